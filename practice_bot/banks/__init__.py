@@ -1,0 +1,1 @@
+"""Question banks: opening questions and follow-up probes per topic, tagged with criterion ids."""

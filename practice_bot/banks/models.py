@@ -1,0 +1,31 @@
+"""Question-bank models: a bank per topic holding opening questions and probes."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+QuestionKind = Literal["opening", "probe"]
+
+
+class Question(BaseModel):
+    model_config = ConfigDict(frozen=True)
+    id: str  # unique across all banks, e.g. "model-scoping/opening-1"
+    topic: str
+    kind: QuestionKind
+    text: str
+    targets: tuple[str, ...]  # criterion ids this question is aimed at
+    source: str = "bank"  # "bank:<file name>" once loaded
+
+
+class Bank(BaseModel):
+    model_config = ConfigDict(frozen=True)
+    topic: str
+    openings: tuple[Question, ...]
+    probes: tuple[Question, ...]
+    files: tuple[str, ...] = ()
+
+    @property
+    def questions(self) -> tuple[Question, ...]:
+        return self.openings + self.probes

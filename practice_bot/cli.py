@@ -1,0 +1,71 @@
+"""Command-line entry point: argument parsing only; each subcommand lives in practice_bot/commands/.
+
+Each command module has `register(subparsers)`, which adds its parser(s) and sets `func` to a function
+taking the parsed arguments and returning an exit code. Command modules import heavy things lazily.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from practice_bot import __version__
+from practice_bot.errors import UserError
+
+# Order is the order `--help` lists them in. A module that does not exist yet is skipped.
+COMMAND_MODULES = (
+    "practice_bot.commands.session",  # mock, practice, drill, resume
+    "practice_bot.commands.rubric",
+    "practice_bot.commands.banks",
+    "practice_bot.commands.report",
+    "practice_bot.commands.history",
+    "practice_bot.commands.eval",
+    "practice_bot.commands.doctor",
+    "practice_bot.commands.review",
+    "practice_bot.commands.pack",
+    "practice_bot.commands.rescore",
+    "practice_bot.commands.purge",
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="practice-bot",
+        description="Rehearse the L6 Machine Learning Engineer AM2 professional discussion. "
+        "With no command, opens the app's start screen.",
+    )
+    parser.add_argument("--version", action="version", version=f"practice-bot {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name == name:
+                continue
+            raise
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if getattr(args, "func", None) is None:
+            from practice_bot.commands.session import run_app
+
+            return run_app(args)
+        code: int = args.func(args)
+        return code
+    except UserError as exc:
+        print(f"practice-bot: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("\npractice-bot: interrupted; everything answered so far is saved.", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

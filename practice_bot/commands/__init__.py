@@ -1,0 +1,1 @@
+"""One module per subcommand group; see practice_bot/cli.py."""

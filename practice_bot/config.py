@@ -1,0 +1,107 @@
+"""Settings: defaults < TOML config file < PRACTICE_BOT_* environment < command-line flags.
+
+The config file is `config.toml` in the platform config folder, or the file PRACTICE_BOT_CONFIG names.
+OPENAI_API_KEY and OPENAI_BASE_URL are honoured as every OpenAI client reads them. The API key is never
+written anywhere by the app.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from pydantic import Field, SecretStr, ValidationError
+from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
+
+from practice_bot.errors import UserError
+
+APP_NAME = "practice-bot"
+
+
+def config_dir() -> Path:
+    from platformdirs import user_config_path
+
+    return user_config_path(APP_NAME, appauthor=False)
+
+
+def data_home() -> Path:
+    from platformdirs import user_data_path
+
+    return user_data_path(APP_NAME, appauthor=False)
+
+
+def config_file() -> Path:
+    named = os.environ.get("PRACTICE_BOT_CONFIG")
+    return Path(named).expanduser() if named else config_dir() / "config.toml"
+
+
+class _TomlSource(PydanticBaseSettingsSource):
+    """Reads the TOML config file; a broken file is a UserError naming it."""
+
+    def __init__(self, settings_cls: type[BaseSettings]) -> None:
+        super().__init__(settings_cls)
+        path = config_file()
+        self._data: dict[str, Any] = {}
+        if path.is_file():
+            try:
+                self._data = tomllib.loads(path.read_text(encoding="utf-8"))
+            except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+                raise UserError(f"{path}: not valid TOML: {exc}") from None
+            if "api_key" in self._data:
+                raise UserError(
+                    f"{path}: api_key: keep the key out of files; set OPENAI_API_KEY instead"
+                )
+
+    def get_field_value(self, field: Any, field_name: str) -> tuple[Any, str, bool]:
+        return self._data.get(field_name), field_name, False
+
+    def __call__(self) -> dict[str, Any]:
+        return {k: v for k, v in self._data.items() if k in self.settings_cls.model_fields}
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="PRACTICE_BOT_", extra="ignore")
+
+    name: str = ""
+    transcripts: Path = Path("transcripts")
+    extra_banks: Path | None = None  # a tutor's folder of extra question banks
+    theme: str = "textual-dark"
+
+    # LLM endpoint (any OpenAI-compatible server); nothing is sent anywhere without a key or base URL.
+    api_key: SecretStr | None = Field(default=None, validation_alias="OPENAI_API_KEY")
+    base_url: str | None = Field(default=None, validation_alias="OPENAI_BASE_URL")
+    model: str = "gpt-4o-mini"
+    temperature: float = 0.0
+    timeout: float = 30.0
+    retries: int = 2
+    token_budget: int = 200_000
+    scorer: str = "auto"  # auto | offline | llm
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        return (init_settings, env_settings, _TomlSource(settings_cls))
+
+    @property
+    def llm_configured(self) -> bool:
+        return self.api_key is not None or self.base_url is not None
+
+
+def load_settings(**overrides: Any) -> Settings:
+    """Settings with command-line overrides (None values ignored); errors name the field."""
+    clean = {k: v for k, v in overrides.items() if v is not None}
+    try:
+        return Settings(**clean)
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors()
+        )
+        raise UserError(f"settings: {problems}") from None

@@ -1,0 +1,1 @@
+"""Transcripts: the versioned schema, the crash-safe journal, the folder store and reports."""

@@ -1,0 +1,90 @@
+"""The transcript: versioned JSON, one per session. `docs/transcript.schema.json` is generated from it."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from practice_bot.rubric.grading import Grades
+from practice_bot.scoring.base import Judgment
+
+SCHEMA_VERSION = 1
+
+Mode = Literal["mock", "practice", "drill"]
+Role = Literal["assessor", "apprentice"]
+SessionStatus = Literal["in_progress", "finished", "ended_early", "timed_out"]
+
+
+class Turn(BaseModel):
+    index: int
+    role: Role
+    topic: str
+    text: str
+    # Where an assessor turn came from: "bank:<question id>", "llm:<model>", "system" (time checks);
+    # "apprentice" for answers.
+    source: str
+    at: datetime
+    elapsed: float = Field(description="seconds of session time when the turn was made")
+    question_id: str | None = None
+    kind: Literal["question", "answer", "notice", "retry"] = "question"
+    # For an answer: the index of the question turn it answers.
+    answers: int | None = None
+
+
+class Override(BaseModel):
+    """A tutor's decision on a criterion: a separate, attributed layer over the scorer's record."""
+
+    criterion_id: str
+    evidenced: bool
+    comment: str = ""
+    tutor: str
+    at: datetime
+    blind: bool = False
+
+
+class Event(BaseModel):
+    """Anything worth recording that is not a turn: fallbacks, time checks, pauses, warnings."""
+
+    kind: str
+    at: datetime
+    elapsed: float = 0.0
+    detail: str = ""
+
+
+class Usage(BaseModel):
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    calls: int = 0
+    counted_with: str = "api"
+
+
+class Transcript(BaseModel):
+    schema_version: int = SCHEMA_VERSION
+    id: str
+    apprentice: str
+    mode: Mode
+    topics: list[str]
+    seed: int
+    minutes: float
+    started_at: datetime
+    finished_at: datetime | None = None
+    status: SessionStatus = "in_progress"
+    pack_id: str | None = None
+    target_criteria: list[str] = []  # drill: the criteria the session aims at
+    scorer: str = "offline"
+    model: str | None = None
+    prompts: dict[str, str] = {}  # prompt name -> content hash
+    app_version: str = ""
+    turns: list[Turn] = []
+    judgments: list[Judgment] = []
+    events: list[Event] = []
+    overrides: list[Override] = []
+    grades: Grades | None = None
+    usage: Usage = Usage()
+    # Set on resume when a torn journal line was dropped, so the tutor knows.
+    notices: list[str] = []
+
+    def answers(self) -> list[Turn]:
+        return [t for t in self.turns if t.role == "apprentice"]

@@ -1,0 +1,1 @@
+"""Scoring answers against criteria: the Scorer interface, the offline scorer and (later) the LLM scorer."""
