@@ -62,6 +62,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UserError as exc:
         print(f"practice-bot: {exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        # Output piped into something that closed early (head, less): not an error worth a traceback.
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except KeyboardInterrupt:
         print("\npractice-bot: interrupted; everything answered so far is saved.", file=sys.stderr)
         return 130

@@ -1,0 +1,36 @@
+"""Builds the scorer a session or command asked for: offline always works; llm needs an endpoint."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from practice_bot.errors import UserError
+from practice_bot.scoring.base import Scorer
+
+if TYPE_CHECKING:
+    from practice_bot.config import Settings
+
+
+def make_scorer(name: str, settings: Settings | None = None) -> Scorer:
+    """`offline`, `llm`, or `auto` (llm when an endpoint is configured, else offline)."""
+    from practice_bot.scoring.offline import OfflineScorer
+
+    if name == "offline":
+        return OfflineScorer()
+    if name in ("llm", "auto"):
+        if settings is None:
+            from practice_bot.config import load_settings
+
+            settings = load_settings()
+        if not settings.llm_configured:
+            if name == "auto":
+                return OfflineScorer()
+            raise UserError(
+                "scorer llm: no endpoint configured; set OPENAI_API_KEY (and OPENAI_BASE_URL for a "
+                "non-OpenAI server) or use --scorer offline"
+            )
+        from practice_bot.scoring.llm import LLMScorer  # type: ignore[import-not-found,unused-ignore]
+
+        scorer: Scorer = LLMScorer.from_settings(settings, fallback=OfflineScorer())
+        return scorer
+    raise UserError(f"scorer: unknown scorer {name!r}; choose offline, llm or auto")
