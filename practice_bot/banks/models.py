@@ -29,3 +29,7 @@ class Bank(BaseModel):
     @property
     def questions(self) -> tuple[Question, ...]:
         return self.openings + self.probes
+
+    def probes_for(self, criterion_id: str) -> tuple[Question, ...]:
+        """The probes aimed at this criterion, in bank order."""
+        return tuple(q for q in self.probes if criterion_id in q.targets)
