@@ -1,0 +1,114 @@
+"""`practice-bot mock|practice|drill|resume`: run a session in the app or, with --plain, line by line."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+
+def _common(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--plain", action="store_true", help="line mode: questions on stdout, answers on stdin"
+    )
+    p.add_argument("--name", help="apprentice name (remembered in the app)")
+    p.add_argument(
+        "--transcripts", type=Path, help="folder for transcripts (default ./transcripts)"
+    )
+    p.add_argument("--seed", type=int, default=None, help="make the question plan reproducible")
+    p.add_argument("--scorer", choices=["auto", "offline", "llm"], help="what scores the answers")
+    p.add_argument(
+        "--accept-endpoint",
+        action="store_true",
+        help="agree up front to send answers to the configured LLM endpoint",
+    )
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    mock = sub.add_parser("mock", help="a full 90-minute mock professional discussion")
+    _common(mock)
+    mock.add_argument("--minutes", type=float, help=argparse.SUPPRESS)
+    mock.add_argument("--pack", type=Path, help="sit a class pack (fixed plan)")
+    mock.set_defaults(func=run_mode, mode="mock")
+    practice = sub.add_parser(
+        "practice", help="practise chosen topics with feedback after each answer"
+    )
+    _common(practice)
+    practice.add_argument("--topics", help="comma-separated topic ids (see `practice-bot rubric`)")
+    practice.set_defaults(func=run_mode, mode="practice")
+    drill = sub.add_parser("drill", help="about 15 minutes on your least-evidenced criteria")
+    _common(drill)
+    drill.set_defaults(func=run_mode, mode="drill")
+    resume = sub.add_parser(
+        "resume", help="continue a session cut off by a crash or a closed terminal"
+    )
+    resume.add_argument("path", nargs="?", type=Path, help="journal file or transcripts folder")
+    _common(resume)
+    resume.set_defaults(func=run_resume)
+
+
+def _settings(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from practice_bot.config import load_settings
+
+    return load_settings(
+        transcripts=getattr(args, "transcripts", None),
+        scorer=getattr(args, "scorer", None),
+        name=getattr(args, "name", None),
+    )
+
+
+def run_mode(args: argparse.Namespace) -> int:
+    import secrets
+
+    from practice_bot.session.plan import SessionConfig
+
+    settings = _settings(args)
+    topics = [t.strip() for t in (getattr(args, "topics", None) or "").split(",") if t.strip()]
+    config = SessionConfig(
+        mode=args.mode,
+        apprentice=args.name or settings.name or "apprentice",
+        topics=topics,
+        minutes=getattr(args, "minutes", None),
+        seed=args.seed if args.seed is not None else secrets.randbelow(1_000_000),
+    )
+    if getattr(args, "pack", None) is not None:
+        from practice_bot.commands.pack import apply_pack  # type: ignore[import-not-found,unused-ignore]
+
+        config, settings = apply_pack(args.pack, config, settings)
+    if not args.plain and sys.stdin.isatty():
+        return _run_app(args, settings, config=config)
+    from practice_bot.session.factory import start_session
+
+    session = start_session(config, settings)
+    return _run_plain(session)
+
+
+def run_resume(args: argparse.Namespace) -> int:
+    from practice_bot.session.factory import find_resumable, resume_session
+
+    settings = _settings(args)
+    path = find_resumable(args.path, settings, args.name)
+    if not args.plain and sys.stdin.isatty():
+        return _run_app(args, settings, resume=path)
+    return _run_plain(resume_session(path, settings))
+
+
+def _run_plain(session) -> int:  # type: ignore[no-untyped-def]
+    from practice_bot.plain import PlainRunner
+
+    return PlainRunner(session, sys.stdin, sys.stdout).run()
+
+
+def _run_app(args, settings, **kwargs) -> int:  # type: ignore[no-untyped-def]
+    try:
+        from practice_bot.tui.app import run  # type: ignore[import-not-found,unused-ignore]
+    except ModuleNotFoundError:
+        print("practice-bot: the app is not available in this build; use --plain", file=sys.stderr)
+        return 2
+    code: int = run(settings, **kwargs)
+    return code
+
+
+def run_app(args: argparse.Namespace) -> int:
+    """No command: the start screen."""
+    return _run_app(args, _settings(args))

@@ -1,0 +1,159 @@
+"""Plain line mode: the same sessions, line by line, for screen readers, scripts and tests.
+
+Questions go to stdout; an answer is read from stdin and ends at an empty line. Commands: /end, /skip,
+/time, /pause (practice), /again (practice: try the last question again), /help. End of input ends the
+session and saves everything.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import IO
+
+from practice_bot.records.render import render_text
+from practice_bot.records.report import build_report
+from practice_bot.records.store import save_final
+from practice_bot.scoring.base import STATUS_WORDS
+from practice_bot.session.engine import END_EARLY_PROMPT, AnswerOutcome
+from practice_bot.session.factory import Session
+from practice_bot.session.pacing import clock_text
+from practice_bot.textsafe import printable
+
+HELP = (
+    "Type your answer; finish it with an empty line. Commands: /end to finish early, /skip to move on, "
+    "/time for the clock{extra}, /help."
+)
+
+
+class PlainRunner:
+    def __init__(self, session: Session, stdin: IO[str], stdout: IO[str]) -> None:
+        self.session = session
+        self.engine = session.engine
+        self.stdin = stdin
+        self.stdout = stdout
+        self.say: Callable[[str], None] = lambda text: print(text, file=stdout, flush=True)
+
+    def read_block(self) -> tuple[str, bool]:
+        """Lines up to an empty line; (text, eof). A command line on its own returns at once."""
+        lines: list[str] = []
+        while True:
+            line = self.stdin.readline()
+            if line == "":
+                return "\n".join(lines), True
+            line = line.rstrip("\r\n")
+            if not lines and line.strip().startswith("/") and " " not in line.strip():
+                return line.strip(), False
+            if line.strip() == "":
+                if lines:
+                    return "\n".join(lines), False
+                continue
+            lines.append(line)
+
+    def confirm(self, prompt: str) -> bool:
+        self.say(f"{prompt} [yes/no]")
+        line = self.stdin.readline()
+        return line.strip().lower() in ("y", "yes")
+
+    def time_line(self) -> str:
+        s = self.engine.time_status()
+        if not s.enforced:
+            return f"Time: {clock_text(s.elapsed)} elapsed (practice sessions are not timed)."
+        if s.in_extension:
+            return (
+                f"Time: {clock_text(s.elapsed)} elapsed; in the extension, "
+                f"{clock_text(s.extension_remaining)} left to finish this answer."
+            )
+        return f"Time: {clock_text(s.elapsed)} elapsed, {clock_text(s.remaining)} remaining."
+
+    def feedback(self, outcome: AnswerOutcome) -> None:
+        topic = self.engine.rubric.topic(outcome.answer.topic)
+        by_id = (
+            {j.criterion_id: j for j in outcome.assessment.judgments} if outcome.assessment else {}
+        )
+        self.say(f"Feedback on {topic.name}:")
+        for c in topic.criteria:
+            status = outcome.topic_status.get(c.id, "not_yet")
+            self.say(f"  [{STATUS_WORDS[status]}] {c.short}: {c.text}")
+            j = by_id.get(c.id)
+            if j is not None:
+                for e in j.evidence[:1]:
+                    self.say(f'      this answer: "{printable(e.quote)}"')
+                if j.reason:
+                    self.say(f"      {printable(j.reason)}")
+        if outcome.assessment and outcome.assessment.flags:
+            self.say(f"  Flags: {', '.join(outcome.assessment.flags)}")
+        if outcome.next_hint:
+            self.say(f"  {outcome.next_hint}")
+        self.say("  (/again to try this question again)")
+
+    def run(self) -> int:
+        e = self.engine
+        t = e.transcript
+        self.say(f"practice-bot: {t.mode} session for {printable(t.apprentice)}")
+        self.say(f"Transcript: {self.session.journal_path}")
+        for notice in self.session.notices:
+            self.say(f"Notice: {printable(notice)}")
+        extra = ", /pause, /again" if t.mode == "practice" else ""
+        self.say(HELP.format(extra=extra))
+        if t.mode == "mock":
+            self.say("Mock exam: no feedback until the end. " + self.time_line())
+        question = e.next_question()
+        while question is not None:
+            self.say("")
+            self.say(
+                f"[{e.rubric.topic(question.topic).name}] Assessor: {printable(question.text)}"
+            )
+            text, eof = self.read_block()
+            if text.startswith("/") and "\n" not in text and not eof:
+                question = self.command(text)
+                continue
+            if text.strip():
+                outcome = e.submit_answer(text)
+                if t.mode == "practice":
+                    self.feedback(outcome)
+            if eof:
+                break
+            for notice in e.due_time_checks():
+                self.say(f"Assessor: {notice.text}")
+            if e.time_status().over:
+                e.finish("timed_out")
+            question = e.next_question()
+        return self.close()
+
+    def command(self, cmd: str):  # type: ignore[no-untyped-def]
+        e = self.engine
+        name = cmd.lower()
+        if name == "/end":
+            prompt = END_EARLY_PROMPT if e.transcript.mode == "mock" else "End this session now?"
+            if e.end_early(self.confirm(prompt)):
+                return None
+            self.say("Carrying on.")
+        elif name == "/skip":
+            e.skip()
+        elif name == "/time":
+            self.say(self.time_line())
+        elif name == "/pause" and e.transcript.mode == "practice":
+            e.pause()
+            self.say("Paused: the clock has stopped. Press Enter to carry on.")
+            self.stdin.readline()
+            e.unpause()
+        elif name == "/again" and e.transcript.mode == "practice":
+            return e.retry()
+        elif name == "/help":
+            self.say(
+                HELP.format(extra=", /pause, /again" if e.transcript.mode == "practice" else "")
+            )
+        else:
+            self.say(f"Unknown command {printable(cmd)}; /help lists them.")
+        return e.next_question()
+
+    def close(self) -> int:
+        e = self.engine
+        if not e.finished:
+            e.finish("ended_early")  # end of input before the plan was complete
+        path = save_final(self.session.journal_path, e.transcript)
+        self.say("")
+        self.say(render_text(build_report(e.transcript, e.rubric)).rstrip("\n"))
+        self.say("")
+        self.say(f"Transcript saved: {path}")
+        return 0

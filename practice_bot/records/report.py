@@ -1,0 +1,187 @@
+"""The end-of-session report as data: per topic and criterion the result with quotes, strengths, what
+to develop, KSBs covered, predicted grades (formative) and time per topic. Renderers live beside it."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel
+
+from practice_bot.records.history import final_status
+from practice_bot.records.schema import Transcript
+from practice_bot.rubric.grading import Grades, predict_grades
+from practice_bot.rubric.models import Rubric
+from practice_bot.scoring.base import STATUS_RANK, Evidence, Judgment
+
+
+class CriterionResult(BaseModel):
+    id: str
+    level: str
+    text: str
+    ksbs: list[str]
+    status: str  # evidenced | partly | not_yet (after tutor overrides)
+    scorer_status: str  # what the scorers said, before overrides
+    evidence: list[Evidence] = []
+    reason: str = ""
+    scorer: str = ""
+    flags: list[str] = []
+    override: str | None = None  # "tutor: evidenced - comment"
+    advice: str = ""
+
+
+class TopicResult(BaseModel):
+    id: str
+    name: str
+    method: str
+    seconds: float
+    questions: int
+    criteria: list[CriterionResult]
+
+    @property
+    def evidenced(self) -> int:
+        return sum(c.status == "evidenced" for c in self.criteria)
+
+
+class Report(BaseModel):
+    apprentice: str
+    mode: str
+    status: str
+    started_at: str
+    seconds: float
+    topics: list[TopicResult]
+    strengths: list[str]
+    develop: list[str]
+    ksbs_covered: list[str]
+    grades: Grades
+    grades_scorer_only: Grades
+    flags: list[str]
+    notices: list[str]
+
+
+def _best_judgment(judgments: list[Judgment]) -> Judgment | None:
+    best: Judgment | None = None
+    for j in judgments:
+        if (
+            best is None
+            or STATUS_RANK[j.status] > STATUS_RANK[best.status]
+            or (
+                STATUS_RANK[j.status] == STATUS_RANK[best.status]
+                and j.evidence
+                and not best.evidence
+            )
+        ):
+            best = j
+    return best
+
+
+def _advice(criterion_id: str, status: str) -> tuple[str, str]:
+    """(strength, develop) text for a criterion; the written tips when present."""
+    try:
+        from practice_bot.feedback.tips import tip
+
+        t = tip(criterion_id)
+    except (ImportError, KeyError):
+        return (
+            "",
+            "Bring a specific example from your own work: what you did, with what, and the result.",
+        )
+    if status == "evidenced":
+        return (t.strength, "")
+    return ("", t.partly if status == "partly" else t.develop)
+
+
+def topic_seconds(transcript: Transcript) -> dict[str, float]:
+    """Session time spent per topic, from each topic's first turn to the next topic's first turn."""
+    spans: dict[str, float] = {}
+    turns = [t for t in transcript.turns if t.topic]
+    end = max(
+        [t.elapsed for t in transcript.turns] + [e.elapsed for e in transcript.events] + [0.0]
+    )
+    for i, turn in enumerate(turns):
+        nxt = turns[i + 1].elapsed if i + 1 < len(turns) else end
+        spans[turn.topic] = spans.get(turn.topic, 0.0) + max(nxt - turn.elapsed, 0.0)
+    return spans
+
+
+def build_report(transcript: Transcript, rubric: Rubric) -> Report:
+    status_after = final_status(transcript)
+    scorer_only = Transcript.model_validate(transcript.model_dump() | {"overrides": []})
+    status_before = final_status(scorer_only)
+    seconds = topic_seconds(transcript)
+    topics: list[TopicResult] = []
+    strengths: list[str] = []
+    develop: list[str] = []
+    ksbs: set[str] = set()
+    flags: set[str] = set()
+    for topic_id in transcript.topics:
+        topic = rubric.topic(topic_id)
+        results = []
+        for c in topic.criteria:
+            js = [j for j in transcript.judgments if j.criterion_id == c.id]
+            best = _best_judgment(js)
+            status = status_after.get(c.id, "not_yet")
+            override = next(
+                (o for o in reversed(transcript.overrides) if o.criterion_id == c.id), None
+            )
+            strength, dev = _advice(c.id, status)
+            for j in js:
+                flags.update(j.flags)
+            if status == "evidenced":
+                ksbs.update(c.ksbs)
+                if strength:
+                    strengths.append(f"{topic.name} ({c.short}): {strength}")
+            elif dev:
+                develop.append(f"{topic.name} ({c.short}): {dev}")
+            results.append(
+                CriterionResult(
+                    id=c.id,
+                    level=c.level,
+                    text=c.text,
+                    ksbs=list(c.ksbs),
+                    status=status,
+                    scorer_status=status_before.get(c.id, "not_yet"),
+                    evidence=best.evidence if best else [],
+                    reason=best.reason if best else "Not discussed yet.",
+                    scorer=best.scorer if best else "",
+                    flags=sorted({f for j in js for f in j.flags}),
+                    override=(
+                        f"{o_text(override.evidenced)} by {override.tutor}"
+                        + (f": {override.comment}" if override.comment else "")
+                    )
+                    if override
+                    else None,
+                    advice=dev or strength,
+                )
+            )
+        topics.append(
+            TopicResult(
+                id=topic.id,
+                name=topic.name,
+                method=topic.method,
+                seconds=round(seconds.get(topic.id, 0.0), 1),
+                questions=sum(
+                    1 for t in transcript.turns if t.topic == topic.id and t.kind == "question"
+                ),
+                criteria=results,
+            )
+        )
+    evidenced_after = {c: s == "evidenced" for c, s in status_after.items()}
+    evidenced_before = {c: s == "evidenced" for c, s in status_before.items()}
+    end = max([t.elapsed for t in transcript.turns] + [0.0])
+    return Report(
+        apprentice=transcript.apprentice,
+        mode=transcript.mode,
+        status=transcript.status,
+        started_at=transcript.started_at.isoformat(),
+        seconds=round(end, 1),
+        topics=topics,
+        strengths=strengths,
+        develop=develop,
+        ksbs_covered=sorted(ksbs, key=lambda k: ("KSB".index(k[0]), int(k[1:]))),
+        grades=predict_grades(rubric, evidenced_after, transcript.topics),
+        grades_scorer_only=predict_grades(rubric, evidenced_before, transcript.topics),
+        flags=sorted(flags),
+        notices=list(transcript.notices),
+    )
+
+
+def o_text(evidenced: bool) -> str:
+    return "overridden to evidenced" if evidenced else "overridden to not evidenced"

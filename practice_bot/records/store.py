@@ -1,0 +1,198 @@
+"""The transcripts folder: safe file names, exclusive creation, atomic final files, loading and listing.
+
+A session lives in `<name>.journal.jsonl` while it runs; when it ends, `<name>.json` is written atomically
+and the journal removed. Files are 0600 and the folder 0700.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import secrets
+import unicodedata
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from practice_bot.errors import TranscriptError
+from practice_bot.records.journal import FILE_MODE, Journal, replay
+from practice_bot.records.schema import Transcript
+
+DIR_MODE = 0o700
+JOURNAL_SUFFIX = ".journal.jsonl"
+FINAL_SUFFIX = ".json"
+_RESERVED = {
+    "con", "prn", "aux", "nul",
+    *(f"com{i}" for i in range(1, 10)),
+    *(f"lpt{i}" for i in range(1, 10)),
+}  # fmt: skip
+
+
+def slug(name: str, limit: int = 40) -> str:
+    """A file-name-safe slug: ASCII letters, digits and dashes, never empty, never a device name."""
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    text = re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-").lower()[:limit].strip("-")
+    if not text:
+        text = "apprentice"
+    if text in _RESERVED:
+        text = f"{text}-x"
+    return text
+
+
+def ensure_folder(folder: Path) -> Path:
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=DIR_MODE)
+    except OSError as exc:
+        raise TranscriptError(
+            f"{folder}: cannot create the transcripts folder: {exc.strerror or exc}"
+        ) from None
+    return folder
+
+
+def new_transcript_id() -> str:
+    return secrets.token_hex(4)
+
+
+def create_journal(folder: Path, transcript: Transcript) -> Journal:
+    """Create `<slug>-<date>-<mode>-<id>.journal.jsonl` exclusively and write the header record."""
+    ensure_folder(folder)
+    stamp = transcript.started_at.strftime("%Y%m%d-%H%M")
+    base = f"{slug(transcript.apprentice)}-{stamp}-{transcript.mode}"
+    for _ in range(20):
+        path = folder / f"{base}-{transcript.id}{JOURNAL_SUFFIX}"
+        if not (folder / f"{base}-{transcript.id}{FINAL_SUFFIX}").exists():
+            try:
+                fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+            except FileExistsError:
+                transcript.id = new_transcript_id()
+                continue
+            except OSError as exc:
+                raise TranscriptError(f"{path}: cannot create: {exc.strerror or exc}") from None
+            os.close(fd)
+            journal = Journal(path)
+            header = transcript.model_dump(mode="json")
+            journal.write({"kind": "header", "transcript": header})
+            return journal
+        transcript.id = new_transcript_id()
+    raise TranscriptError(f"{folder}: could not find a free file name for a new transcript")
+
+
+def final_path(journal_path: Path) -> Path:
+    name = journal_path.name
+    if name.endswith(JOURNAL_SUFFIX):
+        name = name[: -len(JOURNAL_SUFFIX)] + FINAL_SUFFIX
+    return journal_path.with_name(name)
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write via a temporary file in the same folder, fsync, then rename over `path`."""
+    tmp = path.with_name(f".{path.name}.{secrets.token_hex(3)}.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    dir_fd = os.open(path.parent, os.O_RDONLY)
+    try:
+        os.fsync(dir_fd)
+    finally:
+        os.close(dir_fd)
+
+
+def save_final(journal_path: Path, transcript: Transcript) -> Path:
+    """Write the finished transcript atomically beside its journal, then remove the journal."""
+    path = final_path(journal_path)
+    try:
+        write_atomic(path, transcript.model_dump_json(indent=2))
+    except OSError as exc:
+        raise TranscriptError(
+            f"{path}: cannot save the transcript: {exc.strerror or exc}; the journal "
+            f"{journal_path} still holds every answer"
+        ) from None
+    journal_path.unlink(missing_ok=True)
+    return path
+
+
+def save_transcript(path: Path, transcript: Transcript) -> None:
+    """Rewrite a finished transcript file atomically (overrides, new judgment layers)."""
+    try:
+        write_atomic(path, transcript.model_dump_json(indent=2))
+    except OSError as exc:
+        raise TranscriptError(f"{path}: cannot save: {exc.strerror or exc}") from None
+
+
+def load_transcript(path: Path) -> Transcript:
+    """Load a finished transcript (.json) or an in-progress one (its journal)."""
+    if path.name.endswith(JOURNAL_SUFFIX):
+        transcript, _ = replay(path)
+        return transcript
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise TranscriptError(
+            f"{path}: cannot read: {getattr(exc, 'strerror', None) or exc}"
+        ) from None
+    try:
+        data = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise TranscriptError(f"{path}: line {exc.lineno}: not valid JSON: {exc.msg}") from None
+    try:
+        return Transcript.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        loc = ".".join(str(p) for p in first["loc"]) or "(top level)"
+        raise TranscriptError(f"{path}: {loc}: {first['msg']}") from None
+
+
+@dataclass
+class Entry:
+    path: Path
+    transcript: Transcript
+
+    @property
+    def in_progress(self) -> bool:
+        return self.path.name.endswith(JOURNAL_SUFFIX)
+
+
+def transcript_files(folder: Path) -> list[Path]:
+    if folder.is_file():
+        return [folder]
+    if not folder.is_dir():
+        return []
+    files = [p for p in folder.iterdir() if p.is_file() and not p.name.startswith(".")]
+    keep = [p for p in files if p.name.endswith(JOURNAL_SUFFIX)]
+    keep += [p for p in files if p.suffix == FINAL_SUFFIX and not p.name.endswith(JOURNAL_SUFFIX)]
+    return sorted(keep)
+
+
+def list_transcripts(folder: Path) -> tuple[list[Entry], list[str]]:
+    """Every readable transcript in a folder, newest first, and a message per unreadable file."""
+    entries: list[Entry] = []
+    problems: list[str] = []
+    for path in transcript_files(folder):
+        try:
+            entries.append(Entry(path, load_transcript(path)))
+        except TranscriptError as exc:
+            problems.append(str(exc))
+    entries.sort(key=lambda e: e.transcript.started_at, reverse=True)
+    return entries, problems
+
+
+def latest_in_progress(folder: Path, apprentice: str | None = None) -> Entry | None:
+    entries, _ = list_transcripts(folder)
+    for entry in entries:
+        if entry.in_progress and (apprentice is None or entry.transcript.apprentice == apprentice):
+            return entry
+    return None
+
+
+def started_stamp(when: datetime) -> str:
+    return when.strftime("%Y-%m-%d %H:%M")

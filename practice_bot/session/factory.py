@@ -1,0 +1,134 @@
+"""Starting and resuming sessions: settings, banks, scorer, transcript file and engine wired together."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from practice_bot import __version__
+from practice_bot.config import Settings
+from practice_bot.errors import UserError
+from practice_bot.records.journal import Journal, replay_with_length, truncate_torn_tail
+from practice_bot.records.schema import Transcript
+from practice_bot.records.store import (
+    JOURNAL_SUFFIX,
+    create_journal,
+    latest_in_progress,
+    list_transcripts,
+    new_transcript_id,
+)
+from practice_bot.rubric import load_rubric
+from practice_bot.scoring.base import Scorer
+from practice_bot.session.clock import Clock, SystemClock
+from practice_bot.session.engine import Engine
+from practice_bot.session.plan import SessionConfig, resolve_topics
+
+
+class Session:
+    """An engine and the journal file it writes to."""
+
+    def __init__(
+        self, engine: Engine, journal_path: Path, notices: list[str] | None = None
+    ) -> None:
+        self.engine = engine
+        self.journal_path = journal_path
+        self.notices = notices or []
+
+
+def _banks(settings: Settings):  # type: ignore[no-untyped-def]
+    from practice_bot.banks.loader import load_banks
+
+    return load_banks(load_rubric(), settings.extra_banks)
+
+
+def _scorer(settings: Settings, scorer: Scorer | None) -> Scorer:
+    if scorer is not None:
+        return scorer
+    from practice_bot.scoring.factory import make_scorer
+
+    return make_scorer(settings.scorer, settings)
+
+
+def start_session(
+    config: SessionConfig,
+    settings: Settings,
+    *,
+    clock: Clock | None = None,
+    scorer: Scorer | None = None,
+) -> Session:
+    rubric = load_rubric()
+    clock = clock or SystemClock()
+    banks = _banks(settings)
+    if config.mode == "drill" and not config.target_criteria:
+        from practice_bot.records.history import weakest_criteria
+
+        past = [
+            e.transcript
+            for e in list_transcripts(settings.transcripts)[0]
+            if e.transcript.apprentice == config.apprentice
+        ]
+        config = config.model_copy(
+            update={"target_criteria": weakest_criteria(rubric, past, seed=config.seed)}
+        )
+    topics = resolve_topics(config, rubric)
+    chosen = _scorer(settings, scorer)
+    transcript = Transcript(
+        id=new_transcript_id(),
+        apprentice=config.apprentice,
+        mode=config.mode,
+        topics=topics,
+        seed=config.seed,
+        minutes=config.session_minutes,
+        started_at=clock.now(),
+        pack_id=config.pack_id,
+        target_criteria=config.target_criteria,
+        scorer=chosen.name,
+        model=settings.model if chosen.name == "llm" else None,
+        app_version=__version__,
+    )
+    journal = create_journal(settings.transcripts, transcript)
+    engine = Engine(config, rubric, banks, chosen, transcript, clock=clock, recorder=journal)
+    return Session(engine, journal.path)
+
+
+def config_of(transcript: Transcript) -> SessionConfig:
+    return SessionConfig(
+        mode=transcript.mode,
+        apprentice=transcript.apprentice,
+        topics=list(transcript.topics),
+        minutes=transcript.minutes,
+        seed=transcript.seed,
+        target_criteria=list(transcript.target_criteria),
+        pack_id=transcript.pack_id,
+    )
+
+
+def find_resumable(path: Path | None, settings: Settings, apprentice: str | None = None) -> Path:
+    if path is not None and path.is_file():
+        if not path.name.endswith(JOURNAL_SUFFIX):
+            raise UserError(f"{path}: this session is finished; only in-progress journals resume")
+        return path
+    folder = path or settings.transcripts
+    entry = latest_in_progress(folder, apprentice)
+    if entry is None:
+        raise UserError(f"{folder}: no unfinished session to resume")
+    return entry.path
+
+
+def resume_session(
+    path: Path, settings: Settings, *, clock: Clock | None = None, scorer: Scorer | None = None
+) -> Session:
+    transcript, notices, good = replay_with_length(path)
+    truncate_torn_tail(path, good)
+    rubric = load_rubric()
+    clock = clock or SystemClock()
+    engine = Engine(
+        config_of(transcript),
+        rubric,
+        _banks(settings),
+        _scorer(settings, scorer),
+        transcript,
+        clock=clock,
+        recorder=Journal(path),
+    )
+    engine.record_event("resumed_session", "; ".join(notices))
+    return Session(engine, path, notices)

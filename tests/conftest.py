@@ -1,0 +1,118 @@
+"""Shared fixtures. No test reaches the network: outbound socket connections fail the test."""
+
+from __future__ import annotations
+
+import socket
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+import pytest
+
+from practice_bot.banks.models import Bank, Question
+from practice_bot.records.schema import Transcript
+from practice_bot.rubric import Rubric, load_rubric
+from practice_bot.rubric.models import Criterion, Topic
+from practice_bot.scoring.base import Assessment, Evidence, Judgment
+from practice_bot.session.clock import FakeClock
+from practice_bot.session.engine import Engine
+from practice_bot.session.plan import SessionConfig, resolve_topics
+
+_real_connect = socket.socket.connect
+
+
+def _guarded_connect(self: socket.socket, address: object) -> None:
+    if self.family in (socket.AF_INET, socket.AF_INET6):
+        host = address[0] if isinstance(address, tuple) else address
+        if host not in ("127.0.0.1", "::1", "localhost"):
+            raise RuntimeError(f"test tried to reach the network: {address!r}")
+    _real_connect(self, address)  # type: ignore[arg-type]
+
+
+@pytest.fixture(autouse=True)
+def no_network(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.setattr(socket.socket, "connect", _guarded_connect)
+    yield
+
+
+@pytest.fixture(autouse=True)
+def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Config and data folders inside the test's tmp dir; no real key or endpoint leaks in."""
+    monkeypatch.setenv("PRACTICE_BOT_CONFIG", str(tmp_path / "config" / "config.toml"))
+    monkeypatch.setenv("PRACTICE_BOT_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    for var in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "PRACTICE_BOT_MODEL", "PRACTICE_BOT_SCORER"):
+        monkeypatch.delenv(var, raising=False)
+
+
+@pytest.fixture(scope="session")
+def rubric() -> Rubric:
+    return load_rubric()
+
+
+def synthetic_banks(rubric: Rubric, probes_per_criterion: int = 3) -> dict[str, Bank]:
+    """Small generated banks: 4 openings per topic and N probes per criterion, for engine tests."""
+    banks = {}
+    for t in rubric.topics:
+        openings = tuple(
+            Question(id=f"{t.id}/opening-{i}", topic=t.id, kind="opening",
+                     text=f"Opening {i} about {t.name}?", targets=tuple(c.id for c in t.criteria))
+            for i in range(1, 5)
+        )  # fmt: skip
+        probes = tuple(
+            Question(id=f"{t.id}/probe-{c.short}-{i}", topic=t.id, kind="probe",
+                     text=f"Probe {i} for {c.id}?", targets=(c.id,))
+            for c in t.criteria
+            for i in range(1, probes_per_criterion + 1)
+        )  # fmt: skip
+        banks[t.id] = Bank(topic=t.id, openings=openings, probes=probes)
+    return banks
+
+
+class TokenScorer:
+    """A test double: a criterion is evidenced when the answer contains `EVIDENCE:<criterion id>`,
+    partly with `PARTLY:<criterion id>`. Deterministic and obvious, so engine tests test the engine."""
+
+    name = "token"
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def score(
+        self, answer: str, question: str, topic: Topic, criteria: Sequence[Criterion]
+    ) -> Assessment:
+        self.calls += 1
+        out = []
+        for c in criteria:
+            for word, status in ((f"EVIDENCE:{c.id}", "evidenced"), (f"PARTLY:{c.id}", "partly")):
+                i = answer.find(word)
+                if i >= 0:
+                    ev = [Evidence(quote=word, start=i, end=i + len(word))]
+                    out.append(Judgment(criterion_id=c.id, status=status, evidence=ev, scorer="token"))  # type: ignore[arg-type]
+                    break
+            else:
+                out.append(Judgment(criterion_id=c.id, status="not_yet", scorer="token"))
+        return Assessment(judgments=out, scorer="token")
+
+
+def make_engine(
+    rubric: Rubric,
+    config: SessionConfig,
+    clock: FakeClock | None = None,
+    banks: dict[str, Bank] | None = None,
+    scorer: TokenScorer | None = None,
+) -> Engine:
+    clock = clock or FakeClock()
+    transcript = Transcript(
+        id="t1",
+        apprentice=config.apprentice,
+        mode=config.mode,
+        topics=resolve_topics(config, rubric),
+        seed=config.seed,
+        minutes=config.session_minutes,
+        started_at=clock.now(),
+        target_criteria=config.target_criteria,
+    )
+    return Engine(
+        config, rubric, banks or synthetic_banks(rubric), scorer or TokenScorer(), transcript, clock=clock
+    )
