@@ -12,6 +12,7 @@ from typing import IO
 
 from practice_bot.records.render import render_text
 from practice_bot.records.report import build_report
+from practice_bot.records.schema import Turn
 from practice_bot.records.store import save_final
 from practice_bot.scoring.base import STATUS_WORDS
 from practice_bot.session.engine import END_EARLY_PROMPT, AnswerOutcome
@@ -113,14 +114,14 @@ class PlainRunner:
                     self.feedback(outcome)
             if eof:
                 break
-            for notice in e.due_time_checks():
-                self.say(f"Assessor: {notice.text}")
+            for check in e.due_time_checks():
+                self.say(f"Assessor: {check.text}")
             if e.time_status().over:
                 e.finish("timed_out")
             question = e.next_question()
         return self.close()
 
-    def command(self, cmd: str):  # type: ignore[no-untyped-def]
+    def command(self, cmd: str) -> Turn | None:
         e = self.engine
         name = cmd.lower()
         if name == "/end":

@@ -88,7 +88,9 @@ class TokenScorer:
                 i = answer.find(word)
                 if i >= 0:
                     ev = [Evidence(quote=word, start=i, end=i + len(word))]
-                    out.append(Judgment(criterion_id=c.id, status=status, evidence=ev, scorer="token"))  # type: ignore[arg-type]
+                    out.append(
+                        Judgment(criterion_id=c.id, status=status, evidence=ev, scorer="token")
+                    )  # type: ignore[arg-type]
                     break
             else:
                 out.append(Judgment(criterion_id=c.id, status="not_yet", scorer="token"))
@@ -114,5 +116,10 @@ def make_engine(
         target_criteria=config.target_criteria,
     )
     return Engine(
-        config, rubric, banks or synthetic_banks(rubric), scorer or TokenScorer(), transcript, clock=clock
+        config,
+        rubric,
+        banks or synthetic_banks(rubric),
+        scorer or TokenScorer(),
+        transcript,
+        clock=clock,
     )

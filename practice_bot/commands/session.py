@@ -5,6 +5,11 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from practice_bot.config import Settings
+    from practice_bot.session.factory import Session
 
 
 def _common(p: argparse.ArgumentParser) -> None:
@@ -47,7 +52,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     resume.set_defaults(func=run_resume)
 
 
-def _settings(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def _settings(args: argparse.Namespace) -> Settings:
     from practice_bot.config import load_settings
 
     return load_settings(
@@ -93,13 +98,13 @@ def run_resume(args: argparse.Namespace) -> int:
     return _run_plain(resume_session(path, settings))
 
 
-def _run_plain(session) -> int:  # type: ignore[no-untyped-def]
+def _run_plain(session: Session) -> int:
     from practice_bot.plain import PlainRunner
 
     return PlainRunner(session, sys.stdin, sys.stdout).run()
 
 
-def _run_app(args, settings, **kwargs) -> int:  # type: ignore[no-untyped-def]
+def _run_app(args: argparse.Namespace, settings: Settings, **kwargs: Any) -> int:
     try:
         from practice_bot.tui.app import run  # type: ignore[import-not-found,unused-ignore]
     except ModuleNotFoundError:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from practice_bot.rubric.grading import Grades
 from practice_bot.scoring.base import Judgment
@@ -61,6 +61,8 @@ class Usage(BaseModel):
 
 
 class Transcript(BaseModel):
+    model_config = ConfigDict(validate_assignment=True)
+
     schema_version: int = SCHEMA_VERSION
     id: str
     apprentice: str

@@ -147,9 +147,18 @@ def load_transcript(path: Path) -> Transcript:
     try:
         return Transcript.model_validate(data)
     except ValidationError as exc:
-        first = exc.errors()[0]
-        loc = ".".join(str(p) for p in first["loc"]) or "(top level)"
-        raise TranscriptError(f"{path}: {loc}: {first['msg']}") from None
+        raise TranscriptError(f"{path}: {validation_summary(exc)}") from None
+
+
+def validation_summary(exc: ValidationError, most: int = 3) -> str:
+    """`field.path: message` for the first few problems, and how many more there were."""
+    errors = exc.errors()
+    parts = [
+        f"{'.'.join(str(p) for p in e['loc']) or '(top level)'}: {e['msg']}" for e in errors[:most]
+    ]
+    if len(errors) > most:
+        parts.append(f"and {len(errors) - most} more problems")
+    return "; ".join(parts)
 
 
 @dataclass

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from practice_bot import __version__
+from practice_bot.banks.models import Bank
 from practice_bot.config import Settings
 from practice_bot.errors import UserError
 from practice_bot.records.journal import Journal, replay_with_length, truncate_torn_tail
@@ -34,7 +35,7 @@ class Session:
         self.notices = notices or []
 
 
-def _banks(settings: Settings):  # type: ignore[no-untyped-def]
+def _banks(settings: Settings) -> dict[str, Bank]:
     from practice_bot.banks.loader import load_banks
 
     return load_banks(load_rubric(), settings.extra_banks)

@@ -25,7 +25,9 @@ def run_instant(engine, answer=lambda q: "I did some work.", max_steps=500):  # 
 def test_mock_covers_all_topics_in_seed_order_and_ends_with_instant_answers(rubric):
     engine = make_engine(rubric, SessionConfig(mode="mock", seed=1))
     run_instant(engine)
-    asked_topics = list(dict.fromkeys(t.topic for t in engine.transcript.turns if t.kind == "question"))
+    asked_topics = list(
+        dict.fromkeys(t.topic for t in engine.transcript.turns if t.kind == "question")
+    )
     assert asked_topics == list(rubric.topic_ids)
     assert engine.transcript.status == "finished"
     assert engine.questions_asked >= 6
@@ -44,7 +46,9 @@ def test_per_topic_question_limit_in_mock(rubric):
     engine = make_engine(rubric, SessionConfig(mode="mock", seed=2))
     run_instant(engine)
     for t in rubric.topics:
-        n = sum(1 for turn in engine.transcript.turns if turn.topic == t.id and turn.kind == "question")
+        n = sum(
+            1 for turn in engine.transcript.turns if turn.topic == t.id and turn.kind == "question"
+        )
         assert 1 <= n <= min(1 + len(t.criteria), 5)
 
 
@@ -56,7 +60,9 @@ def test_topic_ends_once_its_criteria_are_evidenced(rubric):
     engine = make_engine(rubric, SessionConfig(mode="mock", seed=3))
     run_instant(engine, answer)
     for t in rubric.topics:
-        n = sum(1 for turn in engine.transcript.turns if turn.topic == t.id and turn.kind == "question")
+        n = sum(
+            1 for turn in engine.transcript.turns if turn.topic == t.id and turn.kind == "question"
+        )
         assert n == 1, t.id
     assert engine.transcript.grades.overall == "distinction"
 
@@ -174,7 +180,9 @@ def test_answer_is_recorded_before_it_is_scored(rubric):
 
 def test_practice_retry_and_pause(rubric):
     clock = FakeClock()
-    engine = make_engine(rubric, SessionConfig(mode="practice", topics=["sustainability"]), clock=clock)
+    engine = make_engine(
+        rubric, SessionConfig(mode="practice", topics=["sustainability"]), clock=clock
+    )
     q = engine.next_question()
     engine.submit_answer("weak")
     again = engine.retry()
@@ -201,7 +209,9 @@ def test_drill_asks_probes_for_target_criteria_only(rubric):
     targets = ["model-management/pass-3", "compliance-assurance/pass-1"]
     engine = make_engine(rubric, SessionConfig(mode="drill", target_criteria=targets, seed=3))
     run_instant(engine)
-    asked = [engine._questions[t.question_id] for t in engine.transcript.turns if t.kind == "question"]
+    asked = [
+        engine._questions[t.question_id] for t in engine.transcript.turns if t.kind == "question"
+    ]
     assert asked and all(q.kind == "probe" and set(q.targets) & set(targets) for q in asked)
     assert engine.transcript.topics == ["model-management", "compliance-assurance"]
 
