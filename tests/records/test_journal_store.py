@@ -80,7 +80,7 @@ def test_corrupt_middle_line_is_a_clear_error(rubric, tmp_path):
     ["../../etc/passwd", "a/b\\c", "CON", "nul", "x" * 500, "", "   ", "Zoë Ørsted", "\x1b[31mred"],
 )
 def test_names_become_safe_slugs_inside_the_folder(rubric, tmp_path, name):
-    engine, journal, _ = _engine_with_journal(rubric, tmp_path / "t", name)
+    _engine, journal, _ = _engine_with_journal(rubric, tmp_path / "t", name)
     assert journal.path.parent == tmp_path / "t"
     assert "/" not in journal.path.name and "\\" not in journal.path.name
     assert len(journal.path.name) < 120
@@ -98,7 +98,7 @@ def test_files_are_private_and_never_overwritten(rubric, tmp_path):
     assert stat.S_IMODE(os.stat(j1.path).st_mode) == 0o600
     assert stat.S_IMODE(os.stat(tmp_path).st_mode) in (0o700, 0o755)  # tmp_path pre-exists
     sub = tmp_path / "fresh"
-    e3, j3, _ = _engine_with_journal(rubric, sub)
+    _e3, _j3, _ = _engine_with_journal(rubric, sub)
     assert stat.S_IMODE(os.stat(sub).st_mode) == 0o700
 
 
