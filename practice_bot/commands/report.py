@@ -1,0 +1,78 @@
+"""`practice-bot report PATH --format md|html|json|csv`: the report of a finished or in-progress transcript."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+FORMATS = ("md", "html", "json", "csv", "text")
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("report", help="print or save a transcript's report")
+    p.add_argument(
+        "path", type=Path, help="a transcript (.json) or an in-progress journal (.journal.jsonl)"
+    )
+    p.add_argument("--format", choices=FORMATS, default="md")
+    p.add_argument("--output", "-o", type=Path, help="write to this file instead of stdout")
+    p.add_argument(
+        "--anonymise", action="store_true", help="replace the name with a stable pseudonym"
+    )
+    p.set_defaults(func=run)
+
+
+def render(path: Path, fmt: str, anonymise: bool = False) -> str:
+    from practice_bot.records.report import build_report
+    from practice_bot.records.store import load_transcript
+    from practice_bot.rubric import load_rubric
+
+    transcript = load_transcript(path)
+    if anonymise:
+        from practice_bot.records.anonymise import pseudonym  # type: ignore[import-not-found,unused-ignore]
+
+        transcript = transcript.model_copy(update={"apprentice": pseudonym(transcript.apprentice)})
+    report = build_report(transcript, load_rubric())
+    if fmt == "json":
+        from practice_bot.records.render import render_json
+
+        return render_json(transcript, report)
+    if fmt == "text":
+        from practice_bot.records.render import render_text
+
+        return render_text(report)
+    if fmt == "html":
+        from practice_bot.records.html import render_html  # type: ignore[import-not-found,unused-ignore]
+
+        html: str = render_html(transcript, report)
+        return html
+    if fmt == "csv":
+        from practice_bot.records.csv_sheet import render_csv  # type: ignore[import-not-found,unused-ignore]
+
+        sheet: str = render_csv(transcript, report)
+        return sheet
+    from practice_bot.records.render import render_markdown
+
+    return render_markdown(report)
+
+
+def run(args: argparse.Namespace) -> int:
+    from practice_bot.errors import UserError
+
+    try:
+        text = render(args.path, args.format, args.anonymise)
+    except ModuleNotFoundError as exc:
+        raise UserError(
+            f"--format {args.format}: not available in this build ({exc.name})"
+        ) from None
+    if args.output is None:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        return 0
+    from practice_bot.records.store import write_atomic
+
+    try:
+        write_atomic(args.output, text)
+    except OSError as exc:
+        raise UserError(f"{args.output}: cannot write: {exc.strerror or exc}") from None
+    print(f"Report written: {args.output}")
+    return 0
