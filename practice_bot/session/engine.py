@@ -344,10 +344,21 @@ class Engine:
         assessment = self.score(answer)
         newly = self.apply_assessment(answer, assessment)
         unmet = self.unmet(answer.topic)
-        hint = None
-        if unmet:
-            hint = f"An assessor would next probe: {unmet[0].short} - {unmet[0].text}"
-        return AnswerOutcome(answer, assessment, self.topic_status(answer.topic), newly, hint)
+        return AnswerOutcome(
+            answer, assessment, self.topic_status(answer.topic), newly, self.next_hint(answer.topic)
+        )
+
+    def next_hint(self, topic_id: str) -> str | None:
+        """What an assessor would probe next in a topic, for practice feedback."""
+        unmet = self.unmet(topic_id)
+        if not unmet:
+            return None
+        try:
+            from practice_bot.feedback.tips import tip
+
+            return f"An assessor would probe next: {tip(unmet[0].id).probe} ({unmet[0].short})."
+        except KeyError:
+            return f"An assessor would probe next: {unmet[0].short}."
 
     # ----- ending ---------------------------------------------------------------------------------------
     def end_early(self, confirmed: bool) -> bool:
