@@ -24,9 +24,9 @@ class CriterionRecord:
 
 
 def final_status(transcript: Transcript) -> dict[str, str]:
-    """Best status per criterion in one transcript, after tutor overrides."""
+    """Best status per criterion in one transcript (newest judgment layer), after tutor overrides."""
     best: dict[str, str] = {}
-    for j in transcript.judgments:
+    for j in transcript.current_judgments():
         if STATUS_RANK[j.status] >= STATUS_RANK.get(best.get(j.criterion_id, "not_yet"), 0):
             best[j.criterion_id] = j.status
     for o in sorted(transcript.overrides, key=lambda o: o.at):

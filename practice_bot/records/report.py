@@ -115,7 +115,7 @@ def build_report(transcript: Transcript, rubric: Rubric) -> Report:
         topic = rubric.topic(topic_id)
         results = []
         for c in topic.criteria:
-            js = [j for j in transcript.judgments if j.criterion_id == c.id]
+            js = [j for j in transcript.current_judgments() if j.criterion_id == c.id]
             best = _best_judgment(js)
             status = status_after.get(c.id, "not_yet")
             override = next(

@@ -44,6 +44,20 @@ class Override(BaseModel):
     blind: bool = False
 
 
+class JudgmentLayer(BaseModel):
+    """A re-scoring of every answer by a scorer after the session: a new layer of judgments over the
+    session's own, which stay as they were. The newest layer is the one grades and reports use."""
+
+    id: str
+    scorer: str
+    model: str | None = None
+    at: datetime
+    prompts: dict[str, str] = {}  # prompt name -> content hash
+    judgments: list[Judgment] = []
+    notes: list[str] = []  # fallbacks and scoring notes while re-scoring
+    grades: Grades | None = None  # predicted grades from this layer alone (no overrides)
+
+
 class Event(BaseModel):
     """Anything worth recording that is not a turn: fallbacks, time checks, pauses, warnings."""
 
@@ -83,6 +97,8 @@ class Transcript(BaseModel):
     judgments: list[Judgment] = []
     events: list[Event] = []
     overrides: list[Override] = []
+    # Re-scorings after the session, oldest first; `judgments` stays the session's own record.
+    rescores: list[JudgmentLayer] = []
     grades: Grades | None = None
     usage: Usage = Usage()
     # Set on resume when a torn journal line was dropped, so the tutor knows.
@@ -90,3 +106,7 @@ class Transcript(BaseModel):
 
     def answers(self) -> list[Turn]:
         return [t for t in self.turns if t.role == "apprentice"]
+
+    def current_judgments(self) -> list[Judgment]:
+        """The newest layer of judgments: the latest re-scoring, else the session's own."""
+        return self.rescores[-1].judgments if self.rescores else self.judgments
