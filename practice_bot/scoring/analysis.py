@@ -1,0 +1,170 @@
+"""Reads an answer once: its sentences, the concepts each names, whether each shows own practice, and
+the gaming flags that take sentences (or the whole answer) out of the running."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from practice_bot.rubric.models import Topic
+from practice_bot.scoring import defences
+from practice_bot.scoring.base import FLAG_INJECTION, FLAG_KEYWORDS, FLAG_PADDING, FLAG_RECITAL
+from practice_bot.scoring.concepts import ConceptBook
+from practice_bot.scoring.markers import Marks, marks
+from practice_bot.scoring.text import normalise, split_sentences, stem, word_set, words
+
+MAX_SCORED_CHARS = 50_000  # far beyond any spoken answer; the rest is kept but not scored
+CARRY = 2  # a sentence without "I"/"we" can inherit own practice from this many sentences before
+RECITAL_COVERAGE = 0.4
+LOW_DIVERSITY = 0.42
+_VERBISH = word_set("is are was were be been have has had do did does")
+
+
+@dataclass(slots=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+    tokens: list[str]
+    found: set[int]
+    marks: Marks
+    practice: bool = False
+    excluded: str | None = None  # the flag that takes this sentence's credit away
+
+
+@dataclass
+class Reading:
+    sentences: list[Sentence]
+    flags: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    word_count: int = 0
+
+    @property
+    def zeroed(self) -> bool:
+        return FLAG_INJECTION in self.flags
+
+
+@lru_cache(maxsize=1)
+def _ksb_texts() -> dict[str, str]:
+    from practice_bot.rubric.loader import load_rubric
+
+    return dict(load_rubric().ksbs)
+
+
+def _recital_texts(topic: Topic) -> tuple[str, ...]:
+    ksbs = _ksb_texts()
+    return tuple(c.text for c in topic.criteria) + tuple(ksbs[k] for k in topic.ksbs if k in ksbs)
+
+
+def _verb_count(tokens: list[str], m: Marks) -> int:
+    n = sum(1 for t in tokens if t in _VERBISH or t in ("i", "we"))
+    return n + int(m.past) + int(m.practice)
+
+
+def read(answer: str, topic: Topic, book: ConceptBook) -> Reading:
+    scored = answer[:MAX_SCORED_CHARS]
+    reading = Reading([])
+    if len(answer) > MAX_SCORED_CHARS:
+        reading.notes.append(f"Only the first {MAX_SCORED_CHARS:,} characters were scored.")
+    lexicon = book.lexicon
+    for span in split_sentences(scored):
+        norm = normalise(span.text)
+        tokens = words(norm)
+        if not tokens:
+            continue
+        reading.sentences.append(
+            Sentence(
+                span.start,
+                span.end,
+                span.text,
+                tokens,
+                lexicon.match(tokens),
+                marks(span.text, norm, tokens),
+            )
+        )
+    reading.word_count = sum(len(s.tokens) for s in reading.sentences)
+    _defend(answer, topic, reading)
+    _own_practice(reading.sentences)
+    return reading
+
+
+def _defend(answer: str, topic: Topic, reading: Reading) -> None:
+    sentences = reading.sentences
+    flags: set[str] = set()
+    if defences.injection_in(normalise(answer)):
+        flags.add(FLAG_INJECTION)
+        for s in sentences:
+            s.excluded = FLAG_INJECTION
+        reading.flags = [FLAG_INJECTION]
+        return
+
+    index = defences.recital_index(_recital_texts(topic))
+    answer_trigrams: set[tuple[str, ...]] = set()
+    seen: set[str] = set()
+    dup_words = keyword_items = keyword_terms = filler = 0
+    all_tokens: list[str] = []
+    for s in sentences:
+        stems = [stem(t) for t in s.tokens]
+        all_tokens.extend(s.tokens)
+        answer_trigrams |= defences._grams(defences.content(stems), 3)
+        key = " ".join(s.tokens)
+        if defences.recital_sentence(index, stems):
+            s.excluded = FLAG_RECITAL
+        elif len(s.tokens) >= 4 and key in seen:
+            s.excluded = FLAG_PADDING
+            dup_words += len(s.tokens)
+        elif s.found and defences.keyword_sentence(s.text, _verb_count(s.tokens, s.marks)):
+            s.excluded = FLAG_KEYWORDS
+            keyword_items += len(defences.list_items(s.text))
+            keyword_terms += len(s.found)
+        elif s.found and len(s.tokens) <= 4 and not _verb_count(s.tokens, s.marks):
+            keyword_items += 1  # a bare term on its own line: counted towards a keyword list
+            keyword_terms += len(s.found)
+        filler += len(defences.FILLER.findall(normalise(s.text)))
+        seen.add(key)
+
+    if any(s.excluded == FLAG_RECITAL for s in sentences) or (
+        defences.recital_coverage(index, answer_trigrams) >= RECITAL_COVERAGE
+    ):
+        flags.add(FLAG_RECITAL)
+    if keyword_items >= 5 and keyword_terms >= 4:
+        flags.add(FLAG_KEYWORDS)
+        for s in sentences:
+            if (
+                s.excluded is None
+                and s.found
+                and len(s.tokens) <= 4
+                and not _verb_count(s.tokens, s.marks)
+            ):
+                s.excluded = FLAG_KEYWORDS
+    words_total = max(1, len(all_tokens))
+    low_diversity = len(all_tokens) >= 150 and defences.window_diversity(all_tokens) < LOW_DIVERSITY
+    if (
+        low_diversity
+        or dup_words >= max(20, 0.2 * words_total)
+        or (filler >= 5 and filler * 100 >= 4 * words_total)
+    ):
+        flags.add(FLAG_PADDING)
+        if low_diversity:
+            for s in sentences:
+                s.excluded = s.excluded or FLAG_PADDING
+    reading.flags = [f for f in (FLAG_RECITAL, FLAG_KEYWORDS, FLAG_PADDING) if f in flags]
+
+
+def _own_practice(sentences: list[Sentence]) -> None:
+    """Own practice: first-person action, or a factual follow-on to one just before it."""
+    last_practice = -CARRY - 1
+    for i, s in enumerate(sentences):
+        if s.excluded:
+            continue
+        m = s.marks
+        if (m.practice and not m.generic) or (
+            not m.generic
+            and not m.hypothetical
+            and (m.past or m.number or m.tool or m.outcome)
+            and i - last_practice <= CARRY
+            and "you" not in s.tokens
+        ):
+            s.practice = True
+        if s.practice and m.practice:
+            last_practice = i

@@ -1,0 +1,123 @@
+"""Concept slots: the ideas each criterion needs, written as phrases an apprentice might say.
+
+The data lives in concepts_am1.py and concepts_am2.py; this module holds the shapes, compiles them into
+one Lexicon and builds fallback slots from a criterion's own words when a criterion has no entry.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from practice_bot.rubric.models import Criterion
+from practice_bot.scoring.lexicon import Lexicon
+from practice_bot.scoring.text import normalise, word_set, words
+
+
+@dataclass(frozen=True)
+class SlotSpec:
+    """One idea a criterion needs: `label` is how a reason names it to the apprentice."""
+
+    label: str
+    terms: str
+    combos: tuple[str, ...] = ()  # "a|b + c|d": a sentence matching one of each group
+    core: bool = False
+
+
+@dataclass(frozen=True)
+class CriterionSpec:
+    slots: tuple[SlotSpec, ...]
+    need: int = 2  # own-practice slots needed (one of them core, when any is marked core)
+    per_sentence: int = 2  # most slots one sentence can support (a cap on keyword-dense sentences)
+
+
+def slot(label: str, terms: str, *combos: str, core: bool = False) -> SlotSpec:
+    return SlotSpec(label, terms, combos, core)
+
+
+def spec(*slots: SlotSpec, need: int = 2, per_sentence: int = 2) -> CriterionSpec:
+    return CriterionSpec(slots, need, per_sentence)
+
+
+@dataclass(frozen=True)
+class Slot:
+    label: str
+    core: bool
+    terms: frozenset[int]
+    combos: tuple[tuple[frozenset[int], ...], ...]
+
+    def matches(self, found: set[int]) -> bool:
+        if not self.terms.isdisjoint(found):
+            return True
+        return any(all(not g.isdisjoint(found) for g in combo) for combo in self.combos)
+
+
+@dataclass(frozen=True)
+class Concepts:
+    slots: tuple[Slot, ...]
+    need: int
+    per_sentence: int
+    has_core: bool = field(default=False)
+
+
+# Words of a criterion's text that say nothing about its ideas (for fallback slots).
+_FILLER = word_set(
+    "a an and the of to in on for with by their they them how explains explain outlines describes "
+    "describe summarises articulates evaluates justifies justify critically use using used when "
+    "which that this these those as at be being is are it its from into or whilst while all any "
+    "machine learning ml ai solutions solution"
+)
+
+
+def _fallback(criterion: Criterion) -> CriterionSpec:
+    content = [w for w in words(normalise(criterion.text)) if w not in _FILLER and len(w) > 3]
+    unique = list(dict.fromkeys(content))[:8]
+    slots = tuple(slot(w, w, core=False) for w in unique) or (slot("the criterion", "criterion"),)
+    return spec(*slots, need=min(2, len(slots)))
+
+
+class ConceptBook:
+    """Every criterion's compiled slots, sharing one Lexicon so a sentence is matched once."""
+
+    def __init__(self, specs: dict[str, CriterionSpec]) -> None:
+        self.lexicon = Lexicon()
+        self._specs = specs
+        self._compiled: dict[str, Concepts] = {}
+
+    def _compile(self, cs: CriterionSpec) -> Concepts:
+        lex = self.lexicon
+        slots = tuple(
+            Slot(
+                s.label,
+                s.core,
+                lex.add_all(s.terms),
+                tuple(tuple(lex.add_all(g) for g in c.split(" + ")) for c in s.combos),
+            )
+            for s in cs.slots
+        )
+        return Concepts(
+            slots, min(cs.need, len(slots)), cs.per_sentence, any(s.core for s in slots)
+        )
+
+    def concepts(self, criterion: Criterion) -> Concepts:
+        got = self._compiled.get(criterion.id)
+        if got is None:
+            cs = self._specs.get(criterion.id) or _fallback(criterion)
+            got = self._compiled[criterion.id] = self._compile(cs)
+        return got
+
+    def warm(self) -> None:
+        """Compile every known criterion now (so phrase ids are stable and the first answer is fast)."""
+        for cid, cs in self._specs.items():
+            if cid not in self._compiled:
+                self._compiled[cid] = self._compile(cs)
+
+
+@lru_cache(maxsize=1)
+def concept_book() -> ConceptBook:
+    from practice_bot.scoring.concepts_am1 import AM1
+    from practice_bot.scoring.concepts_am2 import AM2
+
+    book = ConceptBook({**AM1, **AM2})
+    book.warm()
+    return book

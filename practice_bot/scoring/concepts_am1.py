@@ -1,0 +1,275 @@
+"""Concept slots for the five AM1 project themes (topics 1-5 of rubric-reference.md)."""
+
+from __future__ import annotations
+
+from practice_bot.scoring.concepts import CriterionSpec, slot, spec
+from practice_bot.scoring.vocab import (
+    APPROVAL,
+    BIAS,
+    BUSINESS,
+    DATA_PROTECTION,
+    DEPLOY,
+    DOCS,
+    IDES,
+    LANGUAGES,
+    LIBRARIES,
+    METRICS,
+    MITIGATE,
+    MONITOR,
+    PIPELINES,
+    REPORTS,
+    SECURITY,
+    STAKEHOLDERS,
+    TRACKING,
+    join,
+)
+
+_SELECT_TECHNIQUE = (
+    "select* ... model*|chose*|choos*|picked|algorithm*|model selection|compar* ... model*|baseline|"
+    "logistic regression|random forest*|xgboost|lightgbm|catboost|gradient boost*|neural net*|"
+    "linear regression|decision tree*|svm|k means|kmeans|clustering|transformer*|bert|cnn|lstm|arima|"
+    "prophet|ensemble*|technique*|naive bayes|isolation forest"
+)
+_FEATURE_ID = (
+    "feature importance|shap|permutation importance|correlat*|mutual information|feature selection|"
+    "select* ... feature*|variable*|feature*|vif|multicollinear*|collinear*|ablation|"
+    "sensitivity analys*|recursive feature elimination|rfe|lasso|chi square*|predictor*"
+)
+_STABILITY = (
+    "stabil*|stable|unstable|instabil*|varian*|consisten*|inconsisten*|fluctuat*|robust*|"
+    "cross validat*|k fold|folds|random seed*|seeds|bootstrap*|time based split|out of time|"
+    "backtest*|drift*|shift*|jump*|swung|swing*"
+)
+_LIVE_CHANGE = (
+    "live|production|existing model|champion|challenger|retrain*|new version|a b test*|ab test*|"
+    "shadow|regression test*|compar* ... current model|compar* ... old model|before ... after|"
+    "releas*|rolled out|roll out"
+)
+_TESTING = (
+    "cross validat*|k fold|hold out|holdout|test set|validation set|train test split|split*|"
+    "backtest*|out of time|out of sample|unit test*|pytest|test*|a b test*|confusion matrix|"
+    "learning curve*|residual*|bootstrap*|stratif*"
+)
+_TUNING = (
+    "tun*|hyperparameter*|hyper parameter*|grid search*|random search*|gridsearchcv|"
+    "randomizedsearchcv|randomisedsearchcv|bayesian optimi*|optuna|hyperopt|early stopping|"
+    "regularis*|regulariz*|learning rate|max depth|n estimators|threshold*|dropout"
+)
+_FIT = join(
+    METRICS,
+    "overfit*|over fit*|over fitting|underfit*|under fit*|good fit|generalis*|generaliz*|"
+    "bias variance|train* ... test ... gap|gap between",
+)
+_VALIDITY = (
+    "robust*|valid*|stress test*|edge case*|adversarial|noise|noisy|perturb*|sensitivity|"
+    "out of distribution|unseen|stabil*|stable|calibrat*|sanity check*|leak*|leakage|fair*|bias*"
+)
+_BIAS_VALIDATION = (
+    "validat*|evaluat*|statistic*|significan*|p value*|confidence interval*|hypothesis test*|t test|"
+    "chi square*|bootstrap*|cross validat*|hold out|holdout|test set|compar* ... group*|"
+    "per group|by group|each group|across group*|slice*|segment*|breakdown|broke down|disaggregat*"
+)
+_SOFTWARE_PRACTICE = (
+    "unit test*|pytest|test suite|version control|git|github|gitlab|pull request*|code review*|"
+    "peer review*|ci cd|cicd|continuous integration|github actions|jenkins|azure devops|lint*|"
+    "ruff|flake8|black|type hint*|mypy|reproducib*|random seed*|docstring*|automated test*|"
+    "regression test*|pre commit"
+)
+
+AM1: dict[str, CriterionSpec] = {
+    "model-scoping/pass-1": spec(
+        slot("framing the problem and its objectives", "problem framing|fram* ... problem|scop*|"
+             "objective*|success criteri*|requirement*|use case|business problem|problem statement|"
+             "discovery|feasibility|business question|kick off|kickoff"),
+        slot("data collection and preparation", "data prep*|prepar* ... data|clean*|collect*|gather*|"
+             "ingest*|label*|annotat*|eda|exploratory|preprocess*|pre process*|feature engineer*|"
+             "data quality|wrangl*|extract* ... data|sourc* ... data|pull* ... data"),
+        slot("building and training the model", "train*|buil* ... model*|model build*|fit* ... model*|"
+             "algorithm*|baseline|prototyp*|experiment*|hyperparameter*|tun*|modelling|modeling"),
+        slot("testing and evaluation", "evaluat*|validat*|test set|hold out|holdout|tested|testing|"
+             "cross validat*|metric*|accuracy|backtest*|precision|recall|f1"),
+        slot("deployment", "deploy*|went live|go live|production|releas*|launch*|live environment|"
+             "api|endpoint*|productionis*|productioniz*|handover|hand over|handed over"),
+        slot("monitoring and maintenance", "monitor*|retrain*|maintain*|maintenance|updat* ... model*|"
+             "drift*|feedback loop|decommission*|iterat*|dashboard*"),
+        slot("the lifecycle as a whole", "lifecycle|life cycle|crisp dm|crisp ml|crispdm|tdsp|mlops|"
+             "stages|phases|end to end|each stage|every stage"),
+        need=4, per_sentence=6,
+    ),
+    "model-scoping/pass-2": spec(
+        slot("the performance metrics you chose", METRICS, core=True),
+        slot("the business need behind them", join(BUSINESS, "translat*|cost of ... miss*|missed fraud|"
+             "cost of ... false|cost of a|what mattered|what the business|in business terms|pound*")),
+        slot("a target or threshold agreed", "target*|threshold*|acceptance criteri*|success criteri*|"
+             "baseline|benchmark*|at least|minimum|agreed|sign off|signed off|cut off|cutoff|"
+             "operating point|trade off*|tradeoff*|over ... because|rather than|instead of"),
+    ),
+    "model-scoping/pass-3": spec(
+        slot("a project methodology", "agile|scrum|kanban|sprint*|waterfall|crisp dm|crisp ml|crispdm|"
+             "tdsp|prince2|lean|stand up*|standup*|retro|retros|retrospective*|backlog*|user stor*|"
+             "epic*|story point*|scrumban|iterative|iteration*|timebox*|time box*|milestone*|gantt|"
+             "raci|moscow|raid log|risk register|critical path|roadmap*|project plan*|methodolog*",
+             core=True),
+        slot("project tools and techniques", "jira|trello|asana|azure boards|azure devops|monday com|"
+             "confluence|github projects|ms project|microsoft project|gantt|board|ticket*|estimat*|"
+             "t shirt siz*|planning poker|burndown|burn down|velocity|okr*|spike*|stand up*|standup*|"
+             "daily ... meeting*|sprint planning|sprint review*|retro|retrospective*"),
+        slot("adapting it to ML work", "experiment*|spike*|timebox*|time box*|uncertain*|research|"
+             "proof of concept|poc|prototyp*|definition of done|acceptance criteri*|adapt*|tailor*|"
+             "hybrid|crisp dm|crisp ml|model*|data science"),
+    ),
+    "model-scoping/pass-4": spec(
+        slot("the risks of deploying a new model", "risk*|overfit*|over fit*|failure mode*|unintended|"
+             "harm*|reputation*|incident*|regression*|instabil*|concept drift|data leakage|leakage|"
+             "could go wrong|went wrong|what if"),
+        slot("assessing vulnerabilities", join(SECURITY, "assess* ... vulnerab*|risk assessment*|"
+             "security review*|threat model*")),
+        slot("how you mitigated them", MITIGATE, core=True),
+        slot("data bias", BIAS),
+    ),
+    "model-scoping/dist-1": spec(
+        slot("the performance metrics you chose", METRICS, core=True),
+        slot("the business need behind them", join(BUSINESS, "translat*|cost of ... miss*|"
+             "cost of ... false|what mattered|in business terms")),
+        slot("the effect on the scope", "scope|scoping|scoped|descop*|de scop*|changed ... scope|"
+             "redefin*|refram*|re fram*|pivot*|priorit*|trade off*|tradeoff*|threshold*|target*|"
+             "acceptance criteri*|instead of|rather than"),
+    ),
+    "experiment-tracking/pass-1": spec(
+        slot("how you selected the techniques", _SELECT_TECHNIQUE, core=True),
+        slot("identifying the variables and features that matter", _FEATURE_ID, core=True),
+        slot("stability of model performance", _STABILITY),
+        slot("changes to models already live", _LIVE_CHANGE),
+    ),
+    "experiment-tracking/pass-2": spec(
+        slot("feature engineering", "feature engineer*|engineer* ... feature*|creat* ... feature*|"
+             "deriv* ... feature*|new feature*|lag*|rolling ... average*|rolling window*|aggregat*|"
+             "one hot|onehot|encod*|embedding*|tf idf|tfidf|binn*|bucket*|interaction term*|ratio*|"
+             "polynomial|day of week|time since|count of|number of ... per", core=True),
+        slot("feature selection", "feature selection|select* ... feature*|drop* ... feature*|"
+             "drop* ... column*|remov* ... feature*|remov* ... column*|feature importance|shap|"
+             "correlat*|mutual information|rfe|recursive feature|lasso|variance threshold|pca|"
+             "dimensionality reduction|leak*", core=True),
+        slot("pre-processing", "preprocess*|pre process*|clean*|imput*|missing value*|null*|outlier*|"
+             "scal*|standardis*|standardiz*|normalis*|normaliz*|minmax|min max|tokenis*|tokeniz*|"
+             "lemmatis*|stemm*|deduplicat*|de duplicat*|duplicat*|resampl*|smote|oversampl*|"
+             "undersampl*|class weight*|columntransformer|log transform*|winsoris*|typo*|inconsistent",
+             core=True),
+        slot("why it mattered", "because|improv*|impact*|important|importance|which meant|so that|"
+             "boost*|lift*|increas* ... accuracy|reduc* ... error*|difference|garbage in|otherwise"),
+    ),
+    "experiment-tracking/pass-3": spec(
+        slot("how you deployed the model", DEPLOY, core=True),
+        slot("data pipelines and automation", PIPELINES),
+        slot("creating the model artefact", "train*|packag*|serialis*|serializ*|pickl*|joblib|onnx|"
+             "model registry|registry|mlflow|docker*|container*|image*|artifact*|artefact*|build*|"
+             "buil*"),
+    ),
+    "experiment-tracking/pass-4": spec(
+        slot("programming languages", join(LANGUAGES, "in r|using r|used r|r and python|"
+             "python and r|programming language*"), core=True),
+        slot("development environments", IDES),
+        slot("machine learning libraries", join(LIBRARIES, "librar*|package*|framework*"), core=True),
+    ),
+    "experiment-tracking/pass-5": spec(
+        slot("testing and validation techniques", _TESTING, core=True),
+        slot("tuning", _TUNING, core=True),
+        slot("accuracy and fit", _FIT),
+        slot("validity and robustness", _VALIDITY),
+    ),
+    "experiment-tracking/dist-1": spec(
+        slot("the techniques you applied", join(_TESTING, _TUNING), core=True),
+        slot("validity and robustness", _VALIDITY),
+        slot("accuracy and fit", _FIT),
+    ),
+    "model-deployment/pass-1": spec(
+        slot("security standards", "iso 27001|27001|iso 27701|cyber essentials|nist|soc 2|soc2|"
+             "pci dss|pci|dspt|information security|infosec|security polic*|security standard*|"
+             "encrypt*|access control*|rbac|least privilege|classif* ... data|data classif*|secur*"),
+        slot("data protection law and policy", join(DATA_PROTECTION, "polic*|procedure*|"
+             "data governance|governance"), core=True),
+        slot("ethical practice", "ethic*|fair*|bias*|transparen*|consent|accountab*|responsible ai|"
+             "trust*|harm*"),
+        slot("data management practice", "lineage|retention|metadata|catalog*|catalogue*|"
+             "data owner*|steward*|delet*|purg*|archiv*|backup*|access request*|audit trail*|"
+             "data dictionar*|version* ... data|dvc|purview|unity catalog"),
+    ),
+    "model-deployment/pass-2": spec(
+        slot("monitoring the live model", MONITOR, core=True),
+        slot("continual learning and retraining", "retrain*|re train*|continual learning|"
+             "continuous learning|continuous training|online learning|incremental*|refresh*|"
+             "champion|challenger|new version*|model version*|feedback loop|learns from|"
+             "updated ... model|update* ... weights", core=True),
+        slot("testing new versions before release", "test*|validat*|shadow|canary|a b test*|ab test*|"
+             "champion|challenger|regression test*|gate*|threshold*|compar* ... previous|"
+             "compar* ... current|hold out|holdout|backtest*"),
+        slot("tracking versions and runs", join(TRACKING, "track*|log*|version*|lineage|audit trail")),
+        slot("staying fit for purpose and stable", "drift*|stabil*|stable|fit for purpose|degrad*|"
+             "decay*|latency|error rate|uptime|sla|rollback|roll back|rolled back|alert*"),
+    ),
+    "model-deployment/pass-3": spec(
+        slot("the prototype you started from", "prototyp*|proof of concept|poc|pilot*|mvp|"
+             "minimum viable|notebook*|jupyter|experiment*|trial*|spike|first version", core=True),
+        slot("productionising the code", "productionis*|productioniz*|refactor*|rewr*|packag*|"
+             "modular*|containeris*|containeriz*|docker*|api|fastapi|flask|endpoint*|ci cd|cicd|"
+             "pipeline*|unit test*|code review*|harden*|scal*|config*", core=True),
+        slot("going live", join(DEPLOY, "handover|hand over|handed over|sign off|signed off|uat|"
+             "user acceptance|soft launch|phased|pilot")),
+    ),
+    "model-deployment/pass-4": spec(
+        slot("assessing vulnerabilities", "vulnerab*|threat model*|stride|penetration test*|pen test*|"
+             "pentest*|security review*|security assessment*|risk assessment*|dependency scan*|snyk|"
+             "dependabot|trivy|bandit|sonarqube|owasp|cve|scan*|audit*|red team*|attack surface|"
+             "weakness*", core=True),
+        slot("mitigating the threats", MITIGATE, core=True),
+        slot("risks to assets, data and cyber security", "asset*|cyber*|breach*|leak*|attack*|"
+             "adversarial|poison*|model theft|model extraction|inversion|injection|ddos|"
+             "denial of service|malware|phishing|ransomware|insider*|personal data|pii|"
+             "sensitive data|exposed|exposure"),
+    ),
+    "model-deployment/pass-5": spec(
+        slot("validation and statistical evidence", _BIAS_VALIDATION),
+        slot("algorithmic bias", BIAS, core=True),
+        slot("software development best practice", _SOFTWARE_PRACTICE),
+    ),
+    "model-deployment/dist-1": spec(
+        slot("how you validated the model", _BIAS_VALIDATION),
+        slot("the bias it minimised", BIAS, core=True),
+        slot("the impact on the live prototype", "live|production|prototyp*|pilot*|deploy*|released|"
+             "went live|users|customers|outcome*|impact*|complaint*|trust"),
+    ),
+    "collaborative-working-am1/pass-1": spec(
+        slot("the reports, presentations and documents you produced", join(REPORTS, DOCS), core=True),
+        slot("engaging stakeholders and end users", STAKEHOLDERS),
+        slot("approval for handover", APPROVAL),
+    ),
+    "collaborative-working-am1/pass-2": spec(
+        slot("the technical documentation you produced", DOCS, core=True),
+        slot("keeping it up to date", "maintain*|updat*|up to date|review*|version*|living document|"
+             "revis*|refresh*|changelog|change log|pull request*|alongside the code|in the repo*"),
+        slot("technical and non-technical readers", "non technical|nontechnical|technical|audience*|"
+             "plain english|plain language|jargon|glossar*|diagram*|colleague*|new starter*|"
+             "onboard*|analyst*|developer*|engineer*|business user*|end user*|users|support team|"
+             "ops team|operations team|readers"),
+        slot("how it helped others' work", "reus*|self serve|self service|onboard*|faster|"
+             "saved ... time|enabl*|help* ... team|so that ... could|without ... ask*|"
+             "fewer question*|template*|knowledge shar*|pick* ... up"),
+    ),
+    "sustainability/pass-1": spec(
+        slot("the environmental impact", "sustainab*|environment*|carbon|co2|co2e|emission*|energy|"
+             "electricity|power consumption|power usage|kwh|watt*|green|net zero|netzero|footprint|"
+             "codecarbon|code carbon|climate|renewable*|e waste|water usage", core=True),
+        slot("making the solution more efficient", "efficien*|smaller model*|distil*|quantis*|"
+             "quantiz*|prun*|early stopping|fewer ... epoch*|reduc* ... comput*|reduc* ... training|"
+             "spot instance*|autoscal*|auto scal*|scale to zero|shut* down|switch* off|turn* off|"
+             "idle|right siz*|rightsiz*|cach*|off peak|low carbon region|reus*|pretrained|"
+             "pre trained|transfer learning|fine tun*|less often|less frequent*|gpu hours|"
+             "compute hours|lighter"),
+        slot("advocating and embedding it", "advocat*|propos*|persuad*|convinc*|championed|pushed for|"
+             "raised|recommend*|embed*|polic*|guideline*|standard*|checklist*|default*|template*|"
+             "adopt*|rolled out|roll out|business case|responsib*|took ownership|led"),
+        slot("organisational strategy and operational outcomes", "strateg*|net zero|esg|csr|target*|"
+             "commitment*|goal*|sustainability team|sustainability report*|objective*|operational|"
+             "cost*|saving*|saved|bill"),
+    ),
+}  # fmt: skip

@@ -1,0 +1,170 @@
+"""Gaming defences: instructions aimed at the marker, recital of the criteria, keyword lists, padding.
+
+Each check is deterministic and cheap; the scorer gives flagged parts no credit.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from practice_bot.scoring.text import normalise, stem, word_set, words
+
+_INJECTION = re.compile(
+    "|".join(
+        [
+            r"\b(?:ignore|disregard|forget|override|bypass|skip|drop)\b.{0,40}?\b(?:previous|prior|above|"
+            r"earlier|preceding|all|any|your|the|system|these|those)\b.{0,25}?\b(?:instructions?|rubric|"
+            r"criteria|criterion|rules|prompts?|guidance|marking|mark scheme|guidelines|directions)\b",
+            r"\b(?:mark|score|grade|rate|judge|treat|record|consider|label|set|flag|assess)\b.{0,40}?"
+            r"\b(?:all|every|each|this|these|the|my|both)\b.{0,30}?\b(?:criteri\w*|answers?|responses?|"
+            r"judg(?:e)?ments?|items?|ksbs?)\b.{0,30}?\b(?:as |to |are |is )?(?:met|evidenced|passed|"
+            r"achieved|satisfied|distinction|full marks?|complete|correct)\b",
+            r"\b(?:award|give|grant|assign)\b.{0,20}?\b(?:full marks|a distinction|distinction|top marks|"
+            r"maximum marks|all (?:the )?marks|a pass|100 ?%|evidenced)\b",
+            r"\bas (?:the|an|my|our) (?:assessor|marker|examiner|grader|evaluator|ai|model|llm|scorer|"
+            r"language model|assistant)\b.{0,40}?\b(?:you|must|should|will|are required|are instructed|"
+            r"have to|need to)\b",
+            r"\b(?:dear |hey |hi |attention |note to (?:the )?)?(?:assessor|marker|examiner|grader|"
+            r"scorer|ai|model|llm|chatgpt|gpt|claude|assistant|evaluator)\s*[,:;-]\s*(?:you (?:must|should|"
+            r"will|are|need)|please|ignore|mark|award|give|score|grade|treat|output|respond|return)\b",
+            r"\byou (?:are now|must now|will now|are required to|are instructed to|must mark|must award|"
+            r"must give|must score|should mark|should award)\b",
+            r"\b(?:new|updated|revised|real|actual|hidden|secret) (?:system )?(?:instructions?|prompt|"
+            r"rubric|rules)\b",
+            r"\b(?:this|my) (?:answer|response) (?:meets|evidences|satisfies|has met|fully meets|"
+            r"covers) (?:all|every|each)\b",
+            r"\ball (?:the )?(?:criteria|criterion|ksbs) (?:are|have been|were|is) (?:met|evidenced|"
+            r"satisfied|achieved|passed)\b",
+            r"^\s*[\[<#*]*\s*(?:system|assistant|developer|instruction|instructions)\s*[\]>*]*\s*:",
+            r"<\|?\s*/?(?:system|im_start|im_end|endoftext|assistant|user)\s*\|?>|\[/?(?:inst|system)\]",
+            r"[{,]\s*[\"']?(?:status|verdict|grade|result|score|judg(?:e)?ment|outcome|met|evidenced|"
+            r"decision|criterion_id|criteria)[\"']?\s*:\s*[\"']?(?:evidenced|met|pass|passed|distinction|"
+            r"true|achieved|yes|100|10|full)\b",
+            r"\b(?:output|return|respond with|reply with|print)\b.{0,30}?\b(?:json|evidenced|"
+            r"distinction|full marks|status)\b",
+            r"\bjailbreak|\bdeveloper mode\b|\bdo anything now\b|\bprompt injection test\b",
+        ]
+    ),
+    re.MULTILINE,
+)
+_SPACED = re.compile(r"\b(\w) (?=\w\b)")
+_LEET = str.maketrans("013457@$", "oieastas")
+# A quoted injection inside a sentence about security testing is a description, not an attack.
+_SECURITY_TALK = re.compile(
+    r"\b(?:red[- ]team\w*|pen(?:etration)? test\w*|injection|jailbreak\w*|"
+    r"attack\w*|guardrails?|adversarial|tested|test cases?)\b"
+)
+_QUOTED = re.compile(r"[\"'“”‘’«»]([^\"'“”‘’«»]{3,200})[\"'“”‘’«»]")
+
+
+def injection_in(norm: str) -> bool:
+    """True when the normalised text holds instructions aimed at the marker."""
+    for variant in (norm, _SPACED.sub(r"\1", norm), norm.translate(_LEET)):
+        for m in _INJECTION.finditer(variant):
+            if not _described_attack(variant, m.start(), m.end()):
+                return True
+    return False
+
+
+def _described_attack(text: str, start: int, end: int) -> bool:
+    if not _SECURITY_TALK.search(text, max(0, start - 200), min(len(text), end + 200)):
+        return False
+    return any(
+        q.start() <= start and end <= q.end() for q in _QUOTED.finditer(text, max(0, start - 210))
+    )
+
+
+# --- recital -------------------------------------------------------------------------------------
+
+_STOP = word_set(
+    "a an and the of to in on for with by their they them how that this these those as at be is are "
+    "it its from into or whilst while which when"
+)
+
+
+@dataclass(frozen=True)
+class RecitalIndex:
+    """Word n-grams of a topic's criterion and KSB texts."""
+
+    runs: frozenset[tuple[str, ...]]  # 6-grams of stemmed words
+    trigrams: tuple[frozenset[tuple[str, ...]], ...]  # content-word 3-grams, per source text
+    all_trigrams: frozenset[tuple[str, ...]]
+
+
+RUN = 6
+
+
+def _grams(tokens: Sequence[str], n: int) -> set[tuple[str, ...]]:
+    return {tuple(tokens[i : i + n]) for i in range(len(tokens) - n + 1)}
+
+
+def stems_of(tokens: Iterable[str]) -> list[str]:
+    return [stem(t) for t in tokens]
+
+
+def content(stems: Sequence[str]) -> list[str]:
+    return [s for s in stems if s not in _STOP]
+
+
+@lru_cache(maxsize=64)
+def recital_index(texts: tuple[str, ...]) -> RecitalIndex:
+    """Index of `texts`: a topic's criterion texts followed by its KSB texts."""
+    runs: set[tuple[str, ...]] = set()
+    trigrams: list[frozenset[tuple[str, ...]]] = []
+    for text in texts:
+        st = stems_of(words(normalise(text)))
+        runs |= _grams(st, RUN)
+        trigrams.append(frozenset(_grams(content(st), 3)))
+    return RecitalIndex(frozenset(runs), tuple(trigrams), frozenset().union(*trigrams))
+
+
+def recital_sentence(index: RecitalIndex, stems: Sequence[str]) -> bool:
+    """A sentence that copies a run of the criterion wording, or is mostly made of its phrases."""
+    if any(g in index.runs for g in _grams(stems, RUN)):
+        return True
+    tri = _grams(content(stems), 3)
+    return len(tri) >= 3 and len(tri & index.all_trigrams) >= 0.5 * len(tri)
+
+
+def recital_coverage(index: RecitalIndex, answer_trigrams: set[tuple[str, ...]]) -> float:
+    """The largest share of any one criterion's content 3-grams found in the answer."""
+    best = 0.0
+    for grams in index.trigrams:
+        if len(grams) >= 3:
+            best = max(best, len(grams & answer_trigrams) / len(grams))
+    return best
+
+
+# --- keyword lists and padding --------------------------------------------------------------------
+
+_ITEM_SPLIT = re.compile(r"\s*(?:[,;/|+]|\band\b|\bor\b|\s-\s)\s*")
+FILLER = re.compile(
+    r"\b(?:basically|at the end of the day|to be honest|in terms of|going forward|as i said|as i "
+    r"mentioned|you know|kind of|sort of|and so on|etc|blah|lorem ipsum|dolor sit|the thing is|"
+    r"needless to say|it goes without saying|all in all|at this point in time|literally|"
+    r"obviously|whatever)\b"
+)
+
+
+def list_items(text: str) -> list[str]:
+    return [p for p in _ITEM_SPLIT.split(text.strip(" .:!?")) if p.strip()]
+
+
+def keyword_sentence(text: str, verbs: int) -> bool:
+    """A run of short items with hardly a verb: 'drift, PSI, MLflow, Grafana, retraining'."""
+    items = list_items(text)
+    if len(items) < 4:
+        return False
+    short = sum(1 for it in items if len(it.split()) <= 3)
+    return short >= 0.75 * len(items) and verbs <= max(1, len(items) // 4)
+
+
+def window_diversity(tokens: Sequence[str], size: int = 100) -> float:
+    """Mean type/token ratio over consecutive windows (length-independent, unlike plain TTR)."""
+    if len(tokens) < size:
+        return len(set(tokens)) / max(1, len(tokens))
+    ratios = [len(set(tokens[i : i + size])) / size for i in range(0, len(tokens) - size + 1, size)]
+    return sum(ratios) / len(ratios)

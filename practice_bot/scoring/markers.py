@@ -1,0 +1,186 @@
+"""Signs in a sentence that the apprentice is describing their own practice, or evaluating it.
+
+Own practice: a first-person subject with an action verb ("we retrained", "I set up"), named tools,
+numbers and outcomes. Generic statements and definitions ("Data drift is when...", "It is important
+to...") are not practice, and neither is a plan or a wish ("I would", "we should").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from practice_bot.scoring.lexicon import Lexicon
+from practice_bot.scoring.text import stem, word_set
+
+_SUBJECTS = frozenset({"i", "we"})
+_POSSESSIVES = frozenset({"my", "our"})
+_SKIP = word_set(
+    "ve m re also then first later personally together initially eventually quickly actually "
+    "just still always regularly carefully had have has was were am are been ourselves myself "
+    "really mainly mostly both all jointly finally next"
+)
+_MODALS = word_set("would could should might may will d ll shall can must")
+_NOT_ACTIONS = frozenset(
+    stem(w)
+    for w in word_set(
+        "based related called named indeed need needed feed seed speed supervised unsupervised "
+        "advanced detailed red bed think thought believe feel felt know knew hope like love want wanted "
+        "wish guess suppose mean meant say said agree"
+    )
+)
+_ACTIONS = frozenset(
+    stem(w)
+    for w in word_set(
+        """use build set run write choose lead add create design implement test measure check
+    review reduce improve fix switch move migrate retire archive schedule automate train deploy monitor
+    track log document present agree negotiate meet analyse analyze compare evaluate validate tune
+    engineer clean collect label prepare define scope plan estimate prioritise prioritize refactor
+    package containerise containerize release roll ship launch integrate connect configure encrypt
+    restrict mask anonymise anonymize pseudonymise audit assess identify find spot notice raise flag
+    escalate challenge refuse propose recommend advocate persuade convince share teach mentor coach
+    train present demo explain run host migrate decommission sunset archive delete replace upgrade
+    retrain select pick engineer derive drop remove impute scale normalise standardise encode split
+    sample resample weight calibrate threshold alert investigate debug profile benchmark measure
+    capture store version tag commit merge approve sign hand handover own manage coordinate organise
+    organize facilitate run attend read follow subscribe complete study learn trial pilot prototype
+    apply adopt introduce embed switch cut save shut turn limit cap cache batch quantise quantize
+    prune distil distill reuse email call ask interview survey consult listen gather map draw
+    spend worked work do make take give get put keep try start finish stop begin lead help support
+    report publish update maintain refine rebuild redesign rework iterate rerun add built"""
+    )
+)
+_DEFINITION = re.compile(
+    r"^(?:[\w'-]+\s+){0,6}?(?:is|are|means|refers to|describes|involves|is defined as)\s+"
+    r"(?:when|where|a|an|the|how|about|defined|basically|essentially|simply|any|something|"
+    r"important|essential|crucial|vital|key|used|what|that)\b"
+)
+_GENERIC = re.compile(
+    r"\b(?:it is|it's|its|this is) (?:important|essential|crucial|vital|key|necessary|good practice|"
+    r"best practice|recommended|advisable)\b|^(?:generally|in general|typically|usually|"
+    r"traditionally|ideally|in theory|in principle|broadly)\b|\b(?:one|you|organisations|"
+    r"organizations|companies|teams|engineers|businesses|people|practitioners|firms|a team|"
+    r"an engineer|an organisation|an organization|a company) (?:should|must|need to|needs to|"
+    r"ought to|have to|has to)\b|\bbest practice (?:is|says|suggests)\b"
+)
+_NUMBER = re.compile(r"\d")
+_PROPER = re.compile(
+    r"(?<=[a-z,;:] )[A-Z][A-Za-z0-9]+|\b(?!(?:ML|AI|IT|UK|OK|US|EU)\b)[A-Z]{2,}s?\b"
+)
+
+EVALUATION = (
+    "because|so that|which meant|this meant|that meant|meaning that|as a result|the result was|"
+    "resulted in|the impact|impact was|impact on|impacted|trade off*|tradeoff*|compared with|"
+    "compared to|in comparison|rather than|instead of|in hindsight|looking back|on reflection|"
+    "reflecting on|if i did it again|if i were to do it again|next time|do differently|"
+    "done differently|the reason|reason we|reason i|reason was|why we|why i|justif*|the benefit|"
+    "benefit was|downside|drawback*|limitation*|weigh*|outweigh*|at the cost|lesson*|learned that|"
+    "learnt that|worked well|didn t work|did not work|better than|worse than|improv* ... by|"
+    "reduc* ... by|increas* ... by|led to|which reduced|which improved|therefore|consequently|"
+    "critically|pros and cons|advantage*|disadvantage*|on balance|effective*|ineffective*|"
+    "proved|evidence that|showed that|demonstrat*|the effect|the trade|i chose ... over|"
+    "we chose ... over|the value|paid off|was worth|wasn t worth|not worth|in retrospect|"
+    "the upside|cost us|risk was|i d weigh|if we had|had we|would have|should have"
+)
+OUTCOMES = (
+    "reduc*|improv*|increas*|cut|saved|dropped|rose|fell|caught|prevent*|avoided|resulted|outcome*|"
+    "result*|halved|doubled|went from|percent|per cent|uplift|faster|fewer|signed off|approved|"
+    "adopted"
+)
+TOOLS = (
+    "python|sql|pandas|numpy|scikit learn|sklearn|xgboost|lightgbm|catboost|pytorch|tensorflow|keras|"
+    "hugging face|mlflow|wandb|weights and biases|dvc|airflow|kubeflow|prefect|dagster|docker|"
+    "kubernetes|aks|eks|sagemaker|vertex ai|azure ml|azureml|databricks|snowflake|bigquery|aws|azure|"
+    "gcp|github|gitlab|git|jira|confluence|evidently|grafana|prometheus|datadog|power bi|tableau|"
+    "fastapi|flask|shap|lime|great expectations|terraform|jenkins|github actions|azure devops|spark|"
+    "pyspark|kafka|onnx|optuna|fairlearn|presidio|key vault|snyk|trivy|dependabot|sonarqube|"
+    "codecarbon|slack|teams|sharepoint|jupyter|vs code|pycharm|openai|bedrock|langchain|pytest|"
+    "dbt|s3|postgres|redis|elasticsearch|looker|psi|gdpr|iso 27001|crisp dm|scrum|kanban|agile"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Marks:
+    """What a sentence shows besides its concepts."""
+
+    practice: bool  # first-person action: "we retrained", "I set up", "our team built"
+    hypothetical: bool  # "I would", "we should": a plan or a wish, not something done
+    generic: bool  # a definition or general statement
+    evaluation: bool  # because, compared with, in hindsight, the impact was...
+    tool: bool
+    number: bool
+    outcome: bool
+    past: bool  # a past-tense verb anywhere (was/were/-ed/irregular)
+
+
+class _MarkerLexicon:
+    def __init__(self) -> None:
+        self.lexicon = Lexicon()
+        self.evaluation = self.lexicon.add_all(EVALUATION)
+        self.outcomes = self.lexicon.add_all(OUTCOMES)
+        self.tools = self.lexicon.add_all(TOOLS)
+
+
+@lru_cache(maxsize=1)
+def _markers() -> _MarkerLexicon:
+    return _MarkerLexicon()
+
+
+_PAST_WORDS = word_set(
+    "was were had did built ran wrote chose led set made met took gave found went kept spoke brought "
+    "taught began got put cut sent spent saw"
+)
+
+
+def _is_past(token: str) -> bool:
+    return token in _PAST_WORDS or (
+        len(token) > 4 and token.endswith("ed") and stem(token) not in _NOT_ACTIONS
+    )
+
+
+def _is_action(token: str) -> bool:
+    return _is_past(token) or stem(token) in _ACTIONS
+
+
+def _own_action(tokens: Sequence[str]) -> tuple[bool, bool]:
+    """(practice, hypothetical) from first-person subjects and what follows them."""
+    practice = hypothetical = False
+    for i, tok in enumerate(tokens):
+        if tok in _SUBJECTS:
+            window = 5
+        elif tok in _POSSESSIVES:
+            window = 6
+        else:
+            continue
+        for nxt in tokens[i + 1 : i + 1 + window]:
+            if nxt in _MODALS and tok in _SUBJECTS:
+                hypothetical = True
+                break
+            if _is_action(nxt) and stem(nxt) not in _NOT_ACTIONS:
+                practice = True
+                break
+            if tok in _SUBJECTS and stem(nxt) in _NOT_ACTIONS:
+                break  # "I think", "we know": not an action
+        if practice:
+            break
+    return practice, hypothetical and not practice
+
+
+def marks(text: str, norm: str, tokens: Sequence[str]) -> Marks:
+    """Classify one sentence (`text` as written, `norm` normalised, `tokens` its words)."""
+    m = _markers()
+    found = m.lexicon.match(tokens)
+    practice, hypothetical = _own_action(tokens)
+    generic = not practice and bool(_DEFINITION.search(norm) or _GENERIC.search(norm))
+    return Marks(
+        practice=practice,
+        hypothetical=hypothetical,
+        generic=generic,
+        evaluation=not m.evaluation.isdisjoint(found),
+        tool=not m.tools.isdisjoint(found) or bool(_PROPER.search(text)),
+        number=bool(_NUMBER.search(norm)),
+        outcome=not m.outcomes.isdisjoint(found),
+        past=any(_is_past(t) for t in tokens),
+    )

@@ -1,0 +1,163 @@
+"""The offline scorer: deterministic, explainable, instant, no network.
+
+Each criterion is split into concept slots (concepts_am1/am2.py). A sentence supports a slot when it
+names the concept *and* shows the apprentice's own practice (markers.py). A criterion is evidenced when
+enough slots are supported (one of them core); distinction criteria also need evaluation in or beside
+the supporting sentences. Recital, keyword lists, padding and marker-directed instructions earn nothing
+and are flagged (defences.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from practice_bot.rubric.models import Criterion, Topic
+from practice_bot.scoring import reasons
+from practice_bot.scoring.analysis import Reading, Sentence, read
+from practice_bot.scoring.base import (
+    FLAG_INJECTION,
+    FLAG_OFFTOPIC,
+    GAMING_FLAGS,
+    Assessment,
+    Evidence,
+    Judgment,
+    Status,
+)
+from practice_bot.scoring.concepts import Concepts, concept_book
+
+MAX_QUOTES = 3
+OFFTOPIC_MIN_WORDS = 25
+
+
+def _evidence(sentences: Sequence[Sentence]) -> list[Evidence]:
+    return [Evidence(quote=s.text, start=s.start, end=s.end) for s in sentences[:MAX_QUOTES]]
+
+
+def _specifics(sentences: Sequence[Sentence]) -> list[str]:
+    out: list[str] = []
+    if any(s.marks.tool for s in sentences):
+        out.append("named tools")
+    if any(s.marks.number for s in sentences):
+        out.append("figures")
+    if any(s.marks.outcome for s in sentences):
+        out.append("the outcome")
+    return out
+
+
+def _supported(concepts: Concepts, support: list[tuple[Sentence, list[int]]]) -> list[int]:
+    """Slots supported by own-practice sentences, each sentence supporting at most `per_sentence`."""
+    got: list[int] = []
+    for _, slots in sorted(support, key=lambda item: len(item[1])):
+        new = [k for k in slots if k not in got]
+        got.extend(new[: concepts.per_sentence])
+    return sorted(got)
+
+
+def judge(reading: Reading, criterion: Criterion, concepts: Concepts) -> Judgment:
+    slots = concepts.slots
+    labels = [s.label for s in slots]
+    core = [k for k, s in enumerate(slots) if s.core]
+    support: list[tuple[Sentence, list[int]]] = []
+    mentions: list[tuple[Sentence, list[int]]] = []
+    flags: set[str] = set()
+    for s in reading.sentences:
+        hit = [k for k, sl in enumerate(slots) if sl.matches(s.found)]
+        if not hit:
+            continue
+        if s.excluded:
+            flags.add(s.excluded)
+        elif s.practice:
+            support.append((s, hit))
+        else:
+            mentions.append((s, hit))
+    if reading.zeroed:
+        flags.add(FLAG_INJECTION)
+    flag_list = sorted(flags)
+    review = bool(flags & GAMING_FLAGS)
+
+    def made(status: Status, reason: str, quoted: Sequence[Sentence] = ()) -> Judgment:
+        return Judgment(
+            criterion_id=criterion.id,
+            status=status,
+            evidence=_evidence(quoted),
+            reason=reason,
+            scorer="offline",
+            flags=flag_list,
+            review=review,
+        )
+
+    if reading.zeroed:
+        return made("not_yet", reasons.flagged(FLAG_INJECTION))
+    supported = _supported(concepts, support)
+    supporting = [s for s, hit in support if any(k in supported for k in hit)]
+    done = [labels[k] for k in supported]
+    core_ok = not core or any(k in supported for k in core)
+    if supported and core_ok and len(supported) >= concepts.need:
+        if criterion.level == "distinction":
+            evaluating = _evaluation(reading.sentences, supporting)
+            if not evaluating:
+                return made("partly", reasons.needs_evaluation(done), supporting)
+            quoted = sorted(
+                {id(s): s for s in supporting + evaluating}.values(), key=lambda s: s.start
+            )
+            return made("evidenced", reasons.evidenced(done, _specifics(supporting), True), quoted)
+        return made("evidenced", reasons.evidenced(done, _specifics(supporting), False), supporting)
+    if supported:
+        if not core_ok:
+            return made("partly", reasons.missing_core(done, [labels[k] for k in core]), supporting)
+        missing = [labels[k] for k in range(len(slots)) if k not in supported]
+        return made("partly", reasons.missing_more(done, missing), supporting)
+    if mentions:
+        named = [labels[k] for _, hit in mentions for k in hit]
+        hypothetical = all(s.marks.hypothetical for s, _ in mentions)
+        return made("partly", reasons.no_practice(named, hypothetical), [s for s, _ in mentions])
+    if flags:
+        return made("not_yet", reasons.flagged(flag_list[0]))
+    wanted = [labels[k] for k in core] + [labels[k] for k in range(len(slots)) if k not in core]
+    return made("not_yet", reasons.not_covered(wanted))
+
+
+def _evaluation(sentences: list[Sentence], supporting: list[Sentence]) -> list[Sentence]:
+    """Evaluation tied to the concept: in a supporting sentence or the one either side of it."""
+    positions = {id(s): i for i, s in enumerate(sentences)}
+    near: set[int] = set()
+    for s in supporting:
+        i = positions[id(s)]
+        near.update((i - 1, i, i + 1))
+    return [
+        sentences[i]
+        for i in sorted(near)
+        if 0 <= i < len(sentences) and sentences[i].marks.evaluation and not sentences[i].excluded
+    ]
+
+
+class OfflineScorer:
+    """Scores an answer against a topic's criteria with concept slots and own-practice markers."""
+
+    name = "offline"
+
+    def score(
+        self, answer: str, question: str, topic: Topic, criteria: Sequence[Criterion]
+    ) -> Assessment:
+        if not answer.strip():
+            judgments = [
+                Judgment(
+                    criterion_id=c.id, status="not_yet", reason=reasons.empty(), scorer=self.name
+                )
+                for c in criteria
+            ]
+            return Assessment(judgments=judgments, scorer=self.name)
+        book = concept_book()
+        reading = read(answer, topic, book)
+        concepts = [book.concepts(c) for c in criteria]
+        judgments = [judge(reading, c, k) for c, k in zip(criteria, concepts, strict=True)]
+        flags = list(reading.flags)
+        if (
+            not flags
+            and reading.word_count >= OFFTOPIC_MIN_WORDS
+            and not any(
+                sl.matches(s.found) for k in concepts for sl in k.slots for s in reading.sentences
+            )
+        ):
+            flags.append(FLAG_OFFTOPIC)
+        return Assessment(judgments=judgments, flags=flags, scorer=self.name, notes=reading.notes)

@@ -1,0 +1,66 @@
+"""One-line reasons for the apprentice, in plain English, built from slot labels and what was found."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from practice_bot.scoring.base import FLAG_INJECTION, FLAG_KEYWORDS, FLAG_PADDING, FLAG_RECITAL
+
+_FLAG_REASONS = {
+    FLAG_INJECTION: "This answer contains instructions aimed at the marker, so none of it is credited; "
+    "a tutor will review it.",
+    FLAG_RECITAL: "Repeating the criterion's wording earns nothing — say what you actually did.",
+    FLAG_KEYWORDS: "A list of terms earns nothing — say what you did with them and why.",
+    FLAG_PADDING: "Repeated or filler words earn nothing — describe one piece of your own work.",
+}
+
+
+def listing(labels: Sequence[str]) -> str:
+    labels = list(dict.fromkeys(labels))
+    if not labels:
+        return ""
+    if len(labels) == 1:
+        return labels[0]
+    return ", ".join(labels[:-1]) + " and " + labels[-1]
+
+
+def flagged(flag: str) -> str:
+    return _FLAG_REASONS.get(flag, "This part of the answer earns nothing.")
+
+
+def evidenced(labels: Sequence[str], specifics: Sequence[str], distinction: bool) -> str:
+    detail = f" ({', '.join(specifics)})" if specifics else ""
+    if distinction:
+        return f"You evaluated your own work on {listing(labels)}{detail} — evidenced."
+    return f"You described what you did on {listing(labels)}{detail} — evidenced."
+
+
+def needs_evaluation(labels: Sequence[str]) -> str:
+    return (
+        f"You described {listing(labels)} from your own work but didn't evaluate it: say why you "
+        "chose it, what the impact was, or what you'd do differently."
+    )
+
+
+def missing_core(done: Sequence[str], core: Sequence[str]) -> str:
+    return (
+        f"You covered {listing(done)}, but not {listing(core[:2])}, which this criterion turns on."
+    )
+
+
+def missing_more(done: Sequence[str], missing: Sequence[str]) -> str:
+    return f"You described {listing(done)} from your own work; also cover {listing(missing[:2])}."
+
+
+def no_practice(mentioned: Sequence[str], hypothetical: bool) -> str:
+    if hypothetical:
+        return f"You said what you would do about {listing(mentioned)}, not what you did."
+    return f"You named {listing(mentioned)} but not what you did about it."
+
+
+def not_covered(wanted: Sequence[str]) -> str:
+    return f"Not covered yet: talk about {listing(wanted[:2])} from your own work."
+
+
+def empty() -> str:
+    return "No answer to score."

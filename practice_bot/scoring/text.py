@@ -1,0 +1,179 @@
+"""Text plumbing for the offline scorer: normalisation, sentence spans with offsets, tokens and stems."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+# Common Cyrillic and Greek look-alikes of Latin letters, and invisible characters, so that
+# "іgnоrе" (Cyrillic і, о, е) reads as "ignore". NFKC already folds full-width and math letters.
+_CONFUSABLES = {
+    "а": "a", "в": "b", "е": "e", "ё": "e", "к": "k", "м": "m", "н": "h", "о": "o", "р": "p",
+    "с": "c", "т": "t", "у": "y", "х": "x", "ѕ": "s", "і": "i", "ї": "i", "ј": "j", "ԁ": "d",
+    "һ": "h", "ӏ": "l", "ԛ": "q", "ԝ": "w", "ɡ": "g", "ı": "i",
+    "А": "A", "В": "B", "Е": "E", "К": "K", "М": "M", "Н": "H", "О": "O", "Р": "P", "С": "C",
+    "Т": "T", "Х": "X", "У": "Y", "Ѕ": "S", "І": "I", "Ј": "J",
+    "α": "a", "β": "b", "ε": "e", "ι": "i", "κ": "k", "ν": "v", "ο": "o", "ρ": "p", "τ": "t",
+    "υ": "u", "χ": "x", "γ": "y", "ω": "w",
+    "Α": "A", "Β": "B", "Ε": "E", "Ζ": "Z", "Η": "H", "Ι": "I", "Κ": "K", "Μ": "M", "Ν": "N",
+    "Ο": "O", "Ρ": "P", "Τ": "T", "Υ": "Y", "Χ": "X",
+    "‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-",
+}  # fmt: skip
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e\u2061\u2062\u2063\u2064"
+_TABLE = str.maketrans({**_CONFUSABLES, **dict.fromkeys(_INVISIBLE, None)})
+
+MAX_SENTENCE_CHARS = 500
+
+_BOUNDARY = re.compile(r"[.!?]+(?=[\s\"')\]]|$)|\n|[;•]\s")
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:e\.g|i\.e|etc|vs|approx|e\.t\.c|cf|no|fig|dr|mr|mrs|ms))$", re.I
+)
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def word_set(text: str) -> frozenset[str]:
+    """The whitespace-separated words of a literal, as a set."""
+    return frozenset(text.split())
+
+
+def normalise(text: str) -> str:
+    """Fold look-alikes and compatibility forms, drop invisible characters, lower-case."""
+    return unicodedata.normalize("NFKC", text).translate(_TABLE).casefold()
+
+
+def words(norm: str) -> list[str]:
+    """Alphanumeric tokens of normalised text ("out-of-distribution" -> out, of, distribution)."""
+    return _WORD.findall(norm)
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A sentence of the answer: answer[start:end] == text."""
+
+    start: int
+    end: int
+    text: str
+
+
+def _trimmed(answer: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (answer[start].isspace() or answer[start] in "-*•>#"):
+        start += 1
+    while end > start and answer[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _chunks(answer: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Cut an over-long sentence at a comma or space so quotes stay readable."""
+    out: list[tuple[int, int]] = []
+    while end - start > MAX_SENTENCE_CHARS:
+        window = answer[start : start + MAX_SENTENCE_CHARS]
+        cut = max(window.rfind(", "), window.rfind(" "))
+        cut = cut + 1 if cut > MAX_SENTENCE_CHARS // 2 else MAX_SENTENCE_CHARS
+        out.append((start, start + cut))
+        start += cut
+    out.append((start, end))
+    return out
+
+
+def split_sentences(answer: str) -> list[Span]:
+    """Sentences (and lines, list items) of `answer`, trimmed, with offsets into `answer`."""
+    spans: list[Span] = []
+    begin = 0
+
+    def emit(s: int, e: int) -> None:
+        for a, b in _chunks(answer, s, e):
+            a, b = _trimmed(answer, a, b)
+            if b > a and any(ch.isalnum() for ch in answer[a:b]):
+                spans.append(Span(a, b, answer[a:b]))
+
+    for m in _BOUNDARY.finditer(answer):
+        if m.group().startswith(".") and _ABBREVIATION.search(
+            answer, max(begin, m.start() - 8), m.start()
+        ):
+            continue
+        end = m.end() if m.group()[0] in ".!?" else m.start()
+        emit(begin, end)
+        begin = m.end()
+    emit(begin, len(answer))
+    return spans
+
+
+# Irregular forms the suffix rules would get wrong or split apart.
+_IRREGULAR = {
+    "used": "use", "uses": "use", "using": "use", "ran": "run", "running": "run", "runs": "run",
+    "built": "build", "building": "build", "builds": "build", "wrote": "write", "written": "write",
+    "writing": "write", "chose": "choos", "chosen": "choos", "choosing": "choos", "choose": "choos",
+    "led": "lead", "leading": "lead", "leads": "lead", "set": "set", "sets": "set", "setting": "set",
+    "bias": "bias", "biases": "bias", "biased": "bias", "data": "data", "was": "was", "has": "has",
+    "is": "is", "this": "this", "its": "its", "us": "us", "process": "process", "analysis": "analysis",
+    "spoke": "speak", "spoken": "speak", "taught": "teach", "brought": "bring", "kept": "keep",
+    "made": "make", "making": "make", "met": "meet", "meeting": "meet", "meetings": "meet",
+    "did": "do", "done": "do", "does": "do", "doing": "do", "went": "go", "gone": "go",
+    "found": "find", "gave": "give", "given": "give", "took": "take", "taken": "take",
+    "thought": "think", "told": "tell", "sought": "seek", "began": "begin", "begun": "begin",
+    "news": "news", "series": "series", "status": "status", "lens": "lens", "gdpr": "gdpr",
+}  # fmt: skip
+_SUFFIXES = (
+    "isations", "izations", "isation", "ization", "ational", "ations", "ation", "ements", "ement",
+    "ments", "ment", "ities", "ity", "ness", "ings", "ing", "ies", "ied", "ed", "ly", "es", "s",
+)  # fmt: skip
+
+_REPLACE = {"isations": "is", "izations": "iz", "isation": "is", "ization": "iz", "ational": "at",
+            "ations": "at", "ation": "at", "ies": "i", "ied": "i"}  # fmt: skip
+
+# Words whose own stem ends in -ment (experiment/experiments), unlike manage/management.
+_MENT_WORDS = frozenset(
+    [
+        "document",
+        "experiment",
+        "environment",
+        "implement",
+        "comment",
+        "segment",
+        "augment",
+        "argument",
+        "department",
+        "element",
+        "statement",
+        "moment",
+        "payment",
+        "sentiment",
+        "ment",
+        "cement",
+        "torment",
+        "fragment",
+        "supplement",
+        "complement",
+        "instrument",
+    ]
+)
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """A light, consistent suffix-stripper: monitoring/monitored/monitors -> monitor."""
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
+    if len(word) <= 3 or not word.isalpha():
+        return word
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            if suffix in ("s", "es") and word.endswith(("ss", "us", "is")):
+                continue
+            if suffix == "ly" and word.endswith("ply"):
+                continue
+            if (
+                "ment" in suffix
+                and word[: len(word) - len(suffix) + suffix.index("ment") + 4] in _MENT_WORDS
+            ):
+                continue
+            word = word[: -len(suffix)] + _REPLACE.get(suffix, "")
+            break
+    if len(word) > 3 and word[-1] in "ey":
+        word = word[:-1] + ("i" if word[-1] == "y" else "")
+    if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "aeiouls":
+        word = word[:-1]
+    return word

@@ -1,0 +1,153 @@
+"""Term lists shared by several criteria's concept slots (phrases joined with `|`, see lexicon.py)."""
+
+from __future__ import annotations
+
+
+def join(*parts: str) -> str:
+    return "|".join(p.strip("|") for p in parts if p)
+
+
+METRICS = (
+    "metric*|accuracy|precision|recall|f1|f1 score|f score|f beta|auc|roc|auroc|pr auc|rmse|mae|mape|"
+    "smape|mse|r squared|r2|log loss|logloss|ndcg|top k|false positive*|false negative*|"
+    "true positive*|confusion matrix|brier|calibration|error rate|hit rate|latency|throughput|kpi|kpis|"
+    "bleu|rouge|perplexity|iou|specificity|sensitivity|uplift|p95|p99|mean average precision|"
+    "word error rate|response time|precision at|recall at|performance|score*"
+)
+BUSINESS = (
+    "business|stakeholder*|client*|customer*|product owner*|product manager*|end user*|users|"
+    "commercial|revenue|profit|cost saving*|budget|sla|service level|operations team|ops team|"
+    "finance team|fraud team|senior leader*|sponsor*|head of|clinician*|underwriter*|use case|"
+    "business need*|business goal*|business objective*|business problem|business question|kpi|kpis"
+)
+MONITOR = (
+    "monitor*|dashboard*|alert*|alarm*|grafana|prometheus|evidently|whylogs|whylabs|arize|fiddler|"
+    "datadog|cloudwatch|azure monitor|app insights|application insights|new relic|observab*|kibana|"
+    "splunk|tracked|keep an eye|watch*|weekly report*|daily report*|checked ... weekly|checked ... daily"
+)
+SECURITY = (
+    "secur*|vulnerab*|threat*|attack*|adversarial|penetration test*|pen test*|pentest*|owasp|cve|"
+    "access control*|rbac|iam|least privilege|encrypt*|tls|ssl|secret*|key vault|credential*|"
+    "authenticat*|authoris*|authoriz*|mfa|multi factor|firewall*|vpn|private endpoint*|"
+    "network isolation|vnet|vpc|data poisoning|poison*|model inversion|membership inference|"
+    "prompt injection|jailbreak*|dependency scan*|snyk|dependabot|bandit|trivy|patch*|threat model*|"
+    "malware|phishing|breach*|leak*|exfiltrat*|ddos|denial of service|rate limit*|audit log*|cyber*"
+)
+MITIGATE = (
+    "mitigat*|control*|safeguard*|guardrail*|prevent*|protect*|restrict*|lock* down|encrypt*|"
+    "access control*|rbac|least privilege|key vault|private endpoint*|vnet|vpc|firewall*|mfa|patch*|"
+    "rate limit*|input validat*|sanitis*|sanitiz*|mask*|anonymis*|anonymiz*|pseudonymis*|"
+    "human in the loop|human review|fallback|fall back|kill switch|rollback|roll back|rolled back|"
+    "canary|shadow mode|staged rollout|risk register|raid log|dpia|threat model*|approval gate*|"
+    "sign off|signed off|reduc* ... risk*|backup*"
+)
+BIAS = (
+    "bias*|fair*|unfair*|disparate impact|demographic parity|equal opportunit*|equalised odds|"
+    "equalized odds|protected characteristic*|protected group*|protected attribute*|subgroup*|"
+    "sub group*|underrepresent*|under represent*|over represent*|imbalance*|discriminat*|ethnic*|"
+    "gender|age group*|postcode*|proxy|proxies|fairlearn|aif360|aequitas|what if tool"
+)
+DATA_PROTECTION = (
+    "gdpr|uk gdpr|data protection|dpa 2018|data protection act|personal data|pii|personally identifiable|"
+    "anonymis*|anonymiz*|pseudonymis*|pseudonymiz*|redact*|consent|lawful basis|dpia|"
+    "data protection impact|data retention|retention|right to be forgotten|subject access|"
+    "data minimis*|data minimiz*|privacy|ico|information commissioner|sensitive data|special category|"
+    "data sharing agreement*|dpo|data protection officer"
+)
+LEGAL = (
+    "legal|law|laws|legislation|regulat*|compliance|compliant|fca|pra|ofcom|ofgem|mhra|"
+    "eu ai act|ai act|equality act|consumer duty|contract*|licen*|copyright|terms of use"
+)
+EXPLAIN = (
+    "shap|lime|explainab*|explicab*|xai|interpretab*|feature importance|partial dependence|"
+    "counterfactual*|model card*|saliency|integrated gradients"
+)
+LANGUAGES = (
+    "python|sql|scala|java|javascript|typescript|julia|bash|shell script*|pyspark|rust|r studio"
+)
+LIBRARIES = (
+    "pandas|numpy|scipy|scikit learn|sklearn|xgboost|lightgbm|catboost|pytorch|torch|tensorflow|keras|"
+    "hugging face|huggingface|transformers library|spacy|nltk|statsmodels|prophet|jax|opencv|langchain|"
+    "llamaindex|polars|dask|matplotlib|seaborn|plotly|optuna|hyperopt|mlflow|shap|pydantic|fastapi"
+)
+IDES = (
+    "ide|ides|integrated development environment*|vs code|vscode|visual studio|pycharm|intellij|"
+    "jupyter*|notebook*|colab|databricks|rstudio|spyder|sagemaker studio|vim|neovim|emacs|copilot|"
+    "debugger|linter*"
+)
+TRACKING = (
+    "mlflow|weights and biases|wandb|neptune|comet|dvc|tensorboard|experiment track*|"
+    "track* ... experiment*|log* ... run*|log* ... metric*|log* ... param*|model registry|registry|"
+    "sagemaker experiments|run id*|tracked"
+)
+VERSIONING = (
+    "git|github|gitlab|bitbucket|version control*|version*|pull request*|merge request*|code review*|"
+    "branch*|commit*|tagged|changelog|change log|release note*|jira|confluence|change request*|"
+    "change advisory|change management|ticket*"
+)
+DEPLOY = (
+    "deploy*|docker*|container*|kubernetes|k8s|aks|eks|gke|helm|sagemaker|vertex ai|azure ml|azureml|"
+    "endpoint*|api|apis|rest api|fastapi|flask|serverless|lambda|batch job*|batch scor*|airflow|"
+    "kubeflow|prefect|dagster|ci cd|cicd|github actions|gitlab ci|jenkins|azure devops|canary|"
+    "shadow mode|shadow deploy*|blue green|a b test*|ab test*|rollout|roll out|rolled out|rollback|"
+    "roll back|feature flag*|went live|go live|into production|to production|in production|"
+    "live environment|staging|pre prod*|preprod*|productionis*|productioniz*|released|release"
+)
+PIPELINES = (
+    "pipeline*|etl|elt|airflow|dag|dags|prefect|dagster|kubeflow|data factory|adf|glue|dbt|cron|"
+    "schedul*|automat*|orchestrat*|trigger*|ci cd|cicd|github actions|jenkins|azure devops|gitlab ci|"
+    "batch|stream*|kafka|event hub*|kinesis|feature store"
+)
+DOCS = (
+    "document*|readme|confluence|wiki|runbook*|playbook*|model card*|data sheet*|datasheet*|"
+    "design doc*|technical spec*|specification*|user guide*|how to guide*|handover note*|sharepoint|"
+    "notion|docstring*|api doc*|swagger|openapi|sphinx|mkdocs|diagram*|written up|wrote up|write up"
+)
+REPORTS = (
+    "report*|present*|slide*|deck|decks|demo*|dashboard*|power bi|powerbi|tableau|looker|"
+    "show and tell|walkthrough|walk through|walked ... through|briefing*|one pager|playback*|"
+    "steering group*|steering committee|workshop*|newsletter|email* ... update*|summary paper"
+)
+APPROVAL = (
+    "approv*|sign off|signed off|signoff|sign-off|agreed|agreement|handover|hand over|handed over|"
+    "go ahead|go no go|accept*|uat|user acceptance|green light|endorse*|buy in|bought in|"
+    "ready for implementation|implementation team"
+)
+CLOUD = (
+    "aws|azure|gcp|google cloud|cloud|on prem*|on premise*|local server*|edge|databricks|snowflake|"
+    "bigquery|redshift|s3|blob storage|data lake|lakehouse|sagemaker|vertex|azure ml|azureml|"
+    "kubernetes|serverless|microservice*|architect*|platform*|batch|real time|realtime|streaming|"
+    "spark|hadoop|hpc"
+)
+HARDWARE = (
+    "hardware|gpu*|cpu*|tpu*|a100|v100|t4|h100|memory|ram|vcpu*|instance type*|instance*|ec2|vm|vms|"
+    "virtual machine*|edge device*|raspberry pi|jetson|cluster*|node*|spot instance*|sku|cores|"
+    "onnx|quantis*|quantiz*|triton"
+)
+COST = "cost*|pric*|budget|spend|bill|billing|cheaper|expensive|per month|per hour|finops|licen*"
+ROBUST = (
+    "robust*|resilien*|stable|stabil*|reliab*|out of distribution|ood|outside ... domain|"
+    "domain of applicability|edge case*|unseen|extrapolat*|outlier*|anomal*|adversarial|stress test*|"
+    "fallback|fall back|guardrail*|abstain|confidence threshold|human review|new region*|new market*|"
+    "new segment*|never seen|wasn t trained|not trained on|out of range"
+)
+STAKEHOLDERS = (
+    "stakeholder*|supplier*|vendor*|third party|client*|customer*|product owner*|manager*|director*|"
+    "head of|multi disciplinary|multidisciplinary|cross functional|legal team|compliance team|"
+    "security team|it team|data engineer*|analyst*|clinician*|operations|business|senior leader*|"
+    "board|sponsor*|end user*|users|team*"
+)
+ENGAGE = (
+    "engag*|meeting*|workshop*|stand up*|standup*|check in*|one to one*|weekly|fortnightly|"
+    "regular update*|demo*|show and tell|raci|stakeholder map*|power interest|communicat*|newsletter|"
+    "present*|tailor*|adapt*|plain english|plain language|visual*|prototype*|listen*|consult*"
+)
+NEGOTIATE = (
+    "negotiat*|compromis*|expectation*|conflict*|competing|priorit*|trade off*|tradeoff*|"
+    "timescale*|deadline*|timeline*|delay*|push* back|pushed back|agree*|disagree*|escalat*|moscow|"
+    "phased|mvp|descop*|de scop*|scope|middle ground|win win"
+)
+IMPACT = (
+    "impact*|benefit*|saved|saving*|reduc*|increas*|improv*|adoption|adopted|trust|faster|revenue|"
+    "cost*|on time|buy in|result*|outcome*|fewer|more ... than|value"
+)
