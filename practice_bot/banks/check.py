@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from practice_bot.banks.parse import ParsedFile, ParsedQuestion, QuoteFinder, read_bank_file, words
+from practice_bot.banks.parse import ParsedFile, ParsedQuestion, RubricIndex, read_bank_file, words
 from practice_bot.banks.schema import clean_label, show
 from practice_bot.resources import data_dir
 from practice_bot.rubric.models import Rubric
@@ -74,15 +74,14 @@ def bank_paths(directory: Path) -> list[Path]:
 
 def scan_folder(
     directory: Path,
-    rubric: Rubric,
-    quotes: QuoteFinder,
+    index: RubricIndex,
     label: Callable[[Path], str] = lambda p: p.name,
 ) -> tuple[list[ParsedFile], list[str]]:
     """Every *.toml file in the folder (not its subfolders), read and checked on its own."""
     files: list[ParsedFile] = []
     problems: list[str] = []
     for path in bank_paths(directory):
-        parsed, found = read_bank_file(path, clean_label(label(path)), rubric, quotes)
+        parsed, found = read_bank_file(path, clean_label(label(path)), index)
         problems += found
         if parsed is not None:
             files.append(parsed)
@@ -124,6 +123,10 @@ def duplicate_problems(files: Iterable[ParsedFile]) -> list[str]:
     return problems
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
 def coverage(
     files: Iterable[ParsedFile], rubric: Rubric, *, complete: bool
 ) -> tuple[list[str], dict[str, TopicCoverage]]:
@@ -156,14 +159,16 @@ def coverage(
         label = topic_files[0].label
         if complete and len(openings) < MIN_OPENINGS:
             problems.append(
-                f"{label}: opening: {len(openings)} opening questions; at least {MIN_OPENINGS} needed"
+                f"{label}: opening: {_count(len(openings), 'opening question')}; "
+                f"at least {MIN_OPENINGS} needed"
             )
         for criterion_id, n in per.items():
             if n == 0:
                 problems.append(f"{label}: probe: no probe targets {criterion_id!r}")
             elif complete and n < MIN_PROBES:
+                aimed = "probe targets" if n == 1 else "probes target"
                 problems.append(
-                    f"{label}: probe: {n} probes target {criterion_id!r}; at least {MIN_PROBES} needed"
+                    f"{label}: probe: {n} {aimed} {criterion_id!r}; at least {MIN_PROBES} needed"
                 )
     return problems, summary
 
@@ -178,8 +183,7 @@ def check_banks(directory: Path, rubric: Rubric, *, complete: bool | None = None
         is_dir = False
     if not is_dir:
         return CheckResult(problems=[f"{clean_label(str(directory))}: folder: not found"])
-    quotes = QuoteFinder(rubric)
-    files, problems = scan_folder(directory, rubric, quotes)
+    files, problems = scan_folder(directory, RubricIndex(rubric))
     problems += duplicate_problems(files)
     covered, summary = coverage(files, rubric, complete=complete)
     problems += covered

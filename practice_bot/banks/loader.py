@@ -11,7 +11,7 @@ from pathlib import Path
 
 from practice_bot.banks.check import coverage, duplicate_problems, scan_folder, shipped_dir
 from practice_bot.banks.models import Bank, Question
-from practice_bot.banks.parse import ParsedFile, QuoteFinder
+from practice_bot.banks.parse import ParsedFile, RubricIndex
 from practice_bot.errors import UserError
 from practice_bot.rubric.models import Rubric
 
@@ -57,14 +57,14 @@ def load_banks(rubric: Rubric, extra_dir: Path | None = None) -> dict[str, Bank]
         raise UserError(
             f"{shipped}: the shipped question banks are missing; reinstall practice-bot"
         )
-    quotes = QuoteFinder(rubric)
-    files, problems = scan_folder(shipped, rubric, quotes)
+    index = RubricIndex(rubric)
+    files, problems = scan_folder(shipped, index)
     problems += coverage(files, rubric, complete=True)[0]
     if extra_dir is not None:
         extra = extra_dir.expanduser()
         if not _is_dir(extra):
             raise UserError(f"extra_banks: {extra}: not found or not a folder")
-        extra_files, extra_problems = scan_folder(extra, rubric, quotes, label=str)
+        extra_files, extra_problems = scan_folder(extra, index, label=str)
         problems += extra_problems
         problems += coverage(extra_files, rubric, complete=False)[0]
         files += extra_files

@@ -9,7 +9,6 @@ from __future__ import annotations
 import difflib
 import re
 import tomllib
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -27,7 +26,8 @@ QUOTE_WORDS = 5  # this many consecutive words shared with a criterion text is q
 ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
 _WORD = re.compile(r"[a-z0-9]+")
 _TOML_AT = re.compile(r"^(?P<msg>.*) \(at line (?P<line>\d+), column (?P<col>\d+)\)$", re.DOTALL)
-_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+# Control characters (Unicode Cc), line and paragraph separators, and bidirectional overrides.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 # Questions opening like this invite a yes or a no; an assessor asks open questions.
 _CLOSED_OPENERS = frozenset(
     {
@@ -61,10 +61,12 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text.casefold())
 
 
-class QuoteFinder:
-    """Finds a run of QUOTE_WORDS or more consecutive words that a question shares with a criterion."""
+class RubricIndex:
+    """What the checks need from the rubric: topic ids, criteria by id, and the criteria's word runs."""
 
     def __init__(self, rubric: Rubric) -> None:
+        self.topic_ids = rubric.topic_ids
+        self.criteria = rubric.criteria_by_id()
         self._grams: dict[tuple[str, ...], str] = {}
         self._texts: dict[str, str] = {}
         for topic in rubric.topics:
@@ -74,8 +76,9 @@ class QuoteFinder:
                 for i in range(len(ws) - QUOTE_WORDS + 1):
                     self._grams.setdefault(tuple(ws[i : i + QUOTE_WORDS]), criterion.id)
 
-    def find(self, text: str) -> tuple[str, str] | None:
-        """(criterion id, the shared words) for the first quoted run, or None."""
+    def find_quote(self, text: str) -> tuple[str, str] | None:
+        """(criterion id, the shared words) for the first run of QUOTE_WORDS or more words a question
+        shares with a criterion text, or None."""
         ws = words(text)
         for i in range(len(ws) - QUOTE_WORDS + 1):
             criterion_id = self._grams.get(tuple(ws[i : i + QUOTE_WORDS]))
@@ -114,16 +117,16 @@ def _parse_toml(label: str, text: str) -> tuple[dict[str, Any] | None, list[str]
             return None, [f"{label}: line {line}: not valid TOML: {message}"]
         return None, [f"{label}: file: not valid TOML: {message}"]
     except RecursionError:
-        return None, [f"{label}: file: not valid here: arrays or tables nested too deeply"]
+        return None, [f"{label}: file: arrays or tables nested too deeply"]
 
 
 def _topic(
-    label: str, path: Path, data: dict[str, Any], rubric: Rubric
+    label: str, path: Path, data: dict[str, Any], index: RubricIndex
 ) -> tuple[str | None, list[str]]:
     value = data.get("topic")
     if not isinstance(value, str):
         return None, []  # missing or wrong type: the shape check has said so
-    known = rubric.topic_ids
+    known = index.topic_ids
     if value not in known:
         near = difflib.get_close_matches(value, known, n=1)
         hint = (
@@ -139,15 +142,11 @@ def _topic(
     return value, []
 
 
-def _is_control(ch: str) -> bool:
-    return unicodedata.category(ch) in ("Cc", "Zl", "Zp") or ch in _BIDI_CONTROLS
-
-
-def _text_problems(text: str, quotes: QuoteFinder) -> list[str]:
+def _text_problems(text: str, index: RubricIndex) -> list[str]:
     if not text.strip():
         return ["empty text"]
     found = []
-    if any(_is_control(ch) for ch in text):
+    if _CONTROL.search(text):
         found.append("contains control characters (tabs, newlines or escapes); keep it to one line")
     if len(text) > MAX_TEXT_CHARS:
         found.append(f"{len(text)} characters long; keep a question under {MAX_TEXT_CHARS}")
@@ -157,7 +156,7 @@ def _text_problems(text: str, quotes: QuoteFinder) -> list[str]:
             f"reads as a yes/no question (starts {text.split()[0]!r}); ask it open: "
             "'How…', 'Tell me about…', 'Walk me through…'"
         )
-    quoted = quotes.find(text)
+    quoted = index.find_quote(text)
     if quoted:
         criterion_id, run = quoted
         found.append(
@@ -167,7 +166,7 @@ def _text_problems(text: str, quotes: QuoteFinder) -> list[str]:
 
 
 def question_problems(
-    label: str, q: ParsedQuestion, topic: str | None, rubric: Rubric, quotes: QuoteFinder
+    label: str, q: ParsedQuestion, topic: str | None, index: RubricIndex
 ) -> list[str]:
     """Problems with one well-shaped question on its own."""
     at = f"{label}: {q.where}"
@@ -180,10 +179,10 @@ def question_problems(
             f"{at}.id: {show(entry.id)} is not a valid id; use letters, digits, '-', '_' or '.' "
             f"(at most {MAX_ID_CHARS}), starting with a letter or digit"
         )
-    found += [f"{at}.text: {p}" for p in _text_problems(entry.text, quotes)]
+    found += [f"{at}.text: {p}" for p in _text_problems(entry.text, index)]
     if not entry.targets:
         found.append(f"{at}.targets: no targets; list the criterion ids the question is aimed at")
-    criteria = rubric.criteria_by_id()
+    criteria = index.criteria
     seen: set[str] = set()
     for j, target in enumerate(entry.targets):
         where = f"{at}.targets[{j}]"
@@ -202,7 +201,7 @@ def question_problems(
 
 
 def read_bank_file(
-    path: Path, label: str, rubric: Rubric, quotes: QuoteFinder
+    path: Path, label: str, index: RubricIndex
 ) -> tuple[ParsedFile | None, list[str]]:
     """The file's well-shaped questions and every problem found in it alone. Never raises."""
     try:
@@ -221,19 +220,19 @@ def read_bank_file(
         BankFile.model_validate(data)
     except ValidationError as exc:
         problems += shape_problems(label, exc)
-    topic, topic_problems = _topic(label, path, data, rubric)
+    topic, topic_problems = _topic(label, path, data, index)
     problems += topic_problems
     parsed = ParsedFile(label=label, name=path.name, topic=topic)
     for kind in KINDS:
         items = data.get(kind)
         if not isinstance(items, list):
             continue
-        for index, item in enumerate(items):
+        for position, item in enumerate(items):
             try:
                 entry = QuestionEntry.model_validate(item)
             except ValidationError:
                 continue  # reported by the whole-file check above
-            q = ParsedQuestion(kind=kind, index=index, entry=entry)
+            q = ParsedQuestion(kind=kind, index=position, entry=entry)
             parsed.questions.append(q)
-            problems += question_problems(label, q, topic, rubric, quotes)
+            problems += question_problems(label, q, topic, index)
     return parsed, problems
