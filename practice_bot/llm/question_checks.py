@@ -4,7 +4,7 @@ The rules (`check_question` returns the first one broken, or None):
 - **length**: 4 to 60 words and at most 400 characters;
 - **one question**: exactly one "?", at the end; at most one short sentence of context before it, and that
   sentence must not be a request of its own ("Describe X. How did you...?" asks two things);
-- **neutral**: no leading phrases ("don't you think", "wouldn't you agree", "isn't it true", "surely",
+- **neutral**: no leading phrases ("don't you think", "wouldn't you agree", "is it true that", "surely",
   "obviously", "I assume", "presumably", a closing "right?" or "correct?"), no negative openers
   ("Didn't you...", "Isn't it..."), no tag questions ("..., didn't you?"), and no closed yes/no openers
   ("Did you", "Have you", "Is it", "Would you"...). "Can/Could you" is allowed only before a verb that
@@ -31,7 +31,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 _LEADING = re.compile(
     r"\b(?:(?:don't|do not) you (?:think|agree|feel|believe)|wouldn't you (?:agree|say)"
-    r"|would you not agree|isn't it (?:true|the case|fair)|surely|obviously|clearly you"
+    r"|would you not agree|(?:is|isn't) it (?:not )?(?:true|the case|fair)|surely|obviously|clearly you"
     r"|i (?:assume|presume|take it|imagine)|presumably|wouldn't it be|you must have)\b"
     r"|\b(?:right|correct|yes)\?$"
 )
