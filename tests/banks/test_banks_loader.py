@@ -128,3 +128,12 @@ def test_cli_list_uses_extra_banks_setting(tmp_path: Path, cli) -> None:
     assert done.returncode == 2
     assert f"{broken / 'bad.toml'}: topic: expected text in quotes, got a number" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_documented_example_is_valid(tmp_path: Path, rubric: Rubric) -> None:
+    doc = (Path(__file__).parents[2] / "docs" / "question-banks.md").read_text(encoding="utf-8")
+    example = doc.split("```toml\n", 1)[1].split("```", 1)[0]
+    write(tmp_path, "cohort-2025.toml", example)
+    banks = load_banks(rubric, tmp_path)
+    added = [q.id for q in banks["sustainability"].questions if q.source == "bank:cohort-2025.toml"]
+    assert added == ["sustainability/cohort-opening-1", "sustainability/cohort-probe-1"]
