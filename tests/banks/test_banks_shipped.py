@@ -9,7 +9,7 @@ import pytest
 
 from practice_bot.banks import MIN_OPENINGS, MIN_PROBES, check_banks, load_banks
 from practice_bot.banks.check import shipped_dir
-from practice_bot.rubric import Rubric
+from practice_bot.rubric import Rubric, load_rubric
 
 
 def test_one_file_per_topic_named_after_it(rubric: Rubric) -> None:
@@ -27,9 +27,7 @@ def test_shipped_banks_check_clean(rubric: Rubric) -> None:
     assert list(result.summary) == list(rubric.topic_ids)
 
 
-@pytest.mark.parametrize(
-    "topic", [t.id for t in __import__("practice_bot.rubric").rubric.load_rubric().topics]
-)
+@pytest.mark.parametrize("topic", load_rubric().topic_ids)
 def test_minimums_per_topic_and_criterion(rubric: Rubric, topic: str) -> None:
     bank = load_banks(rubric)[topic]
     assert len(bank.openings) >= MIN_OPENINGS
