@@ -8,6 +8,7 @@ errors, invalid JSON, schema violations, refusals, length cut-offs and streams c
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -17,8 +18,6 @@ from practice_bot.llm.failures import LLMFailure, ParseError, classify
 from practice_bot.llm.usage import API, CallUsage, SessionUsage
 
 if TYPE_CHECKING:
-    import threading
-
     import openai
 
     from practice_bot.config import Settings
@@ -79,6 +78,7 @@ class LLMClient:
     ) -> None:
         self._factory = client_factory
         self._client: openai.OpenAI | None = None
+        self._client_lock = threading.Lock()
         self.model = model
         self.temperature = temperature
         self.retries = max(0, retries)
@@ -108,9 +108,11 @@ class LLMClient:
 
     @property
     def openai(self) -> openai.OpenAI:
-        if self._client is None:
-            self._client = self._factory()
-        return self._client
+        """The openai client, built on first use (scoring and questions may ask from two workers)."""
+        with self._client_lock:
+            if self._client is None:
+                self._client = self._factory()
+            return self._client
 
     # -- public calls -------------------------------------------------------------------------
 

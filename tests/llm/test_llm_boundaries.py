@@ -35,6 +35,7 @@ MODULES = [
     "practice_bot.llm.narrative",
     "practice_bot.llm.prompts",
     "practice_bot.llm.question_checks",
+    "practice_bot.llm.services",
     "practice_bot.llm.questions",
     "practice_bot.llm.structured",
     "practice_bot.llm.tokens",

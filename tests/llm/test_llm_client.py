@@ -209,3 +209,35 @@ def test_classify_unknown_exception_masks_secret() -> None:
 
 def test_base_url_constant_is_openai() -> None:
     assert BASE.endswith("/v1")
+
+
+def test_unsupported_stream_options_and_temperature_are_dropped(openai_mock: respx.Router) -> None:
+    from llm_testkit import stream_reply
+
+    openai_mock.post(CHAT).mock(
+        side_effect=[
+            error_reply(400, "Unrecognized request argument supplied: stream_options"),
+            error_reply(
+                400, "Unsupported value: 'temperature' does not support 0 with this model."
+            ),
+            stream_reply(["Why?"]),
+        ]
+    )
+    done = client().stream([{"role": "user", "content": "x"}])
+    assert done.text == "Why?" and done.attempts == 1
+    last = request_json(openai_mock, 2)
+    assert "stream_options" not in last and "temperature" not in last and last["stream"] is True
+
+
+def test_services_share_one_client_and_budget(openai_mock: respx.Router) -> None:
+    from llm_testkit import FakeOffline
+
+    from practice_bot.llm.services import LLMServices
+    from practice_bot.llm.usage import SessionUsage
+
+    usage = SessionUsage(1234)
+    services = LLMServices.from_settings(settings(), FakeOffline(), usage=usage, sleep=Sleeps())
+    assert services.usage is usage
+    assert services.scorer.client is services.questions.client is services.narrative.client
+    assert set(services.prompt_hashes()) == {"scorer", "question_writer", "narrative"}
+    assert services.model == "gpt-4o-mini"
