@@ -76,16 +76,29 @@ class PlainRunner:
             status = outcome.topic_status.get(c.id, "not_yet")
             self.say(f"  [{STATUS_WORDS[status]}] {c.short}: {c.text}")
             j = by_id.get(c.id)
-            if j is not None:
+            if j is not None and j.status != "not_yet":
                 for e in j.evidence[:1]:
                     self.say(f'      this answer: "{printable(e.quote)}"')
                 if j.reason:
                     self.say(f"      {printable(j.reason)}")
+            elif status == "evidenced":
+                self.say("      evidenced in an earlier answer")
+            elif j is not None and j.reason:
+                self.say(f"      {printable(j.reason)}")
         if outcome.assessment and outcome.assessment.flags:
             self.say(f"  Flags: {', '.join(outcome.assessment.flags)}")
         if outcome.next_hint:
             self.say(f"  {outcome.next_hint}")
-        self.say("  (/again to try this question again)")
+
+    def after_feedback(self) -> Turn | None:
+        """Practice: let the apprentice try the same question again before moving on."""
+        self.say("Press Enter for the next question, or type /again to try this one again.")
+        line = self.stdin.readline().strip().lower()
+        if line == "/again":
+            return self.engine.retry()
+        if line == "/end":
+            return self.command("/end")
+        return None
 
     def run(self) -> int:
         e = self.engine
@@ -108,12 +121,18 @@ class PlainRunner:
             if text.startswith("/") and "\n" not in text and not eof:
                 question = self.command(text)
                 continue
+            retry = None
             if text.strip():
                 outcome = e.submit_answer(text)
                 if t.mode == "practice":
                     self.feedback(outcome)
+                    if not eof:
+                        retry = self.after_feedback()
             if eof:
                 break
+            if retry is not None or e.finished:
+                question = retry
+                continue
             for check in e.due_time_checks():
                 self.say(f"Assessor: {check.text}")
             if e.time_status().over:
@@ -139,7 +158,7 @@ class PlainRunner:
             self.stdin.readline()
             e.unpause()
         elif name == "/again" and e.transcript.mode == "practice":
-            return e.retry()
+            self.say("Use /again straight after the feedback, before the next question.")
         elif name == "/help":
             self.say(
                 HELP.format(extra=", /pause, /again" if e.transcript.mode == "practice" else "")

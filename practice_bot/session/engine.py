@@ -291,11 +291,12 @@ class Engine:
         """Practice: ask the last question again so the apprentice can try a better answer."""
         if self.config.mode != "practice":
             raise UserError("try again: only in practice sessions")
-        last = next(
-            (t for t in reversed(self.transcript.turns) if t.kind in ("question", "retry")), None
-        )
-        if last is None:
-            raise UserError("try again: no question has been asked yet")
+        if self.current_question is not None:
+            raise UserError("try again: answer or skip the current question first")
+        answer = next((t for t in reversed(self.transcript.turns) if t.role == "apprentice"), None)
+        if answer is None or answer.answers is None:
+            raise UserError("try again: no question has been answered yet")
+        last = self.transcript.turns[answer.answers]
         return self._turn(
             "assessor",
             last.topic,
@@ -343,7 +344,6 @@ class Engine:
         answer = self.record_answer(text)
         assessment = self.score(answer)
         newly = self.apply_assessment(answer, assessment)
-        unmet = self.unmet(answer.topic)
         return AnswerOutcome(
             answer, assessment, self.topic_status(answer.topic), newly, self.next_hint(answer.topic)
         )

@@ -41,7 +41,7 @@ def test_practice_plain_end_to_end(tmp_path):
     out = run_cli(
         ["practice", "--plain", "--topics", "model-scoping", "--name", "Sam Patel",
          "--transcripts", str(tmp_path / "t"), "--seed", "3", "--scorer", "offline"],
-        f"{STRONG}\n\n/time\n/again\nA second try at it.\n\n",
+        f"{STRONG}\n\n/again\n/time\nA second try at it.\n\n",
         tmp_path,
     )  # fmt: skip
     assert out.returncode == 0, out.stderr
