@@ -17,6 +17,9 @@ MAX_SCORED_CHARS = 50_000  # far beyond any spoken answer; the rest is kept but 
 CARRY = 2  # a sentence without "I"/"we" can inherit own practice from this many sentences before
 RECITAL_COVERAGE = 0.4
 LOW_DIVERSITY = 0.42
+_NEGATED = word_set(
+    "not never no didn don doesn haven hasn hadn wasn weren isn aren nothing nobody"
+)
 _VERBISH = word_set("is are was were be been have has had do did does")
 
 
@@ -164,6 +167,7 @@ def _own_practice(sentences: list[Sentence]) -> None:
             and (m.past or m.number or m.tool or m.outcome)
             and i - last_practice <= CARRY
             and "you" not in s.tokens
+            and _NEGATED.isdisjoint(s.tokens)
         ):
             s.practice = True
         if s.practice and m.practice:

@@ -48,12 +48,15 @@ _LIVE_CHANGE = (
 _TESTING = (
     "cross validat*|k fold|hold out|holdout|test set|validation set|train test split|split*|"
     "backtest*|out of time|out of sample|unit test*|pytest|test*|a b test*|confusion matrix|"
-    "learning curve*|residual*|bootstrap*|stratif*"
+    "learning curve*|residual*|bootstrap*|stratif*|kept ... separate|separate set|separate week|"
+    "different week|set aside|held back|held out|middle set|got wrong|error analys*|ran it once|"
+    "time based split|trained on ... tested on"
 )
 _TUNING = (
     "tun*|hyperparameter*|hyper parameter*|grid search*|random search*|gridsearchcv|"
     "randomizedsearchcv|randomisedsearchcv|bayesian optimi*|optuna|hyperopt|early stopping|"
-    "regularis*|regulariz*|learning rate|max depth|n estimators|threshold*|dropout"
+    "regularis*|regulariz*|learning rate|max depth|n estimators|threshold*|dropout|settings|"
+    "how fast it learns|how many rounds|number of trees|epochs|trials"
 )
 _FIT = join(
     METRICS,
@@ -153,7 +156,9 @@ AM1: dict[str, CriterionSpec] = {
         slot("pre-processing", "preprocess*|pre process*|clean*|imput*|missing value*|null*|outlier*|"
              "scal*|standardis*|standardiz*|normalis*|normaliz*|minmax|min max|tokenis*|tokeniz*|"
              "lemmatis*|stemm*|deduplicat*|de duplicat*|duplicat*|resampl*|smote|oversampl*|"
-             "undersampl*|class weight*|columntransformer|log transform*|winsoris*|typo*|inconsistent",
+             "undersampl*|class weight*|columntransformer|log transform*|winsoris*|typo*|inconsistent|"
+             "crop*|resiz*|brightness|contrast|augment*|flipp*|rotat*|denois*|filter* out|"
+             "fill* ... gaps|fill* in|tidied|tidy*|convert*|merg*|join*|de identif*|redact*",
              core=True),
         slot("why it mattered", "because|improv*|impact*|important|importance|which meant|so that|"
              "boost*|lift*|increas* ... accuracy|reduc* ... error*|difference|garbage in|otherwise"),
@@ -257,6 +262,7 @@ AM1: dict[str, CriterionSpec] = {
     ),
     "sustainability/pass-1": spec(
         slot("the environmental impact", "sustainab*|environment*|carbon|co2|co2e|emission*|energy|"
+             "gas|fuel|heating|waste|food waste|recycl*|packaging|paper|travel|mileage|"
              "electricity|power consumption|power usage|kwh|watt*|green|net zero|netzero|footprint|"
              "codecarbon|code carbon|climate|renewable*|e waste|water usage", core=True),
         slot("making the solution more efficient", "efficien*|smaller model*|distil*|quantis*|"

@@ -197,13 +197,17 @@ AM2: dict[str, CriterionSpec] = {
              "performance decay|performance degrad*|stale|label drift|target drift|drift*",
              "accuracy|performance|f1|precision|recall|auc|error*|metric*|prediction* + "
              "drop*|fell|fall*|declin*|degrad*|decay*|worse*|slipp*|went down|dip*|deteriorat*",
+             "error*|prediction*|predicted|forecast*|estimate*|model + way off|off|wrong|worse|huge|"
+             "jump*|spike*|rose|went up|way under|way over|under predict*|over predict*|drift*",
              core=True),
         slot("data drift", "data drift|covariate shift|distribution shift|dataset shift|input drift|"
              "feature drift|population stability|psi|kolmogorov|ks test|ks statistic|chi square*|"
              "jensen shannon|wasserstein|kl divergence|training serving skew|train serve skew",
              "input*|feature*|distribution*|incoming data|new data|live data|data + differ*|chang*|"
              "shift*|drift*|moved|skew*|look* different|diverg* + train*|baseline|reference|"
-             "historic*|used to", core=True),
+             "historic*|used to",
+             "mix|profile|pattern*|behaviour*|type* of|kind* of|seasonal* + chang*|shift*|differ*|"
+             "new|moved", core=True),
         slot("performance metrics", METRICS),
         slot("monitoring in place", MONITOR),
         slot("robustness outside the domain of applicability", ROBUST),
@@ -249,7 +253,9 @@ AM2: dict[str, CriterionSpec] = {
         slot("the organisation's security culture", "culture|awareness|training|phishing|"
              "simulation*|mandatory|e learning|elearning|behaviour*|attitude*|habit*|mindset|"
              "security champion*|champions|everyone|staff|colleagues|people|human error|shadow it|"
-             "shortcut*|complacen*|blame|speak up|cyber essentials", core=True),
+             "shortcut*|complacen*|blame|speak up|cyber essentials|could download|had access|"
+             "everyone could|anyone could|shared password*|shared login*|too much access|"
+             "open access|convenien*|workaround*|bypass*|emailed ... spreadsheet*|usb", core=True),
         slot("how it creates security risk", join(SECURITY, "risk*|leak*|breach*|expos*|incident*")),
         slot("the ML-specific exposure", "model*|training data|notebook*|credential*|api key*|"
              "secret*|pickl*|hugging face|pretrained|poison*|prompt injection|llm|llms|chatgpt|"
@@ -271,7 +277,9 @@ AM2: dict[str, CriterionSpec] = {
         slot("acting with integrity", "integrity|honest*|transparen*|raised ... concern*|"
              "push* back|pushed back|challeng*|refus*|declin*|speak up|spoke up|flagged|escalat*|"
              "whistle*|disclos*|admitted|owned up|right thing|ethic*|ethics board|ethics panel|"
-             "ethics committee|responsib*", core=True),
+             "ethics committee|responsib*|wasn t comfortable|not comfortable|uncomfortable|"
+             "raised it|raised ... with|went to ... data protection officer|went to ... compliance|"
+             "took it to|breach*|objected|questioned|said no|stopped|wrote to|suggested we", core=True),
         slot("legal and regulatory requirements", join(DATA_PROTECTION, LEGAL)),
         slot("the ethical aspects of data and models", "fair*|bias*|consent|privacy|harm*|"
              "vulnerable|discriminat*|explainab*|transparen*|misuse|surveillance|trust"),

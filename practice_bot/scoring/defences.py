@@ -10,46 +10,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from practice_bot.scoring.injection import INJECTION
 from practice_bot.scoring.text import normalise, stem, word_set, words
 
-_INJECTION = re.compile(
-    "|".join(
-        [
-            r"\b(?:ignore|disregard|forget|override|bypass|skip|drop)\b.{0,40}?\b(?:previous|prior|above|"
-            r"earlier|preceding|all|any|your|the|system|these|those)\b.{0,25}?\b(?:instructions?|rubric|"
-            r"criteria|criterion|rules|prompts?|guidance|marking|mark scheme|guidelines|directions)\b",
-            r"\b(?:mark|score|grade|rate|judge|treat|record|consider|label|set|flag|assess)\b.{0,40}?"
-            r"\b(?:all|every|each|this|these|the|my|both)\b.{0,30}?\b(?:criteri\w*|answers?|responses?|"
-            r"judg(?:e)?ments?|items?|ksbs?)\b.{0,30}?\b(?:as |to |are |is )?(?:met|evidenced|passed|"
-            r"achieved|satisfied|distinction|full marks?|complete|correct)\b",
-            r"\b(?:award|give|grant|assign)\b.{0,20}?\b(?:full marks|a distinction|distinction|top marks|"
-            r"maximum marks|all (?:the )?marks|a pass|100 ?%|evidenced)\b",
-            r"\bas (?:the|an|my|our) (?:assessor|marker|examiner|grader|evaluator|ai|model|llm|scorer|"
-            r"language model|assistant)\b.{0,40}?\b(?:you|must|should|will|are required|are instructed|"
-            r"have to|need to)\b",
-            r"\b(?:dear |hey |hi |attention |note to (?:the )?)?(?:assessor|marker|examiner|grader|"
-            r"scorer|ai|model|llm|chatgpt|gpt|claude|assistant|evaluator)\s*[,:;-]\s*(?:you (?:must|should|"
-            r"will|are|need)|please|ignore|mark|award|give|score|grade|treat|output|respond|return)\b",
-            r"\byou (?:are now|must now|will now|are required to|are instructed to|must mark|must award|"
-            r"must give|must score|should mark|should award)\b",
-            r"\b(?:new|updated|revised|real|actual|hidden|secret) (?:system )?(?:instructions?|prompt|"
-            r"rubric|rules)\b",
-            r"\b(?:this|my) (?:answer|response) (?:meets|evidences|satisfies|has met|fully meets|"
-            r"covers) (?:all|every|each)\b",
-            r"\ball (?:the )?(?:criteria|criterion|ksbs) (?:are|have been|were|is) (?:met|evidenced|"
-            r"satisfied|achieved|passed)\b",
-            r"^\s*[\[<#*]*\s*(?:system|assistant|developer|instruction|instructions)\s*[\]>*]*\s*:",
-            r"<\|?\s*/?(?:system|im_start|im_end|endoftext|assistant|user)\s*\|?>|\[/?(?:inst|system)\]",
-            r"[{,]\s*[\"']?(?:status|verdict|grade|result|score|judg(?:e)?ment|outcome|met|evidenced|"
-            r"decision|criterion_id|criteria)[\"']?\s*:\s*[\"']?(?:evidenced|met|pass|passed|distinction|"
-            r"true|achieved|yes|100|10|full)\b",
-            r"\b(?:output|return|respond with|reply with|print)\b.{0,30}?\b(?:json|evidenced|"
-            r"distinction|full marks|status)\b",
-            r"\bjailbreak|\bdeveloper mode\b|\bdo anything now\b|\bprompt injection test\b",
-        ]
-    ),
-    re.MULTILINE,
-)
 _SPACED = re.compile(r"\b(\w) (?=\w\b)")
 _LEET = str.maketrans("013457@$", "oieastas")
 # A quoted injection inside a sentence about security testing is a description, not an attack.
@@ -63,7 +26,7 @@ _QUOTED = re.compile(r"[\"'“”‘’«»]([^\"'“”‘’«»]{3,200})[\"'�
 def injection_in(norm: str) -> bool:
     """True when the normalised text holds instructions aimed at the marker."""
     for variant in (norm, _SPACED.sub(r"\1", norm), norm.translate(_LEET)):
-        for m in _INJECTION.finditer(variant):
+        for m in INJECTION.finditer(variant):
             if not _described_attack(variant, m.start(), m.end()):
                 return True
     return False
@@ -156,10 +119,10 @@ def list_items(text: str) -> list[str]:
 def keyword_sentence(text: str, verbs: int) -> bool:
     """A run of short items with hardly a verb: 'drift, PSI, MLflow, Grafana, retraining'."""
     items = list_items(text)
-    if len(items) < 4:
+    if len(items) < 5:
         return False
     short = sum(1 for it in items if len(it.split()) <= 3)
-    return short >= 0.75 * len(items) and verbs <= max(1, len(items) // 4)
+    return short >= 0.8 * len(items) and verbs <= max(1, len(items) // 5)
 
 
 def window_diversity(tokens: Sequence[str], size: int = 100) -> float:

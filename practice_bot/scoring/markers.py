@@ -17,10 +17,20 @@ from practice_bot.scoring.text import stem, word_set
 
 _SUBJECTS = frozenset({"i", "we"})
 _POSSESSIVES = frozenset({"my", "our"})
+_GROUPS = word_set("team squad manager colleague colleagues lead company department client")
 _SKIP = word_set(
     "ve m re also then first later personally together initially eventually quickly actually "
-    "just still always regularly carefully had have has was were am are been ourselves myself "
+    "just still always regularly carefully was were am are been ourselves myself "
     "really mainly mostly both all jointly finally next"
+)
+_NEGATIONS = word_set(
+    "not never no didn don doesn haven hasn hadn wasn weren isn aren cannot couldn nt"
+)
+_AUXILIARIES = word_set("did do does")
+_POSSESSION = word_set("had have has")
+_BRIDGES = word_set(
+    "responsible tasked asked decided needed wanted tried managed able going got started began "
+    "helped for to in charge of on with kind sort went chose agreed offered volunteered"
 )
 _MODALS = word_set("would could should might may will d ll shall can must")
 _NOT_ACTIONS = frozenset(
@@ -48,7 +58,7 @@ _ACTIONS = frozenset(
     organize facilitate run attend read follow subscribe complete study learn trial pilot prototype
     apply adopt introduce embed switch cut save shut turn limit cap cache batch quantise quantize
     prune distil distill reuse email call ask interview survey consult listen gather map draw
-    spend worked work do make take give get put keep try start finish stop begin lead help support
+    spend worked work make keep start finish stop begin lead help support
     report publish update maintain refine rebuild redesign rework iterate rerun add built"""
     )
 )
@@ -114,6 +124,11 @@ class Marks:
     outcome: bool
     past: bool  # a past-tense verb anywhere (was/were/-ed/irregular)
 
+    @property
+    def concrete(self) -> bool:
+        """Names a tool or thing, gives a figure, or says what came of it."""
+        return self.tool or self.number or self.outcome
+
 
 class _MarkerLexicon:
     def __init__(self) -> None:
@@ -130,7 +145,7 @@ def _markers() -> _MarkerLexicon:
 
 _PAST_WORDS = word_set(
     "was were had did built ran wrote chose led set made met took gave found went kept spoke brought "
-    "taught began got put cut sent spent saw"
+    "taught began got put cut sent spent saw sat told done"
 )
 
 
@@ -145,27 +160,39 @@ def _is_action(token: str) -> bool:
 
 
 def _own_action(tokens: Sequence[str]) -> tuple[bool, bool]:
-    """(practice, hypothetical) from first-person subjects and what follows them."""
-    practice = hypothetical = False
+    """(practice, hypothetical): the first verb after a first-person subject decides."""
+    hypothetical = False
     for i, tok in enumerate(tokens):
         if tok in _SUBJECTS:
-            window = 5
-        elif tok in _POSSESSIVES:
-            window = 6
-        else:
-            continue
-        for nxt in tokens[i + 1 : i + 1 + window]:
-            if nxt in _MODALS and tok in _SUBJECTS:
+            pass
+        elif not (tok in _POSSESSIVES and i + 1 < len(tokens) and tokens[i + 1] in _GROUPS):
+            continue  # "our team retrained", "my manager and I agreed"
+        j = i + 1 if tok in _SUBJECTS else i + 2
+        bridged = 0
+        while j < len(tokens) and j < i + 8:
+            nxt = tokens[j]
+            j += 1
+            if nxt in _NEGATIONS:
+                break  # "we didn't set a target", "I haven't looked": not something done
+            if nxt in _POSSESSION:
+                after = tokens[j] if j < len(tokens) else ""
+                if after in _NEGATIONS:
+                    break
+                if after not in _SKIP and after != "to" and not _is_action(after):
+                    return True, False  # "we had stand-ups", "I have a dashboard"
+                continue
+            if nxt in _SKIP or nxt in _AUXILIARIES or (nxt.endswith("ly") and len(nxt) > 4):
+                continue
+            if nxt in _MODALS:
                 hypothetical = True
                 break
             if _is_action(nxt) and stem(nxt) not in _NOT_ACTIONS:
-                practice = True
-                break
-            if tok in _SUBJECTS and stem(nxt) in _NOT_ACTIONS:
-                break  # "I think", "we know": not an action
-        if practice:
+                return True, False
+            if nxt in _BRIDGES and bridged < 3:
+                bridged += 1  # "I was responsible for monitoring", "we decided to retrain"
+                continue
             break
-    return practice, hypothetical and not practice
+    return False, hypothetical
 
 
 def marks(text: str, norm: str, tokens: Sequence[str]) -> Marks:

@@ -93,6 +93,8 @@ def judge(reading: Reading, criterion: Criterion, concepts: Concepts) -> Judgmen
     done = [labels[k] for k in supported]
     core_ok = not core or any(k in supported for k in core)
     if supported and core_ok and len(supported) >= concepts.need:
+        if not any(s.marks.concrete for s in supporting):
+            return made("partly", reasons.not_concrete(done), supporting)
         if criterion.level == "distinction":
             evaluating = _evaluation(reading.sentences, supporting)
             if not evaluating:

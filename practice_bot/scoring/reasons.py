@@ -42,6 +42,13 @@ def needs_evaluation(labels: Sequence[str]) -> str:
     )
 
 
+def not_concrete(labels: Sequence[str]) -> str:
+    return (
+        f"You described {listing(labels)}, but in general terms: name the tool, the figures or "
+        "what came of it."
+    )
+
+
 def missing_core(done: Sequence[str], core: Sequence[str]) -> str:
     return (
         f"You covered {listing(done)}, but not {listing(core[:2])}, which this criterion turns on."

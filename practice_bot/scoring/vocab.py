@@ -12,7 +12,9 @@ METRICS = (
     "smape|mse|r squared|r2|log loss|logloss|ndcg|top k|false positive*|false negative*|"
     "true positive*|confusion matrix|brier|calibration|error rate|hit rate|latency|throughput|kpi|kpis|"
     "bleu|rouge|perplexity|iou|specificity|sensitivity|uplift|p95|p99|mean average precision|"
-    "word error rate|response time|precision at|recall at|performance|score*"
+    "word error rate|response time|precision at|recall at|performance|score*|judg* ... model on|"
+    "how many ... caught|how many ... missed|how many ... catch*|how often ... right|how often ... wrong|"
+    "false alarm*|top ten|top twenty|top fifty|top forty|top hundred|top decile|error*|hit rate*"
 )
 BUSINESS = (
     "business|stakeholder*|client*|customer*|product owner*|product manager*|end user*|users|"
@@ -31,7 +33,9 @@ SECURITY = (
     "authenticat*|authoris*|authoriz*|mfa|multi factor|firewall*|vpn|private endpoint*|"
     "network isolation|vnet|vpc|data poisoning|poison*|model inversion|membership inference|"
     "prompt injection|jailbreak*|dependency scan*|snyk|dependabot|bandit|trivy|patch*|threat model*|"
-    "malware|phishing|breach*|leak*|exfiltrat*|ddos|denial of service|rate limit*|audit log*|cyber*"
+    "malware|phishing|breach*|leak*|exfiltrat*|ddos|denial of service|rate limit*|audit log*|cyber*|"
+    "gaming|gamed|game the|manipulat*|abus*|misuse|trick*|fraudster*|bad actor*|malicious|"
+    "hidden text|spoof*|tamper*|red team*|role play*|from outside|outsider*|intruder*"
 )
 MITIGATE = (
     "mitigat*|control*|safeguard*|guardrail*|prevent*|protect*|restrict*|lock* down|encrypt*|"
@@ -39,13 +43,19 @@ MITIGATE = (
     "rate limit*|input validat*|sanitis*|sanitiz*|mask*|anonymis*|anonymiz*|pseudonymis*|"
     "human in the loop|human review|fallback|fall back|kill switch|rollback|roll back|rolled back|"
     "canary|shadow mode|staged rollout|risk register|raid log|dpia|threat model*|approval gate*|"
-    "sign off|signed off|reduc* ... risk*|backup*"
+    "sign off|signed off|reduc* ... risk*|backup*|strip*|filter*|block*|only through|logins|"
+    "managed identity|no public|removed ... feature*|remov* ... field*|chang* ... field*|"
+    "replac* ... feature*|dropped ... feature*|check* ... flag*|won t release|fails the build|"
+    "advisory only|human ... confirm*|support contract"
 )
 BIAS = (
     "bias*|fair*|unfair*|disparate impact|demographic parity|equal opportunit*|equalised odds|"
     "equalized odds|protected characteristic*|protected group*|protected attribute*|subgroup*|"
     "sub group*|underrepresent*|under represent*|over represent*|imbalance*|discriminat*|ethnic*|"
-    "gender|age group*|postcode*|proxy|proxies|fairlearn|aif360|aequitas|what if tool"
+    "gender|age group*|age band*|postcode*|proxy|proxies|fairlearn|aif360|aequitas|what if tool|"
+    "each group|every group|any group|per group|by group|disabilit*|older people|older customers|"
+    "elderly|men and women|first language|minorit*|groups of people|some groups|certain groups|"
+    "treat* ... unfairly|unfair*|equit*|inequ*|disadvantag*"
 )
 DATA_PROTECTION = (
     "gdpr|uk gdpr|data protection|dpa 2018|data protection act|personal data|pii|personally identifiable|"
@@ -60,7 +70,7 @@ LEGAL = (
 )
 EXPLAIN = (
     "shap|lime|explainab*|explicab*|xai|interpretab*|feature importance|partial dependence|"
-    "counterfactual*|model card*|saliency|integrated gradients"
+    "counterfactual*|model card*|saliency|integrated gradients|reason code*"
 )
 LANGUAGES = (
     "python|sql|scala|java|javascript|typescript|julia|bash|shell script*|pyspark|rust|r studio"
@@ -101,7 +111,9 @@ PIPELINES = (
 DOCS = (
     "document*|readme|confluence|wiki|runbook*|playbook*|model card*|data sheet*|datasheet*|"
     "design doc*|technical spec*|specification*|user guide*|how to guide*|handover note*|sharepoint|"
-    "notion|docstring*|api doc*|swagger|openapi|sphinx|mkdocs|diagram*|written up|wrote up|write up"
+    "notion|docstring*|api doc*|swagger|openapi|sphinx|mkdocs|diagram*|written up|wrote up|write up|"
+    "guide|guides|wrote ... down|written down|one page*|one pager|sheet|spec|specs|faq*|addendum|"
+    "step by step|instructions|markdown|release note*"
 )
 REPORTS = (
     "report*|present*|slide*|deck|decks|demo*|dashboard*|power bi|powerbi|tableau|looker|"
@@ -129,7 +141,9 @@ ROBUST = (
     "robust*|resilien*|stable|stabil*|reliab*|out of distribution|ood|outside ... domain|"
     "domain of applicability|edge case*|unseen|extrapolat*|outlier*|anomal*|adversarial|stress test*|"
     "fallback|fall back|guardrail*|abstain|confidence threshold|human review|new region*|new market*|"
-    "new segment*|never seen|wasn t trained|not trained on|out of range"
+    "new segment*|never seen|wasn t trained|not trained on|out of range|hadn t seen|not seen before|"
+    "new stores|new shops|new sites|new products|new customers|unusual|fall* back|default* to|"
+    "manual* ... until|until ... enough data"
 )
 STAKEHOLDERS = (
     "stakeholder*|supplier*|vendor*|third party|client*|customer*|product owner*|manager*|director*|"
