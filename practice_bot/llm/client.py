@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from practice_bot.llm.failures import LLMFailure, ParseError, classify
+from practice_bot.llm.failures import LLMFailure, ParseError, classify, short_text
 from practice_bot.llm.usage import API, CallUsage, SessionUsage
 
 if TYPE_CHECKING:
@@ -224,7 +224,7 @@ class LLMClient:
             raise LLMFailure("invalid_response", "no choices in the reply", usage=usage)
         if choice.message.refusal or choice.finish_reason == "content_filter":
             raise LLMFailure(
-                "refusal", _clip(choice.message.refusal or "content filter"), usage=usage
+                "refusal", short_text(choice.message.refusal or "content filter"), usage=usage
             )
         if choice.finish_reason == "length":
             raise LLMFailure("length", usage=usage)
@@ -275,7 +275,7 @@ class LLMClient:
         self.usage.add(usage)
         if failure is None:
             if refusal or finish == "content_filter":
-                failure = LLMFailure("refusal", _clip("".join(refusal) or "content filter"))
+                failure = LLMFailure("refusal", short_text("".join(refusal) or "content filter"))
             elif finish is None:
                 failure = LLMFailure("stream_cut", f"after {len(text)} characters")
             elif finish == "length":
@@ -295,11 +295,6 @@ class LLMClient:
         return CallUsage(
             counter.count_messages(messages), counter.count(text), counter.encoding_name
         )
-
-
-def _clip(text: str, limit: int = 160) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _adapt(params: dict[str, Any], message: str) -> dict[str, Any] | None:

@@ -113,7 +113,8 @@ def retry_after_seconds(headers: object, now: float | None = None) -> float | No
     return max(0.0, when.timestamp() - (time.time() if now is None else now))
 
 
-def _short(text: str, limit: int = 200) -> str:
+def short_text(text: str, limit: int = 200) -> str:
+    """`text` on one line, cut to `limit` characters with an ellipsis."""
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
@@ -141,12 +142,12 @@ def classify(exc: BaseException, secret: str | None = None) -> LLMFailure:
     message = _error_message(exc)
     if secret:
         message = message.replace(secret, "***")
-    detail = _short(message)
+    detail = short_text(message)
     if isinstance(exc, openai.APITimeoutError):
         return LLMFailure("timeout")
     if isinstance(exc, openai.APIConnectionError):
         cause = exc.__cause__
-        return LLMFailure("connection", _short(str(cause)) if cause else "")
+        return LLMFailure("connection", short_text(str(cause)) if cause else "")
     if isinstance(exc, openai.APIStatusError):
         status = exc.status_code
         if status == 429:

@@ -9,7 +9,6 @@ dropped).
 from __future__ import annotations
 
 import re
-import time
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
@@ -22,8 +21,6 @@ from practice_bot.llm.structured import JSON_OBJECT, json_schema_format, parse_r
 from practice_bot.scoring.base import STATUS_RANK, STATUS_WORDS
 
 if TYPE_CHECKING:
-    from practice_bot.config import Settings
-    from practice_bot.llm.usage import SessionUsage
     from practice_bot.rubric.models import Topic
     from practice_bot.scoring.base import Judgment
 
@@ -83,17 +80,6 @@ class NarrativeWriter:
         self.template = template or load_prompt("narrative")
         self.nonce = nonce
         self.last_failure: LLMFailure | None = None
-
-    @classmethod
-    def from_settings(
-        cls,
-        settings: Settings,
-        *,
-        usage: SessionUsage | None = None,
-        client: LLMClient | None = None,
-        sleep: Callable[[float], None] = time.sleep,
-    ) -> NarrativeWriter:
-        return cls(client or LLMClient.from_settings(settings, usage=usage, sleep=sleep))
 
     @property
     def prompt_hash(self) -> str:

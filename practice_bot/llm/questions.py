@@ -8,7 +8,6 @@ since a question that fails its checks is replaced by the bank's.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
@@ -22,8 +21,7 @@ if TYPE_CHECKING:
     import threading
 
     from practice_bot.banks.models import Question
-    from practice_bot.config import Settings
-    from practice_bot.llm.usage import CallUsage, SessionUsage
+    from practice_bot.llm.usage import CallUsage
     from practice_bot.rubric.models import Criterion, Topic
 
 CONVERSATION_TOKENS = 3000  # newest turns kept for the prompt
@@ -71,17 +69,6 @@ class QuestionWriter:
         self.template = template or load_prompt("question_writer")
         self.conversation_tokens = conversation_tokens
         self.nonce = nonce
-
-    @classmethod
-    def from_settings(
-        cls,
-        settings: Settings,
-        *,
-        usage: SessionUsage | None = None,
-        client: LLMClient | None = None,
-        sleep: Callable[[float], None] = time.sleep,
-    ) -> QuestionWriter:
-        return cls(client or LLMClient.from_settings(settings, usage=usage, sleep=sleep))
 
     @property
     def prompt_hash(self) -> str:
