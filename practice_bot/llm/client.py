@@ -210,21 +210,27 @@ class LLMClient:
                 params = adapted
             except openai.OpenAIError as exc:
                 raise classify(exc, self._secret) from None
+            except (
+                ValueError
+            ) as exc:  # a 200 whose body is not JSON (a proxy's page, a broken server)
+                raise LLMFailure("invalid_response", f"not JSON: {short_text(str(exc))}") from None
         raise LLMFailure("bad_request", "the endpoint rejected the request parameters")
 
     def _complete_once(
         self, messages: Sequence[Message], parse: Callable[[str], T], params: dict[str, Any]
     ) -> Completion[T]:
         response = self._create(messages, params)
-        choice = response.choices[0] if getattr(response, "choices", None) else None
-        text = (choice.message.content or "") if choice is not None else ""
-        usage = self._count(response.usage, messages, text)
+        choices = getattr(response, "choices", None)
+        choice = choices[0] if isinstance(choices, list) and choices else None
+        message = getattr(choice, "message", None)
+        text = (getattr(message, "content", None) or "") if message is not None else ""
+        usage = self._count(getattr(response, "usage", None), messages, text)
         self.usage.add(usage)
-        if choice is None:
-            raise LLMFailure("invalid_response", "no choices in the reply", usage=usage)
-        if choice.message.refusal or choice.finish_reason == "content_filter":
+        if choice is None or message is None:
+            raise LLMFailure("invalid_response", "no message in the reply", usage=usage)
+        if message.refusal or choice.finish_reason == "content_filter":
             raise LLMFailure(
-                "refusal", short_text(choice.message.refusal or "content filter"), usage=usage
+                "refusal", short_text(message.refusal or "content filter"), usage=usage
             )
         if choice.finish_reason == "length":
             raise LLMFailure("length", usage=usage)
@@ -232,7 +238,7 @@ class LLMClient:
             value = parse(text)
         except ParseError as exc:
             raise LLMFailure(exc.reason, exc.detail, usage=usage) from None
-        return Completion(value, text, usage, 1, response.model or self.model)
+        return Completion(value, text, usage, 1, getattr(response, "model", None) or self.model)
 
     def _stream_once(
         self,
@@ -252,22 +258,24 @@ class LLMClient:
         failure: LLMFailure | None = None
         try:
             for chunk in stream:
-                model = chunk.model or model
-                if chunk.usage is not None:
-                    api_usage = chunk.usage
-                for choice in chunk.choices[:1]:
-                    delta = choice.delta
-                    if delta is not None and delta.refusal:
-                        refusal.append(delta.refusal)
-                    if delta is not None and delta.content:
-                        parts.append(delta.content)
-                        deliver(delta.content)
-                    finish = choice.finish_reason or finish
+                # getattr throughout: compatible servers send sparse chunks
+                model = getattr(chunk, "model", None) or model
+                api_usage = getattr(chunk, "usage", None) or api_usage
+                for choice in (getattr(chunk, "choices", None) or [])[:1]:
+                    delta = getattr(choice, "delta", None)
+                    if piece := getattr(delta, "refusal", None):
+                        refusal.append(piece)
+                    if piece := getattr(delta, "content", None):
+                        parts.append(piece)
+                        deliver(piece)
+                    finish = getattr(choice, "finish_reason", None) or finish
                 if cancel is not None and cancel.is_set():
                     failure = LLMFailure("cancelled")
                     break
         except openai.OpenAIError as exc:
             failure = classify(exc, self._secret)
+        except ValueError as exc:  # an event that is not JSON
+            failure = LLMFailure("invalid_response", f"bad stream event: {short_text(str(exc))}")
         finally:
             stream.close()
         text = "".join(parts)

@@ -241,3 +241,30 @@ def test_services_share_one_client_and_budget(openai_mock: respx.Router) -> None
     assert services.scorer.client is services.questions.client is services.narrative.client
     assert set(services.prompt_hashes()) == {"scorer", "question_writer", "narrative"}
     assert services.model == "gpt-4o-mini"
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        httpx.Response(
+            200,
+            content=b"<html>Sign in to the Wi-Fi</html>",
+            headers={"content-type": "application/json"},
+        ),
+        httpx.Response(200, json={"unexpected": True}),
+        httpx.Response(
+            200, content=b"data: {not json\n\n", headers={"content-type": "text/event-stream"}
+        ),
+    ],
+)
+def test_malformed_200_is_invalid_response(
+    openai_mock: respx.Router, reply: httpx.Response
+) -> None:
+    openai_mock.post(CHAT).mock(return_value=reply)
+    c = client(retries=0)
+    with pytest.raises(LLMFailure) as caught:
+        if b"data:" in reply.content:
+            c.stream([{"role": "user", "content": "x"}])
+        else:
+            c.complete([{"role": "user", "content": "x"}], parse_upper)
+    assert caught.value.reason == "invalid_response"
