@@ -62,7 +62,9 @@ class _TomlSource(PydanticBaseSettingsSource):
 
 
 class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix="PRACTICE_BOT_", extra="ignore")
+    model_config = SettingsConfigDict(
+        env_prefix="PRACTICE_BOT_", extra="ignore", populate_by_name=True
+    )
 
     name: str = ""
     transcripts: Path = Path("transcripts")

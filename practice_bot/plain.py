@@ -103,7 +103,10 @@ class PlainRunner:
     def run(self) -> int:
         e = self.engine
         t = e.transcript
+        e.on_note = lambda note: self.say(f"Notice: {printable(note)}")
         self.say(f"practice-bot: {t.mode} session for {printable(t.apprentice)}")
+        if t.scorer == "llm":
+            self.say(f"Scoring and follow-up questions: {t.model} (LLM); offline if it fails.")
         self.say(f"Transcript: {self.session.journal_path}")
         for notice in self.session.notices:
             self.say(f"Notice: {printable(notice)}")
@@ -122,7 +125,9 @@ class PlainRunner:
                 question = self.command(text)
                 continue
             retry = None
-            if text.strip():
+            if text.strip() and t.mode != "practice":
+                e.submit_answer_in_background(text)  # no feedback until the end: never wait
+            elif text.strip():
                 outcome = e.submit_answer(text)
                 if t.mode == "practice":
                     self.feedback(outcome)

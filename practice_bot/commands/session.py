@@ -84,8 +84,32 @@ def run_mode(args: argparse.Namespace) -> int:
         return _run_app(args, settings, config=config)
     from practice_bot.session.factory import start_session
 
-    session = start_session(config, settings)
+    session = start_session(config, settings, llm=_plain_consent(args, settings))
     return _run_plain(session)
+
+
+def _plain_consent(args: argparse.Namespace, settings: Settings) -> bool:
+    """Whether to use the configured endpoint: asked once per endpoint, on a yes/no line."""
+    from practice_bot.session.llm_wiring import (
+        consent_question,
+        endpoint_wanted,
+        give_consent,
+        needs_consent,
+    )
+
+    if not endpoint_wanted(settings):
+        return False
+    if getattr(args, "accept_endpoint", False):
+        give_consent(settings)
+        return True
+    if not needs_consent(settings):
+        return True
+    print(f"{consent_question(settings)} [yes/no]", flush=True)
+    if sys.stdin.readline().strip().lower() in ("y", "yes"):
+        give_consent(settings)
+        return True
+    print("Running this session offline: nothing will be sent.", flush=True)
+    return False
 
 
 def run_resume(args: argparse.Namespace) -> int:
@@ -95,7 +119,7 @@ def run_resume(args: argparse.Namespace) -> int:
     path = find_resumable(args.path, settings, args.name)
     if not args.plain and sys.stdin.isatty():
         return _run_app(args, settings, resume=path)
-    return _run_plain(resume_session(path, settings))
+    return _run_plain(resume_session(path, settings, llm=_plain_consent(args, settings)))
 
 
 def _run_plain(session: Session) -> int:

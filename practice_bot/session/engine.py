@@ -18,6 +18,7 @@ from practice_bot.records.schema import Event, Transcript, Turn
 from practice_bot.rubric.grading import predict_grades
 from practice_bot.rubric.models import Criterion, Rubric, Topic
 from practice_bot.scoring.base import STATUS_RANK, Assessment, Scorer, Status, best_status
+from practice_bot.session.background import ScoringQueue
 from practice_bot.session.clock import Clock
 from practice_bot.session.pacing import TIME_CHECKS, TimeStatus, time_check_text
 from practice_bot.session.plan import (
@@ -77,6 +78,11 @@ class Engine:
         self.clock = clock
         self.recorder = recorder
         self.question_source: QuestionSource | None = None
+        self.background: ScoringQueue | None = None
+        # Token usage of an LLM, journaled whenever it changes (read on this thread only).
+        self.usage_provider: Callable[[], dict[str, Any]] | None = None
+        # Called with each scorer note (fallbacks, budget) so a front end can show it.
+        self.on_note: Callable[[str], None] | None = None
         self.listeners: list[Callable[[dict[str, Any]], None]] = []
         for topic_id in transcript.topics:
             if topic_id not in banks or (
@@ -216,6 +222,7 @@ class Engine:
         """Ask the next question, or end the session (returning None) when the plan is complete."""
         if self.finished:
             return None
+        self.apply_ready(block=False)
         pending = self.current_question
         if pending is not None:
             return pending
@@ -279,6 +286,7 @@ class Engine:
             written = self.question_source.follow_up(
                 self, self.rubric.topic(topic_id), unmet, probe
             )
+            self.record_usage()
             if written is not None:
                 text, source = written
                 return self._turn("assessor", topic_id, text, source, question_id=probe.id)
@@ -337,8 +345,25 @@ class Engine:
         self._emit({"kind": "judgments", "judgments": judgments})
         for note in assessment.notes:
             self._event("scoring_note", note)
+            if self.on_note is not None:
+                self.on_note(note)
+        self.record_usage()
         after = self.topic_status(answer.topic)
         return [c for c, s in after.items() if s == "evidenced" and before[c] != "evidenced"]
+
+    def submit_answer_in_background(self, text: str) -> Turn:
+        """Journal the answer now and score it on a worker (mock mode: no feedback is waited for)."""
+        answer = self.record_answer(text)
+        if self.background is None:
+            self.background = ScoringQueue(self.score)
+        self.background.submit(answer)
+        return answer
+
+    def apply_ready(self, block: bool) -> None:
+        """Apply judgments the background scorer has finished (all of them, with block)."""
+        if self.background is not None:
+            for answer, assessment in self.background.ready(block):
+                self.apply_assessment(answer, assessment)
 
     def submit_answer(self, text: str) -> AnswerOutcome:
         answer = self.record_answer(text)
@@ -371,6 +396,7 @@ class Engine:
     def finish(self, status: str = "finished") -> Transcript:
         if self.finished:
             return self.transcript
+        self.apply_ready(block=True)
         evidenced = {c: s == "evidenced" for c, s in self.status_by_criterion().items()}
         grades = predict_grades(self.rubric, evidenced, self.transcript.topics)
         self._emit(
@@ -410,6 +436,17 @@ class Engine:
 
     def record_event(self, kind: str, detail: str = "") -> Event:
         return self._event(kind, detail)
+
+    def record_meta(self, **fields: Any) -> None:
+        """Change transcript header fields (scorer, model, prompt hashes) on the record."""
+        self._emit({"kind": "meta", "fields": fields})
+
+    def record_usage(self) -> None:
+        if self.usage_provider is None:
+            return
+        usage = self.usage_provider()
+        if usage != self.transcript.usage.model_dump(mode="json"):
+            self._emit({"kind": "usage", "usage": usage})
 
     def _emit(self, record: dict[str, Any]) -> None:
         if self.recorder is not None:

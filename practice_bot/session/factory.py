@@ -42,11 +42,23 @@ def _banks(settings: Settings) -> dict[str, Bank]:
 
 
 def _scorer(settings: Settings, scorer: Scorer | None) -> Scorer:
+    """The offline scorer unless one is given; the LLM is attached after consent (attach_llm)."""
     if scorer is not None:
         return scorer
-    from practice_bot.scoring.factory import make_scorer
+    if settings.scorer == "llm" and not settings.llm_configured:
+        from practice_bot.scoring.factory import make_scorer
 
-    return make_scorer(settings.scorer, settings)
+        make_scorer("llm", settings)  # raises the clear "no endpoint configured" error
+    from practice_bot.scoring.offline import OfflineScorer
+
+    return OfflineScorer()
+
+
+def _maybe_attach_llm(engine: Engine, settings: Settings, llm: bool) -> None:
+    if llm:
+        from practice_bot.session.llm_wiring import attach_llm
+
+        attach_llm(engine, settings)
 
 
 def start_session(
@@ -55,7 +67,9 @@ def start_session(
     *,
     clock: Clock | None = None,
     scorer: Scorer | None = None,
+    llm: bool = False,
 ) -> Session:
+    """Start a session; `llm` (after the apprentice's consent) attaches the configured endpoint."""
     rubric = load_rubric()
     clock = clock or SystemClock()
     banks = _banks(settings)
@@ -88,6 +102,7 @@ def start_session(
     )
     journal = create_journal(settings.transcripts, transcript)
     engine = Engine(config, rubric, banks, chosen, transcript, clock=clock, recorder=journal)
+    _maybe_attach_llm(engine, settings, llm)
     return Session(engine, journal.path)
 
 
@@ -116,7 +131,12 @@ def find_resumable(path: Path | None, settings: Settings, apprentice: str | None
 
 
 def resume_session(
-    path: Path, settings: Settings, *, clock: Clock | None = None, scorer: Scorer | None = None
+    path: Path,
+    settings: Settings,
+    *,
+    clock: Clock | None = None,
+    scorer: Scorer | None = None,
+    llm: bool = False,
 ) -> Session:
     transcript, notices, good = replay_with_length(path)
     truncate_torn_tail(path, good)
@@ -132,4 +152,5 @@ def resume_session(
         recorder=Journal(path),
     )
     engine.record_event("resumed_session", "; ".join(notices))
+    _maybe_attach_llm(engine, settings, llm)
     return Session(engine, path, notices)

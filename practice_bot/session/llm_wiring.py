@@ -1,0 +1,83 @@
+"""Wiring the LLM into a session: consent, the shared services, LLM-written follow-up questions, and
+usage kept on the transcript. Nothing here imports openai; the llm package does that lazily."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from practice_bot.banks.models import Question
+from practice_bot.rubric.models import Criterion, Topic
+
+if TYPE_CHECKING:
+    from practice_bot.config import Settings
+    from practice_bot.llm.services import LLMServices
+    from practice_bot.session.engine import Engine
+
+
+def endpoint_wanted(settings: Settings) -> bool:
+    """Whether this session would send answers to an endpoint (before consent)."""
+    return settings.scorer != "offline" and settings.llm_configured
+
+
+def needs_consent(settings: Settings) -> bool:
+    from practice_bot.llm.consent import consent_needed
+
+    return endpoint_wanted(settings) and consent_needed(settings.base_url)
+
+
+def consent_question(settings: Settings) -> str:
+    from practice_bot.llm.consent import describe_endpoint
+
+    return (
+        f"With an LLM configured, your answers will be sent to {describe_endpoint(settings)} to "
+        "write follow-up questions and score them. Nothing is sent without your say-so; if you say "
+        "no, this session runs offline. Send answers to this endpoint?"
+    )
+
+
+def give_consent(settings: Settings) -> None:
+    from practice_bot.llm.consent import remember_consent
+
+    remember_consent(settings.base_url)
+
+
+class LLMQuestionSource:
+    """Asks the LLM to word the next follow-up; the bank's probe when it fails or is rejected."""
+
+    def __init__(self, services: LLMServices) -> None:
+        self.services = services
+        self.on_delta: Callable[[str], None] | None = None
+        self.on_reset: Callable[[], None] | None = None
+
+    def follow_up(
+        self, engine: Engine, topic: Topic, unmet: list[Criterion], fallback: Question
+    ) -> tuple[str, str] | None:
+        asked = [t.text for t in engine.transcript.turns if t.kind == "question"]
+        conversation = [
+            t for t in engine.transcript.turns if t.kind in ("question", "answer", "retry")
+        ]
+        written = self.services.questions.write(
+            topic, unmet, conversation, asked, fallback, self.on_delta, on_reset=self.on_reset
+        )
+        if written.fell_back_reason:
+            engine.record_event("llm_fallback", f"question: {written.fell_back_reason}")
+            if engine.on_note is not None:
+                engine.on_note(f"Question from the bank: {written.fell_back_reason}")
+        return written.text, written.source
+
+
+def attach_llm(engine: Engine, settings: Settings) -> LLMServices:
+    """Give an engine the LLM scorer and question writer sharing one client and token budget."""
+    from practice_bot.llm.services import LLMServices
+    from practice_bot.llm.usage import SessionUsage
+    from practice_bot.scoring.offline import OfflineScorer
+
+    usage = SessionUsage.from_record(engine.transcript.usage, settings.token_budget)
+    services = LLMServices.from_settings(settings, OfflineScorer(), usage=usage)
+    engine.scorer = services.scorer
+    engine.question_source = LLMQuestionSource(services)
+    engine.usage_provider = lambda: services.usage.to_record().model_dump(mode="json")
+    if engine.transcript.scorer != "llm" or not engine.transcript.prompts:
+        engine.record_meta(scorer="llm", model=services.model, prompts=services.prompt_hashes())
+    return services
