@@ -84,8 +84,8 @@ def test_endpoint_failing_falls_back_offline_and_says_so(openai_mock: respx.Rout
     assert "Notice:" in out
     kinds = {e["kind"] for e in data["events"]}
     assert "llm_fallback" in kinds and "scoring_note" in kinds
-    assert all(not j["scorer"] == "llm" for j in data["judgments"])
-    assert [t["text"] for t in data["turns"] if t["role"] == "apprentice"][0] == ANSWER
+    assert all(j["scorer"] != "llm" for j in data["judgments"])
+    assert next(t["text"] for t in data["turns"] if t["role"] == "apprentice") == ANSWER
 
 
 def test_no_consent_means_nothing_is_sent(openai_mock: respx.Router, tmp_path, monkeypatch, capsys):
