@@ -44,7 +44,7 @@ NOT_COVERED = "not covered"
 
 def cell(text: str) -> str:
     """One line, control characters made visible, never read as a formula."""
-    flat = " ".join(printable(text).split())
+    flat = printable(" ".join(text.split()))
     if flat[:1] in ("=", "+", "-", "@"):
         flat = "'" + flat
     return flat
@@ -66,7 +66,7 @@ def _evidencing_turn(judgments: list[Judgment], criterion_id: str, status: str) 
 def _evidence_or_reason(c: CriterionResult) -> str:
     if c.evidence:
         return "; ".join(f'"{e.quote}"' for e in c.evidence)
-    return c.reason
+    return c.reason or "No evidence quoted."
 
 
 def render_csv(transcript: Transcript, report: Report) -> str:

@@ -57,6 +57,7 @@ def render_text(report: Report) -> str:
                 out.append(f"      {printable(c.reason)}")
             if c.override:
                 out.append(f"      Tutor: {printable(c.override)}")
+    out += ["", f"Feedback ({report.narrative_source}):", printable(report.narrative)]
     if report.strengths:
         out += ["", "Strengths:", *(f"  - {s}" for s in report.strengths)]
     if report.develop:
@@ -113,6 +114,14 @@ def render_markdown(report: Report) -> str:
                 out.append(f"  - Tutor: {_md(c.override)}")
             if c.flags:
                 out.append(f"  - Flags: {', '.join(c.flags)}")
+    out += [
+        "",
+        "## Feedback",
+        "",
+        f"_Written by: {report.narrative_source}_",
+        "",
+        printable(report.narrative),
+    ]
     out += ["", "## Strengths", ""]
     out += [f"- {s}" for s in report.strengths] or ["- None evidenced yet."]
     out += ["", "## What to develop", ""]

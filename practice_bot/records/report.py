@@ -54,6 +54,8 @@ class Report(BaseModel):
     grades_scorer_only: Grades
     flags: list[str]
     notices: list[str]
+    narrative: str = ""
+    narrative_source: str = "offline template"
 
 
 def _best_judgment(judgments: list[Judgment]) -> Judgment | None:
@@ -180,7 +182,29 @@ def build_report(transcript: Transcript, rubric: Rubric) -> Report:
         grades_scorer_only=predict_grades(rubric, evidenced_before, transcript.topics),
         flags=sorted(flags),
         notices=list(transcript.notices),
+        narrative=transcript.narrative or offline_narrative(topics),
+        narrative_source=transcript.narrative_source or "offline template",
     )
+
+
+def offline_narrative(topics: list[TopicResult]) -> str:
+    """The template narrative used without an LLM: per topic what was evidenced and what comes next."""
+    paragraphs = []
+    for t in topics:
+        met = [c for c in t.criteria if c.status == "evidenced"]
+        part = [c for c in t.criteria if c.status == "partly"]
+        text = f"{t.name}: you evidenced {len(met)} of {len(t.criteria)} criteria"
+        if part:
+            text += f", with {len(part)} more partly there"
+        text += "."
+        if met:
+            text += " Evidenced: " + "; ".join(c.id.split("/", 1)[1] for c in met) + "."
+        missing = [c for c in t.criteria if c.status != "evidenced"]
+        if missing:
+            first = missing[0]
+            text += f" Next, work on {first.id.split('/', 1)[1]}: {first.advice}"
+        paragraphs.append(text)
+    return "\n\n".join(paragraphs)
 
 
 def o_text(evidenced: bool) -> str:

@@ -101,6 +101,9 @@ class Transcript(BaseModel):
     rescores: list[JudgmentLayer] = []
     grades: Grades | None = None
     usage: Usage = Usage()
+    # End-of-session feedback narrative written by the LLM (Markdown); None: the offline template.
+    narrative: str | None = None
+    narrative_source: str | None = None
     # Set on resume when a torn journal line was dropped, so the tutor knows.
     notices: list[str] = []
 

@@ -81,6 +81,7 @@ class Engine:
         self.background: ScoringQueue | None = None
         # Token usage of an LLM, journaled whenever it changes (read on this thread only).
         self.usage_provider: Callable[[], dict[str, Any]] | None = None
+        self.llm: Any = None  # the LLMServices attached after consent, if any
         # Called with each scorer note (fallbacks, budget) so a front end can show it.
         self.on_note: Callable[[str], None] | None = None
         self.listeners: list[Callable[[dict[str, Any]], None]] = []
@@ -397,6 +398,10 @@ class Engine:
         if self.finished:
             return self.transcript
         self.apply_ready(block=True)
+        if self.llm is not None and self.transcript.narrative is None:
+            from practice_bot.session.llm_wiring import write_narrative
+
+            write_narrative(self, self.llm)
         evidenced = {c: s == "evidenced" for c, s in self.status_by_criterion().items()}
         grades = predict_grades(self.rubric, evidenced, self.transcript.topics)
         self._emit(

@@ -77,7 +77,28 @@ def attach_llm(engine: Engine, settings: Settings) -> LLMServices:
     services = LLMServices.from_settings(settings, OfflineScorer(), usage=usage)
     engine.scorer = services.scorer
     engine.question_source = LLMQuestionSource(services)
+    engine.llm = services
     engine.usage_provider = lambda: services.usage.to_record().model_dump(mode="json")
     if engine.transcript.scorer != "llm" or not engine.transcript.prompts:
         engine.record_meta(scorer="llm", model=services.model, prompts=services.prompt_hashes())
     return services
+
+
+def write_narrative(engine: Engine, services: LLMServices) -> bool:
+    """Ask the LLM for the end-of-session narrative; on failure the report uses the offline template."""
+    topics = [engine.rubric.topic(t) for t in engine.transcript.topics]
+    narrative = services.narrative.write(
+        topics, engine.transcript.judgments, engine.transcript.mode
+    )
+    engine.record_usage()
+    if narrative is None:
+        reason = services.narrative.last_failure or "no narrative"
+        engine.record_event("llm_fallback", f"narrative: {reason}")
+        if engine.on_note is not None:
+            engine.on_note(f"Feedback narrative from the offline template: {reason}")
+        return False
+    names = {t.id: t.name for t in topics}
+    engine.record_meta(
+        narrative=narrative.to_markdown(names), narrative_source=f"llm:{services.model}"
+    )
+    return True

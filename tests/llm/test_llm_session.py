@@ -33,6 +33,22 @@ def _reply(request: httpx.Request) -> httpx.Response:
         return stream_reply(
             ["Which stakeholders did you agree ", "that threshold with, and how did you reach it?"]
         )
+    if "feedback_narrative" in json.dumps(body.get("response_format")):
+        topics = [t.id for t in load_rubric().topics if t.id in json.dumps(body["messages"])]
+        topics = [t for t in load_rubric().topic_ids if t in topics]
+        return json_reply(
+            {
+                "summary": "A focused session with one clear strength.",
+                "topics": [
+                    {
+                        "topic_id": t,
+                        "strengths": ["You tied the metric to cost."],
+                        "development": ["Name the risks."],
+                    }
+                    for t in topics
+                ],
+            }
+        )
     # A scoring request: credit the first criterion of whichever topic is being scored, quoting the answer.
     prompt = json.dumps(body["messages"])
     rubric = load_rubric()
@@ -118,3 +134,26 @@ def test_cli_has_the_flag(flag):
     from practice_bot.cli import build_parser
 
     assert build_parser().parse_args(["mock", "--plain", flag]).accept_endpoint is True
+
+
+def test_llm_narrative_lands_in_the_transcript_and_report(openai_mock: respx.Router, tmp_path):
+    openai_mock.post(CHAT).mock(side_effect=_reply)
+    out, data = _run(tmp_path, f"{ANSWER}\n\n\n", mode="practice", topics=["model-scoping"])
+    assert data["narrative_source"].startswith("llm:")
+    assert "A focused session with one clear strength." in data["narrative"]
+    assert "Feedback (llm:" in out and "Name the risks." in out
+
+
+def test_narrative_failure_uses_the_offline_template(openai_mock: respx.Router, tmp_path):
+    def reply(request: httpx.Request) -> httpx.Response:
+        if "feedback_narrative" in request.content.decode():
+            return error_reply(500, "no narrative today")
+        return _reply(request)
+
+    openai_mock.post(CHAT).mock(side_effect=reply)
+    out, data = _run(tmp_path, f"{ANSWER}\n\n\n", mode="practice", topics=["model-scoping"])
+    assert data["narrative"] is None
+    assert any(
+        e["detail"].startswith("narrative:") for e in data["events"] if e["kind"] == "llm_fallback"
+    )
+    assert "Feedback (offline template):" in out and "Model scoping: you evidenced" in out
