@@ -179,6 +179,12 @@ class PlainRunner:
         path = save_final(self.session.journal_path, e.transcript)
         self.say("")
         self.say(render_text(build_report(e.transcript, e.rubric)).rstrip("\n"))
+        u = e.transcript.usage
+        if u.calls:
+            self.say(
+                f"LLM usage: {u.prompt_tokens + u.completion_tokens:,} tokens in {u.calls} calls "
+                f"(counted with {u.counted_with})."
+            )
         self.say("")
         self.say(f"Transcript saved: {path}")
         return 0
