@@ -11,7 +11,7 @@ from practice_bot.scoring import defences
 from practice_bot.scoring.base import FLAG_INJECTION, FLAG_KEYWORDS, FLAG_PADDING, FLAG_RECITAL
 from practice_bot.scoring.concepts import ConceptBook
 from practice_bot.scoring.markers import Marks, marks
-from practice_bot.scoring.text import normalise, split_sentences, stem, word_set, words
+from practice_bot.scoring.text import normalise, split_sentences, word_set, words
 
 MAX_SCORED_CHARS = 50_000  # far beyond any spoken answer; the rest is kept but not scored
 CARRY = 2  # a sentence without "I"/"we" can inherit own practice from this many sentences before
@@ -29,6 +29,7 @@ class Sentence:
     end: int
     text: str
     tokens: list[str]
+    stems: list[str]
     found: set[int]
     marks: Marks
     practice: bool = False
@@ -69,45 +70,53 @@ def read(answer: str, topic: Topic, book: ConceptBook) -> Reading:
     reading = Reading([])
     if len(answer) > MAX_SCORED_CHARS:
         reading.notes.append(f"Only the first {MAX_SCORED_CHARS:,} characters were scored.")
-    lexicon = book.lexicon
+    lexicon, ids = book.lexicon, book.markers
+    norm_all = normalise(answer)
+    aligned = answer.isascii()  # then norm_all[i] is answer[i] folded, so spans carry over
     for span in split_sentences(scored):
-        norm = normalise(span.text)
+        norm = norm_all[span.start : span.end] if aligned else normalise(span.text)
         tokens = words(norm)
         if not tokens:
             continue
+        found, stems = lexicon.match(tokens)
         reading.sentences.append(
             Sentence(
                 span.start,
                 span.end,
                 span.text,
                 tokens,
-                lexicon.match(tokens),
-                marks(span.text, norm, tokens),
+                stems,
+                found,
+                marks(span.text, norm, tokens, found, ids),
             )
         )
     reading.word_count = sum(len(s.tokens) for s in reading.sentences)
-    _defend(answer, topic, reading)
+    if aligned and len(answer) <= MAX_SCORED_CHARS:
+        all_tokens = [t for s in reading.sentences for t in s.tokens]
+    else:
+        all_tokens = words(norm_all)
+    if defences.injection_in(norm_all, all_tokens):
+        reading.flags = [FLAG_INJECTION]
+        for s in reading.sentences:
+            s.excluded = FLAG_INJECTION
+        return reading
+    _defend(topic, reading, book)
     _own_practice(reading.sentences)
     return reading
 
 
-def _defend(answer: str, topic: Topic, reading: Reading) -> None:
+def _defend(topic: Topic, reading: Reading, book: ConceptBook) -> None:
     sentences = reading.sentences
     flags: set[str] = set()
-    if defences.injection_in(normalise(answer)):
-        flags.add(FLAG_INJECTION)
-        for s in sentences:
-            s.excluded = FLAG_INJECTION
-        reading.flags = [FLAG_INJECTION]
-        return
 
     index = defences.recital_index(_recital_texts(topic))
     answer_trigrams: set[tuple[str, ...]] = set()
     seen: set[str] = set()
     dup_words = keyword_items = keyword_terms = filler = 0
+    fillers = book.markers.filler
     all_tokens: list[str] = []
     for s in sentences:
-        stems = [stem(t) for t in s.tokens]
+        stems = s.stems
         all_tokens.extend(s.tokens)
         answer_trigrams |= defences._grams(defences.content(stems), 3)
         key = " ".join(s.tokens)
@@ -123,7 +132,7 @@ def _defend(answer: str, topic: Topic, reading: Reading) -> None:
         elif s.found and len(s.tokens) <= 4 and not _verb_count(s.tokens, s.marks):
             keyword_items += 1  # a bare term on its own line: counted towards a keyword list
             keyword_terms += len(s.found)
-        filler += len(defences.FILLER.findall(normalise(s.text)))
+        filler += len(s.found & fillers)
         seen.add(key)
 
     if any(s.excluded == FLAG_RECITAL for s in sentences) or (

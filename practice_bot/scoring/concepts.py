@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from practice_bot.rubric.models import Criterion
 from practice_bot.scoring.lexicon import Lexicon
+from practice_bot.scoring.markers import register
 from practice_bot.scoring.text import normalise, word_set, words
 
 
@@ -47,8 +48,9 @@ class Slot:
     combos: tuple[tuple[frozenset[int], ...], ...]
 
     def matches(self, found: set[int]) -> bool:
-        if not self.terms.isdisjoint(found):
-            return True
+        return not self.terms.isdisjoint(found) or self.combo_matches(found)
+
+    def combo_matches(self, found: set[int]) -> bool:
         return any(all(not g.isdisjoint(found) for g in combo) for combo in self.combos)
 
 
@@ -57,7 +59,19 @@ class Concepts:
     slots: tuple[Slot, ...]
     need: int
     per_sentence: int
-    has_core: bool = field(default=False)
+    phrases: frozenset[int] = frozenset()  # every term id of every slot
+    by_phrase: dict[int, tuple[int, ...]] = field(default_factory=dict)  # term id -> slot indices
+    combo_slots: tuple[int, ...] = ()
+
+    def slots_in(self, found: set[int]) -> list[int]:
+        """Indices of the slots a sentence with phrase ids `found` matches, in order."""
+        hit: set[int] = set()
+        for pid in self.phrases.intersection(found):
+            hit.update(self.by_phrase[pid])
+        for k in self.combo_slots:
+            if k not in hit and self.slots[k].combo_matches(found):
+                hit.add(k)
+        return sorted(hit)
 
 
 # Words of a criterion's text that say nothing about its ideas (for fallback slots).
@@ -81,6 +95,7 @@ class ConceptBook:
 
     def __init__(self, specs: dict[str, CriterionSpec]) -> None:
         self.lexicon = Lexicon()
+        self.markers = register(self.lexicon)
         self._specs = specs
         self._compiled: dict[str, Concepts] = {}
 
@@ -95,8 +110,17 @@ class ConceptBook:
             )
             for s in cs.slots
         )
+        by_phrase: dict[int, list[int]] = {}
+        for k, sl in enumerate(slots):
+            for pid in sl.terms:
+                by_phrase.setdefault(pid, []).append(k)
         return Concepts(
-            slots, min(cs.need, len(slots)), cs.per_sentence, any(s.core for s in slots)
+            slots,
+            min(cs.need, len(slots)),
+            cs.per_sentence,
+            frozenset(by_phrase),
+            {pid: tuple(ks) for pid, ks in by_phrase.items()},
+            tuple(k for k, sl in enumerate(slots) if sl.combos),
         )
 
     def concepts(self, criterion: Criterion) -> Concepts:

@@ -10,11 +10,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from practice_bot.scoring.injection import INJECTION
+from practice_bot.scoring.injection import find_injections
 from practice_bot.scoring.text import normalise, stem, word_set, words
 
 _SPACED = re.compile(r"\b(\w) (?=\w\b)")
 _LEET = str.maketrans("013457@$", "oieastas")
+_LEETY = re.compile(r"[013457@$](?<=[a-z][013457@$])(?=[a-z])")
 # A quoted injection inside a sentence about security testing is a description, not an attack.
 _SECURITY_TALK = re.compile(
     r"\b(?:red[- ]team\w*|pen(?:etration)? test\w*|injection|jailbreak\w*|"
@@ -23,10 +24,27 @@ _SECURITY_TALK = re.compile(
 _QUOTED = re.compile(r"[\"'“”‘’«»]([^\"'“”‘’«»]{3,200})[\"'“”‘’«»]")
 
 
-def injection_in(norm: str) -> bool:
-    """True when the normalised text holds instructions aimed at the marker."""
-    for variant in (norm, _SPACED.sub(r"\1", norm), norm.translate(_LEET)):
-        for m in INJECTION.finditer(variant):
+def _spaced_out(tokens: Sequence[str]) -> bool:
+    """Four or more one-letter words in a row: "i g n o r e"."""
+    run = 0
+    for t in tokens:
+        run = run + 1 if len(t) == 1 else 0
+        if run >= 4:
+            return True
+    return False
+
+
+def injection_in(norm: str, tokens: Sequence[str]) -> bool:
+    """True when the normalised text (whose words are `tokens`) holds instructions for the marker."""
+    variants = [(norm, frozenset(tokens))]
+    if _spaced_out(tokens):
+        joined = _SPACED.sub(r"\1", norm)  # "i g n o r e" -> "ignore"
+        variants.append((joined, frozenset(words(joined))))
+    if _LEETY.search(norm):
+        plain = norm.translate(_LEET)  # "ign0re" -> "ignore"
+        variants.append((plain, frozenset(words(plain))))
+    for variant, vocabulary in variants:
+        for m in find_injections(variant, vocabulary):
             if not _described_attack(variant, m.start(), m.end()):
                 return True
     return False
@@ -61,7 +79,7 @@ RUN = 6
 
 
 def _grams(tokens: Sequence[str], n: int) -> set[tuple[str, ...]]:
-    return {tuple(tokens[i : i + n]) for i in range(len(tokens) - n + 1)}
+    return set(zip(*(tokens[i:] for i in range(n)), strict=False))
 
 
 def stems_of(tokens: Iterable[str]) -> list[str]:
@@ -86,7 +104,9 @@ def recital_index(texts: tuple[str, ...]) -> RecitalIndex:
 
 def recital_sentence(index: RecitalIndex, stems: Sequence[str]) -> bool:
     """A sentence that copies a run of the criterion wording, or is mostly made of its phrases."""
-    if any(g in index.runs for g in _grams(stems, RUN)):
+    if len(stems) >= RUN and not index.runs.isdisjoint(
+        zip(*(stems[i:] for i in range(RUN)), strict=False)
+    ):
         return True
     tri = _grams(content(stems), 3)
     return len(tri) >= 3 and len(tri & index.all_trigrams) >= 0.5 * len(tri)
@@ -104,12 +124,6 @@ def recital_coverage(index: RecitalIndex, answer_trigrams: set[tuple[str, ...]])
 # --- keyword lists and padding --------------------------------------------------------------------
 
 _ITEM_SPLIT = re.compile(r"\s*(?:[,;/|+]|\band\b|\bor\b|\s-\s)\s*")
-FILLER = re.compile(
-    r"\b(?:basically|at the end of the day|to be honest|in terms of|going forward|as i said|as i "
-    r"mentioned|you know|kind of|sort of|and so on|etc|blah|lorem ipsum|dolor sit|the thing is|"
-    r"needless to say|it goes without saying|all in all|at this point in time|literally|"
-    r"obviously|whatever)\b"
-)
 
 
 def list_items(text: str) -> list[str]:
@@ -118,6 +132,8 @@ def list_items(text: str) -> list[str]:
 
 def keyword_sentence(text: str, verbs: int) -> bool:
     """A run of short items with hardly a verb: 'drift, PSI, MLflow, Grafana, retraining'."""
+    if text.count(",") + text.count(";") + text.count("/") + text.count("|") < 3:
+        return False
     items = list_items(text)
     if len(items) < 5:
         return False

@@ -16,12 +16,24 @@ MAX_GAP = 4
 _CACHE_LIMIT = 200_000
 
 
+_Info = tuple[
+    tuple[str, ...],  # keys: the stem, then any registered prefixes ("recal*")
+    tuple[int, ...],  # one-word phrases the token is
+    dict[str, list[tuple[int, tuple[str, ...]]]] | None,  # next key -> phrases starting here
+    tuple[tuple[int, tuple[str, ...]], ...],  # "a ... b" phrases starting here
+]
+
+
 class Lexicon:
     def __init__(self) -> None:
         self._ids: dict[tuple[str, ...], int] = {}
-        self._first: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+        self._single: dict[str, list[int]] = {}  # one-word phrases by their key
+        self._pairs: dict[
+            tuple[str, str], list[tuple[int, tuple[str, ...]]]
+        ] = {}  # by first two keys
+        self._gapped: dict[str, list[tuple[int, tuple[str, ...]]]] = {}  # "a ... b" by first key
         self._prefixes: set[str] = set()
-        self._keys: dict[str, tuple[str, ...]] = {}
+        self._keys: dict[str, _Info] = {}
         self.texts: list[str] = []
 
     def add(self, phrase: str) -> int:
@@ -33,8 +45,7 @@ class Lexicon:
                     keys.append(GAP)
                 continue
             if raw.endswith("*"):
-                for part in words(raw[:-1]):
-                    keys.append(part)
+                keys.extend(words(raw[:-1]))
                 keys[-1] += "*"
                 self._prefixes.add(keys[-1][:-1])
                 continue
@@ -49,7 +60,12 @@ class Lexicon:
         pid = len(self.texts)
         self._ids[key] = pid
         self.texts.append(phrase)
-        self._first.setdefault(key[0], []).append((pid, key[1:]))
+        if len(key) == 1:
+            self._single.setdefault(key[0], []).append(pid)
+        elif key[1] == GAP:
+            self._gapped.setdefault(key[0], []).append((pid, key[1:]))
+        else:
+            self._pairs.setdefault(key[0], {}).setdefault(key[1], []).append((pid, key[2:]))
         self._keys.clear()
         return pid
 
@@ -58,42 +74,65 @@ class Lexicon:
         return frozenset(self.add(p) for p in phrases.split("|") if p.strip())
 
     def _token_keys(self, token: str) -> tuple[str, ...]:
-        keys = self._keys.get(token)
-        if keys is None:
-            found = [stem(token)]
-            for n in range(1, len(token) + 1):
-                if token[:n] in self._prefixes:
-                    found.append(token[:n] + "*")
-            keys = tuple(found)
+        return self._info(token)[0]
+
+    def _info(self, token: str) -> _Info:
+        """Keys of a token and the phrases that can start at it (cached per token)."""
+        info = self._keys.get(token)
+        if info is None:
+            keys = [stem(token)]
+            keys.extend(
+                token[:n] + "*" for n in range(1, len(token) + 1) if token[:n] in self._prefixes
+            )
+            singles = tuple(pid for k in keys for pid in self._single.get(k, ()))
+            pairs: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+            for k in keys:
+                for k1, lst in self._pairs.get(k, {}).items():
+                    pairs.setdefault(k1, []).extend(lst)
+            gapped = tuple(item for k in keys for item in self._gapped.get(k, ()))
+            info = (tuple(keys), singles, pairs or None, gapped)
             if len(self._keys) > _CACHE_LIMIT:
                 self._keys.clear()
-            self._keys[token] = keys
-        return keys
+            self._keys[token] = info
+        return info
+
+    def stems(self, tokens: Sequence[str]) -> list[str]:
+        """The stem of each token (cached)."""
+        return [self._info(t)[0][0] for t in tokens]
 
     def _rest_matches(
         self, keyed: Sequence[tuple[str, ...]], i: int, rest: tuple[str, ...]
     ) -> bool:
+        n = len(keyed)
         for j, key in enumerate(rest):
             if key == GAP:
-                tail = rest[j + 1 :]
-                return any(
-                    self._rest_matches(keyed, i + skip, tail)
-                    for skip in range(MAX_GAP + 1)
-                    if i + skip < len(keyed)
-                )
-            if i >= len(keyed) or key not in keyed[i]:
+                nxt, tail = rest[j + 1], rest[j + 2 :]
+                for at in range(i, min(n, i + MAX_GAP + 1)):
+                    if nxt in keyed[at] and (not tail or self._rest_matches(keyed, at + 1, tail)):
+                        return True
+                return False
+            if i >= n or key not in keyed[i]:
                 return False
             i += 1
         return True
 
-    def match(self, tokens: Sequence[str]) -> set[int]:
-        """Ids of every phrase found in `tokens` (normalised words of one sentence)."""
-        keyed = [self._token_keys(t) for t in tokens]
+    def match(self, tokens: Sequence[str]) -> tuple[set[int], list[str]]:
+        """Ids of every phrase found in `tokens` (normalised words of one sentence), and their stems."""
+        infos = [self._info(t) for t in tokens]
+        keyed = [info[0] for info in infos]
         found: set[int] = set()
-        first = self._first
-        for i, keys in enumerate(keyed):
-            for key in keys:
-                for pid, rest in first.get(key, ()):
-                    if pid not in found and (not rest or self._rest_matches(keyed, i + 1, rest)):
-                        found.add(pid)
-        return found
+        last = len(infos) - 1
+        for i, (_, singles, pairs, gapped) in enumerate(infos):
+            if singles:
+                found.update(singles)
+            if pairs and i < last:
+                for nxt in keyed[i + 1]:
+                    for pid, rest in pairs.get(nxt, ()):
+                        if pid not in found and (
+                            not rest or self._rest_matches(keyed, i + 2, rest)
+                        ):
+                            found.add(pid)
+            for pid, rest in gapped:
+                if pid not in found and self._rest_matches(keyed, i + 1, rest):
+                    found.add(pid)
+        return found, [k[0] for k in keyed]

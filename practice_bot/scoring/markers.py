@@ -76,9 +76,22 @@ _GENERIC = re.compile(
     r"ought to|have to|has to)\b|\bbest practice (?:is|says|suggests)\b"
 )
 _NUMBER = re.compile(r"\d")
-_PROPER = re.compile(
-    r"(?<=[a-z,;:] )[A-Z][A-Za-z0-9]+|\b(?!(?:ML|AI|IT|UK|OK|US|EU)\b)[A-Z]{2,}s?\b"
-)
+_CAPITALISED = re.compile(r"[A-Z][A-Za-z0-9]*")
+_COMMON_CAPS = word_set("ML AI IT UK OK US EU I")
+
+
+def _names_something(text: str) -> bool:
+    """A capitalised name mid-sentence ("we used Evidently") or an acronym ("PSI", "GDPR")."""
+    for m in _CAPITALISED.finditer(text):
+        word, at = m.group(), m.start()
+        if word in _COMMON_CAPS or (at and text[at - 1].isalnum()):
+            continue
+        if len(word) >= 2 and word.rstrip("s").isupper():
+            return True
+        if at >= 2 and text[at - 1] == " " and (text[at - 2].islower() or text[at - 2] in ",;:"):
+            return True
+    return False
+
 
 EVALUATION = (
     "because|so that|which meant|this meant|that meant|meaning that|as a result|the result was|"
@@ -98,6 +111,11 @@ OUTCOMES = (
     "reduc*|improv*|increas*|cut|saved|dropped|rose|fell|caught|prevent*|avoided|resulted|outcome*|"
     "result*|halved|doubled|went from|percent|per cent|uplift|faster|fewer|signed off|approved|"
     "adopted"
+)
+FILLER = (
+    "basically|at the end of the day|to be honest|in terms of|going forward|as i said|as i mentioned|"
+    "you know|kind of|sort of|and so on|etc|blah|lorem ipsum|dolor sit|the thing is|needless to say|"
+    "it goes without saying|all in all|at this point in time|literally|obviously|whatever"
 )
 TOOLS = (
     "python|sql|pandas|numpy|scikit learn|sklearn|xgboost|lightgbm|catboost|pytorch|tensorflow|keras|"
@@ -130,17 +148,24 @@ class Marks:
         return self.tool or self.number or self.outcome
 
 
-class _MarkerLexicon:
-    def __init__(self) -> None:
-        self.lexicon = Lexicon()
-        self.evaluation = self.lexicon.add_all(EVALUATION)
-        self.outcomes = self.lexicon.add_all(OUTCOMES)
-        self.tools = self.lexicon.add_all(TOOLS)
+@dataclass(frozen=True)
+class MarkerIds:
+    """Phrase ids of the marker lists in a shared Lexicon."""
+
+    evaluation: frozenset[int]
+    outcomes: frozenset[int]
+    tools: frozenset[int]
+    filler: frozenset[int]
 
 
-@lru_cache(maxsize=1)
-def _markers() -> _MarkerLexicon:
-    return _MarkerLexicon()
+def register(lexicon: Lexicon) -> MarkerIds:
+    """Add the marker phrases to `lexicon` so one pass over a sentence finds concepts and markers."""
+    return MarkerIds(
+        lexicon.add_all(EVALUATION),
+        lexicon.add_all(OUTCOMES),
+        lexicon.add_all(TOOLS),
+        lexicon.add_all(FILLER),
+    )
 
 
 _PAST_WORDS = word_set(
@@ -149,12 +174,14 @@ _PAST_WORDS = word_set(
 )
 
 
+@lru_cache(maxsize=32768)
 def _is_past(token: str) -> bool:
     return token in _PAST_WORDS or (
         len(token) > 4 and token.endswith("ed") and stem(token) not in _NOT_ACTIONS
     )
 
 
+@lru_cache(maxsize=32768)
 def _is_action(token: str) -> bool:
     return _is_past(token) or stem(token) in _ACTIONS
 
@@ -195,10 +222,9 @@ def _own_action(tokens: Sequence[str]) -> tuple[bool, bool]:
     return False, hypothetical
 
 
-def marks(text: str, norm: str, tokens: Sequence[str]) -> Marks:
-    """Classify one sentence (`text` as written, `norm` normalised, `tokens` its words)."""
-    m = _markers()
-    found = m.lexicon.match(tokens)
+def marks(text: str, norm: str, tokens: Sequence[str], found: set[int], m: MarkerIds) -> Marks:
+    """Classify one sentence: `text` as written, `norm` normalised, `tokens` its words, `found` the
+    phrase ids the shared lexicon matched in it."""
     practice, hypothetical = _own_action(tokens)
     generic = not practice and bool(_DEFINITION.search(norm) or _GENERIC.search(norm))
     return Marks(
@@ -206,7 +232,7 @@ def marks(text: str, norm: str, tokens: Sequence[str]) -> Marks:
         hypothetical=hypothetical,
         generic=generic,
         evaluation=not m.evaluation.isdisjoint(found),
-        tool=not m.tools.isdisjoint(found) or bool(_PROPER.search(text)),
+        tool=not m.tools.isdisjoint(found) or _names_something(text),
         number=bool(_NUMBER.search(norm)),
         outcome=not m.outcomes.isdisjoint(found),
         past=any(_is_past(t) for t in tokens),

@@ -61,7 +61,7 @@ def judge(reading: Reading, criterion: Criterion, concepts: Concepts) -> Judgmen
     mentions: list[tuple[Sentence, list[int]]] = []
     flags: set[str] = set()
     for s in reading.sentences:
-        hit = [k for k, sl in enumerate(slots) if sl.matches(s.found)]
+        hit = concepts.slots_in(s.found)
         if not hit:
             continue
         if s.excluded:
@@ -157,9 +157,7 @@ class OfflineScorer:
         if (
             not flags
             and reading.word_count >= OFFTOPIC_MIN_WORDS
-            and not any(
-                sl.matches(s.found) for k in concepts for sl in k.slots for s in reading.sentences
-            )
+            and not any(k.slots_in(s.found) for k in concepts for s in reading.sentences)
         ):
             flags.append(FLAG_OFFTOPIC)
         return Assessment(judgments=judgments, flags=flags, scorer=self.name, notes=reading.notes)

@@ -57,12 +57,17 @@ class Span:
     text: str
 
 
+_LEADING = "-*•>#"
+_ALNUM = re.compile(r"[^\W_]")
+
+
 def _trimmed(answer: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and (answer[start].isspace() or answer[start] in "-*•>#"):
-        start += 1
-    while end > start and answer[end - 1].isspace():
-        end -= 1
-    return start, end
+    seg = answer[start:end]
+    right = len(seg.rstrip())
+    left = 0
+    while left < right and (seg[left].isspace() or seg[left] in _LEADING):
+        left += 1
+    return start + left, start + right
 
 
 def _chunks(answer: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -86,7 +91,7 @@ def split_sentences(answer: str) -> list[Span]:
     def emit(s: int, e: int) -> None:
         for a, b in _chunks(answer, s, e):
             a, b = _trimmed(answer, a, b)
-            if b > a and any(ch.isalnum() for ch in answer[a:b]):
+            if b > a and _ALNUM.search(answer, a, b):
                 spans.append(Span(a, b, answer[a:b]))
 
     for m in _BOUNDARY.finditer(answer):
