@@ -28,9 +28,8 @@ class Lexicon:
     def __init__(self) -> None:
         self._ids: dict[tuple[str, ...], int] = {}
         self._single: dict[str, list[int]] = {}  # one-word phrases by their key
-        self._pairs: dict[
-            tuple[str, str], list[tuple[int, tuple[str, ...]]]
-        ] = {}  # by first two keys
+        # phrases of two or more words, by first key, then second key
+        self._pairs: dict[str, dict[str, list[tuple[int, tuple[str, ...]]]]] = {}
         self._gapped: dict[str, list[tuple[int, tuple[str, ...]]]] = {}  # "a ... b" by first key
         self._prefixes: set[str] = set()
         self._keys: dict[str, _Info] = {}
