@@ -1,0 +1,212 @@
+"""The Textual app: `run(settings, config=None, resume=None)` is what `practice-bot` calls.
+
+Kept light so the first screen appears fast: screens, the engine and the records are imported when first
+needed, and nothing here imports an LLM library.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, cast
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.message_pump import MessagePump
+from textual.screen import Screen
+
+from practice_bot.prefs import Prefs, load_prefs, save_prefs
+
+if TYPE_CHECKING:
+    from practice_bot.config import Settings
+    from practice_bot.records.store import Entry
+    from practice_bot.scoring.base import Scorer
+    from practice_bot.session.clock import Clock
+    from practice_bot.session.factory import Session
+    from practice_bot.session.plan import SessionConfig
+
+DEFAULT_THEME = "textual-dark"
+
+
+class PracticeApp(App[int]):
+    TITLE = "practice-bot"
+    CSS_PATH = "app.tcss"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    BINDINGS = [Binding("f1", "toggle_keys", "Keys", key_display="F1")]
+
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        config: SessionConfig | None = None,
+        resume: Path | None = None,
+        clock: Clock | None = None,
+        scorer: Scorer | None = None,
+    ) -> None:
+        super().__init__()
+        self.settings = settings
+        self.prefs: Prefs = load_prefs()
+        self.clock = clock
+        self.scorer = scorer
+        self._config = config
+        self._resume = resume
+        self.session: Session | None = None  # the session in the discussion room, if any
+
+    # ----- start-up ---------------------------------------------------------------------------------
+    def get_default_screen(self) -> Screen[None]:
+        from practice_bot.tui.screens.start import StartScreen
+
+        mode = self._config.mode if self._config is not None else None
+        return StartScreen(mode=mode)
+
+    def on_mount(self) -> None:
+        from practice_bot.tui.theme import HIGH_CONTRAST
+
+        self.register_theme(HIGH_CONTRAST)
+        wanted = (
+            self.settings.theme
+            if "theme" in self.settings.model_fields_set
+            else self.prefs.theme or self.settings.theme
+        )
+        self.theme = wanted if wanted in self.available_themes else DEFAULT_THEME
+        if self._resume is not None:
+            self.resume(self._resume)
+        elif self._config is not None:
+            self.begin(self._config)
+
+    def watch_theme(self, theme: str) -> None:
+        if self.is_mounted(self.screen) and theme != self.prefs.theme:
+            self.prefs.theme = theme
+            self.save_prefs()
+
+    def save_prefs(self) -> None:
+        save_prefs(self.prefs)
+
+    # ----- sessions ---------------------------------------------------------------------------------
+    def begin(self, config: SessionConfig) -> None:
+        """Start a session, asking first if answers would go to an LLM endpoint not agreed before."""
+        if not self._consent_needed():
+            self._start(config, self.settings)
+            return
+        from practice_bot.llm.consent import describe_endpoint, remember_consent
+        from practice_bot.tui.screens.dialogs import ConfirmScreen
+
+        def decided(yes: bool | None) -> None:
+            if yes:
+                remember_consent(self.settings.base_url)
+                self._start(config, self.settings)
+            else:
+                self._start(config, self.settings.model_copy(update={"scorer": "offline"}))
+
+        message = (
+            f"To score your answers and write follow-up questions, {describe_endpoint(self.settings)}. "
+            "Send them there? If not, this session is scored offline on this computer."
+        )
+        self.push_screen(
+            ConfirmScreen("Where your answers go", message, yes="Send", no="Offline"), decided
+        )
+
+    def _consent_needed(self) -> bool:
+        s = self.settings
+        if self.scorer is not None or s.scorer == "offline" or not s.llm_configured:
+            return False
+        from practice_bot.llm.consent import consent_needed
+
+        return consent_needed(s.base_url)
+
+    def _start(self, config: SessionConfig, settings: Settings) -> None:
+        from practice_bot.session.factory import start_session
+
+        try:
+            session = start_session(config, settings, clock=self.clock, scorer=self.scorer)
+        except Exception as exc:  # user-fixable (banks, folder, topics): say it, stay on screen
+            self._failed("Could not start the session", exc)
+            return
+        self._enter(session)
+
+    def resume(self, path: Path) -> None:
+        from practice_bot.session.factory import resume_session
+
+        try:
+            session = resume_session(path, self.settings, clock=self.clock, scorer=self.scorer)
+        except Exception as exc:
+            self._failed("Could not resume the session", exc)
+            return
+        self._enter(session)
+
+    def _enter(self, session: Session) -> None:
+        from practice_bot.tui.screens.discussion import DiscussionScreen
+
+        self.session = session
+        self.home()
+        self.push_screen(DiscussionScreen(session))
+
+    def _failed(self, what: str, exc: Exception) -> None:
+        from practice_bot.errors import UserError
+        from practice_bot.textsafe import printable
+
+        if not isinstance(exc, UserError | OSError):
+            raise exc
+        self.notify(printable(str(exc)), title=what, severity="error", markup=False, timeout=15)
+
+    def home(self) -> None:
+        """Back to the start screen (the bottom of the stack), refreshing its recent sessions."""
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        refresh = getattr(self.screen, "refresh_recent", None)
+        if refresh is not None:
+            refresh()
+
+    def open_entry(self, entry: Entry) -> None:
+        """A row of recent sessions or history: resume it if unfinished, else show its report."""
+        if entry.in_progress:
+            self.resume(entry.path)
+            return
+        from practice_bot.records.report import build_report
+        from practice_bot.rubric import load_rubric
+        from practice_bot.tui.screens.report import ReportScreen
+
+        report = build_report(entry.transcript, load_rubric())
+        self.push_screen(ReportScreen(entry.transcript, report, entry.path))
+
+    # ----- keys and the command palette -------------------------------------------------------------
+    def action_toggle_keys(self) -> None:
+        if self.screen.query("HelpPanel"):
+            self.action_hide_help_panel()
+        else:
+            self.action_show_help_panel()
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield SystemCommand(
+            "High-contrast theme",
+            "White on black with a yellow accent",
+            lambda: setattr(self, "theme", "high-contrast"),
+        )
+        commands = getattr(screen, "palette_commands", None)
+        if commands is not None:
+            yield from commands()
+
+    @property
+    def exit_note(self) -> str:
+        s = self.session
+        if s is None or s.engine.finished:
+            return ""
+        return (
+            f"practice-bot: your answers so far are saved in {s.journal_path}.\n"
+            "Carry on later with: practice-bot resume"
+        )
+
+
+def the_app(node: MessagePump) -> PracticeApp:
+    """The running PracticeApp, typed, for screens that call back into it."""
+    return cast(PracticeApp, node.app)
+
+
+def run(settings: Settings, config: SessionConfig | None = None, resume: Path | None = None) -> int:
+    app = PracticeApp(settings, config=config, resume=resume)
+    code = app.run()
+    if app.exit_note:
+        print(app.exit_note, file=sys.stderr)
+    return code or 0

@@ -1,0 +1,164 @@
+"""Practice feedback after an answer: what it evidenced (the quote highlighted in the answer), what it
+did not, what an assessor would probe next, and the choice to try the question again."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from practice_bot.rubric.models import Topic
+from practice_bot.scoring.base import Evidence
+from practice_bot.session.engine import AnswerOutcome
+from practice_bot.textsafe import printable
+from practice_bot.tui.text import STATUS_MARK, STATUS_STYLE, STATUS_WORD, literal
+
+FLAG_WORDS = {
+    "recital": "it repeats the criterion's own wording; say what you did instead",
+    "keyword_list": "it lists terms without saying what you did with them",
+    "padding": "much of it repeats itself or adds no new evidence",
+    "injection": "it holds instructions aimed at the marker; those earn nothing",
+    "offtopic": "it strays from this topic",
+    "unverified_quote": "a quote the LLM gave was not in your answer, so it was dropped",
+    "scorer_disagreement": "the two scorers disagreed; a tutor should look at it",
+}
+QUOTE_STYLE = "bold underline reverse"
+
+
+def highlighted_answer(answer: str, evidence: list[Evidence]) -> Content:
+    """The answer with each quoted piece of evidence underlined and reversed (not colour alone)."""
+    spans = sorted(
+        (e.start, e.end)
+        for e in evidence
+        if 0 <= e.start < e.end <= len(answer) and answer[e.start : e.end] == e.quote
+    )
+    parts: list[Content | tuple[str, str]] = []
+    pos = 0
+    for start, end in spans:
+        if start < pos:
+            start = pos
+        if start >= end:
+            continue
+        parts.append(literal(answer[pos:start]))
+        parts.append((printable(answer[start:end]), QUOTE_STYLE))
+        pos = end
+    parts.append(literal(answer[pos:]))
+    return Content.assemble(*parts)
+
+
+def feedback_sections(outcome: AnswerOutcome, topic: Topic) -> list[tuple[str, Content]]:
+    """(heading, body) pairs for the feedback screen; pure so tests can read them."""
+    assessment = outcome.assessment
+    judged = {j.criterion_id: j for j in assessment.judgments} if assessment else {}
+    evidence = [e for j in judged.values() if j.status != "not_yet" for e in j.evidence]
+    sections = [("Your answer", highlighted_answer(outcome.answer.text, evidence))]
+
+    good: list[Content | str | tuple[str, str]] = []
+    missing: list[Content | str | tuple[str, str]] = []
+    for c in topic.criteria:
+        j = judged.get(c.id)
+        now = j.status if j else "not_yet"
+        overall = outcome.topic_status.get(c.id, "not_yet")
+        if now != "not_yet" and j is not None:
+            good += [
+                "\n" if good else "",
+                (f"{STATUS_MARK[now]} {STATUS_WORD[now]}", f"bold {STATUS_STYLE[now]}"),
+                f"  {c.short} ({c.level}): {c.text}",
+            ]
+            for e in j.evidence[:2]:
+                good += ["\n    ", ("“" + printable(e.quote) + "”", QUOTE_STYLE)]
+            if j.reason:
+                good += ["\n    ", literal(j.reason)]
+        if overall != "evidenced":
+            missing += [
+                "\n" if missing else "",
+                (f"{STATUS_MARK[overall]} {STATUS_WORD[overall]}", f"bold {STATUS_STYLE[overall]}"),
+                f"  {c.short} ({c.level}): {c.text}",
+            ]
+            if j is not None and j.reason and now == "not_yet":
+                missing += ["\n    ", literal(j.reason)]
+    sections.append(
+        (
+            "What this answer evidenced",
+            Content.assemble(*good) if good else Content("Nothing yet from this answer."),
+        )
+    )
+    sections.append(
+        (
+            "Not yet evidenced in this topic",
+            Content.assemble(*missing)
+            if missing
+            else Content("Every criterion of this topic is evidenced. Well done."),
+        )
+    )
+    if assessment and assessment.flags:
+        flags = [f"- {FLAG_WORDS.get(f, f)}" for f in assessment.flags]
+        sections.append(("Why some of it earned nothing", Content("\n".join(flags))))
+    if outcome.newly_evidenced:
+        shorts = ", ".join(cid.split("/", 1)[1] for cid in outcome.newly_evidenced)
+        sections.append(("Newly evidenced", Content(f"This answer newly evidenced {shorts}.")))
+    sections.append(
+        (
+            "What an assessor would probe next",
+            literal(outcome.next_hint or "Nothing: this topic is complete."),
+        )
+    )
+    return sections
+
+
+class FeedbackScreen(Screen[str]):
+    """Dismisses with "continue" or "again"."""
+
+    BINDINGS = [
+        Binding(
+            "f2,enter,ctrl+s",
+            "choose('continue')",
+            "Continue",
+            key_display="F2/Enter",
+            priority=True,
+        ),
+        Binding("f4", "choose('again')", "Try again", key_display="F4", priority=True),
+        Binding("escape", "choose('continue')", "Continue", show=False),
+    ]
+    DEFAULT_CSS = """
+    FeedbackScreen VerticalScroll { padding: 0 1; }
+    FeedbackScreen .heading { text-style: bold; color: $primary; margin-top: 1; }
+    FeedbackScreen .title { text-style: bold; }
+    FeedbackScreen .body { padding-left: 2; }
+    """
+
+    def __init__(self, outcome: AnswerOutcome, topic: Topic) -> None:
+        super().__init__()
+        self.outcome = outcome
+        self.topic = topic
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="feedback"):
+            status = self.outcome.topic_status
+            met = sum(s == "evidenced" for s in status.values())
+            yield Static(
+                Content(
+                    f"Feedback on your answer - {self.topic.name}: {met} of {len(status)} "
+                    "criteria evidenced so far"
+                ),
+                classes="title",
+            )
+            for heading, body in feedback_sections(self.outcome, self.topic):
+                yield Static(Content(heading), classes="heading")
+                yield Static(body, classes="body")
+            yield Static(
+                Content("F2 or Enter: next question.   F4: try this question again."),
+                classes="heading",
+            )
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = "Practice feedback"
+        self.query_one("#feedback").focus()
+
+    def action_choose(self, choice: str) -> None:
+        self.dismiss(choice)

@@ -1,0 +1,1 @@
+"""Widgets of the discussion room and report: conversation, answer box, clock, progress, criteria."""

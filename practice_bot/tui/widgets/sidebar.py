@@ -1,0 +1,138 @@
+"""The discussion room's side panel: clock, talking share, progress through topics, criteria (practice).
+
+Each panel is a Static redrawn from the engine's state by the screen; every status is a mark and a word.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.widgets import Static
+
+from practice_bot.records.schema import Transcript
+from practice_bot.rubric.models import Topic
+from practice_bot.session.engine import Engine
+from practice_bot.session.pacing import TimeStatus, clock_text
+from practice_bot.tui.text import STATUS_MARK, STATUS_STYLE, STATUS_WORD, bar, words
+
+BAR = 20
+
+
+def clock_content(s: TimeStatus) -> Content:
+    if not s.enforced:
+        head = Content.assemble(("Elapsed    ", "bold"), clock_text(s.elapsed))
+        note = "Practice: not timed" + (" - PAUSED" if s.paused else "")
+        return Content.assemble(head, "\n", (note, "$text-muted"))
+    if s.over:
+        return Content.assemble(("TIME IS UP", "bold $error"), f"\n{clock_text(s.elapsed)} used")
+    if s.in_extension:
+        return Content.assemble(
+            ("EXTENSION  ", "bold $warning"),
+            clock_text(s.extension_remaining),
+            " left\n",
+            (f"{clock_text(s.limit)} reached; up to {clock_text(s.hard_limit)}", "$text-muted"),
+        )
+    return Content.assemble(
+        ("Elapsed    ", "bold"),
+        clock_text(s.elapsed),
+        "\n",
+        ("Remaining  ", "bold"),
+        f"{clock_text(s.remaining)} of {clock_text(s.limit)}",
+        "\n",
+        (bar(s.elapsed / s.limit if s.limit else 0.0, BAR), "$primary"),
+    )
+
+
+def talk_share(transcript: Transcript) -> tuple[int, int]:
+    """(apprentice words, assessor words) so far."""
+    mine = theirs = 0
+    for t in transcript.turns:
+        if t.role == "apprentice":
+            mine += words(t.text)
+        else:
+            theirs += words(t.text)
+    return mine, theirs
+
+
+def talk_content(mine: int, theirs: int) -> Content:
+    share = mine / (mine + theirs) if mine + theirs else 0.0
+    return Content.assemble(
+        ("Your words ", "bold"),
+        f"{mine:,}",
+        "\n",
+        ("Your share ", "bold"),
+        f"{share:.0%} of talk\n",
+        (bar(share, BAR), "$secondary"),
+    )
+
+
+def progress_content(
+    topics: Sequence[Topic], current: str | None, discussed: set[str], *, show_all: bool = True
+) -> Content:
+    ids = [t.id for t in topics]
+    index = ids.index(current) + 1 if current in ids else 0
+    parts: list[Content | str | tuple[str, str]] = [
+        (f"Topic {index} of {len(topics)}", "bold"),
+    ]
+    if not show_all:
+        return Content.assemble(*parts)
+    for t in topics:
+        if t.id == current:
+            parts += ["\n", (f"▶ {t.name} (now)", "bold $primary")]
+        elif t.id in discussed:
+            parts += ["\n", (f"▪ {t.name}", "$text-muted")]
+        else:
+            parts += ["\n", f"▫ {t.name}"]
+    return Content.assemble(*parts)
+
+
+def criteria_content(topic: Topic, status: Mapping[str, str]) -> Content:
+    parts: list[Content | str | tuple[str, str]] = [(f"Criteria: {topic.name}", "bold")]
+    for c in topic.criteria:
+        s = status.get(c.id, "not_yet")
+        parts += [
+            "\n",
+            f"{c.short:<7}",
+            (f"{STATUS_MARK[s]} {STATUS_WORD[s]}", STATUS_STYLE[s]),
+        ]
+    return Content.assemble(*parts)
+
+
+class Panel(Static):
+    DEFAULT_CSS = """
+    Panel { padding: 0 1; margin-bottom: 1; }
+    """
+
+
+class SessionPanel(VerticalScroll, can_focus=False):
+    """Clock, talking share, progress and (practice) the current topic's criteria."""
+
+    def __init__(self, *, criteria: bool, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.criteria = criteria
+
+    def compose(self) -> ComposeResult:
+        yield Panel(id="clock")
+        yield Panel(id="talkshare")
+        yield Panel(id="progress")
+        if self.criteria:
+            yield Panel(id="criteria")
+
+    def show_time(self, status: TimeStatus) -> None:
+        self.query_one("#clock", Panel).update(clock_content(status))
+
+    def show(self, e: Engine) -> None:
+        self.show_time(e.time_status())
+        self.query_one("#talkshare", Panel).update(talk_content(*talk_share(e.transcript)))
+        current = e.current_topic_id
+        discussed = {t.topic for t in e.transcript.turns if t.kind == "question"}
+        topics = [e.rubric.topic(t) for t in e.transcript.topics]
+        self.query_one("#progress", Panel).update(progress_content(topics, current, discussed))
+        if self.criteria:
+            topic = e.rubric.topic(current or e.transcript.topics[0])
+            self.query_one("#criteria", Panel).update(
+                criteria_content(topic, e.topic_status(topic.id))
+            )

@@ -1,0 +1,122 @@
+"""The start screen: the name is remembered (0600 prefs file), practice needs a topic, recent sessions
+list an unfinished one that resumes with its conversation; history offers a drill on the weakest."""
+
+from __future__ import annotations
+
+import os
+from datetime import UTC, datetime
+from pathlib import Path
+
+from practice_bot.config import Settings
+from practice_bot.prefs import load_prefs, prefs_path
+from practice_bot.records.store import save_final
+from practice_bot.session.clock import FakeClock
+from practice_bot.session.factory import start_session
+from practice_bot.session.plan import SessionConfig
+from tests.conftest import TokenScorer
+from tests.tui.tui_testkit import make_app, screen_name, screen_text, wait_until
+
+
+async def test_name_is_remembered_and_practice_needs_a_topic(settings: Settings) -> None:
+    app = make_app(settings)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_until(pilot, lambda: screen_name(app) == "StartScreen")
+        await pilot.press(*"Priya", "f2")
+        await pilot.pause()
+        assert screen_name(app) == "StartScreen"  # practice (the default) needs a topic
+        assert app.focused is app.screen.query_one("#topics")
+        await pilot.press("space", "f2")
+        await wait_until(pilot, lambda: screen_name(app) == "DiscussionScreen")
+        assert app.session.engine.transcript.topics == ["model-scoping"]
+    prefs = load_prefs()
+    assert prefs.name == "Priya" and prefs.mode == "practice" and prefs.topics == ["model-scoping"]
+    assert os.stat(prefs_path()).st_mode & 0o777 == 0o600
+
+    again = make_app(settings)
+    async with again.run_test(size=(80, 24)) as pilot:
+        await wait_until(pilot, lambda: screen_name(again) == "StartScreen")
+        assert again.screen.query_one("#name").value == "Priya"
+        assert again.screen.query_one("#topics").selected == ["model-scoping"]
+
+
+async def test_resume_from_the_start_screen(settings: Settings, folder: Path) -> None:
+    clock = FakeClock()
+    config = SessionConfig(mode="practice", apprentice="Ana", topics=["model-scoping"], seed=4)
+    session = start_session(config, settings, clock=clock, scorer=TokenScorer())
+    engine = session.engine
+    engine.next_question()
+    engine.submit_answer("my first answer before the crash")
+    question = engine.next_question()
+    assert question is not None
+    # ...the terminal closed here: only the journal remains.
+
+    app = make_app(settings, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_until(pilot, lambda: screen_name(app) == "StartScreen")
+        await pilot.press(*"Ana")
+        await wait_until(pilot, lambda: "UNFINISHED" in screen_text(app), what="recent list")
+        await pilot.press("f3")
+        await wait_until(pilot, lambda: screen_name(app) == "DiscussionScreen")
+        await wait_until(pilot, lambda: "my first answer before the crash" in screen_text(app))
+        assert "Session resumed" in screen_text(app)
+        resumed = app.session.engine
+        assert resumed.current_question is not None
+        assert resumed.current_question.index == question.index  # the same question waits
+        app.screen.query_one("#answer").insert("and my second, after")
+        await pilot.press("f2")
+        await wait_until(pilot, lambda: screen_name(app) == "FeedbackScreen")
+    answers = [t.text for t in app.session.engine.transcript.answers()]
+    assert answers == ["my first answer before the crash", "and my second, after"]
+    assert app.session.journal_path == session.journal_path
+
+
+def finished_session(settings: Settings, when: datetime, answer: str) -> None:
+    clock = FakeClock(when)
+    config = SessionConfig(mode="practice", apprentice="Ana", topics=["model-scoping"], seed=1)
+    session = start_session(config, settings, clock=clock, scorer=TokenScorer())
+    session.engine.next_question()
+    session.engine.submit_answer(answer)
+    session.engine.finish("finished")
+    save_final(session.journal_path, session.engine.transcript)
+
+
+async def test_history_trend_weakest_and_drill(settings: Settings, folder: Path) -> None:
+    finished_session(
+        settings, datetime(2026, 1, 5, 9, 0, tzinfo=UTC), "EVIDENCE:model-scoping/pass-1"
+    )
+    finished_session(
+        settings,
+        datetime(2026, 1, 12, 9, 0, tzinfo=UTC),
+        "EVIDENCE:model-scoping/pass-1 EVIDENCE:model-scoping/pass-2",
+    )
+    app = make_app(settings)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_until(pilot, lambda: screen_name(app) == "StartScreen")
+        await pilot.press(*"Ana", "f4")
+        await wait_until(pilot, lambda: screen_name(app) == "HistoryScreen")
+        await wait_until(pilot, lambda: "evidenced in" in screen_text(app), what="weakest")
+        shown = screen_text(app)
+        assert "Model scoping" in shown and "1/5 2/5  (up)" in shown
+        weakest = app.screen.weakest
+        assert weakest and "model-scoping/pass-1" not in weakest
+        await pilot.press("d")
+        await wait_until(pilot, lambda: screen_name(app) == "DiscussionScreen")
+        transcript = app.session.engine.transcript
+        assert transcript.mode == "drill" and transcript.target_criteria == weakest
+
+
+async def test_a_finished_session_opens_its_report(settings: Settings) -> None:
+    finished_session(
+        settings, datetime(2026, 1, 5, 9, 0, tzinfo=UTC), "EVIDENCE:model-scoping/pass-1"
+    )
+    app = make_app(settings)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press(*"Ana")
+        await wait_until(pilot, lambda: "finished" in screen_text(app))
+        table = app.screen.query_one("#recent")
+        table.focus()
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: screen_name(app) == "ReportScreen")
+        assert "Saved as ana-20260105-0900-practice-0000beef.json" in screen_text(app)
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: screen_name(app) == "StartScreen")
