@@ -61,11 +61,16 @@ def save(folder: Path, transcript: Transcript, name: str | None = None) -> Path:
 
 
 def run_cli(
-    args: Sequence[str], tmp_path: Path, stdin: str = "", timeout: float = 120
+    args: Sequence[str],
+    tmp_path: Path,
+    stdin: str = "",
+    timeout: float = 120,
+    extra_env: dict[str, str] | None = None,
 ) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ)
     for var in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "PRACTICE_BOT_PSEUDONYM_KEY"):
         env.pop(var, None)
+    env.update(extra_env or {})
     env["PRACTICE_BOT_CONFIG"] = str(tmp_path / "none.toml")
     env["PRACTICE_BOT_DATA_DIR"] = str(tmp_path / "data")
     env["PYTHONPATH"] = str(ROOT)

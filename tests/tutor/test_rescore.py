@@ -114,3 +114,26 @@ def test_rescore_a_folder_from_the_command_line(rubric, tmp_path):
     llm = run_cli(["rescore", str(a), "--scorer", "llm"], tmp_path)
     assert llm.returncode == 2 and "no endpoint configured" in llm.stderr
     assert len(load_transcript(a).rescores) == 2
+
+
+@pytest.mark.skipif(
+    importlib.util.find_spec("practice_bot.scoring.offline") is None,
+    reason="the offline scorer is not in this build yet",
+)
+def test_llm_rescore_asks_before_sending_answers_anywhere(rubric, tmp_path):
+    path = save(tmp_path / "t", session(rubric, ANSWERS))
+    text = path.read_text()
+    local = {"OPENAI_BASE_URL": "http://127.0.0.1:9/v1", "PRACTICE_BOT_RETRIES": "0",
+             "PRACTICE_BOT_TIMEOUT": "2"}  # fmt: skip
+    refused = run_cli(["rescore", str(path), "--scorer", "llm"], tmp_path, extra_env=local)
+    assert refused.returncode == 2, refused.stderr
+    assert "http://127.0.0.1:9/v1" in refused.stderr and "--accept-endpoint" in refused.stderr
+    assert path.read_text() == text
+    # Agreed, but nothing listens there: every judgment falls back to the offline scorer, and says so.
+    agreed = run_cli(
+        ["rescore", str(path), "--scorer", "llm", "--accept-endpoint"], tmp_path, extra_env=local
+    )
+    assert agreed.returncode == 0, agreed.stderr
+    assert "fell back" in agreed.stdout
+    [layer] = load_transcript(path).rescores
+    assert layer.scorer == "llm" and {j.scorer for j in layer.judgments} == {"offline"}
