@@ -110,17 +110,22 @@ def _defend(topic: Topic, reading: Reading, book: ConceptBook) -> None:
     flags: set[str] = set()
 
     index = defences.recital_index(_recital_texts(topic))
-    answer_trigrams: set[tuple[str, ...]] = set()
+    # Whole-answer n-grams first (sentences kept apart by a break): only when the answer shares
+    # enough of the criterion wording are sentences checked one by one.
+    joined: list[str] = []
+    for s in sentences:
+        joined.extend(s.stems)
+        joined.append("\n")
+    answer_trigrams = defences.content_trigrams(joined)
+    suspect = defences.shares_run(index, joined) or len(answer_trigrams & index.all_trigrams) >= 3
     seen: set[str] = set()
     dup_words = keyword_items = keyword_terms = filler = 0
     fillers = book.markers.filler
     all_tokens: list[str] = []
     for s in sentences:
-        stems = s.stems
         all_tokens.extend(s.tokens)
-        answer_trigrams |= defences._grams(defences.content(stems), 3)
         key = " ".join(s.tokens)
-        if defences.recital_sentence(index, stems):
+        if suspect and defences.recital_sentence(index, s.stems):
             s.excluded = FLAG_RECITAL
         elif len(s.tokens) >= 4 and key in seen:
             s.excluded = FLAG_PADDING

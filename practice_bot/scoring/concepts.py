@@ -65,8 +65,11 @@ class Concepts:
 
     def slots_in(self, found: set[int]) -> list[int]:
         """Indices of the slots a sentence with phrase ids `found` matches, in order."""
+        common = self.phrases.intersection(found)
+        if not common and not self.combo_slots:
+            return []
         hit: set[int] = set()
-        for pid in self.phrases.intersection(found):
+        for pid in common:
             hit.update(self.by_phrase[pid])
         for k in self.combo_slots:
             if k not in hit and self.slots[k].combo_matches(found):

@@ -26,12 +26,7 @@ _QUOTED = re.compile(r"[\"'“”‘’«»]([^\"'“”‘’«»]{3,200})[\"'�
 
 def _spaced_out(tokens: Sequence[str]) -> bool:
     """Four or more one-letter words in a row: "i g n o r e"."""
-    run = 0
-    for t in tokens:
-        run = run + 1 if len(t) == 1 else 0
-        if run >= 4:
-            return True
-    return False
+    return b"\x01\x01\x01\x01" in bytes([len(t) == 1 for t in tokens])
 
 
 def injection_in(norm: str, tokens: Sequence[str]) -> bool:
@@ -102,11 +97,20 @@ def recital_index(texts: tuple[str, ...]) -> RecitalIndex:
     return RecitalIndex(frozenset(runs), tuple(trigrams), frozenset().union(*trigrams))
 
 
+def shares_run(index: RecitalIndex, stems: Sequence[str]) -> bool:
+    """Whether `stems` hold a run of RUN words of the criterion or KSB wording."""
+    return len(stems) >= RUN and not index.runs.isdisjoint(
+        zip(*(stems[i:] for i in range(RUN)), strict=False)
+    )
+
+
+def content_trigrams(stems: Sequence[str]) -> set[tuple[str, ...]]:
+    return _grams(content(stems), 3)
+
+
 def recital_sentence(index: RecitalIndex, stems: Sequence[str]) -> bool:
     """A sentence that copies a run of the criterion wording, or is mostly made of its phrases."""
-    if len(stems) >= RUN and not index.runs.isdisjoint(
-        zip(*(stems[i:] for i in range(RUN)), strict=False)
-    ):
+    if shares_run(index, stems):
         return True
     tri = _grams(content(stems), 3)
     return len(tri) >= 3 and len(tri & index.all_trigrams) >= 0.5 * len(tri)

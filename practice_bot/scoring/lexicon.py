@@ -117,21 +117,25 @@ class Lexicon:
 
     def match(self, tokens: Sequence[str]) -> tuple[set[int], list[str]]:
         """Ids of every phrase found in `tokens` (normalised words of one sentence), and their stems."""
-        infos = [self._info(t) for t in tokens]
+        cached = self._keys.get
+        infos = [cached(t) or self._info(t) for t in tokens]
         keyed = [info[0] for info in infos]
         found: set[int] = set()
         last = len(infos) - 1
         for i, (_, singles, pairs, gapped) in enumerate(infos):
             if singles:
                 found.update(singles)
-            if pairs and i < last:
+            if pairs is not None and i < last:
                 for nxt in keyed[i + 1]:
-                    for pid, rest in pairs.get(nxt, ()):
-                        if pid not in found and (
-                            not rest or self._rest_matches(keyed, i + 2, rest)
-                        ):
-                            found.add(pid)
-            for pid, rest in gapped:
-                if pid not in found and self._rest_matches(keyed, i + 1, rest):
-                    found.add(pid)
+                    starting = pairs.get(nxt)
+                    if starting:
+                        for pid, rest in starting:
+                            if pid not in found and (
+                                not rest or self._rest_matches(keyed, i + 2, rest)
+                            ):
+                                found.add(pid)
+            if gapped:
+                for pid, rest in gapped:
+                    if pid not in found and self._rest_matches(keyed, i + 1, rest):
+                        found.add(pid)
         return found, [k[0] for k in keyed]

@@ -54,6 +54,15 @@ def _supported(concepts: Concepts, support: list[tuple[Sentence, list[int]]]) ->
 
 
 def judge(reading: Reading, criterion: Criterion, concepts: Concepts) -> Judgment:
+    if reading.zeroed:
+        return Judgment(
+            criterion_id=criterion.id,
+            status="not_yet",
+            reason=reasons.flagged(FLAG_INJECTION),
+            scorer="offline",
+            flags=[FLAG_INJECTION],
+            review=True,
+        )
     slots = concepts.slots
     labels = [s.label for s in slots]
     core = [k for k, s in enumerate(slots) if s.core]
@@ -70,8 +79,6 @@ def judge(reading: Reading, criterion: Criterion, concepts: Concepts) -> Judgmen
             support.append((s, hit))
         else:
             mentions.append((s, hit))
-    if reading.zeroed:
-        flags.add(FLAG_INJECTION)
     flag_list = sorted(flags)
     review = bool(flags & GAMING_FLAGS)
 
@@ -86,8 +93,6 @@ def judge(reading: Reading, criterion: Criterion, concepts: Concepts) -> Judgmen
             review=review,
         )
 
-    if reading.zeroed:
-        return made("not_yet", reasons.flagged(FLAG_INJECTION))
     supported = _supported(concepts, support)
     supporting = [s for s, hit in support if any(k in supported for k in hit)]
     done = [labels[k] for k in supported]

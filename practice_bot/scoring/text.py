@@ -27,8 +27,8 @@ _TABLE = str.maketrans({**_CONFUSABLES, **dict.fromkeys(_INVISIBLE, None)})
 MAX_SENTENCE_CHARS = 500
 
 _BOUNDARY = re.compile(r"[.!?]+(?=[\s\"')\]]|$)|\n|[;•]\s")
-_ABBREVIATION = re.compile(
-    r"(?:\b(?:e\.g|i\.e|etc|vs|approx|e\.t\.c|cf|no|fig|dr|mr|mrs|ms))$", re.I
+_ABBREVIATIONS = frozenset(
+    ("e.g", "i.e", "etc", "vs", "approx", "cf", "no", "fig", "dr", "mr", "mrs", "ms")
 )
 _WORD = re.compile(r"[a-z0-9]+")
 
@@ -83,21 +83,29 @@ def _chunks(answer: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+def _abbreviation_before(answer: str, begin: int, at: int) -> bool:
+    """Whether the full stop at `at` closes an abbreviation ("e.g.", "etc.") rather than a sentence."""
+    tail = answer[max(begin, at - 7) : at]
+    if len(tail) == 7 and " " not in tail:
+        return False  # a long word, not an abbreviation
+    return (
+        tail.rsplit(None, 1)[-1].lstrip("(\"'").lower() in _ABBREVIATIONS if tail.strip() else False
+    )
+
+
 def split_sentences(answer: str) -> list[Span]:
     """Sentences (and lines, list items) of `answer`, trimmed, with offsets into `answer`."""
     spans: list[Span] = []
     begin = 0
 
     def emit(s: int, e: int) -> None:
-        for a, b in _chunks(answer, s, e):
+        for a, b in _chunks(answer, s, e) if e - s > MAX_SENTENCE_CHARS else ((s, e),):
             a, b = _trimmed(answer, a, b)
             if b > a and _ALNUM.search(answer, a, b):
                 spans.append(Span(a, b, answer[a:b]))
 
     for m in _BOUNDARY.finditer(answer):
-        if m.group().startswith(".") and _ABBREVIATION.search(
-            answer, max(begin, m.start() - 8), m.start()
-        ):
+        if answer[m.start()] == "." and _abbreviation_before(answer, begin, m.start()):
             continue
         end = m.end() if m.group()[0] in ".!?" else m.start()
         emit(begin, end)
