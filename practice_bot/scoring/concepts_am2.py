@@ -146,7 +146,9 @@ AM2: dict[str, CriterionSpec] = {
         slot("working with complexity and uncertainty", "complex*|uncertain*|ambigu*|unclear|"
              "unknown*|no clear|messy|incomplete|limited data|little data|sparse|noisy|conflicting|"
              "changing requirement*|new to|unfamiliar|never ... before|risky|novel|trial and error|"
-             "spike*|proof of concept|poc|difficult|challeng*|hard problem", core=True),
+             "spike*|proof of concept|poc|difficult|challeng*|hard problem|nobody knew|no one knew|"
+             "didn t know|hardly any|few confirmed|no labels|unlabelled|unlabeled|no ground truth|"
+             "not sure|no obvious|first time|didn t start with", core=True),
         slot("evaluating software solutions", "evaluat* ... tool*|evaluat* ... solution*|"
              "evaluat* ... option*|compar* ... tool*|compar* ... vendor*|compar* ... option*|"
              "vendor*|tool*|platform*|librar*|build or buy|build vs buy|build versus buy|"
@@ -279,7 +281,9 @@ AM2: dict[str, CriterionSpec] = {
              "whistle*|disclos*|admitted|owned up|right thing|ethic*|ethics board|ethics panel|"
              "ethics committee|responsib*|wasn t comfortable|not comfortable|uncomfortable|"
              "raised it|raised ... with|went to ... data protection officer|went to ... compliance|"
-             "took it to|breach*|objected|questioned|said no|stopped|wrote to|suggested we", core=True),
+             "took it to|breach*|objected|questioned|said no|stopped|wrote to|suggested we|"
+             "pointed ... to|wasn t covered|without approval|not allowed|outside ... approved",
+             core=True),
         slot("legal and regulatory requirements", join(DATA_PROTECTION, LEGAL)),
         slot("the ethical aspects of data and models", "fair*|bias*|consent|privacy|harm*|"
              "vulnerable|discriminat*|explainab*|transparen*|misuse|surveillance|trust"),
@@ -330,10 +334,13 @@ AM2: dict[str, CriterionSpec] = {
         slot("using your own initiative", "initiative|self directed|own time|myself|proactive*|"
              "volunteer*|set up|started|organis*|weekend*|evening*|personal project*|"
              "side project*|on my own|self taught|chose to|decided to|every week|each week|"
+             "down to me|asked to|reached out|contacted|got in touch|off my own back|nobody asked|"
+             "no one asked|wasn t asked|heard ... using|"
              "every morning|habit"),
         slot("applying it to your work", "appli*|tri* ... out|trialled|trialed|prototyp*|"
              "proof of concept|poc|introduc*|brought ... into|adopt*|experiment*|"
              "present* ... team|shared ... team|lunch and learn|demo*|new tool*|new technique*|"
-             "new librar*|replac*|switch*"),
+             "new librar*|replac*|switch*|tri* it|tri* ... on|built in|now being used|now used|"
+             "rolled ... out"),
     ),
 }  # fmt: skip

@@ -38,7 +38,7 @@ _NOT_ACTIONS = frozenset(
     for w in word_set(
         "based related called named indeed need needed feed seed speed supervised unsupervised "
         "advanced detailed red bed think thought believe feel felt know knew hope like love want wanted "
-        "wish guess suppose mean meant say said agree"
+        "wish guess suppose mean meant agree"
     )
 )
 _ACTIONS = frozenset(
@@ -57,7 +57,7 @@ _ACTIONS = frozenset(
     capture store version tag commit merge approve sign hand handover own manage coordinate organise
     organize facilitate run attend read follow subscribe complete study learn trial pilot prototype
     apply adopt introduce embed switch cut save shut turn limit cap cache batch quantise quantize
-    prune distil distill reuse email call ask interview survey consult listen gather map draw
+    prune distil distill reuse email call ask get receive say said interview survey consult listen gather map draw
     spend worked work make keep start finish stop begin lead help support
     report publish update maintain refine rebuild redesign rework iterate rerun add built"""
     )
@@ -93,19 +93,25 @@ def _names_something(text: str) -> bool:
     return False
 
 
-EVALUATION = (
+# Reasoning: why something was done or what followed from it.
+REASONING = (
     "because|so that|which meant|this meant|that meant|meaning that|as a result|the result was|"
-    "resulted in|the impact|impact was|impact on|impacted|trade off*|tradeoff*|compared with|"
+    "resulted in|led to|which reduced|which improved|therefore|consequently|improv* ... by|"
+    "reduc* ... by|increas* ... by|proved|evidence that|showed that|demonstrat*|the effect|"
+    "the reason|reason we|reason i|reason was|why we|why i"
+)
+# Reflection: weighing options, judging the impact, saying what would change. Distinction needs it.
+REFLECTION = (
+    "the impact|impact was|impact on|impacted|trade off*|tradeoff*|the trade|compared with|"
     "compared to|in comparison|rather than|instead of|in hindsight|looking back|on reflection|"
     "reflecting on|if i did it again|if i were to do it again|next time|do differently|"
-    "done differently|the reason|reason we|reason i|reason was|why we|why i|justif*|the benefit|"
-    "benefit was|downside|drawback*|limitation*|weigh*|outweigh*|at the cost|lesson*|learned that|"
-    "learnt that|worked well|didn t work|did not work|better than|worse than|improv* ... by|"
-    "reduc* ... by|increas* ... by|led to|which reduced|which improved|therefore|consequently|"
-    "critically|pros and cons|advantage*|disadvantage*|on balance|effective*|ineffective*|"
-    "proved|evidence that|showed that|demonstrat*|the effect|the trade|i chose ... over|"
-    "we chose ... over|the value|paid off|was worth|wasn t worth|not worth|in retrospect|"
-    "the upside|cost us|risk was|i d weigh|if we had|had we|would have|should have"
+    "done differently|justif*|the benefit|benefit was|downside|drawback*|limitation*|weigh*|"
+    "outweigh*|at the cost|lesson*|learned that|learnt that|worked well|didn t work|did not work|"
+    "better than|worse than|critically|pros and cons|advantage*|disadvantage*|on balance|"
+    "effective*|ineffective*|i chose ... over|we chose ... over|the value|paid off|was worth|"
+    "wasn t worth|not worth|in retrospect|the upside|cost us|the risk was|i d weigh|if we had|"
+    "had we|would have|should have|overstat*|understat*|the right call|the wrong call|"
+    "i d argue|honest number|ruled out|accepted ... loss|accepted ... cost|accepted that"
 )
 OUTCOMES = (
     "reduc*|improv*|increas*|cut|saved|dropped|rose|fell|caught|prevent*|avoided|resulted|outcome*|"
@@ -116,6 +122,13 @@ FILLER = (
     "basically|at the end of the day|to be honest|in terms of|going forward|as i said|as i mentioned|"
     "you know|kind of|sort of|and so on|etc|blah|lorem ipsum|dolor sit|the thing is|needless to say|"
     "it goes without saying|all in all|at this point in time|literally|obviously|whatever"
+)
+# Named roles and groups: concrete detail for criteria about people (stakeholders, integrity).
+PEOPLE = (
+    "manager*|officer*|director*|head of|lead|leads|committee*|board|panel|colleague*|consultant*|"
+    "analyst*|engineer*|owner*|ceo|cto|cfo|dpo|ciso|auditor*|regulator*|supplier*|vendor*|"
+    "customers|clients|patients|tenants|residents|nurses|clinicians|inspectors|planners|agents|"
+    "drivers|pharmacist*|coordinator*|scientist*|developer*|architect*|specialist*|steward*"
 )
 TOOLS = (
     "python|sql|pandas|numpy|scikit learn|sklearn|xgboost|lightgbm|catboost|pytorch|tensorflow|keras|"
@@ -136,35 +149,41 @@ class Marks:
     practice: bool  # first-person action: "we retrained", "I set up", "our team built"
     hypothetical: bool  # "I would", "we should": a plan or a wish, not something done
     generic: bool  # a definition or general statement
-    evaluation: bool  # because, compared with, in hindsight, the impact was...
+    evaluation: bool  # reasoning or reflection: because, which meant, compared with...
+    reflection: bool  # weighing and judging: trade-off, in hindsight, the impact was...
     tool: bool
     number: bool
     outcome: bool
+    people: bool  # names a role or group: "the data protection officer", "the fraud analysts"
     past: bool  # a past-tense verb anywhere (was/were/-ed/irregular)
 
     @property
     def concrete(self) -> bool:
         """Names a tool or thing, gives a figure, or says what came of it."""
-        return self.tool or self.number or self.outcome
+        return self.tool or self.number or self.outcome or self.people
 
 
 @dataclass(frozen=True)
 class MarkerIds:
     """Phrase ids of the marker lists in a shared Lexicon."""
 
-    evaluation: frozenset[int]
+    reasoning: frozenset[int]
+    reflection: frozenset[int]
     outcomes: frozenset[int]
     tools: frozenset[int]
     filler: frozenset[int]
+    people: frozenset[int]
 
 
 def register(lexicon: Lexicon) -> MarkerIds:
     """Add the marker phrases to `lexicon` so one pass over a sentence finds concepts and markers."""
     return MarkerIds(
-        lexicon.add_all(EVALUATION),
+        lexicon.add_all(REASONING),
+        lexicon.add_all(REFLECTION),
         lexicon.add_all(OUTCOMES),
         lexicon.add_all(TOOLS),
         lexicon.add_all(FILLER),
+        lexicon.add_all(PEOPLE),
     )
 
 
@@ -210,6 +229,8 @@ def _own_action(tokens: Sequence[str]) -> tuple[bool, bool]:
                 continue
             if nxt in _SKIP or nxt in _AUXILIARIES or (nxt.endswith("ly") and len(nxt) > 4):
                 continue
+            if nxt == "could" and not (j < len(tokens) and tokens[j] in ("have", "ve")):
+                continue  # "I could give them the inputs": past ability, not a wish
             if nxt in _MODALS:
                 hypothetical = True
                 break
@@ -227,13 +248,16 @@ def marks(text: str, norm: str, tokens: Sequence[str], found: set[int], m: Marke
     phrase ids the shared lexicon matched in it."""
     practice, hypothetical = _own_action(tokens)
     generic = not practice and bool(_DEFINITION.search(norm) or _GENERIC.search(norm))
+    reflection = not m.reflection.isdisjoint(found)
     return Marks(
         practice=practice,
         hypothetical=hypothetical,
         generic=generic,
-        evaluation=not m.evaluation.isdisjoint(found),
+        evaluation=reflection or not m.reasoning.isdisjoint(found),
+        reflection=reflection,
         tool=not m.tools.isdisjoint(found) or _names_something(text),
         number=bool(_NUMBER.search(norm)),
         outcome=not m.outcomes.isdisjoint(found),
+        people=not m.people.isdisjoint(found),
         past=any(_is_past(t) for t in tokens),
     )

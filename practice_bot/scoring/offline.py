@@ -26,6 +26,7 @@ from practice_bot.scoring.base import (
 from practice_bot.scoring.concepts import Concepts, concept_book
 
 MAX_QUOTES = 3
+EVALUATION_SENTENCES = 2  # distinction: sentences that reason or reflect, one of them reflecting
 OFFTOPIC_MIN_WORDS = 25
 
 
@@ -101,8 +102,12 @@ def judge(reading: Reading, criterion: Criterion, concepts: Concepts) -> Judgmen
         if not any(s.marks.concrete for s in supporting):
             return made("partly", reasons.not_concrete(done), supporting)
         if criterion.level == "distinction":
-            evaluating = _evaluation(reading.sentences, supporting)
-            if not evaluating:
+            evaluating = _evaluation(
+                reading.sentences, supporting, [s for s, _ in mentions if not s.excluded]
+            )
+            if len(evaluating) < EVALUATION_SENTENCES or not any(
+                s.marks.reflection for s in evaluating
+            ):
                 return made("partly", reasons.needs_evaluation(done), supporting)
             quoted = sorted(
                 {id(s): s for s in supporting + evaluating}.values(), key=lambda s: s.start
@@ -124,10 +129,12 @@ def judge(reading: Reading, criterion: Criterion, concepts: Concepts) -> Judgmen
     return made("not_yet", reasons.not_covered(wanted))
 
 
-def _evaluation(sentences: list[Sentence], supporting: list[Sentence]) -> list[Sentence]:
-    """Evaluation tied to the concept: in a supporting sentence or the one either side of it."""
+def _evaluation(
+    sentences: list[Sentence], supporting: list[Sentence], mentioning: list[Sentence]
+) -> list[Sentence]:
+    """Evaluation tied to the concept: in a sentence naming it, or beside a supporting one."""
     positions = {id(s): i for i, s in enumerate(sentences)}
-    near: set[int] = set()
+    near: set[int] = {positions[id(s)] for s in mentioning}
     for s in supporting:
         i = positions[id(s)]
         near.update((i - 1, i, i + 1))

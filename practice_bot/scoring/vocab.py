@@ -20,12 +20,17 @@ BUSINESS = (
     "business|stakeholder*|client*|customer*|product owner*|product manager*|end user*|users|"
     "commercial|revenue|profit|cost saving*|budget|sla|service level|operations team|ops team|"
     "finance team|fraud team|senior leader*|sponsor*|head of|clinician*|underwriter*|use case|"
-    "business need*|business goal*|business objective*|business problem|business question|kpi|kpis"
+    "business need*|business goal*|business objective*|business problem|business question|kpi|kpis|"
+    "cared about|what mattered|what they needed|main worry|worried about|their priority|the ask|"
+    "the brief|complaint*|cost*|capacity"
 )
 MONITOR = (
     "monitor*|dashboard*|alert*|alarm*|grafana|prometheus|evidently|whylogs|whylabs|arize|fiddler|"
     "datadog|cloudwatch|azure monitor|app insights|application insights|new relic|observab*|kibana|"
-    "splunk|tracked|keep an eye|watch*|weekly report*|daily report*|checked ... weekly|checked ... daily"
+    "splunk|tracked|keep an eye|watch*|weekly report*|daily report*|checked ... weekly|checked ... daily|"
+    "chart*|every day|each day|every morning|each morning|every week|fresh measure|check* ... by hand|"
+    "tells me|emails me|notif*|dips below|drops below|falls below|compares ... actual*|"
+    "against ... actual*"
 )
 SECURITY = (
     "secur*|vulnerab*|threat*|attack*|adversarial|penetration test*|pen test*|pentest*|owasp|cve|"
@@ -55,7 +60,8 @@ BIAS = (
     "gender|age group*|age band*|postcode*|proxy|proxies|fairlearn|aif360|aequitas|what if tool|"
     "each group|every group|any group|per group|by group|disabilit*|older people|older customers|"
     "elderly|men and women|first language|minorit*|groups of people|some groups|certain groups|"
-    "treat* ... unfairly|unfair*|equit*|inequ*|disadvantag*"
+    "treat* ... unfairly|unfair*|equit*|inequ*|disadvantag*|those groups|these groups|of the groups|"
+    "across groups|between groups|each of the groups"
 )
 DATA_PROTECTION = (
     "gdpr|uk gdpr|data protection|dpa 2018|data protection act|personal data|pii|personally identifiable|"
