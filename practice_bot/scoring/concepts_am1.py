@@ -97,7 +97,7 @@ AM1: dict[str, CriterionSpec] = {
              "drift*|feedback loop|decommission*|iterat*|dashboard*"),
         slot("the lifecycle as a whole", "lifecycle|life cycle|crisp dm|crisp ml|crispdm|tdsp|mlops|"
              "stages|phases|end to end|each stage|every stage"),
-        need=4, per_sentence=6,
+        need=5, per_sentence=6,
     ),
     "model-scoping/pass-2": spec(
         slot("the performance metrics you chose", METRICS, core=True),
@@ -143,6 +143,7 @@ AM1: dict[str, CriterionSpec] = {
         slot("identifying the variables and features that matter", _FEATURE_ID, core=True),
         slot("stability of model performance", _STABILITY),
         slot("changes to models already live", _LIVE_CHANGE),
+        need=3,
     ),
     "experiment-tracking/pass-2": spec(
         slot("feature engineering", "feature engineer*|engineer* ... feature*|creat* ... feature*|"
@@ -162,6 +163,7 @@ AM1: dict[str, CriterionSpec] = {
              core=True),
         slot("why it mattered", "because|improv*|impact*|important|importance|which meant|so that|"
              "boost*|lift*|increas* ... accuracy|reduc* ... error*|difference|garbage in|otherwise"),
+        need=3,
     ),
     "experiment-tracking/pass-3": spec(
         slot("how you deployed the model", DEPLOY, core=True),
@@ -220,6 +222,7 @@ AM1: dict[str, CriterionSpec] = {
              "pipeline*|unit test*|code review*|harden*|scal*|config*", core=True),
         slot("going live", join(DEPLOY, "handover|hand over|handed over|sign off|signed off|uat|"
              "user acceptance|soft launch|phased|pilot")),
+        need=3,
     ),
     "model-deployment/pass-4": spec(
         slot("assessing vulnerabilities", "vulnerab*|threat model*|stride|penetration test*|pen test*|"
@@ -247,6 +250,7 @@ AM1: dict[str, CriterionSpec] = {
         slot("the reports, presentations and documents you produced", join(REPORTS, DOCS), core=True),
         slot("engaging stakeholders and end users", STAKEHOLDERS),
         slot("approval for handover", APPROVAL),
+        need=3,
     ),
     "collaborative-working-am1/pass-2": spec(
         slot("the technical documentation you produced", DOCS, core=True),

@@ -86,6 +86,7 @@ AM2: dict[str, CriterionSpec] = {
         slot("where each applies", "because|so that|labelled data|labeled data|no labels|"
              "unlabelled|unlabeled|tabular|text|image*|sequential|use case|for our|this problem|"
              "applied|chose*|choos*|picked|select*|suits|fit* ... problem"),
+        need=3,
     ),
     "engineering-principles/pass-3": spec(
         slot("the mathematical principle", _MATHS, core=True),
@@ -161,6 +162,7 @@ AM2: dict[str, CriterionSpec] = {
         slot("refining or re-engineering the model", _REFINE, core=True),
         slot("the performance gain", _PERF_GAIN),
         slot("recording and managing the change", _CHANGE_RECORD),
+        need=3,
     ),
     "model-testing-improvement/dist-1": spec(
         slot("refining the model", _REFINE, core=True),
