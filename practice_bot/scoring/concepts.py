@@ -6,6 +6,7 @@ one Lexicon and builds fallback slots from a criterion's own words when a criter
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -77,6 +78,41 @@ class Concepts:
         return sorted(hit)
 
 
+@dataclass(frozen=True)
+class Batch:
+    """The concepts of several criteria, indexed together so a sentence is looked up once."""
+
+    concepts: tuple[Concepts, ...]
+    phrases: frozenset[int]
+    by_phrase: dict[int, tuple[tuple[int, int], ...]]  # term id -> (criterion index, slot index)
+    combos: tuple[tuple[int, int], ...]  # (criterion index, slot index) of slots with combos
+
+    @classmethod
+    def of(cls, concepts: Sequence[Concepts]) -> Batch:
+        by_phrase: dict[int, list[tuple[int, int]]] = {}
+        for ci, c in enumerate(concepts):
+            for pid, ks in c.by_phrase.items():
+                by_phrase.setdefault(pid, []).extend((ci, k) for k in ks)
+        combos = tuple((ci, k) for ci, c in enumerate(concepts) for k in c.combo_slots)
+        return cls(
+            tuple(concepts),
+            frozenset(by_phrase),
+            {pid: tuple(v) for pid, v in by_phrase.items()},
+            combos,
+        )
+
+    def hits(self, found: set[int]) -> list[list[int]]:
+        """For each criterion, the indices of the slots a sentence matches, in order."""
+        out: list[set[int]] = [set() for _ in self.concepts]
+        for pid in self.phrases.intersection(found):
+            for ci, k in self.by_phrase[pid]:
+                out[ci].add(k)
+        for ci, k in self.combos:
+            if k not in out[ci] and self.concepts[ci].slots[k].combo_matches(found):
+                out[ci].add(k)
+        return [sorted(h) for h in out]
+
+
 # Words of a criterion's text that say nothing about its ideas (for fallback slots).
 _FILLER = word_set(
     "a an and the of to in on for with by their they them how explains explain outlines describes "
@@ -101,6 +137,7 @@ class ConceptBook:
         self.markers = register(self.lexicon)
         self._specs = specs
         self._compiled: dict[str, Concepts] = {}
+        self._batches: dict[tuple[str, ...], Batch] = {}
 
     def _compile(self, cs: CriterionSpec) -> Concepts:
         lex = self.lexicon
@@ -125,6 +162,13 @@ class ConceptBook:
             {pid: tuple(ks) for pid, ks in by_phrase.items()},
             tuple(k for k, sl in enumerate(slots) if sl.combos),
         )
+
+    def batch(self, criteria: Sequence[Criterion]) -> Batch:
+        key = tuple(c.id for c in criteria)
+        got = self._batches.get(key)
+        if got is None:
+            got = self._batches[key] = Batch.of([self.concepts(c) for c in criteria])
+        return got
 
     def concepts(self, criterion: Criterion) -> Concepts:
         got = self._compiled.get(criterion.id)

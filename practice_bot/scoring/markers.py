@@ -75,6 +75,13 @@ _GENERIC = re.compile(
     r"an engineer|an organisation|an organization|a company) (?:should|must|need to|needs to|"
     r"ought to|have to|has to)\b|\bbest practice (?:is|says|suggests)\b"
 )
+# Talking about oneself rather than about the work: "I'm good at problem solving".
+_SELF_PRAISE = re.compile(
+    r"\b(?:my (?:main |biggest |key )?strengths?|i(?: a|')m (?:really |very )?(?:good|great|strong) at|"
+    r"i(?: a|')m (?:very |really )?passionate|i consider myself|i(?: wou|')d describe myself|"
+    r"one of my strengths|i pride myself|says i(?: a|')m good)\b"
+)
+_PRAISE_WORDS = ("strength", "good at", "great at", "strong at", "passionate", "myself")
 _NUMBER = re.compile(r"\d")
 _CAPITALISED = re.compile(r"[A-Z][A-Za-z0-9]*")
 _COMMON_CAPS = word_set("ML AI IT UK OK US EU I")
@@ -247,7 +254,8 @@ def marks(text: str, norm: str, tokens: Sequence[str], found: set[int], m: Marke
     """Classify one sentence: `text` as written, `norm` normalised, `tokens` its words, `found` the
     phrase ids the shared lexicon matched in it."""
     practice, hypothetical = _own_action(tokens)
-    generic = not practice and bool(_DEFINITION.search(norm) or _GENERIC.search(norm))
+    praise = any(w in norm for w in _PRAISE_WORDS) and bool(_SELF_PRAISE.search(norm))
+    generic = praise or (not practice and bool(_DEFINITION.search(norm) or _GENERIC.search(norm)))
     reflection = not m.reflection.isdisjoint(found)
     return Marks(
         practice=practice,
@@ -259,5 +267,5 @@ def marks(text: str, norm: str, tokens: Sequence[str], found: set[int], m: Marke
         number=bool(_NUMBER.search(norm)),
         outcome=not m.outcomes.isdisjoint(found),
         people=not m.people.isdisjoint(found),
-        past=any(_is_past(t) for t in tokens),
+        past=any(map(_is_past, tokens)),
     )

@@ -54,7 +54,10 @@ def _supported(concepts: Concepts, support: list[tuple[Sentence, list[int]]]) ->
     return sorted(got)
 
 
-def judge(reading: Reading, criterion: Criterion, concepts: Concepts) -> Judgment:
+def judge(
+    reading: Reading, criterion: Criterion, concepts: Concepts, hits: Sequence[Sequence[int]]
+) -> Judgment:
+    """Judge one criterion; `hits[i]` lists the slots sentence i of the reading matches."""
     if reading.zeroed:
         return Judgment(
             criterion_id=criterion.id,
@@ -70,8 +73,7 @@ def judge(reading: Reading, criterion: Criterion, concepts: Concepts) -> Judgmen
     support: list[tuple[Sentence, list[int]]] = []
     mentions: list[tuple[Sentence, list[int]]] = []
     flags: set[str] = set()
-    for s in reading.sentences:
-        hit = concepts.slots_in(s.found)
+    for s, hit in zip(reading.sentences, hits, strict=True):
         if not hit:
             continue
         if s.excluded:
@@ -163,13 +165,13 @@ class OfflineScorer:
             return Assessment(judgments=judgments, scorer=self.name)
         book = concept_book()
         reading = read(answer, topic, book)
-        concepts = [book.concepts(c) for c in criteria]
-        judgments = [judge(reading, c, k) for c, k in zip(criteria, concepts, strict=True)]
+        batch = book.batch(criteria)
+        hits = [] if reading.zeroed else [batch.hits(s.found) for s in reading.sentences]
+        judgments = [
+            judge(reading, c, k, [h[ci] for h in hits])
+            for ci, (c, k) in enumerate(zip(criteria, batch.concepts, strict=True))
+        ]
         flags = list(reading.flags)
-        if (
-            not flags
-            and reading.word_count >= OFFTOPIC_MIN_WORDS
-            and not any(k.slots_in(s.found) for k in concepts for s in reading.sentences)
-        ):
+        if not flags and reading.word_count >= OFFTOPIC_MIN_WORDS and not any(any(h) for h in hits):
             flags.append(FLAG_OFFTOPIC)
         return Assessment(judgments=judgments, flags=flags, scorer=self.name, notes=reading.notes)
