@@ -45,7 +45,7 @@ def _specifics(sentences: Sequence[Sentence]) -> list[str]:
     return out
 
 
-def _supported(concepts: Concepts, support: list[tuple[Sentence, list[int]]]) -> list[int]:
+def _supported(concepts: Concepts, support: list[tuple[Sentence, Sequence[int]]]) -> list[int]:
     """Slots supported by own-practice sentences, each sentence supporting at most `per_sentence`."""
     got: list[int] = []
     for _, slots in sorted(support, key=lambda item: len(item[1])):
@@ -70,8 +70,8 @@ def judge(
     slots = concepts.slots
     labels = [s.label for s in slots]
     core = [k for k, s in enumerate(slots) if s.core]
-    support: list[tuple[Sentence, list[int]]] = []
-    mentions: list[tuple[Sentence, list[int]]] = []
+    support: list[tuple[Sentence, Sequence[int]]] = []
+    mentions: list[tuple[Sentence, Sequence[int]]] = []
     flags: set[str] = set()
     for s, hit in zip(reading.sentences, hits, strict=True):
         if not hit:
