@@ -16,6 +16,9 @@ from practice_bot.scoring.text import normalise, split_sentences, word_set, word
 MAX_SCORED_CHARS = 50_000  # far beyond any spoken answer; the rest is kept but not scored
 CARRY = 2  # a sentence without "I"/"we" can inherit own practice from this many sentences before
 RECITAL_COVERAGE = 0.4
+ECHO_SHARE = 0.42  # of an answer's content words taken from the criterion texts (genuine: < 0.35)
+ECHO_MIN_WORDS = 20
+ECHO_SENTENCE = 0.35
 LOW_DIVERSITY = 0.42
 _NEGATED = word_set(
     "not never no didn don doesn haven hasn hadn wasn weren isn aren nothing nobody"
@@ -55,9 +58,9 @@ def _ksb_texts() -> dict[str, str]:
     return dict(load_rubric().ksbs)
 
 
-def _recital_texts(topic: Topic) -> tuple[str, ...]:
+def _recital_texts(topic: Topic) -> tuple[tuple[str, ...], tuple[str, ...]]:
     ksbs = _ksb_texts()
-    return tuple(c.text for c in topic.criteria) + tuple(ksbs[k] for k in topic.ksbs if k in ksbs)
+    return tuple(c.text for c in topic.criteria), tuple(ksbs[k] for k in topic.ksbs if k in ksbs)
 
 
 def _verb_count(tokens: list[str], m: Marks) -> int:
@@ -109,7 +112,7 @@ def _defend(topic: Topic, reading: Reading, book: ConceptBook) -> None:
     sentences = reading.sentences
     flags: set[str] = set()
 
-    index = defences.recital_index(_recital_texts(topic))
+    index = defences.recital_index(*_recital_texts(topic))
     # Whole-answer n-grams first (sentences kept apart by a break): only when the answer shares
     # enough of the criterion wording are sentences checked one by one.
     joined: list[str] = []
@@ -144,6 +147,14 @@ def _defend(topic: Topic, reading: Reading, book: ConceptBook) -> None:
         defences.recital_coverage(index, answer_trigrams) >= RECITAL_COVERAGE
     ):
         flags.add(FLAG_RECITAL)
+    share, size = defences.echo_share(index, joined)
+    if share >= ECHO_SHARE and size >= ECHO_MIN_WORDS:
+        # The criterion's words reshuffled ("it's about engaging stakeholders and managing
+        # expectations..."): the sentences made of them earn nothing.
+        flags.add(FLAG_RECITAL)
+        for s in sentences:
+            if s.excluded is None and defences.echo_share(index, s.stems)[0] >= ECHO_SENTENCE:
+                s.excluded = FLAG_RECITAL
     if keyword_items >= 5 and keyword_terms >= 4:
         flags.add(FLAG_KEYWORDS)
         for s in sentences:

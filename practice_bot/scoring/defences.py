@@ -68,6 +68,7 @@ class RecitalIndex:
     runs: frozenset[tuple[str, ...]]  # 6-grams of stemmed words
     trigrams: tuple[frozenset[tuple[str, ...]], ...]  # content-word 3-grams, per source text
     all_trigrams: frozenset[tuple[str, ...]]
+    vocabulary: frozenset[str]  # content-word stems of the criterion texts
 
 
 RUN = 6
@@ -86,15 +87,35 @@ def content(stems: Sequence[str]) -> list[str]:
 
 
 @lru_cache(maxsize=64)
-def recital_index(texts: tuple[str, ...]) -> RecitalIndex:
-    """Index of `texts`: a topic's criterion texts followed by its KSB texts."""
+def recital_index(criteria: tuple[str, ...], ksbs: tuple[str, ...]) -> RecitalIndex:
+    """Index of a topic's criterion texts and KSB texts."""
     runs: set[tuple[str, ...]] = set()
     trigrams: list[frozenset[tuple[str, ...]]] = []
-    for text in texts:
+    vocabulary: set[str] = set()
+    for i, text in enumerate(criteria + ksbs):
         st = stems_of(words(normalise(text)))
         runs |= _grams(st, RUN)
         trigrams.append(frozenset(_grams(content(st), 3)))
-    return RecitalIndex(frozenset(runs), tuple(trigrams), frozenset().union(*trigrams))
+        if i < len(criteria):
+            vocabulary.update(echo_words(st))
+    return RecitalIndex(
+        frozenset(runs), tuple(trigrams), frozenset().union(*trigrams), frozenset(vocabulary)
+    )
+
+
+def echo_words(stems: Iterable[str]) -> list[str]:
+    """The content words that count towards echoing the criterion wording."""
+    return [s for s in stems if len(s) > 2 and s not in _STOP]
+
+
+def echo_share(index: RecitalIndex, stems: Sequence[str]) -> tuple[float, int]:
+    """Share of the content words of `stems` that are words of the criterion texts, and their count."""
+    content_words = echo_words(stems)
+    if not content_words:
+        return 0.0, 0
+    return sum(1 for w in content_words if w in index.vocabulary) / len(content_words), len(
+        content_words
+    )
 
 
 def shares_run(index: RecitalIndex, stems: Sequence[str]) -> bool:

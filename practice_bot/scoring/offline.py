@@ -28,6 +28,7 @@ from practice_bot.scoring.concepts import Concepts, concept_book
 MAX_QUOTES = 3
 EVALUATION_SENTENCES = 2  # distinction: sentences that reason or reflect, one of them reflecting
 OFFTOPIC_MIN_WORDS = 25
+OFFTOPIC_SHARE = 0.2
 
 
 def _evidence(sentences: Sequence[Sentence]) -> list[Evidence]:
@@ -147,6 +148,13 @@ def _evaluation(
     ]
 
 
+def _off_topic(hits: Sequence[Sequence[Sequence[int]]]) -> bool:
+    """Hardly a concept of the topic: at most one slot named, in under a fifth of the sentences."""
+    slots = {(ci, k) for h in hits for ci, ks in enumerate(h) for k in ks}
+    touched = sum(1 for h in hits if any(h))
+    return len(slots) <= 1 and touched < OFFTOPIC_SHARE * len(hits)
+
+
 class OfflineScorer:
     """Scores an answer against a topic's criteria with concept slots and own-practice markers."""
 
@@ -172,6 +180,6 @@ class OfflineScorer:
             for ci, (c, k) in enumerate(zip(criteria, batch.concepts, strict=True))
         ]
         flags = list(reading.flags)
-        if not flags and reading.word_count >= OFFTOPIC_MIN_WORDS and not any(any(h) for h in hits):
+        if not flags and reading.word_count >= OFFTOPIC_MIN_WORDS and _off_topic(hits):
             flags.append(FLAG_OFFTOPIC)
         return Assessment(judgments=judgments, flags=flags, scorer=self.name, notes=reading.notes)

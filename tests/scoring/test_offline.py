@@ -141,6 +141,18 @@ def test_recital_of_the_criterion_earns_nothing_and_is_flagged() -> None:
     assert FLAG_RECITAL in j.flags and j.review
 
 
+def test_criterion_words_reshuffled_earn_nothing_and_are_flagged() -> None:
+    echo = (
+        "For me it's about drift, the data kind and the model kind, and the metrics of performance, "
+        "so that a system stays robust when it moves beyond its applicability domain. Governance "
+        "sits around it: regulation, policies, standards, activities to audit, assets documented, "
+        "legacy models managed and decommissioned as policy says, which I've always done."
+    )
+    a = score("model-management", echo)
+    assert FLAG_RECITAL in a.flags
+    assert all(j.status != "evidenced" for j in a.judgments)
+
+
 def test_keyword_list_earns_nothing_and_is_flagged() -> None:
     for answer in (KEYWORDS, KEYWORDS.replace(", ", "\n")):
         a = score("model-management", answer)
