@@ -48,9 +48,6 @@ class Slot:
     terms: frozenset[int]
     combos: tuple[tuple[frozenset[int], ...], ...]
 
-    def matches(self, found: set[int]) -> bool:
-        return not self.terms.isdisjoint(found) or self.combo_matches(found)
-
     def combo_matches(self, found: set[int]) -> bool:
         return any(all(not g.isdisjoint(found) for g in combo) for combo in self.combos)
 
@@ -60,22 +57,8 @@ class Concepts:
     slots: tuple[Slot, ...]
     need: int
     per_sentence: int
-    phrases: frozenset[int] = frozenset()  # every term id of every slot
     by_phrase: dict[int, tuple[int, ...]] = field(default_factory=dict)  # term id -> slot indices
     combo_slots: tuple[int, ...] = ()
-
-    def slots_in(self, found: set[int]) -> list[int]:
-        """Indices of the slots a sentence with phrase ids `found` matches, in order."""
-        common = self.phrases.intersection(found)
-        if not common and not self.combo_slots:
-            return []
-        hit: set[int] = set()
-        for pid in common:
-            hit.update(self.by_phrase[pid])
-        for k in self.combo_slots:
-            if k not in hit and self.slots[k].combo_matches(found):
-                hit.add(k)
-        return sorted(hit)
 
 
 @dataclass(frozen=True)
@@ -158,7 +141,6 @@ class ConceptBook:
             slots,
             min(cs.need, len(slots)),
             cs.per_sentence,
-            frozenset(by_phrase),
             {pid: tuple(ks) for pid, ks in by_phrase.items()},
             tuple(k for k, sl in enumerate(slots) if sl.combos),
         )

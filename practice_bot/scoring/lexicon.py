@@ -72,9 +72,6 @@ class Lexicon:
         """Register `a|b|c`; returns the ids."""
         return frozenset(self.add(p) for p in phrases.split("|") if p.strip())
 
-    def _token_keys(self, token: str) -> tuple[str, ...]:
-        return self._info(token)[0]
-
     def _info(self, token: str) -> _Info:
         """Keys of a token and the phrases that can start at it (cached per token)."""
         info = self._keys.get(token)
@@ -94,10 +91,6 @@ class Lexicon:
                 self._keys.clear()
             self._keys[token] = info
         return info
-
-    def stems(self, tokens: Sequence[str]) -> list[str]:
-        """The stem of each token (cached)."""
-        return [self._info(t)[0][0] for t in tokens]
 
     def _rest_matches(
         self, keyed: Sequence[tuple[str, ...]], i: int, rest: tuple[str, ...]
