@@ -23,6 +23,7 @@ LOW_DIVERSITY = 0.42
 _NEGATED = word_set(
     "not never no didn don doesn haven hasn hadn wasn weren isn aren nothing nobody"
 )
+_OWN = word_set("our my")
 _VERBISH = word_set("is are was were be been have has had do did does")
 
 
@@ -180,7 +181,8 @@ def _defend(topic: Topic, reading: Reading, book: ConceptBook) -> None:
 
 
 def _own_practice(sentences: list[Sentence]) -> None:
-    """Own practice: first-person action, or a factual follow-on to one just before it."""
+    """Own practice: first-person action, or a factual statement about the apprentice's own work:
+    one that follows such an action closely, or opens with "our"/"my" ("Our prototype was...")."""
     last_practice = -CARRY - 1
     for i, s in enumerate(sentences):
         if s.excluded:
@@ -190,7 +192,7 @@ def _own_practice(sentences: list[Sentence]) -> None:
             not m.generic
             and not m.hypothetical
             and (m.past or m.number or m.tool or m.outcome)
-            and i - last_practice <= CARRY
+            and (i - last_practice <= CARRY or s.tokens[0] in _OWN)
             and "you" not in s.tokens
             and _NEGATED.isdisjoint(s.tokens)
         ):
