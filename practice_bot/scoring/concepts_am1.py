@@ -16,6 +16,7 @@ from practice_bot.scoring.vocab import (
     METRICS,
     MITIGATE,
     MONITOR,
+    NAMED_METRICS,
     PIPELINES,
     REPORTS,
     SECURITY,
@@ -100,7 +101,7 @@ AM1: dict[str, CriterionSpec] = {
         need=5, per_sentence=6,
     ),
     "model-scoping/pass-2": spec(
-        slot("the performance metrics you chose", METRICS, core=True),
+        slot("the performance metrics you chose", NAMED_METRICS, core=True),
         slot("the business need behind them", join(BUSINESS, "translat*|cost of ... miss*|missed fraud|"
              "cost of ... false|cost of a|what mattered|what the business|in business terms|pound*")),
         slot("a target or threshold agreed", "target*|threshold*|acceptance criteri*|success criteri*|"
@@ -131,7 +132,7 @@ AM1: dict[str, CriterionSpec] = {
         slot("data bias", BIAS),
     ),
     "model-scoping/dist-1": spec(
-        slot("the performance metrics you chose", METRICS, core=True),
+        slot("the performance metrics you chose", NAMED_METRICS, core=True),
         slot("the business need behind them", join(BUSINESS, "translat*|cost of ... miss*|"
              "cost of ... false|what mattered|in business terms")),
         slot("the effect on the scope", "scope|scoping|scoped|descop*|de scop*|changed ... scope|"

@@ -7,15 +7,17 @@ def join(*parts: str) -> str:
     return "|".join(p.strip("|") for p in parts if p)
 
 
-METRICS = (
-    "metric*|accuracy|precision|recall|f1|f1 score|f score|f beta|auc|roc|auroc|pr auc|rmse|mae|mape|"
+NAMED_METRICS = (
+    "accuracy|precision|recall|f1|f1 score|f score|f beta|auc|roc|auroc|pr auc|rmse|mae|mape|"
     "smape|mse|r squared|r2|log loss|logloss|ndcg|top k|false positive*|false negative*|"
     "true positive*|confusion matrix|brier|calibration|error rate|hit rate|latency|throughput|kpi|kpis|"
     "bleu|rouge|perplexity|iou|specificity|sensitivity|uplift|p95|p99|mean average precision|"
-    "word error rate|response time|precision at|recall at|performance|score*|judg* ... model on|"
+    "word error rate|response time|precision at|recall at|judg* ... model on|"
     "how many ... caught|how many ... missed|how many ... catch*|how often ... right|how often ... wrong|"
-    "false alarm*|top ten|top twenty|top fifty|top forty|top hundred|top decile|error*|hit rate*"
+    "false alarm*|top ten|top twenty|top fifty|top forty|top hundred|top decile|hit rate*"
 )
+# Any talk of measuring performance, named or not.
+METRICS = join(NAMED_METRICS, "metric*|performance|score*|error*")
 BUSINESS = (
     "business|stakeholder*|client*|customer*|product owner*|product manager*|end user*|users|"
     "commercial|revenue|profit|cost saving*|budget|sla|service level|operations team|ops team|"

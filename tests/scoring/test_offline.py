@@ -105,6 +105,16 @@ def test_plans_and_negations_are_not_practice() -> None:
     assert status(score("model-scoping", negated), "model-scoping/pass-2") != "evidenced"
 
 
+def test_vague_practice_is_not_enough() -> None:
+    vague = "Answer 3: we chose a metric and agreed it with the client."
+    assert status(score("model-scoping", vague), "model-scoping/pass-2") != "evidenced"
+    named = (
+        "At the bank I chose recall on fraud value, because a missed £10,000 fraud costs far more "
+        "than a blocked payment, and agreed a 0.5 per cent false positive ceiling with operations."
+    )
+    assert status(score("model-scoping", named), "model-scoping/pass-2") == "evidenced"
+
+
 def test_distinction_needs_evaluation() -> None:
     plain = (
         "I set up Evidently on the churn model to monitor data drift on the inputs, with PSI "
