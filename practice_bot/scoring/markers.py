@@ -83,10 +83,17 @@ _SELF_PRAISE = re.compile(
 )
 _PRAISE_WORDS = ("strength", "good at", "great at", "strong at", "passionate", "myself")
 _NUMBER = re.compile(r"\d")
+
+
 # An enumeration label in front of a sentence ("Answer 3:", "2)") is not a figure about the work.
-_LABEL = re.compile(
-    r"\s*(?:(?:answer|question|part|point|step|item|q|a)\s*)?(?:\d+\s*[:.)\]-]\s*)?"
-)
+_LABEL = re.compile(r"\s*(?:(?:answer|question|part|point|step|item|q|a)\s*)?\d+\s*[:.)\]-]\s")
+
+
+def _label_end(norm: str) -> int:
+    m = _LABEL.match(norm)
+    return m.end() if m else 0
+
+
 _CAPITALISED = re.compile(r"[A-Z][A-Za-z0-9]*")
 _COMMON_CAPS = word_set("ML AI IT UK OK US EU I")
 
@@ -268,7 +275,7 @@ def marks(text: str, norm: str, tokens: Sequence[str], found: set[int], m: Marke
         evaluation=reflection or not m.reasoning.isdisjoint(found),
         reflection=reflection,
         tool=not m.tools.isdisjoint(found) or _names_something(text),
-        number=bool(_NUMBER.search(norm, _LABEL.match(norm).end())),
+        number=bool(_NUMBER.search(norm, _label_end(norm))),
         outcome=not m.outcomes.isdisjoint(found),
         people=not m.people.isdisjoint(found),
         past=any(map(_is_past, tokens)),
