@@ -110,6 +110,7 @@ class PlainRunner:
         self.say(f"Transcript: {self.session.journal_path}")
         for notice in self.session.notices:
             self.say(f"Notice: {printable(notice)}")
+        self.score_unscored()
         extra = ", /pause, /again" if t.mode == "practice" else ""
         self.say(HELP.format(extra=extra))
         if t.mode == "mock":
@@ -144,6 +145,20 @@ class PlainRunner:
                 e.finish("timed_out")
             question = e.next_question()
         return self.close()
+
+    def score_unscored(self) -> None:
+        """Score answers a crash saved but kept from being scored (resume), before going on."""
+        e = self.engine
+        scored = {j.turn for j in e.transcript.judgments}
+        waiting = [a for a in e.transcript.answers() if a.index not in scored]
+        if not waiting:
+            return
+        self.say(
+            f"Notice: scoring {len(waiting)} answer{'s' if len(waiting) > 1 else ''} "
+            "saved before the session was interrupted."
+        )
+        for answer in waiting:
+            e.apply_assessment(answer, e.score(answer))
 
     def command(self, cmd: str) -> Turn | None:
         e = self.engine
