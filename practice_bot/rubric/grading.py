@@ -12,9 +12,7 @@ from practice_bot.rubric.models import Method, Rubric
 Grade = Literal["fail", "pass", "distinction"]
 Overall = Literal["fail", "pass", "merit", "distinction"]
 
-FORMATIVE_LABEL = (
-    "Formative prediction from a practice session, not an official EPA result."
-)
+FORMATIVE_LABEL = "Formative prediction from a practice session, not an official EPA result."
 
 
 def method_grade(pass_met: Iterable[bool], distinction_met: Iterable[bool]) -> Grade:
