@@ -26,7 +26,7 @@ _QUOTED = re.compile(r"[\"'“”‘’«»]([^\"'“”‘’«»]{3,200})[\"'�
 
 def _spaced_out(tokens: Sequence[str]) -> bool:
     """Four or more one-letter words in a row: "i g n o r e"."""
-    return b"\x01\x01\x01\x01" in bytes([len(t) == 1 for t in tokens])
+    return b"\x01\x01\x01\x01" in bytes(map((1).__eq__, map(len, tokens)))
 
 
 def injection_in(norm: str, tokens: Sequence[str]) -> bool:
@@ -105,7 +105,7 @@ def recital_index(criteria: tuple[str, ...], ksbs: tuple[str, ...]) -> RecitalIn
 
 def echo_words(stems: Iterable[str]) -> list[str]:
     """The content words that count towards echoing the criterion wording."""
-    return [s for s in stems if len(s) > 2 and s not in _STOP]
+    return [s for s in stems if s not in _STOP and len(s) > 2]
 
 
 def echo_share(index: RecitalIndex, stems: Sequence[str]) -> tuple[float, int]:
@@ -113,9 +113,8 @@ def echo_share(index: RecitalIndex, stems: Sequence[str]) -> tuple[float, int]:
     content_words = echo_words(stems)
     if not content_words:
         return 0.0, 0
-    return sum(1 for w in content_words if w in index.vocabulary) / len(content_words), len(
-        content_words
-    )
+    echoed = sum(map(index.vocabulary.__contains__, content_words))
+    return echoed / len(content_words), len(content_words)
 
 
 def shares_run(index: RecitalIndex, stems: Sequence[str]) -> bool:

@@ -160,7 +160,7 @@ TOOLS = (
 )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Marks:
     """What a sentence shows besides its concepts."""
 

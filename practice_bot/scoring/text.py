@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 # Common Cyrillic and Greek look-alikes of Latin letters, and invisible characters, so that
 # "іgnоrе" (Cyrillic і, о, е) reads as "ignore". NFKC already folds full-width and math letters.
@@ -48,8 +48,7 @@ def words(norm: str) -> list[str]:
     return _WORD.findall(norm)
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
+class Span(NamedTuple):
     """A sentence of the answer: answer[start:end] == text."""
 
     start: int
