@@ -16,11 +16,14 @@ MAX_GAP = 4
 _CACHE_LIMIT = 200_000
 
 
-_Info = tuple[
-    tuple[str, ...],  # keys: the stem, then any registered prefixes ("recal*")
+_Starts = tuple[
     tuple[int, ...],  # one-word phrases the token is
     dict[str, list[tuple[int, tuple[str, ...]]]] | None,  # next key -> phrases starting here
     tuple[tuple[int, tuple[str, ...]], ...],  # "a ... b" phrases starting here
+]
+_Info = tuple[
+    tuple[str, ...],  # keys: the stem, then any registered prefixes ("recal*")
+    _Starts | None,  # None when no phrase starts at this token
 ]
 
 
@@ -86,7 +89,8 @@ class Lexicon:
                 for k1, lst in self._pairs.get(k, {}).items():
                     pairs.setdefault(k1, []).extend(lst)
             gapped = tuple(item for k in keys for item in self._gapped.get(k, ()))
-            info = (tuple(keys), singles, pairs or None, gapped)
+            starting = (singles, pairs or None, gapped)
+            info = (tuple(keys), starting if singles or pairs or gapped else None)
             if len(self._keys) > _CACHE_LIMIT:
                 self._keys.clear()
             self._keys[token] = info
@@ -115,7 +119,10 @@ class Lexicon:
         keyed = [info[0] for info in infos]
         found: set[int] = set()
         last = len(infos) - 1
-        for i, (_, singles, pairs, gapped) in enumerate(infos):
+        for i, (_, starts) in enumerate(infos):
+            if starts is None:
+                continue
+            singles, pairs, gapped = starts
             if singles:
                 found.update(singles)
             if pairs is not None and i < last:
