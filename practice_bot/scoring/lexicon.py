@@ -35,6 +35,7 @@ class Lexicon:
         self._pairs: dict[str, dict[str, list[tuple[int, tuple[str, ...]]]]] = {}
         self._gapped: dict[str, list[tuple[int, tuple[str, ...]]]] = {}  # "a ... b" by first key
         self._prefixes: set[str] = set()
+        self._longest = 0  # length of the longest prefix
         self._keys: dict[str, _Info] = {}
         self.texts: list[str] = []
 
@@ -50,6 +51,7 @@ class Lexicon:
                 keys.extend(words(raw[:-1]))
                 keys[-1] += "*"
                 self._prefixes.add(keys[-1][:-1])
+                self._longest = max(self._longest, len(keys[-1]) - 1)
                 continue
             keys.extend(stem(w) for w in words(raw))
         while keys and keys[-1] == GAP:
@@ -81,7 +83,9 @@ class Lexicon:
         if info is None:
             keys = [stem(token)]
             keys.extend(
-                token[:n] + "*" for n in range(1, len(token) + 1) if token[:n] in self._prefixes
+                token[:n] + "*"
+                for n in range(1, min(len(token), self._longest) + 1)
+                if token[:n] in self._prefixes
             )
             singles = tuple(pid for k in keys for pid in self._single.get(k, ()))
             pairs: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
