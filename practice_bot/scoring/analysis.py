@@ -17,7 +17,7 @@ MAX_SCORED_CHARS = 50_000  # far beyond any spoken answer; the rest is kept but 
 CARRY = 2  # a sentence without "I"/"we" can inherit own practice from this many sentences before
 RECITAL_COVERAGE = 0.4
 ECHO_SHARE = 0.42  # of an answer's content words taken from the criterion texts (genuine: < 0.35)
-ECHO_MIN_WORDS = 20
+ECHO_MIN_WORDS = 40  # short, dense answers can be genuine: judge only longer ones
 ECHO_SENTENCE = 0.35
 LOW_DIVERSITY = 0.42
 _NEGATED = word_set(
@@ -154,7 +154,11 @@ def _defend(topic: Topic, reading: Reading, book: ConceptBook) -> None:
         # expectations..."): the sentences made of them earn nothing.
         flags.add(FLAG_RECITAL)
         for s in sentences:
-            if s.excluded is None and defences.echo_share(index, s.stems)[0] >= ECHO_SENTENCE:
+            if (
+                s.excluded is None
+                and not (s.marks.number or s.marks.tool)
+                and defences.echo_share(index, s.stems)[0] >= ECHO_SENTENCE
+            ):
                 s.excluded = FLAG_RECITAL
     if keyword_items >= 5 and keyword_terms >= 4:
         flags.add(FLAG_KEYWORDS)

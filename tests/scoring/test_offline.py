@@ -156,11 +156,26 @@ def test_criterion_words_reshuffled_earn_nothing_and_are_flagged() -> None:
         "For me it's about drift, the data kind and the model kind, and the metrics of performance, "
         "so that a system stays robust when it moves beyond its applicability domain. Governance "
         "sits around it: regulation, policies, standards, activities to audit, assets documented, "
-        "legacy models managed and decommissioned as policy says, which I've always done."
+        "legacy models managed and decommissioned as policy says, which I've always done. And "
+        "underneath it all is the right architecture, platform and hardware, supply chain risks, "
+        "the scalability and security of infrastructure, costs of remote or local solutions, all "
+        "of it for organisational impact."
     )
     a = score("model-management", echo)
     assert FLAG_RECITAL in a.flags
     assert all(j.status != "evidenced" for j in a.judgments)
+
+
+def test_a_short_dense_genuine_answer_is_not_taken_for_recital() -> None:
+    answer = (
+        "I monitored data drift with Evidently, using PSI on the input features, and tracked model "
+        "performance metrics weekly; when drift appeared in March I retrained the model and F1 "
+        "recovered from 0.71 to 0.80. I also set up alerts in Grafana so the team sees model "
+        "performance drops the same day."
+    )
+    a = score("model-management", answer)
+    assert a.flags == []
+    assert status(a, "model-management/pass-3") == "evidenced"
 
 
 def test_keyword_list_earns_nothing_and_is_flagged() -> None:
