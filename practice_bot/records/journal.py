@@ -6,6 +6,8 @@ through the same function, so what is on disk and what is in memory cannot drift
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import json
 import os
 from collections.abc import Iterator
@@ -52,18 +54,46 @@ def apply_record(transcript: Transcript | None, record: dict[str, Any]) -> Trans
     return transcript
 
 
+class JournalWriteError(TranscriptError):
+    """A record could not be saved (disk full, folder read-only, file gone): nothing of it is on disk."""
+
+    def __init__(self, path: Path, exc: OSError) -> None:
+        self.path = path
+        self.errno = exc.errno
+        super().__init__(f"{path}: cannot save: {exc.strerror or exc}")
+
+
 class Journal:
-    """Appends records to a journal file, fsyncing each one. The file must already exist."""
+    """Appends records to a journal file, fsyncing each one. The file must already exist.
+
+    A record is written whole or not at all: a short write is continued, and a write that fails part
+    way (a full disk) is cut back off, so a later record never follows a torn line.
+    """
 
     def __init__(self, path: Path) -> None:
         self.path = path
 
     def write(self, record: dict[str, Any]) -> None:
-        line = json.dumps(record, ensure_ascii=False, default=str) + "\n"
-        fd = os.open(self.path, os.O_WRONLY | os.O_APPEND)
+        data = (json.dumps(record, ensure_ascii=False, default=str) + "\n").encode("utf-8")
         try:
-            os.write(fd, line.encode("utf-8"))
+            fd = os.open(self.path, os.O_WRONLY | os.O_APPEND)
+        except OSError as exc:
+            raise JournalWriteError(self.path, exc) from None
+        size: int | None = None
+        try:
+            size = os.fstat(fd).st_size
+            view = memoryview(data)
+            while view:
+                written = os.write(fd, view)
+                if written <= 0:
+                    raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+                view = view[written:]
             os.fsync(fd)
+        except OSError as exc:
+            if size is not None:
+                with contextlib.suppress(OSError):
+                    os.ftruncate(fd, size)  # take back the part written: no torn line
+            raise JournalWriteError(self.path, exc) from None
         finally:
             os.close(fd)
 
@@ -116,16 +146,19 @@ def replay_with_length(path: Path) -> tuple[Transcript, list[str], int]:
 
 def truncate_torn_tail(path: Path, good_length: int) -> None:
     """Cut a torn last line off so the next record starts on a line of its own."""
-    with path.open("r+b") as fh:
-        if path.stat().st_size > good_length:
-            fh.truncate(good_length)
-        if good_length:
-            fh.seek(good_length - 1)
-            if fh.read(1) != b"\n":
-                fh.seek(0, os.SEEK_END)
-                fh.write(b"\n")
-        fh.flush()
-        os.fsync(fh.fileno())
+    try:
+        with path.open("r+b") as fh:
+            if path.stat().st_size > good_length:
+                fh.truncate(good_length)
+            if good_length:
+                fh.seek(good_length - 1)
+                if fh.read(1) != b"\n":
+                    fh.seek(0, os.SEEK_END)
+                    fh.write(b"\n")
+            fh.flush()
+            os.fsync(fh.fileno())
+    except OSError as exc:
+        raise JournalWriteError(path, exc) from None
 
 
 def _describe(exc: Exception) -> str:

@@ -6,6 +6,7 @@ and the journal removed. Files are 0600 and the folder 0700.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -74,10 +75,52 @@ def create_journal(folder: Path, transcript: Transcript) -> Journal:
             os.close(fd)
             journal = Journal(path)
             header = transcript.model_dump(mode="json")
-            journal.write({"kind": "header", "transcript": header})
+            try:
+                journal.write({"kind": "header", "transcript": header})
+            except TranscriptError:
+                path.unlink(missing_ok=True)  # an empty journal is no use to anyone
+                raise
             return journal
         transcript.id = new_transcript_id()
     raise TranscriptError(f"{folder}: could not find a free file name for a new transcript")
+
+
+RESCUE_FOLDER = "rescued-transcripts"
+
+
+def rescue_folders() -> list[Path]:
+    """Where a session goes when its own folder cannot take another record: the app's data folder
+    (PRACTICE_BOT_DATA_DIR overrides it), then a private folder in the system's temporary folder."""
+    import tempfile
+
+    named = os.environ.get("PRACTICE_BOT_DATA_DIR")
+    if named:
+        data = Path(named).expanduser()
+    else:
+        from practice_bot.config import data_home
+
+        data = data_home()
+    uid = os.getuid() if hasattr(os, "getuid") else 0
+    return [
+        data / RESCUE_FOLDER,
+        Path(tempfile.gettempdir()) / f"practice-bot-{uid}-{RESCUE_FOLDER}",
+    ]
+
+
+def move_journal(transcript: Transcript, folder: Path, old: Path | None = None) -> Journal:
+    """Carry a running session on in a new journal in `folder`: its header record holds the whole
+    transcript so far. The old journal, now out of date, is removed when that is possible."""
+    journal = create_journal(folder, transcript)
+    with contextlib.suppress(OSError):
+        dir_fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
+    if old is not None and old != journal.path:
+        with contextlib.suppress(OSError):
+            old.unlink()
+    return journal
 
 
 def final_path(journal_path: Path) -> Path:
