@@ -7,18 +7,44 @@ session and saves everything.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import IO
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import IO, Any
 
+from practice_bot.errors import TranscriptError
+from practice_bot.records.journal import Journal
 from practice_bot.records.render import render_text
 from practice_bot.records.report import build_report
 from practice_bot.records.schema import Turn
-from practice_bot.records.store import save_final
+from practice_bot.records.store import move_journal, rescue_folders, save_final
 from practice_bot.scoring.base import STATUS_WORDS
 from practice_bot.session.engine import END_EARLY_PROMPT, AnswerOutcome
 from practice_bot.session.factory import Session
 from practice_bot.session.pacing import clock_text
 from practice_bot.textsafe import printable
+
+
+class RescuingJournal:
+    """The session's journal in plain mode. When a record cannot be saved (a full disk, a folder
+    turned read-only) the session, still whole in memory with the record that failed, is moved to
+    another folder and carries on there; nothing typed is lost."""
+
+    def __init__(self, runner: PlainRunner, journal: Journal) -> None:
+        self.runner = runner
+        self.journal = journal
+
+    @property
+    def path(self) -> Path:
+        return self.journal.path
+
+    def write(self, record: dict[str, Any]) -> None:
+        while True:
+            try:
+                self.journal.write(record)
+                return
+            except TranscriptError as exc:
+                self.journal = self.runner.rescue(exc)
+
 
 HELP = (
     "Type your answer; finish it with an empty line. Commands: /end to finish early, /skip to move on, "
@@ -33,6 +59,8 @@ class PlainRunner:
         self.stdin = stdin
         self.stdout = stdout
         self.say: Callable[[str], None] = lambda text: print(text, file=stdout, flush=True)
+        if isinstance(self.engine.recorder, Journal):
+            self.engine.recorder = RescuingJournal(self, self.engine.recorder)
 
     def read_block(self) -> tuple[str, bool]:
         """Lines up to an empty line; (text, eof). A command line on its own returns at once."""
@@ -191,7 +219,11 @@ class PlainRunner:
         e = self.engine
         if not e.finished:
             e.finish("ended_early")  # end of input before the plan was complete
-        path = save_final(self.session.journal_path, e.transcript)
+        journal = self.session.journal_path
+        try:
+            path: Path | None = save_final(journal, e.transcript)
+        except TranscriptError as exc:
+            path, problem = None, exc
         self.say("")
         self.say(render_text(build_report(e.transcript, e.rubric)).rstrip("\n"))
         u = e.transcript.usage
@@ -201,5 +233,63 @@ class PlainRunner:
                 f"(counted with {u.counted_with})."
             )
         self.say("")
+        if path is None:
+            self.say(f"Problem: {printable(str(problem))}")
+            self.say(
+                f"Every answer is safe in {journal}. Once there is room, "
+                f"`practice-bot resume {journal}` saves the finished transcript."
+            )
+            return 1
         self.say(f"Transcript saved: {path}")
         return 0
+
+    # ----- disk trouble ----------------------------------------------------------------------------
+    def rescue(self, exc: TranscriptError) -> Journal:
+        """A record could not be saved: move the session (whole, in memory) to a folder that takes
+        it. Asks for a folder when someone is at the keyboard; otherwise, and at end of input, tries
+        the app's data folder and then the temporary folder. Raises when nowhere will take it."""
+        e = self.engine
+        old = self.session.journal_path
+        answers = len(e.transcript.answers())
+        self.say("")
+        self.say(f"Problem: {printable(str(exc))}")
+        self.say(
+            f"Nothing is lost: the session ({answers} answer{'' if answers == 1 else 's'} so far, "
+            "and what just happened) is still in memory. Saving it somewhere else."
+        )
+        for folder in self._rescue_candidates():
+            try:
+                journal = move_journal(e.transcript, folder, old)
+            except TranscriptError as err:
+                self.say(f"Could not save there either: {printable(str(err))}")
+                continue
+            self.session.journal_path = journal.path
+            self.say(f"Saved: the session carries on in {journal.path}")
+            if old.exists():
+                self.say(f"(The earlier file {old} is out of date now.)")
+            self.say(f"To resume it later: practice-bot resume {journal.path}")
+            return journal
+        self._show_unsaved()
+        raise TranscriptError(
+            f"{old}: could not save the session there or in any other folder; "
+            "your answers are printed above"
+        )
+
+    def _rescue_candidates(self) -> Iterator[Path]:
+        fallbacks = rescue_folders()
+        interactive = bool(getattr(self.stdin, "isatty", lambda: False)())
+        while interactive:
+            self.say(f"Type a folder to save this session in, or press Enter for {fallbacks[0]}:")
+            line = self.stdin.readline()
+            if line == "":
+                break  # end of input: fall back on our own
+            typed = line.strip()
+            yield Path(typed).expanduser() if typed else fallbacks[0]
+        yield from fallbacks
+
+    def _show_unsaved(self) -> None:
+        """The last resort: the answers on screen, so they can be copied somewhere."""
+        self.say("Your answers could not be saved anywhere; here they are to copy:")
+        for turn in self.engine.transcript.answers():
+            self.say(f"--- answer {turn.index} ({turn.topic}) ---")
+            self.say(printable(turn.text))
