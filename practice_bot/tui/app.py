@@ -32,7 +32,6 @@ DEFAULT_THEME = "textual-dark"
 class PracticeApp(App[int]):
     TITLE = "practice-bot"
     CSS_PATH = "app.tcss"
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     BINDINGS = [Binding("f1", "toggle_keys", "Keys", key_display="F1")]
 
     def __init__(

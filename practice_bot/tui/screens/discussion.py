@@ -42,6 +42,7 @@ END_PRACTICE_PROMPT = (
 
 
 class DiscussionScreen(RoomCommands):
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     BINDINGS = [
         Binding("f2,ctrl+s", "submit", "Send answer", key_display="F2/^S", priority=True),
         Binding("f5", "pause", "Pause", key_display="F5", priority=True),

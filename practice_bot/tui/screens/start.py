@@ -1,52 +1,30 @@
 """The start screen: the apprentice's name (remembered), the kind of session, topics for practice, what
 scores the answers, and recent sessions (resume an unfinished one, or open a finished one's report).
 
-It draws at once; the recent sessions are read from the transcripts folder in a thread afterwards.
+The name field draws first; the choices are built one frame later (start_parts.py) and the recent
+sessions are read from the transcripts folder in a thread after that.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from rich.text import Text
-from textual import on, work
+from textual import work
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import (
-    Button,
-    DataTable,
-    Footer,
-    Header,
-    Input,
-    Label,
-    RadioSet,
-    SelectionList,
-    Static,
-)
+from textual.widgets import Footer, Header, Input, Label
 
-from practice_bot.textsafe import printable
 from practice_bot.tui.app import the_app
-from practice_bot.tui.widgets.toggles import MarkedRadioButton, TopicPicker
 
 if TYPE_CHECKING:
     from practice_bot.records.store import Entry
 
-MODES = (
-    ("mock", "Mock exam (90 min)"),
-    ("practice", "Practice with feedback"),
-    ("drill", "Drill on weakest (15 min)"),
-)
-MODE_HELP = {
-    "mock": "All 11 topics, timed, no feedback until the report at the end.",
-    "practice": "Topics you tick, feedback after each answer, pause allowed.",
-    "drill": "About 15 minutes on the criteria you have evidenced least.",
-}
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
@@ -69,47 +47,52 @@ class StartScreen(Screen[None]):
         self.entries: list[Entry] = []
         self.shown: list[Entry] = []
         self._mode = mode
+        self.built = False
 
     def compose(self) -> ComposeResult:
-        from practice_bot.rubric import load_rubric
-
-        prefs = the_app(self).prefs
-        settings = the_app(self).settings
-        mode = self._mode or prefs.mode
+        app = the_app(self)
         yield Header()
         with VerticalScroll(id="start"):
             with Horizontal(id="choices"):
                 with Vertical(id="left"):
                     yield Label("Your name")
                     yield Input(
-                        prefs.name or settings.name,
+                        app.prefs.name or app.settings.name,
                         placeholder="as it should appear on your report",
                         max_length=80,
                         id="name",
                     )
-                    yield Label("Session")
-                    with RadioSet(id="mode"):
-                        for key, label in MODES:
-                            yield MarkedRadioButton(label, value=key == mode, name=key)
-                    yield Static(Content(MODE_HELP.get(mode, "")), id="mode-help")
-                    yield Static(self._scoring_text(), id="scoring")
-                with Vertical(id="right"):
-                    yield Label("Topics (for practice)")
-                    yield TopicPicker(
-                        *((t.name, t.id, t.id in prefs.topics) for t in load_rubric().topics),
-                        id="topics",
-                    )
-            with Horizontal(id="buttons"):
-                yield Button("Start (F2)", id="start-button", variant="primary", compact=True)
-                yield Button("Resume (F3)", id="resume-button", compact=True)
-                yield Button("History (F4)", id="history-button", compact=True)
-            yield Label("Recent sessions (Enter: resume or open the report)")
-            yield DataTable(id="recent", cursor_type="row", zebra_stripes=True)
+                    yield Vertical(id="session-choice")
+                yield Vertical(id="right")
+            yield Horizontal(id="buttons")
+            yield Vertical(id="lower")
         yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = "practice-bot"
+        self.sub_title = "rehearse the AM2 professional discussion"
+        self.query_one("#name", Input).focus()
+        self.call_after_refresh(self._build)
+
+    async def _build(self) -> None:
+        if not self.is_attached:
+            return
+        from practice_bot.tui.screens import start_parts as parts
+
+        app = the_app(self)
+        mode = self._mode or app.prefs.mode
+        await self.query_one("#session-choice").mount_all(
+            parts.session_choice(mode, self._scoring_text())
+        )
+        await self.query_one("#right").mount_all(parts.topic_column(app.prefs.topics, mode))
+        await self.query_one("#buttons").mount_all(parts.buttons())
+        await self.query_one("#lower").mount_all(parts.recent_part())
+        self.built = True
+        self._load_recent()
 
     def _scoring_text(self) -> Content:
         settings = the_app(self).settings
-        scorer = getattr(self.app, "scorer", None)
+        scorer = the_app(self).scorer
         if scorer is not None:
             return Content(f"Scoring: {scorer.name} scorer.")
         if settings.scorer != "offline" and settings.llm_configured:
@@ -121,15 +104,7 @@ class StartScreen(Screen[None]):
             )
         return Content("Scoring: offline (nothing sent).")
 
-    def on_mount(self) -> None:
-        self.title = "practice-bot"
-        self.sub_title = "rehearse the AM2 professional discussion"
-        table = self.query_one("#recent", DataTable)
-        table.add_columns("Started", "Name", "Mode", "Status", "Progress")
-        self._sync_topics()
-        self.query_one("#name", Input).focus()
-        self.call_after_refresh(self._load_recent)
-
+    # ----- recent sessions ------------------------------------------------------------------------
     @work(thread=True, exclusive=True, group="recent", exit_on_error=False)
     def _load_recent(self) -> None:
         from practice_bot.records.store import list_transcripts
@@ -148,55 +123,58 @@ class StartScreen(Screen[None]):
             )
 
     def _fill_recent(self) -> None:
-        from practice_bot.records.store import started_stamp
+        from practice_bot.tui.screens.start_parts import fill_table
 
         name = self.apprentice
-        table = self.query_one("#recent", DataTable)
-        table.clear()
         mine = [e for e in self.entries if e.transcript.apprentice == name]
         self.shown = (mine or self.entries)[:20]
-        for i, e in enumerate(self.shown):
-            t = e.transcript
-            answers = sum(1 for turn in t.turns if turn.role == "apprentice")
-            discussed = len({turn.topic for turn in t.turns if turn.kind == "question"})
-            status = "UNFINISHED (F3)" if e.in_progress else t.status.replace("_", " ")
-            name = printable(t.apprentice)
-            table.add_row(
-                Text(started_stamp(t.started_at)),
-                Text(name if len(name) <= 12 else name[:11] + "…"),
-                Text(t.mode),
-                Text(status),
-                Text(
-                    f"{answers} answer{'s' if answers != 1 else ''}, {discussed}/{len(t.topics)} topics"
-                ),
-                key=str(i),
-            )
+        fill_table(self.query_one("#recent"), self.shown)  # type: ignore[arg-type]
 
+    def refresh_recent(self) -> None:
+        if self.built:
+            self._load_recent()
+
+    # ----- state of the form ----------------------------------------------------------------------
     @property
     def apprentice(self) -> str:
         return _CONTROL.sub("", self.query_one("#name", Input).value).strip()
 
     @property
     def mode(self) -> str:
-        pressed = self.query_one("#mode", RadioSet).pressed_button
+        pressed = self.query_one("#mode").pressed_button  # type: ignore[attr-defined]
         return pressed.name if pressed is not None and pressed.name else "practice"
 
-    @on(RadioSet.Changed, "#mode")
-    def _sync_topics(self) -> None:
-        self.query_one("#topics", SelectionList).disabled = self.mode != "practice"
-        self.query_one("#mode-help", Static).update(Content(MODE_HELP.get(self.mode, "")))
+    def on_radio_set_changed(self, event: Any) -> None:
+        from practice_bot.tui.screens.start_parts import MODE_HELP
 
-    @on(Input.Changed, "#name")
-    def _name_changed(self) -> None:
-        if self.entries:
+        self.query_one("#topics").disabled = self.mode != "practice"
+        self.query_one("#mode-help").update(Content(MODE_HELP.get(self.mode, "")))  # type: ignore[attr-defined]
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "name" and self.entries:
             self._fill_recent()
 
-    @on(Button.Pressed, "#start-button")
+    def on_button_pressed(self, event: Any) -> None:
+        actions = {
+            "start-button": self.action_start,
+            "resume-button": self.action_resume,
+            "history-button": self.action_history,
+        }
+        action = actions.get(event.button.id)
+        if action is not None:
+            action()
+
+    def on_data_table_row_selected(self, event: Any) -> None:
+        the_app(self).open_entry(self.shown[int(str(event.row_key.value))])
+
+    # ----- actions --------------------------------------------------------------------------------
     def action_start(self) -> None:
         import secrets
 
         from practice_bot.session.plan import SessionConfig
 
+        if not self.built:
+            return
         name = self.apprentice
         if not name:
             self.notify(
@@ -204,14 +182,15 @@ class StartScreen(Screen[None]):
             )
             self.query_one("#name", Input).focus()
             return
-        topics = list(self.query_one("#topics", SelectionList).selected)
+        picker = self.query_one("#topics")
+        topics = list(picker.selected)  # type: ignore[attr-defined]
         if self.mode == "practice" and not topics:
             self.notify(
                 "Choose at least one topic to practise (Space ticks one).",
                 severity="warning",
                 markup=False,
             )
-            self.query_one("#topics", SelectionList).focus()
+            picker.focus()
             return
         app = the_app(self)
         app.prefs.name, app.prefs.mode = name, self.mode
@@ -226,10 +205,11 @@ class StartScreen(Screen[None]):
         )
         app.begin(config)
 
-    @on(Button.Pressed, "#resume-button")
     def action_resume(self) -> None:
-        table = self.query_one("#recent", DataTable)
-        chosen = self.shown[table.cursor_row] if self.shown and table.has_focus else None
+        if not self.built:
+            return
+        table = self.query_one("#recent")
+        chosen = self.shown[table.cursor_row] if self.shown and table.has_focus else None  # type: ignore[attr-defined]
         if chosen is None or not chosen.in_progress:
             chosen = next((e for e in self.shown if e.in_progress), None)
         if chosen is None:
@@ -237,7 +217,6 @@ class StartScreen(Screen[None]):
             return
         the_app(self).resume(chosen.path)
 
-    @on(Button.Pressed, "#history-button")
     def action_history(self) -> None:
         from practice_bot.tui.screens.history import HistoryScreen
 
@@ -246,13 +225,6 @@ class StartScreen(Screen[None]):
             self.notify("Type your name first to see your history.", markup=False)
             return
         self.app.push_screen(HistoryScreen(name))
-
-    @on(DataTable.RowSelected, "#recent")
-    def _open(self, event: DataTable.RowSelected) -> None:
-        the_app(self).open_entry(self.shown[int(str(event.row_key.value))])
-
-    def refresh_recent(self) -> None:
-        self._load_recent()
 
     def palette_commands(self) -> Iterator[SystemCommand]:
         yield SystemCommand(

@@ -19,7 +19,17 @@ class MarkedRadioButton(RadioButton):
 
 
 class TopicPicker(SelectionList[str]):
-    """✓ beside ticked topics, blank beside the others."""
+    """The rubric's topics; ✓ beside ticked ones, blank beside the others. Filled when mounted."""
+
+    def __init__(self, ticked: list[str], *, disabled: bool = False, id: str | None = None) -> None:
+        super().__init__(disabled=disabled, id=id)
+        self._ticked = set(ticked)
+
+    def on_mount(self) -> None:
+        from practice_bot.rubric import load_rubric
+
+        self.add_options((t.name, t.id, t.id in self._ticked) for t in load_rubric().topics)
+        self.highlighted = 0
 
     def render_line(self, y: int) -> Strip:
         line = super().render_line(y)
