@@ -60,7 +60,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         code: int = args.func(args)
         return code
     except UserError as exc:
-        print(f"practice-bot: {exc}", file=sys.stderr)
+        from practice_bot.textsafe import printable
+
+        # Messages name files and quote their content: no control character reaches the terminal.
+        print(f"practice-bot: {printable(str(exc))}", file=sys.stderr)
         return 2
     except BrokenPipeError:
         # Output piped into something that closed early (head, less): not an error worth a traceback.
