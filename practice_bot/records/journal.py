@@ -124,12 +124,21 @@ def replay_with_length(path: Path) -> tuple[Transcript, list[str], int]:
             good += len(raw) if raw.endswith(b"\n") else 0
             continue
         try:
-            record = json.loads(raw.decode("utf-8"))
+            text = raw.decode("utf-8")
+            record = json.loads(text)
             if not isinstance(record, dict):
                 raise ValueError("not a JSON object")
+            check_text(text, record)
             transcript = apply_record(transcript, record)
             good += len(raw)
-        except (ValueError, KeyError, TypeError, ValidationError) as exc:
+        except (
+            ValueError,
+            KeyError,
+            TypeError,
+            AttributeError,
+            RecursionError,
+            ValidationError,
+        ) as exc:
             complete = raw.endswith(b"\n")
             if last and (not complete or transcript is not None):
                 notices.append(
@@ -140,8 +149,42 @@ def replay_with_length(path: Path) -> tuple[Transcript, list[str], int]:
             raise TranscriptError(f"{path}: line {number}: {_describe(exc)}") from None
     if transcript is None:
         raise TranscriptError(f"{path}: empty journal (no header record)")
+    problem = check_references(transcript)
+    if problem:
+        raise TranscriptError(f"{path}: {problem}")
     transcript.notices.extend(notices)
     return transcript, notices, good
+
+
+def check_text(raw: str, data: Any) -> None:
+    """JSON may escape half a surrogate pair (\\ud800), which is no text at all: nothing could
+    write it out again. Raises ValueError for such a file."""
+    if "\\ud" in raw.lower():
+        try:
+            json.dumps(data, ensure_ascii=False).encode("utf-8")
+        except UnicodeEncodeError:
+            raise ValueError("holds a broken \\u escape (half a surrogate pair)") from None
+
+
+def check_references(transcript: Transcript) -> str | None:
+    """What in a transcript that parsed cannot be right (a topic not in the rubric, an answer to no
+    turn), as `field.path: problem`; None when all is well."""
+    from practice_bot.rubric import load_rubric
+
+    known = set(load_rubric().topic_ids)
+    for topic in transcript.topics:
+        if topic not in known:
+            return f"topics: unknown topic {_short(topic)}"
+    for i, turn in enumerate(transcript.turns):
+        if turn.topic not in known and not (turn.kind == "notice" and turn.topic == ""):
+            return f"turns.{i}.topic: unknown topic {_short(turn.topic)}"
+        if turn.answers is not None and not 0 <= turn.answers < i:
+            return f"turns.{i}.answers: no earlier turn {turn.answers}"
+    return None
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return repr(text[:limit] + ("..." if len(text) > limit else ""))
 
 
 def truncate_torn_tail(path: Path, good_length: int) -> None:

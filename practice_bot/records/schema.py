@@ -18,6 +18,8 @@ SessionStatus = Literal["in_progress", "finished", "ended_early", "timed_out"]
 
 
 class Turn(BaseModel):
+    model_config = ConfigDict(allow_inf_nan=False)
+
     index: int
     role: Role
     topic: str
@@ -61,6 +63,7 @@ class JudgmentLayer(BaseModel):
 class Event(BaseModel):
     """Anything worth recording that is not a turn: fallbacks, time checks, pauses, warnings."""
 
+    model_config = ConfigDict(allow_inf_nan=False)
     kind: str
     at: datetime
     elapsed: float = 0.0
@@ -75,7 +78,7 @@ class Usage(BaseModel):
 
 
 class Transcript(BaseModel):
-    model_config = ConfigDict(validate_assignment=True)
+    model_config = ConfigDict(validate_assignment=True, allow_inf_nan=False)
 
     schema_version: int = SCHEMA_VERSION
     id: str

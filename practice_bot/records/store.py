@@ -19,7 +19,13 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from practice_bot.errors import TranscriptError
-from practice_bot.records.journal import FILE_MODE, Journal, replay
+from practice_bot.records.journal import (
+    FILE_MODE,
+    Journal,
+    check_references,
+    check_text,
+    replay,
+)
 from practice_bot.records.schema import Transcript
 
 DIR_MODE = 0o700
@@ -185,12 +191,21 @@ def load_transcript(path: Path) -> Transcript:
         ) from None
     try:
         data = json.loads(raw)
+        check_text(raw, data)
     except json.JSONDecodeError as exc:
         raise TranscriptError(f"{path}: line {exc.lineno}: not valid JSON: {exc.msg}") from None
+    except RecursionError:
+        raise TranscriptError(f"{path}: nested too deeply to be a transcript") from None
+    except ValueError as exc:
+        raise TranscriptError(f"{path}: {exc}") from None
     try:
-        return Transcript.model_validate(data)
+        transcript = Transcript.model_validate(data)
     except ValidationError as exc:
         raise TranscriptError(f"{path}: {validation_summary(exc)}") from None
+    problem = check_references(transcript)
+    if problem:
+        raise TranscriptError(f"{path}: {problem}")
+    return transcript
 
 
 def validation_summary(exc: ValidationError, most: int = 3) -> str:
