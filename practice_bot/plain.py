@@ -21,7 +21,7 @@ from practice_bot.scoring.base import STATUS_WORDS
 from practice_bot.session.engine import END_EARLY_PROMPT, AnswerOutcome
 from practice_bot.session.factory import Session
 from practice_bot.session.pacing import clock_text
-from practice_bot.textsafe import printable
+from practice_bot.textsafe import printable, valid_text
 
 
 class RescuingJournal:
@@ -69,7 +69,7 @@ class PlainRunner:
             line = self.stdin.readline()
             if line == "":
                 return "\n".join(lines), True
-            line = line.rstrip("\r\n")
+            line = valid_text(line).rstrip("\r\n")
             if not lines and line.strip().startswith("/") and " " not in line.strip():
                 return line.strip(), False
             if line.strip() == "":

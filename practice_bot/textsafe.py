@@ -19,3 +19,17 @@ def _visible(match: re.Match[str]) -> str:
 def printable(text: str) -> str:
     """The text with every control character shown as an escape, so none reaches the terminal."""
     return _CONTROL.sub(_visible, text)
+
+
+def valid_text(text: str) -> str:
+    """Text that can be stored: bytes that were not UTF-8 (decoded by Python as lone surrogates)
+    become U+FFFD, as any UTF-8 reader would show them."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        try:
+            raw = text.encode("utf-8", "surrogateescape")
+        except UnicodeEncodeError:
+            raw = text.encode("utf-8", "surrogatepass")
+        return raw.decode("utf-8", "replace")
+    return text

@@ -66,12 +66,13 @@ def run_mode(args: argparse.Namespace) -> int:
     import secrets
 
     from practice_bot.session.plan import SessionConfig
+    from practice_bot.textsafe import valid_text
 
     settings = _settings(args)
     topics = [t.strip() for t in (getattr(args, "topics", None) or "").split(",") if t.strip()]
     config = SessionConfig(
         mode=args.mode,
-        apprentice=args.name or settings.name or "apprentice",
+        apprentice=valid_text(args.name or settings.name or "apprentice"),
         topics=topics,
         minutes=getattr(args, "minutes", None),
         seed=args.seed if args.seed is not None else secrets.randbelow(1_000_000),
@@ -125,6 +126,10 @@ def run_resume(args: argparse.Namespace) -> int:
 def _run_plain(session: Session) -> int:
     from practice_bot.plain import PlainRunner
 
+    # A paste that is not UTF-8 must not stop the session: read it, and store U+FFFD for the bad bytes.
+    reconfigure = getattr(sys.stdin, "reconfigure", None)
+    if reconfigure is not None:
+        reconfigure(errors="surrogateescape")
     return PlainRunner(session, sys.stdin, sys.stdout).run()
 
 
