@@ -65,8 +65,9 @@ class Disk:
 
     def _guard(self, real: Callable[..., Any]) -> Callable[..., Any]:
         def guarded(path: Any, *args: Any, **kwargs: Any) -> Any:
-            if self._blocked(path) or (args and isinstance(args[0], (str, os.PathLike))
-                                       and self._blocked(args[0])):  # fmt: skip
+            if self._blocked(path) or (
+                args and isinstance(args[0], (str, os.PathLike)) and self._blocked(args[0])
+            ):
                 raise OSError(errno.EROFS, os.strerror(errno.EROFS), os.fsdecode(path))
             return real(path, *args, **kwargs)
 
@@ -101,9 +102,14 @@ def _transcript(name: str = "Ada") -> Transcript:
     from datetime import UTC, datetime
 
     return Transcript(
-        id="abcd1234", apprentice=name, mode="practice", topics=["model-scoping"], seed=1,
-        minutes=30, started_at=datetime(2026, 3, 2, 10, 0, tzinfo=UTC),
-    )  # fmt: skip
+        id="abcd1234",
+        apprentice=name,
+        mode="practice",
+        topics=["model-scoping"],
+        seed=1,
+        minutes=30,
+        started_at=datetime(2026, 3, 2, 10, 0, tzinfo=UTC),
+    )
 
 
 def _event(i: int) -> dict[str, Any]:
@@ -284,8 +290,9 @@ def test_disk_full_mid_session_moves_it_to_the_data_folder(tmp_path, disk):
     assert f"Transcript saved: {final}" in out
     assert _answers(final) == ANSWERS  # the answer being saved when it failed, and the rest
     data = json.loads(final.read_text("utf-8"))
-    assert {j["turn"] for j in data["judgments"]} >= {t["index"] for t in data["turns"]
-                                                       if t["role"] == "apprentice"}  # fmt: skip
+    assert {j["turn"] for j in data["judgments"]} >= {
+        t["index"] for t in data["turns"] if t["role"] == "apprentice"
+    }
 
 
 def test_at_the_keyboard_the_apprentice_chooses_the_folder(tmp_path, disk):
@@ -372,8 +379,18 @@ def test_cli_on_a_read_only_transcripts_folder_is_a_clear_message(
 
     disk.read_only.append(tmp_path / "ro")
     monkeypatch.setattr(sys, "stdin", io.StringIO("an answer\n\n"))
-    code = main(["practice", "--plain", "--topics", "model-scoping", "--transcripts",
-                 str(tmp_path / "ro"), "--name", "Jo"])  # fmt: skip
+    code = main(
+        [
+            "practice",
+            "--plain",
+            "--topics",
+            "model-scoping",
+            "--transcripts",
+            str(tmp_path / "ro"),
+            "--name",
+            "Jo",
+        ]
+    )
     err = capsys.readouterr().err
     assert code == 2
     assert err.startswith(f"practice-bot: {tmp_path / 'ro'}") and "Read-only file system" in err
