@@ -24,7 +24,7 @@ _NEGATED = word_set(
     "not never no didn don doesn haven hasn hadn wasn weren isn aren nothing nobody"
 )
 _OWN = word_set("our my")
-_VERBISH = word_set("is are was were be been have has had do did does")
+_VERBISH = word_set("is are was were be been have has had do did does i we")  # and the subjects
 
 
 @dataclass(slots=True)
@@ -65,8 +65,7 @@ def _recital_texts(topic: Topic) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 def _verb_count(tokens: list[str], m: Marks) -> int:
-    n = sum(1 for t in tokens if t in _VERBISH or t in ("i", "we"))
-    return n + int(m.past) + int(m.practice)
+    return sum(map(_VERBISH.__contains__, tokens)) + m.past + m.practice
 
 
 def read(answer: str, topic: Topic, book: ConceptBook) -> Reading:

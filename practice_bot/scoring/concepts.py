@@ -69,6 +69,8 @@ class Batch:
     phrases: frozenset[int]
     by_phrase: dict[int, tuple[tuple[int, int], ...]]  # term id -> (criterion index, slot index)
     combos: tuple[tuple[int, int], ...]  # (criterion index, slot index) of slots with combos
+    # every term id of the combos: a sentence naming none of them matches no combo
+    combo_terms: frozenset[int] = frozenset()
 
     @classmethod
     def of(cls, concepts: Sequence[Concepts]) -> Batch:
@@ -77,20 +79,33 @@ class Batch:
             for pid, ks in c.by_phrase.items():
                 by_phrase.setdefault(pid, []).extend((ci, k) for k in ks)
         combos = tuple((ci, k) for ci, c in enumerate(concepts) for k in c.combo_slots)
+        combo_terms = frozenset(
+            pid
+            for ci, k in combos
+            for combo in concepts[ci].slots[k].combos
+            for group in combo
+            for pid in group
+        )
         return cls(
             tuple(concepts),
             frozenset(by_phrase),
             {pid: tuple(v) for pid, v in by_phrase.items()},
             combos,
+            combo_terms,
         )
 
     def hits(self, found: set[int]) -> list[list[int]]:
         """For each criterion, the indices of the slots a sentence matches, in order."""
+        named = self.phrases.intersection(found)
+        combos = self.combos if self.combos and not self.combo_terms.isdisjoint(found) else ()
+        if not named and not combos:
+            return [[] for _ in self.concepts]
         out: list[set[int]] = [set() for _ in self.concepts]
-        for pid in self.phrases.intersection(found):
-            for ci, k in self.by_phrase[pid]:
+        by_phrase = self.by_phrase
+        for pid in named:
+            for ci, k in by_phrase[pid]:
                 out[ci].add(k)
-        for ci, k in self.combos:
+        for ci, k in combos:
             if k not in out[ci] and self.concepts[ci].slots[k].combo_matches(found):
                 out[ci].add(k)
         return [sorted(h) for h in out]

@@ -82,6 +82,14 @@ _SELF_PRAISE = re.compile(
     r"one of my strengths|i pride myself|says i(?: a|')m good)\b"
 )
 _PRAISE_WORDS = ("strength", "good at", "great at", "strong at", "passionate", "myself")
+# Words the two patterns above cannot match without (each is a whole word of any text they match), so
+# a sentence holding none of them skips the pattern.
+_DEFINITION_WORDS = word_set("is are means refers describes involves")
+_GENERIC_WORDS = word_set(
+    "important essential crucial vital key necessary practice recommended advisable generally general "
+    "typically usually traditionally ideally theory principle broadly should must need needs ought "
+    "have has"
+)
 _NUMBER = re.compile(r"\d")
 
 
@@ -266,17 +274,23 @@ def marks(text: str, norm: str, tokens: Sequence[str], found: set[int], m: Marke
     phrase ids the shared lexicon matched in it."""
     practice, hypothetical = _own_action(tokens)
     praise = any(w in norm for w in _PRAISE_WORDS) and bool(_SELF_PRAISE.search(norm))
-    generic = praise or (not practice and bool(_DEFINITION.search(norm) or _GENERIC.search(norm)))
+    generic = praise or (
+        not practice
+        and bool(
+            (not _DEFINITION_WORDS.isdisjoint(tokens) and _DEFINITION.search(norm))
+            or (not _GENERIC_WORDS.isdisjoint(tokens) and _GENERIC.search(norm))
+        )
+    )
     reflection = not m.reflection.isdisjoint(found)
     return Marks(
-        practice=practice,
-        hypothetical=hypothetical,
-        generic=generic,
-        evaluation=reflection or not m.reasoning.isdisjoint(found),
-        reflection=reflection,
-        tool=not m.tools.isdisjoint(found) or _names_something(text),
-        number=bool(_NUMBER.search(norm, _label_end(norm))),
-        outcome=not m.outcomes.isdisjoint(found),
-        people=not m.people.isdisjoint(found),
-        past=any(map(_is_past, tokens)),
+        practice,
+        hypothetical,
+        generic,
+        reflection or not m.reasoning.isdisjoint(found),
+        reflection,
+        not m.tools.isdisjoint(found) or _names_something(text),
+        _NUMBER.search(norm) is not None and _NUMBER.search(norm, _label_end(norm)) is not None,
+        not m.outcomes.isdisjoint(found),
+        not m.people.isdisjoint(found),
+        any(map(_is_past, tokens)),
     )

@@ -60,15 +60,6 @@ _LEADING = "-*•>#"
 _ALNUM = re.compile(r"[^\W_]")
 
 
-def _trimmed(answer: str, start: int, end: int) -> tuple[int, int]:
-    seg = answer[start:end]
-    right = len(seg.rstrip())
-    left = 0
-    while left < right and (seg[left].isspace() or seg[left] in _LEADING):
-        left += 1
-    return start + left, start + right
-
-
 def _chunks(answer: str, start: int, end: int) -> list[tuple[int, int]]:
     """Cut an over-long sentence at a comma or space so quotes stay readable."""
     out: list[tuple[int, int]] = []
@@ -82,9 +73,10 @@ def _chunks(answer: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-def _abbreviation_before(answer: str, begin: int, at: int) -> bool:
-    """Whether the full stop at `at` closes an abbreviation ("e.g.", "etc.") rather than a sentence."""
-    tail = answer[max(begin, at - 7) : at]
+@lru_cache(maxsize=4096)
+def _abbreviation(tail: str) -> bool:
+    """Whether a full stop after `tail` (up to seven characters before it) closes an abbreviation
+    ("e.g.", "etc.") rather than a sentence."""
     if len(tail) == 7 and " " not in tail:
         return False  # a long word, not an abbreviation
     return (
@@ -92,24 +84,32 @@ def _abbreviation_before(answer: str, begin: int, at: int) -> bool:
     )
 
 
+def _emit(answer: str, start: int, end: int, spans: list[Span]) -> None:
+    """Add answer[start:end] to `spans`, trimmed (spaces, bullets), unless it holds no letter or digit."""
+    for a, b in (
+        _chunks(answer, start, end) if end - start > MAX_SENTENCE_CHARS else ((start, end),)
+    ):
+        seg = answer[a:b]
+        right = len(seg.rstrip())
+        left = 0
+        while left < right and (seg[left].isspace() or seg[left] in _LEADING):
+            left += 1
+        if right > left and (seg[left].isalnum() or _ALNUM.search(seg, left, right)):
+            spans.append(Span(a + left, a + right, seg[left:right]))
+
+
 def split_sentences(answer: str) -> list[Span]:
     """Sentences (and lines, list items) of `answer`, trimmed, with offsets into `answer`."""
     spans: list[Span] = []
     begin = 0
-
-    def emit(s: int, e: int) -> None:
-        for a, b in _chunks(answer, s, e) if e - s > MAX_SENTENCE_CHARS else ((s, e),):
-            a, b = _trimmed(answer, a, b)
-            if b > a and _ALNUM.search(answer, a, b):
-                spans.append(Span(a, b, answer[a:b]))
-
     for m in _BOUNDARY.finditer(answer):
-        if answer[m.start()] == "." and _abbreviation_before(answer, begin, m.start()):
+        at, after = m.span()
+        mark = answer[at]
+        if mark == "." and _abbreviation(answer[max(begin, at - 7) : at]):
             continue
-        end = m.end() if m.group()[0] in ".!?" else m.start()
-        emit(begin, end)
-        begin = m.end()
-    emit(begin, len(answer))
+        _emit(answer, begin, after if mark in ".!?" else at, spans)
+        begin = after
+    _emit(answer, begin, len(answer), spans)
     return spans
 
 
