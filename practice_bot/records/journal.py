@@ -60,7 +60,8 @@ class JournalWriteError(TranscriptError):
     def __init__(self, path: Path, exc: OSError) -> None:
         self.path = path
         self.errno = exc.errno
-        super().__init__(f"{path}: cannot save: {exc.strerror or exc}")
+        self.reason = exc.strerror or str(exc)
+        super().__init__(f"{path}: cannot save: {self.reason}")
 
 
 class Journal:

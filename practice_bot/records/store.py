@@ -15,6 +15,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -22,6 +23,7 @@ from practice_bot.errors import TranscriptError
 from practice_bot.records.journal import (
     FILE_MODE,
     Journal,
+    JournalWriteError,
     check_references,
     check_text,
     replay,
@@ -64,31 +66,64 @@ def new_transcript_id() -> str:
 
 
 def create_journal(folder: Path, transcript: Transcript) -> Journal:
-    """Create `<slug>-<date>-<mode>-<id>.journal.jsonl` exclusively and write the header record."""
+    """Create `<slug>-<date>-<mode>-<id>.journal.jsonl` exclusively, holding its header record.
+
+    The header is written to a hidden file first, which is then hard-linked into place: the link
+    fails if the name is taken, and a journal is never seen (by a tutor listing the folder, or after
+    a crash) without its header. Where links are not supported, the file is created with O_EXCL
+    and the header written into it.
+    """
     ensure_folder(folder)
     stamp = transcript.started_at.strftime("%Y%m%d-%H%M")
     base = f"{slug(transcript.apprentice)}-{stamp}-{transcript.mode}"
     for _ in range(20):
         path = folder / f"{base}-{transcript.id}{JOURNAL_SUFFIX}"
         if not (folder / f"{base}-{transcript.id}{FINAL_SUFFIX}").exists():
-            try:
-                fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
-            except FileExistsError:
-                transcript.id = new_transcript_id()
-                continue
-            except OSError as exc:
-                raise TranscriptError(f"{path}: cannot create: {exc.strerror or exc}") from None
-            os.close(fd)
-            journal = Journal(path)
-            header = transcript.model_dump(mode="json")
-            try:
-                journal.write({"kind": "header", "transcript": header})
-            except TranscriptError:
-                path.unlink(missing_ok=True)  # an empty journal is no use to anyone
-                raise
-            return journal
+            header = {"kind": "header", "transcript": transcript.model_dump(mode="json")}
+            if _link_new(path, header):
+                return Journal(path)
         transcript.id = new_transcript_id()
     raise TranscriptError(f"{folder}: could not find a free file name for a new transcript")
+
+
+def _link_new(path: Path, header: dict[str, Any]) -> bool:
+    """Make `path` hold just the header record, if the name is free; False when it is taken."""
+    tmp = path.with_name(f".{path.name}.{secrets.token_hex(3)}.tmp")
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+    except OSError as exc:
+        raise TranscriptError(f"{path}: cannot create: {exc.strerror or exc}") from None
+    os.close(fd)
+    try:
+        try:
+            Journal(tmp).write(header)
+        except JournalWriteError as exc:
+            raise TranscriptError(f"{path}: cannot create: {exc.reason}") from None
+        try:
+            os.link(tmp, path)
+        except FileExistsError:
+            return False
+        except OSError:  # no hard links here (some network and FAT file systems)
+            return _create_new(path, header)
+        return True
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def _create_new(path: Path, header: dict[str, Any]) -> bool:
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+    except FileExistsError:
+        return False
+    except OSError as exc:
+        raise TranscriptError(f"{path}: cannot create: {exc.strerror or exc}") from None
+    os.close(fd)
+    try:
+        Journal(path).write(header)
+    except TranscriptError:
+        path.unlink(missing_ok=True)  # an empty journal is no use to anyone
+        raise
+    return True
 
 
 RESCUE_FOLDER = "rescued-transcripts"
@@ -248,6 +283,8 @@ def list_transcripts(folder: Path) -> tuple[list[Entry], list[str]]:
         try:
             entries.append(Entry(path, load_transcript(path)))
         except TranscriptError as exc:
+            if not path.exists():
+                continue  # a session finished (its journal made way for the final file) meanwhile
             problems.append(str(exc))
     entries.sort(key=lambda e: e.transcript.started_at, reverse=True)
     return entries, problems
