@@ -39,6 +39,13 @@ def cli_env(home: Path, **extra: str) -> dict[str, str]:
     return env
 
 
+def with_shim(env: dict[str, str], **extra: str) -> dict[str, str]:
+    """`env` with the test shim (killshim/sitecustomize.py) loaded and its variables set."""
+    out = dict(env, **extra)
+    out["PYTHONPATH"] = os.pathsep.join(p for p in (str(SHIM), env.get("PYTHONPATH", "")) if p)
+    return out
+
+
 def run_cli(
     args: list[str],
     stdin: str | bytes,
@@ -51,11 +58,7 @@ def run_cli(
     """`python -m practice_bot ARGS` with `stdin`; `kill` (KIND:N:HOW) loads the kill shim."""
     environ = env or cli_env(home)
     if kill:
-        environ = dict(environ)
-        environ["PB_TEST_KILL"] = kill
-        environ["PYTHONPATH"] = os.pathsep.join(
-            p for p in (str(SHIM), environ.get("PYTHONPATH", "")) if p
-        )
+        environ = with_shim(environ, PB_TEST_KILL=kill)
     data = stdin.encode("utf-8") if isinstance(stdin, str) else stdin
     return subprocess.run(
         [sys.executable, "-m", "practice_bot", *args],

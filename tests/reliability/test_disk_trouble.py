@@ -191,7 +191,7 @@ def test_creating_a_journal_in_a_read_only_or_full_folder(tmp_path, disk):
     with pytest.raises(TranscriptError, match=r"ro/ada-.*cannot create: Read-only file system"):
         create_journal(tmp_path / "ro", _transcript())
     disk.full = True
-    with pytest.raises(TranscriptError, match=r"cannot save: No space left"):
+    with pytest.raises(TranscriptError, match=r"full/ada-.*cannot create: No space left"):
         create_journal(tmp_path / "full", _transcript())
     assert list((tmp_path / "full").iterdir()) == []  # no empty journal left behind
 

@@ -14,6 +14,7 @@ This extends tests/plain/test_crash_resume.py (one kill after three answers).
 from __future__ import annotations
 
 import json
+import os
 import random
 import signal
 import subprocess
@@ -78,6 +79,7 @@ class Scenario:
     torn: bool = False  # a torn last line to be dropped with a notice on resume
     finished: bool = False  # the session had ended: resume asks nothing more
     resume_kills: list[str] = field(default_factory=list)  # kill the resumed process(es) too
+    no_file: bool = False  # killed before the journal existed: nothing to lose, nothing to resume
 
 
 def _scenarios() -> list[Scenario]:
@@ -85,7 +87,8 @@ def _scenarios() -> list[Scenario]:
     m, p = mock_input, practice_input
     # fmt: off
     return [
-        Scenario("header-written", MOCK, m(six), "header:1:after", six, 0),
+        Scenario("header-being-written", MOCK, m(six), "header:1:after", six, 0, no_file=True),
+        Scenario("journal-just-linked", MOCK, m(six), "link:1:after", six, 0),
         Scenario("first-question-written", MOCK, m(six), "question:1:after", six, 0),
         Scenario("first-question-torn", MOCK, m(six), "question:1:torn:half", six, 0, torn=True),
         Scenario("answer-1-before-write", MOCK, m(six), "answer:1:before", six, 0),
@@ -158,6 +161,10 @@ def _play(s: Scenario, home: Path) -> Outcome:
     folder = home / "t"
     killed = run_cli([*s.args, "--transcripts", str(folder)], s.stdin, home, kill=s.kill)
     journal = _journal(folder)
+    if s.no_file:
+        assert journal is None
+        resumed = run_cli(["resume", str(folder), "--plain"], "", home)
+        return Outcome(folder, killed, [], b"", [resumed], None, sorted(os.listdir(folder)))
     assert journal is not None, killed.stderr.decode()
     after = journal_answers(journal)
     raw = journal.read_bytes()
@@ -207,6 +214,13 @@ def test_kill_then_resume_loses_no_saved_answer(s: Scenario, outcomes):
     if s.torn:
         assert not o.journal_text_after_kill.endswith(b"\n"), "the kill should leave a torn line"
 
+    if s.no_file:
+        # Only a hidden temporary file; resume says plainly there is nothing to resume.
+        assert all(name.startswith(".") for name in o.leftovers), o.leftovers
+        last = o.resumes[-1]
+        assert last.returncode == 2 and b"Traceback" not in last.stderr
+        assert last.stderr.decode().startswith("practice-bot: ") and b"no unfinished" in last.stderr
+        return
     for r in o.resumes[:-1]:
         assert r.returncode == -signal.SIGKILL, r.stderr.decode()
     last = o.resumes[-1]

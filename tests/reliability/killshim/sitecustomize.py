@@ -1,10 +1,14 @@
-"""A test-only shim: with PB_TEST_KILL set, the practice-bot process SIGKILLs itself at a chosen point.
+"""A test-only shim for practice-bot processes, loaded by putting this folder on PYTHONPATH.
 
-Put this folder on PYTHONPATH and set PB_TEST_KILL to KIND:N:HOW:
+PB_TEST_FIXED_ID=HEX makes every new session start with that transcript id (the store must still find
+a free name), and PB_TEST_FIXED_START=ISO makes every session start at that moment: a class of
+sessions colliding on name, minute and id.
+
+With PB_TEST_KILL set, the process SIGKILLs itself at a chosen point. Set it to KIND:N:HOW:
 
 - KIND is the kind of journal record: header, question (a question or retry turn), answer (an
   apprentice turn), notice (a time check), judgments, event, status, meta, usage, any; or `final`
-  for the atomic write of the finished transcript;
+  for the atomic write of the finished transcript, `link` for a new journal linked into place;
 - N counts records of that kind written by this process (1 = the first);
 - HOW is `before` (die before the record is written), `after` (die once it is written and fsynced),
   `torn:K` (write only the first K bytes of the line, fsync, die; K < 0 leaves off the last -K bytes,
@@ -47,6 +51,15 @@ def _cut(spec: str, size: int) -> int:
 def _install(spec: str) -> None:
     kind, n_text, how = spec.split(":", 2)
     wanted = int(n_text)
+    if kind == "link":  # the new journal, header and all, has just been linked into place
+        real_link = os.link
+
+        def link(src, dst, *args, **kwargs):  # type: ignore[no-untyped-def]
+            real_link(src, dst, *args, **kwargs)
+            _die()
+
+        os.link = link
+        return
     if kind == "final":
         real_replace = os.replace
 
@@ -90,5 +103,21 @@ def _install(spec: str) -> None:
     journal.Journal.write = write  # type: ignore[method-assign]
 
 
+def _fix_start() -> None:
+    fixed_id = os.environ.get("PB_TEST_FIXED_ID")
+    fixed_start = os.environ.get("PB_TEST_FIXED_START")
+    if fixed_id:
+        from practice_bot.session import factory
+
+        factory.new_transcript_id = lambda: fixed_id  # type: ignore[attr-defined]
+    if fixed_start:
+        from datetime import datetime
+
+        from practice_bot.session.clock import SystemClock
+
+        SystemClock.now = lambda self: datetime.fromisoformat(fixed_start)  # type: ignore[method-assign]
+
+
+_fix_start()
 if _SPEC:
     _install(_SPEC)
