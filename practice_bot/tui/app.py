@@ -7,7 +7,7 @@ needed, and nothing here imports an LLM library.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
@@ -84,51 +84,59 @@ class PracticeApp(App[int]):
 
     # ----- sessions ---------------------------------------------------------------------------------
     def begin(self, config: SessionConfig) -> None:
-        """Start a session, asking first if answers would go to an LLM endpoint not agreed before."""
-        if not self._consent_needed():
-            self._start(config, self.settings)
+        """Start a session (asking first if answers would go to an endpoint not agreed before)."""
+        self._with_consent(lambda llm: self._start(config, llm))
+
+    def resume(self, path: Path) -> None:
+        self._with_consent(lambda llm: self._resume_from(path, llm))
+
+    def _with_consent(self, go: Callable[[bool], None]) -> None:
+        """Call `go(llm)`: llm is whether this session may use the configured endpoint."""
+        from practice_bot.session.llm_wiring import endpoint_wanted, needs_consent
+
+        if self.scorer is not None or not endpoint_wanted(self.settings):
+            go(False)
             return
-        from practice_bot.llm.consent import describe_endpoint, remember_consent
+        if not needs_consent(self.settings):
+            go(True)
+            return
+        from practice_bot.session.llm_wiring import consent_question, give_consent
         from practice_bot.tui.screens.dialogs import ConfirmScreen
 
         def decided(yes: bool | None) -> None:
             if yes:
-                remember_consent(self.settings.base_url)
-                self._start(config, self.settings)
-            else:
-                self._start(config, self.settings.model_copy(update={"scorer": "offline"}))
+                give_consent(self.settings)
+            go(bool(yes))
 
-        message = (
-            f"To score your answers and write follow-up questions, {describe_endpoint(self.settings)}. "
-            "Send them there? If not, this session is scored offline on this computer."
-        )
         self.push_screen(
-            ConfirmScreen("Where your answers go", message, yes="Send", no="Offline"), decided
+            ConfirmScreen(
+                "Where your answers go",
+                consent_question(self.settings),
+                yes="Send",
+                no="Offline",
+            ),
+            decided,
         )
 
-    def _consent_needed(self) -> bool:
-        s = self.settings
-        if self.scorer is not None or s.scorer == "offline" or not s.llm_configured:
-            return False
-        from practice_bot.llm.consent import consent_needed
-
-        return consent_needed(s.base_url)
-
-    def _start(self, config: SessionConfig, settings: Settings) -> None:
+    def _start(self, config: SessionConfig, llm: bool) -> None:
         from practice_bot.session.factory import start_session
 
         try:
-            session = start_session(config, settings, clock=self.clock, scorer=self.scorer)
+            session = start_session(
+                config, self.settings, clock=self.clock, scorer=self.scorer, llm=llm
+            )
         except Exception as exc:  # user-fixable (banks, folder, topics): say it, stay on screen
             self._failed("Could not start the session", exc)
             return
         self._enter(session)
 
-    def resume(self, path: Path) -> None:
+    def _resume_from(self, path: Path, llm: bool) -> None:
         from practice_bot.session.factory import resume_session
 
         try:
-            session = resume_session(path, self.settings, clock=self.clock, scorer=self.scorer)
+            session = resume_session(
+                path, self.settings, clock=self.clock, scorer=self.scorer, llm=llm
+            )
         except Exception as exc:
             self._failed("Could not resume the session", exc)
             return
@@ -170,6 +178,28 @@ class PracticeApp(App[int]):
         self.push_screen(ReportScreen(entry.transcript, report, entry.path))
 
     # ----- keys and the command palette -------------------------------------------------------------
+    async def action_quit(self) -> None:
+        """Quit; if an answer is typed but not sent, ask first (everything sent is already saved)."""
+        if not getattr(self.screen, "has_unsent_answer", False):
+            self.exit()
+            return
+        from practice_bot.tui.screens.dialogs import ConfirmScreen
+
+        def decided(yes: bool | None) -> None:
+            if yes:
+                self.exit()
+
+        self.push_screen(
+            ConfirmScreen(
+                "Quit now?",
+                "The answer in the box has not been sent and would be lost. Everything sent so "
+                "far is saved: `practice-bot resume` carries on from here.",
+                yes="Quit",
+                no="Stay",
+            ),
+            decided,
+        )
+
     def action_toggle_keys(self) -> None:
         if self.screen.query("HelpPanel"):
             self.action_hide_help_panel()

@@ -41,3 +41,27 @@ class QuestionReady(Message):
     def __init__(self, turn: Turn | None) -> None:
         super().__init__()
         self.turn = turn
+
+
+class QuestionReset(Message):
+    """The question writer started again (a retry): the streamed preview is cleared."""
+
+
+class Note(Message):
+    """Something the engine wants the apprentice told (a fallback, a spent budget); any thread."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+
+class Rescored(Message):
+    """Answers a crash had saved unscored, now scored (resume)."""
+
+    def __init__(self, scored: list[tuple[Turn, Assessment]]) -> None:
+        super().__init__()
+        self.scored = scored
+
+
+class SessionEnded(Message):
+    """The engine has finished the session (on a worker, when an LLM was involved)."""

@@ -1,9 +1,10 @@
 """The discussion room: the conversation, the answer box, and a side panel with clock and progress.
 
-Every answer is journaled (`engine.record_answer`) before anything else happens to it; scoring, and
-questions written by an LLM, run in thread workers that post messages back. Widgets are only touched on
-the app's thread. In a mock exam nothing here reveals a score: feedback and criteria appear only in
-practice, and the report comes at the end.
+Every answer is journaled by the engine before anything else happens to it. Practice answers are scored
+in a thread worker and answered with feedback; mock and drill answers go to the engine's background
+scorer so the next question never waits. LLM-written questions and an LLM's end-of-session work run in
+thread workers too; workers post messages and only the app's thread touches widgets. In a mock exam
+nothing here reveals a score: feedback and criteria appear only in practice, the report at the end.
 """
 
 from __future__ import annotations
@@ -12,20 +13,25 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.timer import Timer
 from textual.widgets import Footer, Header
-from textual.widgets.markdown import MarkdownStream
 
 from practice_bot.records.schema import Turn
 from practice_bot.session.engine import END_EARLY_PROMPT, AnswerOutcome
 from practice_bot.session.factory import Session
 from practice_bot.textsafe import printable
-from practice_bot.tui.messages import AnswerScored, QuestionDelta, QuestionReady, WorkFailed
+from practice_bot.tui.messages import (
+    AnswerScored,
+    Note,
+    QuestionDelta,
+    QuestionReady,
+    QuestionReset,
+    Rescored,
+    WorkFailed,
+)
 from practice_bot.tui.screens.dialogs import ConfirmScreen, PauseScreen
-from practice_bot.tui.screens.room_commands import RoomCommands
+from practice_bot.tui.screens.room_ending import RoomEnding
 from practice_bot.tui.widgets.answer_box import AnswerBox
 from practice_bot.tui.widgets.conversation import (
-    AssessorTurn,
     Conversation,
     NoticeTurn,
     intro_text,
@@ -41,7 +47,7 @@ END_PRACTICE_PROMPT = (
 )
 
 
-class DiscussionScreen(RoomCommands):
+class DiscussionScreen(RoomEnding):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     BINDINGS = [
         Binding("f2,ctrl+s", "submit", "Send answer", key_display="F2/^S", priority=True),
@@ -58,13 +64,9 @@ class DiscussionScreen(RoomCommands):
         self.mode = self.engine.config.mode
         self.practice = self.mode == "practice"
         self.busy = False
-        self._ending: str | None = None  # finish the session once the answer in hand is scored
         self._done = False
         self._last_topic: str | None = None
         self._extension_told = False
-        self._stream: MarkdownStream | None = None
-        self._streaming: AssessorTurn | None = None
-        self._count_timer: Timer | None = None
 
     # ----- layout ---------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -84,17 +86,37 @@ class DiscussionScreen(RoomCommands):
     def box(self) -> AnswerBox:
         return self.query_one(AnswerBox)
 
+    @property
+    def has_unsent_answer(self) -> bool:
+        return not self._done and bool(self.box.text.strip())
+
+    @property
+    def panel(self) -> SessionPanel:
+        return self.query_one(SessionPanel)
+
     async def on_mount(self) -> None:
-        t = self.engine.transcript
-        self.title = f"{MODE_TITLES[self.mode]} - {printable(t.apprentice)}"
+        e = self.engine
+        self.title = f"{MODE_TITLES[self.mode]} - {printable(e.transcript.apprentice)}"
         self.sub_title = "AM2 professional discussion"
-        self.box.border_title = "Your answer"
-        self.box.border_subtitle = "0 words"
+        e.on_note = self._note  # may be called from a worker thread
         await self._replay()
         for notice in self.session.notices:
             self.notify(printable(notice), title="Recovered", markup=False, timeout=10)
+        if e.transcript.scorer == "llm":
+            await self.conversation.add_notice(
+                f"Scoring and follow-up questions: {e.transcript.model} (LLM); offline if it fails."
+            )
         self._refresh_panels()
         self.set_interval(1.0, self._tick)
+        scored = {j.turn for j in e.transcript.judgments}
+        waiting = [a for a in e.transcript.answers() if a.index not in scored]
+        if waiting:  # saved by a crash before they were scored: score them first
+            self._set_busy(True, "scoring saved answers")
+            self._score_saved(waiting)
+        else:
+            await self._carry_on()
+
+    async def _carry_on(self) -> None:
         if self.engine.finished:
             await self._finish()
         elif self.engine.current_question is None:
@@ -114,10 +136,6 @@ class DiscussionScreen(RoomCommands):
         await self.conversation.mount_all(widgets)
         self.conversation.anchor()
 
-    @property
-    def panel(self) -> SessionPanel:
-        return self.query_one(SessionPanel)
-
     def _refresh_panels(self) -> None:
         self.panel.show(self.engine)
 
@@ -133,6 +151,12 @@ class DiscussionScreen(RoomCommands):
             return None if self.busy or self._done else True
         return True
 
+    def _note(self, text: str) -> None:
+        self.post_message(Note(text))
+
+    def on_note(self, message: Note) -> None:
+        self.notify(printable(message.text), title="Notice", markup=False, timeout=8)
+
     # ----- asking ---------------------------------------------------------------------------------
     async def _ask_next(self) -> None:
         if self.engine.question_source is None:
@@ -143,27 +167,27 @@ class DiscussionScreen(RoomCommands):
 
     @work(thread=True, exclusive=True, group="ask", exit_on_error=False)
     def _ask_in_thread(self) -> None:
-        """An LLM-written question: may stream; `on_delta` (if the source has one) posts pieces."""
+        """A question the LLM may write (slow): its pieces stream in through QuestionDelta."""
         source = self.engine.question_source
-        streams = source is not None and hasattr(source, "on_delta")
-        if streams:
+        hooks = source is not None and hasattr(source, "on_delta")
+        if hooks:
             source.on_delta = lambda text: self.post_message(QuestionDelta(text))  # type: ignore[union-attr]
+            source.on_reset = lambda: self.post_message(QuestionReset())  # type: ignore[union-attr]
         try:
             turn = self.engine.next_question()
         except Exception as exc:  # any failure of the writer must leave the session usable
             self.post_message(WorkFailed("question", str(exc)))
             return
         finally:
-            if streams:
-                source.on_delta = None  # type: ignore[union-attr]
+            if hooks:
+                source.on_delta = source.on_reset = None  # type: ignore[union-attr]
         self.post_message(QuestionReady(turn))
 
     async def on_question_delta(self, message: QuestionDelta) -> None:
-        if self._streaming is None:
-            self._streaming = await self.conversation.add_question("", title="Assessor")
-            self._stream = self._streaming.stream()
-        if self._stream is not None:
-            await self._stream.write(printable(message.text))
+        await self.conversation.stream_delta(message.text)
+
+    async def on_question_reset(self, message: QuestionReset) -> None:
+        await self.conversation.stream_reset()
 
     async def on_question_ready(self, message: QuestionReady) -> None:
         self._set_busy(False)
@@ -171,17 +195,13 @@ class DiscussionScreen(RoomCommands):
 
     async def _show_question(self, turn: Turn | None) -> None:
         if turn is None:
+            await self.conversation.end_stream(None)
             await self._finish()
             return
         if turn.topic != self._last_topic:
             await self.conversation.add_notice(topic_line(self.engine, turn.topic), kind="topic")
             self._last_topic = turn.topic
-        if self._streaming is not None:
-            if self._stream is not None:
-                await self._stream.stop()
-            await self._streaming.update(printable(turn.text))  # the checked question, in full
-            self._streaming = self._stream = None
-        else:
+        if not await self.conversation.end_stream(turn.text):  # the checked question, in full
             await self.conversation.add_question(turn.text, title=question_title(turn))
         self._refresh_panels()
         self.box.focus()
@@ -194,11 +214,16 @@ class DiscussionScreen(RoomCommands):
         if not text.strip():
             self.notify("Type your answer first, then send it with F2 or Ctrl+S.", markup=False)
             return
-        await self._record_and_score(text)
+        if await self._record(text) and not self.practice:
+            await self._advance()
 
-    async def _record_and_score(self, text: str) -> None:
+    async def _record(self, text: str) -> bool:
+        """Journal the answer (the engine fsyncs it) before anything else; then score it."""
+        e = self.engine
         try:
-            answer = self.engine.record_answer(text)  # journaled and fsynced before anything else
+            # mock and drill: scored in the background, the next question never waits
+            record = e.record_answer if self.practice else e.submit_answer_in_background
+            answer = record(text)
         except Exception as exc:  # disk full, read-only folder: keep the answer in the box
             self.notify(
                 f"Your answer could not be saved: {printable(str(exc))}. It is still in the box; "
@@ -207,12 +232,14 @@ class DiscussionScreen(RoomCommands):
                 markup=False,
                 timeout=15,
             )
-            return
+            return False
         self.box.clear()
         await self.conversation.add_answer(answer.text)
         self._refresh_panels()
-        self._set_busy(True, "scoring" if self.practice else "noting your answer")
-        self._score(answer)
+        if self.practice:
+            self._set_busy(True, "scoring")
+            self._score(answer)
+        return True
 
     @work(thread=True, exclusive=True, group="score", exit_on_error=False)
     def _score(self, answer: Turn) -> None:
@@ -223,30 +250,39 @@ class DiscussionScreen(RoomCommands):
             return
         self.post_message(AnswerScored(answer, assessment))
 
+    @work(thread=True, exclusive=True, group="score", exit_on_error=False)
+    def _score_saved(self, answers: list[Turn]) -> None:
+        scored = []
+        for answer in answers:
+            try:
+                scored.append((answer, self.engine.score(answer)))
+            except Exception as exc:  # leave it unscored; a tutor can re-score the transcript
+                self.post_message(Note(f"An answer saved before the interruption: {exc}"))
+        self.post_message(Rescored(scored))
+
+    async def on_rescored(self, message: Rescored) -> None:
+        for answer, assessment in message.scored:
+            self.engine.apply_assessment(answer, assessment)
+        self._set_busy(False)
+        self._refresh_panels()
+        await self._carry_on()
+
     async def on_answer_scored(self, message: AnswerScored) -> None:
         e = self.engine
         newly = e.apply_assessment(message.answer, message.assessment)
-        for note in message.assessment.notes:
-            self.notify(printable(note), title="Scoring", markup=False, timeout=8)
         self._set_busy(False)
         self._refresh_panels()
-        if self._ending is not None:
-            await self._end_now()
-            return
-        if not self.practice:
-            await self._advance()
-            return
         topic = message.answer.topic
-        outcome = AnswerOutcome(
-            message.answer, message.assessment, e.topic_status(topic), newly, e.next_hint(topic)
-        )
-        from practice_bot.tui.screens.feedback import FeedbackScreen
-
         status = e.topic_status(topic)
+        outcome = AnswerOutcome(
+            message.answer, message.assessment, status, newly, e.next_hint(topic)
+        )
         met = sum(s == "evidenced" for s in status.values())
         await self.conversation.add_notice(
             f"Feedback given: {met} of {len(status)} criteria in this topic evidenced so far."
         )
+        from practice_bot.tui.screens.feedback import FeedbackScreen
+
         self.app.push_screen(FeedbackScreen(outcome, e.rubric.topic(topic)), self._after_feedback)
 
     async def _after_feedback(self, choice: str | None) -> None:
@@ -257,23 +293,18 @@ class DiscussionScreen(RoomCommands):
 
     async def on_work_failed(self, message: WorkFailed) -> None:
         self._set_busy(False)
+        question = message.what == "question"
         self.notify(
             f"The {message.what} failed: {printable(message.error)}. The session carries on"
-            + (
-                " with bank questions." if message.what == "question" else "; your answer is saved."
-            ),
+            + (" with bank questions." if question else "; your answer is saved."),
             severity="warning",
             markup=False,
             timeout=10,
         )
-        if message.what == "question":
-            self.engine.record_event("question_source_failed", message.error[:500])
+        self.engine.record_event(f"{message.what}_failed", message.error[:500])
+        if question:
             self.engine.question_source = None
             await self._ask_next()
-            return
-        self.engine.record_event("scoring_failed", message.error[:500])
-        if self._ending is not None:
-            await self._end_now()
         else:
             await self._advance()
 
@@ -281,7 +312,8 @@ class DiscussionScreen(RoomCommands):
         for notice in self.engine.due_time_checks():
             await self.conversation.add_notice(notice.text, kind="time")
         if self.engine.time_status().over:
-            self.engine.finish("timed_out")
+            await self._end_now("timed_out")
+            return
         await self._ask_next()
 
     # ----- the clock ------------------------------------------------------------------------------
@@ -302,15 +334,12 @@ class DiscussionScreen(RoomCommands):
             )
         for notice in e.due_time_checks():
             await self.conversation.add_notice(notice.text, kind="time")
-        if status.over:
-            await self._time_out()
-
-    async def _time_out(self) -> None:
-        self._ending = "timed_out"
-        if self.box.text.strip() and self.engine.current_question is not None:
-            await self._record_and_score(self.box.text)
-        else:
-            await self._end_now()
+        if status.over:  # the hard stop: what is in the box is kept, then the session ends
+            kept = self.box.text.strip() and e.current_question is not None
+            if kept and not await self._record(self.box.text):
+                self._done = True  # could not save: keep the screen so it can be copied
+                return
+            await self._end_now("timed_out")
 
     # ----- other actions --------------------------------------------------------------------------
     def action_pause(self) -> None:
@@ -334,8 +363,7 @@ class DiscussionScreen(RoomCommands):
         await self._advance()
 
     def action_toggle_panel(self) -> None:
-        panel = self.query_one("#panel")
-        panel.display = not panel.display
+        self.panel.display = not self.panel.display
 
     def action_end(self) -> None:
         if self._done or self.busy:
@@ -349,8 +377,7 @@ class DiscussionScreen(RoomCommands):
 
         async def decided(yes: bool | None) -> None:
             if yes:
-                self._ending = "ended_early"
-                await self._end_now()
+                await self._end_now("ended_early")
             else:
                 self.box.focus()
 
@@ -360,30 +387,3 @@ class DiscussionScreen(RoomCommands):
             ),
             decided,
         )
-
-    async def _end_now(self) -> None:
-        ending = self._ending or "finished"
-        if not self.engine.finished:
-            if ending == "ended_early":
-                self.engine.end_early(True)
-            else:
-                self.engine.finish(ending)
-        await self._finish()
-
-    async def _finish(self) -> None:
-        if self._done:
-            return
-        self._done = True
-        self.refresh_bindings()
-        from practice_bot.records.report import build_report
-        from practice_bot.records.store import save_final
-        from practice_bot.tui.screens.report import ReportScreen
-
-        t = self.engine.transcript
-        path = self.session.journal_path
-        try:
-            path = save_final(self.session.journal_path, t)
-        except Exception as exc:  # the journal still holds every answer
-            self.notify(printable(str(exc)), severity="error", markup=False, timeout=15)
-        report = build_report(t, self.engine.rubric)
-        self.app.switch_screen(ReportScreen(t, report, path))

@@ -43,7 +43,7 @@ def trend_lines(rubric: Rubric, chronological: list[Entry]) -> list[str]:
         first, last = shares[0][0] / shares[0][1], shares[-1][0] / shares[-1][1]
         word = "up" if last > first else "down" if last < first else "level"
         numbers = " ".join(f"{m}/{n}" for m, n in shares[-6:])
-        lines.append(f"{topic.name[:34]:<34} {marks[-12:]:<12} {numbers}  ({word})")
+        lines.append(f"{topic.name[:35]:<35} {marks[-12:]:<12} {numbers}  ({word})")
     return lines
 
 
@@ -56,7 +56,7 @@ class HistoryLoaded(Message):
 class HistoryScreen(Screen[None]):
     BINDINGS = [
         Binding("f2,d", "drill", "Drill on weakest", key_display="F2/d"),
-        Binding("escape", "back", "Back"),
+        Binding("escape", "back", "Back", key_display="Esc"),
     ]
     DEFAULT_CSS = """
     HistoryScreen VerticalScroll { padding: 0 1; }

@@ -50,7 +50,7 @@ def grades_content(report: Report) -> Content:
     return Content.assemble(*lines)
 
 
-def chart_content(report: Report, name_width: int = 34) -> Content:
+def chart_content(report: Report, name_width: int = 35) -> Content:
     parts: list[str | tuple[str, str]] = []
     for t in report.topics:
         total = len(t.criteria)

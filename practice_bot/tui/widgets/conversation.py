@@ -63,11 +63,49 @@ class NoticeTurn(Static):
 
 
 class Conversation(VerticalScroll, can_focus=True):
-    """Scrolls with the discussion; keeps the newest turn in view unless the reader scrolled up."""
+    """Scrolls with the discussion; keeps the newest turn in view unless the reader scrolled up.
+
+    A question written by an LLM streams in: `stream_delta` appends each piece to one Markdown widget
+    through a MarkdownStream (no full re-render per piece); `end_stream` replaces the preview with the
+    checked question once it is final.
+    """
 
     DEFAULT_CSS = """
     Conversation { height: 1fr; padding: 0 1; scrollbar-gutter: stable; }
     """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._streaming: AssessorTurn | None = None
+        self._stream: MarkdownStream | None = None
+
+    async def stream_delta(self, text: str) -> None:
+        if self._streaming is None:
+            self._streaming = await self.add_question("")
+            self._stream = self._streaming.stream()
+        if self._stream is not None:
+            await self._stream.write(printable(text))
+
+    async def stream_reset(self) -> None:
+        """The writer started again (a retry): clear the preview."""
+        if self._streaming is not None and self._stream is not None:
+            await self._stream.stop()
+            await self._streaming.update("")
+            self._stream = self._streaming.stream()
+
+    async def end_stream(self, text: str | None) -> bool:
+        """Show the final question in the streamed widget (or drop it); False if nothing streamed."""
+        turn, stream = self._streaming, self._stream
+        self._streaming = self._stream = None
+        if turn is None:
+            return False
+        if stream is not None:
+            await stream.stop()
+        if text is None:
+            await turn.remove()
+        else:
+            await turn.update(printable(text))
+        return True
 
     def on_mount(self) -> None:
         self.anchor()

@@ -40,9 +40,10 @@ def clock_content(s: TimeStatus) -> Content:
         clock_text(s.elapsed),
         "\n",
         ("Remaining  ", "bold"),
-        f"{clock_text(s.remaining)} of {clock_text(s.limit)}",
+        clock_text(s.remaining),
         "\n",
-        (bar(s.elapsed / s.limit if s.limit else 0.0, BAR), "$primary"),
+        (bar(s.elapsed / s.limit if s.limit else 0.0, BAR - 6), "$primary"),
+        f" {clock_text(s.limit)}",
     )
 
 
@@ -72,12 +73,20 @@ def talk_content(mine: int, theirs: int) -> Content:
 def progress_content(
     topics: Sequence[Topic], current: str | None, discussed: set[str], *, show_all: bool = True
 ) -> Content:
+    """Where the session is: the full list of topics, or (short terminals) now, next and a strip of
+    marks. ▪ discussed, ▶ now, ▫ to come: shapes, not colours."""
     ids = [t.id for t in topics]
     index = ids.index(current) + 1 if current in ids else 0
-    parts: list[Content | str | tuple[str, str]] = [
-        (f"Topic {index} of {len(topics)}", "bold"),
-    ]
+    parts: list[Content | str | tuple[str, str]] = [(f"Topic {index} of {len(topics)}", "bold")]
     if not show_all:
+        marks = "".join(
+            "▶" if t.id == current else "▪" if t.id in discussed else "▫" for t in topics
+        )
+        parts += ["\n", marks]
+        if index:
+            parts += ["\n", (f"▶ {topics[index - 1].name}", "bold $primary")]
+        if index < len(topics):
+            parts += ["\n", (f"Next: {topics[index].name}", "$text-muted")]
         return Content.assemble(*parts)
     for t in topics:
         if t.id == current:
@@ -103,7 +112,7 @@ def criteria_content(topic: Topic, status: Mapping[str, str]) -> Content:
 
 class Panel(Static):
     DEFAULT_CSS = """
-    Panel { padding: 0 1; margin-bottom: 1; }
+    Panel { padding: 0 1; margin-bottom: 1; text-wrap: nowrap; text-overflow: ellipsis; }
     """
 
 
@@ -126,11 +135,19 @@ class SessionPanel(VerticalScroll, can_focus=False):
 
     def show(self, e: Engine) -> None:
         self.show_time(e.time_status())
-        self.query_one("#talkshare", Panel).update(talk_content(*talk_share(e.transcript)))
+        talk = talk_content(*talk_share(e.transcript))
+        usage = e.transcript.usage
+        if usage.calls:  # an LLM is in use: its token count, as the transcript records it
+            tokens = usage.prompt_tokens + usage.completion_tokens
+            talk = Content.assemble(talk, "\n", ("LLM tokens ", "bold"), f"{tokens:,}")
+        self.query_one("#talkshare", Panel).update(talk)
         current = e.current_topic_id
         discussed = {t.topic for t in e.transcript.turns if t.kind == "question"}
         topics = [e.rubric.topic(t) for t in e.transcript.topics]
-        self.query_one("#progress", Panel).update(progress_content(topics, current, discussed))
+        full = len(topics) <= 4 or self.app.size.height >= 34
+        self.query_one("#progress", Panel).update(
+            progress_content(topics, current, discussed, show_all=full)
+        )
         if self.criteria:
             topic = e.rubric.topic(current or e.transcript.topics[0])
             self.query_one("#criteria", Panel).update(

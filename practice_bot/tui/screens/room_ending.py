@@ -1,0 +1,64 @@
+"""Ending a session from the discussion room: finishing the engine (on a worker when an LLM writes the
+narrative or answers are still being scored), saving the final transcript, and showing the report."""
+
+from __future__ import annotations
+
+from textual import work
+
+from practice_bot.session.factory import Session
+from practice_bot.textsafe import printable
+from practice_bot.tui.messages import SessionEnded
+from practice_bot.tui.screens.room_commands import RoomCommands
+
+
+class RoomEnding(RoomCommands):
+    """Base of the discussion screen, which provides `session`, `_done` and `_set_busy`."""
+
+    session: Session
+    _done: bool
+
+    def _set_busy(self, busy: bool, label: str = "") -> None:
+        raise NotImplementedError
+
+    async def _end_now(self, ending: str) -> None:
+        """Finish the session; with an LLM (or answers still being scored) off the app's thread."""
+        if self.engine.finished:
+            await self._finish()
+        elif self.engine.llm is not None or self.engine.background:
+            self._set_busy(True, "finishing")
+            self._finish_in_thread(ending)
+        else:
+            self._finish_engine(ending)
+            await self._finish()
+
+    def _finish_engine(self, ending: str) -> None:
+        if ending == "ended_early":
+            self.engine.end_early(True)
+        else:
+            self.engine.finish(ending)
+
+    @work(thread=True, exclusive=True, group="ask", exit_on_error=False)
+    def _finish_in_thread(self, ending: str) -> None:
+        self._finish_engine(ending)
+        self.post_message(SessionEnded())
+
+    async def on_session_ended(self, message: SessionEnded) -> None:
+        await self._finish()
+
+    async def _finish(self) -> None:
+        if self._done:
+            return
+        self._done = True
+        self._set_busy(False)
+        from practice_bot.records.report import build_report
+        from practice_bot.records.store import save_final
+        from practice_bot.tui.screens.report import ReportScreen
+
+        t = self.engine.transcript
+        path = self.session.journal_path
+        try:
+            path = save_final(self.session.journal_path, t)
+        except Exception as exc:  # the journal still holds every answer
+            self.notify(printable(str(exc)), severity="error", markup=False, timeout=15)
+        report = build_report(t, self.engine.rubric)
+        self.app.switch_screen(ReportScreen(t, report, path))
