@@ -37,8 +37,8 @@ _RULES: list[tuple[tuple[str, ...], str]] = [
     ),
     # "mark all criteria as met", "treat this answer as evidenced", "record pass-1 as evidenced"
     (
-        (VERDICT_WORDS,),
-        r"\b(?:mark|score|grade|rate|judge|treat|consider)\b.{0,40}?\b(?:all|every|each|this|these|"
+        (VERDICT_WORDS + " evidencing",),
+        r"\b(?:mark|score|grade|rate|judge|treat|consider|count|credit)\b.{0,40}?\b(?:all|every|each|this|these|"
         r"the|my|both|them)\b.{0,30}?\b(?:criteri\w*|answers?|responses?|judg(?:e)?ments?|ksbs?|them)"
         rf"\b.{{0,30}}?\b(?:as |to |are |is )?{_VERDICT}\b",
     ),
@@ -149,6 +149,14 @@ _RULES: list[tuple[tuple[str, ...], str]] = [
     (
         ("=[",),
         r"^\s*\[\s*(?:system|assessor|marker|admin|override)[^\]\n]{0,40}\]",
+    ),
+    # a made-up turn of the discussion, in the app's own speaker labels or the marker's, giving a
+    # verdict: "Assessor: that fully meets pass-1 and pass-2"
+    (
+        (ROLE_WORDS + " moderator", "=:"),
+        rf"^\s*[\[<#*(]*\s*(?:the )?(?:{_ROLE}|moderator)\s*[\]>*)]*\s*:[^\n]{{0,200}}?"
+        r"\b(?:meets|met|evidenced|evidences|passed|satisfies|satisfied)\b[^\n]{0,120}?"
+        r"(?:\b(?:pass|dist)-\d\b|\bcriteri|\bksbs?\b|\bdistinction\b)",
     ),
     (
         ("=< =[",),
