@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from practice_bot.rubric.models import Topic
 from practice_bot.scoring import defences
@@ -27,6 +28,18 @@ _OWN = word_set("our my")
 _VERBISH = word_set("is are was were be been have has had do did does i we")  # and the subjects
 
 
+class Facts(NamedTuple):
+    """What a sentence's text alone says (the same wherever it occurs); shared, never changed."""
+
+    tokens: list[str]
+    stems: list[str]
+    found: set[int]  # ids of the phrases of the concept book's lexicon the sentence names
+    marks: Marks
+    key: str  # the tokens joined, to spot a repeated sentence
+    verbs: int  # verb-ish words, plus one each for a past tense and a first-person action
+    list_items: int  # items of a keyword list naming a concept (0: not such a list)
+
+
 @dataclass(slots=True)
 class Sentence:
     start: int
@@ -36,6 +49,9 @@ class Sentence:
     stems: list[str]
     found: set[int]
     marks: Marks
+    key: str
+    verbs: int
+    list_items: int
     practice: bool = False
     excluded: str | None = None  # the flag that takes this sentence's credit away
 
@@ -68,31 +84,57 @@ def _verb_count(tokens: list[str], m: Marks) -> int:
     return sum(map(_VERBISH.__contains__, tokens)) + m.past + m.practice
 
 
+def facts(text: str, norm: str, book: ConceptBook) -> Facts | None:
+    """The facts of sentence `text` (`norm` normalised); None when it has no words."""
+    tokens = words(norm)
+    if not tokens:
+        return None
+    found, stems = book.lexicon.match(tokens)
+    m = marks(text, norm, tokens, found, book.markers)
+    verbs = _verb_count(tokens, m)
+    keyword = bool(found) and defences.keyword_sentence(text, verbs)
+    items = len(defences.list_items(text)) if keyword else 0
+    return Facts(tokens, stems, found, m, " ".join(tokens), verbs, items)
+
+
+FACTS_CACHE = 8192  # sentences remembered: a rescored transcript, an answer scored twice
+
+
+class _FactsCache:
+    """Facts by sentence text, for one concept book as it stands (a new phrase clears them)."""
+
+    def __init__(self) -> None:
+        self.book: ConceptBook | None = None
+        self.phrases = 0
+        self.facts: dict[str, Facts] = {}
+
+    def of(self, book: ConceptBook) -> dict[str, Facts]:
+        phrases = len(book.lexicon.texts)
+        if self.book is not book or self.phrases != phrases or len(self.facts) >= FACTS_CACHE:
+            self.book, self.phrases, self.facts = book, phrases, {}
+        return self.facts
+
+
+_CACHE = _FactsCache()
+
+
 def read(answer: str, topic: Topic, book: ConceptBook) -> Reading:
     scored = answer[:MAX_SCORED_CHARS]
     reading = Reading([])
     if len(answer) > MAX_SCORED_CHARS:
         reading.notes.append(f"Only the first {MAX_SCORED_CHARS:,} characters were scored.")
-    lexicon, ids = book.lexicon, book.markers
+    known = _CACHE.of(book)
     norm_all = normalise(answer)
     aligned = answer.isascii()  # then norm_all[i] is answer[i] folded, so spans carry over
-    for span in split_sentences(scored):
-        norm = norm_all[span.start : span.end] if aligned else normalise(span.text)
-        tokens = words(norm)
-        if not tokens:
-            continue
-        found, stems = lexicon.match(tokens)
-        reading.sentences.append(
-            Sentence(
-                span.start,
-                span.end,
-                span.text,
-                tokens,
-                stems,
-                found,
-                marks(span.text, norm, tokens, found, ids),
-            )
-        )
+    append = reading.sentences.append
+    for start, end, text in split_sentences(scored):
+        got = known.get(text)
+        if got is None:
+            got = facts(text, norm_all[start:end] if aligned else normalise(text), book)
+            if got is None:
+                continue
+            known[text] = got
+        append(Sentence(start, end, text, *got))
     reading.word_count = sum(len(s.tokens) for s in reading.sentences)
     if aligned and len(answer) <= MAX_SCORED_CHARS:
         all_tokens = [t for s in reading.sentences for t in s.tokens]
@@ -127,17 +169,17 @@ def _defend(topic: Topic, reading: Reading, book: ConceptBook) -> None:
     all_tokens: list[str] = []
     for s in sentences:
         all_tokens.extend(s.tokens)
-        key = " ".join(s.tokens)
+        key = s.key
         if suspect and defences.recital_sentence(index, s.stems):
             s.excluded = FLAG_RECITAL
         elif len(s.tokens) >= 4 and key in seen:
             s.excluded = FLAG_PADDING
             dup_words += len(s.tokens)
-        elif s.found and defences.keyword_sentence(s.text, _verb_count(s.tokens, s.marks)):
+        elif s.list_items:
             s.excluded = FLAG_KEYWORDS
-            keyword_items += len(defences.list_items(s.text))
+            keyword_items += s.list_items
             keyword_terms += len(s.found)
-        elif s.found and len(s.tokens) <= 4 and not _verb_count(s.tokens, s.marks):
+        elif s.found and len(s.tokens) <= 4 and not s.verbs:
             keyword_items += 1  # a bare term on its own line: counted towards a keyword list
             keyword_terms += len(s.found)
         filler += len(s.found & fillers)
@@ -162,12 +204,7 @@ def _defend(topic: Topic, reading: Reading, book: ConceptBook) -> None:
     if keyword_items >= 5 and keyword_terms >= 4:
         flags.add(FLAG_KEYWORDS)
         for s in sentences:
-            if (
-                s.excluded is None
-                and s.found
-                and len(s.tokens) <= 4
-                and not _verb_count(s.tokens, s.marks)
-            ):
+            if s.excluded is None and s.found and len(s.tokens) <= 4 and not s.verbs:
                 s.excluded = FLAG_KEYWORDS
     words_total = max(1, len(all_tokens))
     low_diversity = len(all_tokens) >= 150 and defences.window_diversity(all_tokens) < LOW_DIVERSITY

@@ -61,6 +61,9 @@ class Concepts:
     combo_slots: tuple[int, ...] = ()
 
 
+HITS_CACHE = 8192
+
+
 @dataclass(frozen=True)
 class Batch:
     """The concepts of several criteria, indexed together so a sentence is looked up once."""
@@ -71,6 +74,7 @@ class Batch:
     combos: tuple[tuple[int, int], ...]  # (criterion index, slot index) of slots with combos
     # every term id of the combos: a sentence naming none of them matches no combo
     combo_terms: frozenset[int] = frozenset()
+    known: dict[str, list[list[int]]] = field(default_factory=dict)  # hits by sentence text
 
     @classmethod
     def of(cls, concepts: Sequence[Concepts]) -> Batch:
@@ -93,6 +97,16 @@ class Batch:
             combos,
             combo_terms,
         )
+
+    def hits_of(self, text: str, found: set[int]) -> list[list[int]]:
+        """`hits(found)` for a sentence whose text, `text`, names the phrases `found` (remembered by
+        text: the lists returned are shared, not to be changed)."""
+        got = self.known.get(text)
+        if got is None:
+            if len(self.known) >= HITS_CACHE:
+                self.known.clear()
+            got = self.known[text] = self.hits(found)
+        return got
 
     def hits(self, found: set[int]) -> list[list[int]]:
         """For each criterion, the indices of the slots a sentence matches, in order."""
@@ -139,6 +153,8 @@ class ConceptBook:
 
     def _compile(self, cs: CriterionSpec) -> Concepts:
         lex = self.lexicon
+        for b in self._batches.values():
+            b.known.clear()  # the phrases a sentence names may be about to change
         slots = tuple(
             Slot(
                 s.label,

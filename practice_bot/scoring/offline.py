@@ -174,7 +174,7 @@ class OfflineScorer:
         book = concept_book()
         reading = read(answer, topic, book)
         batch = book.batch(criteria)
-        hits = [] if reading.zeroed else [batch.hits(s.found) for s in reading.sentences]
+        hits = [] if reading.zeroed else [batch.hits_of(s.text, s.found) for s in reading.sentences]
         judgments = [
             judge(reading, c, k, [h[ci] for h in hits])
             for ci, (c, k) in enumerate(zip(criteria, batch.concepts, strict=True))
