@@ -35,8 +35,8 @@ JOURNAL_SUFFIX = ".journal.jsonl"
 FINAL_SUFFIX = ".json"
 _RESERVED = {
     "con", "prn", "aux", "nul",
-    *(f"com{i}" for i in range(1, 10)),
-    *(f"lpt{i}" for i in range(1, 10)),
+    *(f"com{i}" for i in range(10)),  # COM0 and LPT0 too, as Windows now documents
+    *(f"lpt{i}" for i in range(10)),
 }  # fmt: skip
 
 
