@@ -68,6 +68,7 @@ def run_mode(args: argparse.Namespace) -> int:
     from practice_bot.session.plan import SessionConfig
     from practice_bot.textsafe import valid_text
 
+    _lenient_stdin()
     settings = _settings(args)
     topics = [t.strip() for t in (getattr(args, "topics", None) or "").split(",") if t.strip()]
     config = SessionConfig(
@@ -116,6 +117,7 @@ def _plain_consent(args: argparse.Namespace, settings: Settings) -> bool:
 def run_resume(args: argparse.Namespace) -> int:
     from practice_bot.session.factory import find_resumable, resume_session
 
+    _lenient_stdin()
     settings = _settings(args)
     path = find_resumable(args.path, settings, args.name)
     if not args.plain and sys.stdin.isatty():
@@ -126,11 +128,19 @@ def run_resume(args: argparse.Namespace) -> int:
 def _run_plain(session: Session) -> int:
     from practice_bot.plain import PlainRunner
 
-    # A paste that is not UTF-8 must not stop the session: read it, and store U+FFFD for the bad bytes.
+    return PlainRunner(session, sys.stdin, sys.stdout).run()
+
+
+def _lenient_stdin() -> None:
+    """A paste that is not UTF-8 must not stop a session: read it (plain mode stores U+FFFD for the
+    bad bytes). Done before anything is read: a text stream cannot change after its first read."""
+    import contextlib
+    import io
+
     reconfigure = getattr(sys.stdin, "reconfigure", None)
     if reconfigure is not None:
-        reconfigure(errors="surrogateescape")
-    return PlainRunner(session, sys.stdin, sys.stdout).run()
+        with contextlib.suppress(io.UnsupportedOperation, ValueError):
+            reconfigure(errors="surrogateescape")
 
 
 def _run_app(args: argparse.Namespace, settings: Settings, **kwargs: Any) -> int:
