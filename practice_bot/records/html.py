@@ -38,6 +38,7 @@ blockquote { margin: .3rem 0 .3rem 1rem; padding-left: .6rem; border-left: 3px s
              white-space: pre-wrap; }
 .criterion { margin: .6rem 0; } .why { color: var(--muted); margin-left: 1rem; }
 .turn { margin: .4rem 0; white-space: pre-wrap; } .who { font-weight: bold; }
+.narrative { white-space: pre-wrap; }
 @media print {
   body { margin: 0; max-width: none; font-size: 11pt; }
   h2 { break-after: avoid; } .criterion, tr, .turn { break-inside: avoid; }
@@ -101,6 +102,11 @@ def _list(items: list[str], empty: str) -> str:
     return "<ul>" + "".join(f"<li>{_t(i)}</li>" for i in items) + "</ul>"
 
 
+def _paragraphs(text: str) -> str:
+    blocks = [b.strip() for b in text.split("\n\n") if b.strip()]
+    return "\n".join(f'<p class="narrative">{_t(b)}</p>' for b in blocks) or "<p>None.</p>"
+
+
 def _conversation(transcript: Transcript) -> str:
     out = []
     for turn in transcript.turns:
@@ -157,6 +163,10 @@ started {started}, {clock_text(report.seconds)} elapsed.</p>
 <tr><th>Topic</th><th>Method</th><th>Criteria evidenced</th><th>Questions</th><th>Time</th></tr>
 {_topic_rows(report)}
 </table>
+
+<h2>Feedback</h2>
+<p class="meta">Written by: {_t(report.narrative_source)}</p>
+{_paragraphs(report.narrative)}
 
 <h2>Strengths</h2>
 {_list(report.strengths, "None evidenced yet.")}

@@ -38,6 +38,7 @@ def test_html_is_self_contained_and_escapes_untrusted_text(rubric: Rubric) -> No
     assert "url(" not in html and "@import" not in html
     assert "default-src 'none'" in html and "@media print" in html
     assert "Formative prediction" in html
+    assert "Written by: offline template" in html and "you evidenced 1 of 5 criteria" in html
     for topic in report.topics:
         assert topic.name in html
     assert "✓ evidenced" in html  # status as a word and a mark, not colour alone

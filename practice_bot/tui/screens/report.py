@@ -134,6 +134,8 @@ class ReportScreen(Screen[None]):
             yield Static(grades_content(r), classes="body", id="grades")
             yield Static(Content("Topics: criteria evidenced, time, questions"), classes="heading")
             yield Static(chart_content(r), classes="body", id="chart")
+            yield Static(Content(f"Feedback (written by: {r.narrative_source})"), classes="heading")
+            yield Static(literal(r.narrative), classes="body", id="narrative")
             yield Static(Content("Strengths"), classes="heading")
             yield Static(bullet_list(r.strengths, "None evidenced yet."), classes="body")
             yield Static(Content("What to develop"), classes="heading")
