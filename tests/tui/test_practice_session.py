@@ -128,6 +128,7 @@ async def test_pause_only_in_practice(settings: Settings, clock: FakeClock) -> N
         await wait_until(pilot, lambda: screen_name(app) == "PauseScreen")
         clock.advance(600)
         assert engine.time_status().paused and engine.elapsed() < 1
+        assert "PAUSED" in str(app.screen_stack[-2].query_one("#clock").render())
         await pilot.press("enter")
         await wait_until(pilot, lambda: screen_name(app) == "DiscussionScreen")
         assert not engine.paused

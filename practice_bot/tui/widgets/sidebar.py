@@ -24,8 +24,9 @@ BAR = 20
 def clock_content(s: TimeStatus) -> Content:
     if not s.enforced:
         head = Content.assemble(("Elapsed    ", "bold"), clock_text(s.elapsed))
-        note = "Practice: not timed" + (" - PAUSED" if s.paused else "")
-        return Content.assemble(head, "\n", (note, "$text-muted"))
+        if s.paused:
+            return Content.assemble(head, "\n", ("PAUSED: the clock has stopped", "bold $warning"))
+        return Content.assemble(head, "\n", ("Practice: not timed", "$text-muted"))
     if s.over:
         return Content.assemble(("TIME IS UP", "bold $error"), f"\n{clock_text(s.elapsed)} used")
     if s.in_extension:
