@@ -85,6 +85,9 @@ class PracticeApp(App[int]):
     # ----- sessions ---------------------------------------------------------------------------------
     def begin(self, config: SessionConfig) -> None:
         """Start a session (asking first if answers would go to an endpoint not agreed before)."""
+        if config.mode == "practice" and not config.topics:  # `practice-bot practice` alone
+            self.notify("Practice: tick the topics you want, then press F2.", markup=False)
+            return
         self._with_consent(lambda llm: self._start(config, llm))
 
     def resume(self, path: Path) -> None:

@@ -120,3 +120,14 @@ async def test_a_finished_session_opens_its_report(settings: Settings) -> None:
         assert "Saved as ana-20260105-0900-practice-0000beef.json" in screen_text(app)
         await pilot.press("escape")
         await wait_until(pilot, lambda: screen_name(app) == "StartScreen")
+
+
+async def test_practice_without_topics_opens_the_start_screen_to_choose_them(
+    settings: Settings,
+) -> None:
+    app = make_app(settings, config=SessionConfig(mode="practice", apprentice="Ana"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_until(pilot, lambda: "Practice with feedback" in screen_text(app))
+        assert screen_name(app) == "StartScreen" and app.session is None
+        assert app.screen.mode == "practice"
+        assert any("tick the topics" in n.message for n in app._notifications)
