@@ -92,6 +92,15 @@ class Settings(BaseSettings):
     ) -> tuple[PydanticBaseSettingsSource, ...]:
         return (init_settings, env_settings, _TomlSource(settings_cls))
 
+    def model_post_init(self, context: Any, /) -> None:
+        """The key (and any key in the endpoint's URL) is remembered so that it is redacted from
+        everything the app prints or stores, whoever repeats it back."""
+        from practice_bot.textsafe import remember_secret, remember_url_secrets
+
+        if self.api_key is not None:
+            remember_secret(self.api_key.get_secret_value())
+        remember_url_secrets(self.base_url)
+
     @property
     def llm_configured(self) -> bool:
         return self.api_key is not None or self.base_url is not None

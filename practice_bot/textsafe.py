@@ -1,4 +1,5 @@
-"""Making untrusted text (answers, transcripts) safe to print: control characters become visible."""
+"""Making untrusted text (answers, transcripts) safe to print and to store: control characters become
+visible, text that is not UTF-8 becomes U+FFFD, and the configured API key never appears."""
 
 from __future__ import annotations
 
@@ -17,8 +18,46 @@ def _visible(match: re.Match[str]) -> str:
 
 
 def printable(text: str) -> str:
-    """The text with every control character shown as an escape, so none reaches the terminal."""
-    return _CONTROL.sub(_visible, text)
+    """The text with every control character shown as an escape, so none reaches the terminal (and
+    with any secret redacted)."""
+    return _CONTROL.sub(_visible, redact(text))
+
+
+# Secrets the app holds (the API key, a key in the endpoint's URL): whatever repeats one back (an
+# endpoint's error message, a reply, a connection error), it is never printed or stored.
+_SECRETS: set[str] = set()
+MIN_SECRET = 8  # shorter values are not secrets worth the name, and would redact ordinary words
+REDACTED = "[redacted]"
+_SECRET_PARAM = re.compile(r"key|token|secret|sig|password|passwd|auth|code", re.IGNORECASE)
+
+
+def remember_secret(secret: str | None) -> None:
+    if secret and len(secret.strip()) >= MIN_SECRET:
+        _SECRETS.add(secret.strip())
+
+
+def remember_url_secrets(url: str | None) -> None:
+    """A password in the URL, and query values whose names say they are keys or tokens."""
+    if not url:
+        return
+    from urllib.parse import parse_qsl, urlsplit
+
+    try:
+        parts = urlsplit(url)
+        remember_secret(parts.password)
+        for name, value in parse_qsl(parts.query, keep_blank_values=False):
+            if _SECRET_PARAM.search(name):
+                remember_secret(value)
+    except ValueError:
+        return
+
+
+def redact(text: str) -> str:
+    """The text with every remembered secret replaced by [redacted]."""
+    for secret in _SECRETS:
+        if secret in text:
+            text = text.replace(secret, REDACTED)
+    return text
 
 
 def valid_text(text: str) -> str:

@@ -19,6 +19,7 @@ from pydantic import ValidationError
 from practice_bot.errors import TranscriptError
 from practice_bot.records.schema import Event, Transcript, Turn, Usage
 from practice_bot.scoring.base import Judgment
+from practice_bot.textsafe import redact
 
 FILE_MODE = 0o600
 
@@ -75,7 +76,8 @@ class Journal:
         self.path = path
 
     def write(self, record: dict[str, Any]) -> None:
-        data = (json.dumps(record, ensure_ascii=False, default=str) + "\n").encode("utf-8")
+        line = redact(json.dumps(record, ensure_ascii=False, default=str))
+        data = (line + "\n").encode("utf-8")
         try:
             fd = os.open(self.path, os.O_WRONLY | os.O_APPEND)
         except OSError as exc:

@@ -29,6 +29,7 @@ from practice_bot.records.journal import (
     replay,
 )
 from practice_bot.records.schema import Transcript
+from practice_bot.textsafe import redact
 
 DIR_MODE = 0o700
 JOURNAL_SUFFIX = ".journal.jsonl"
@@ -172,7 +173,9 @@ def final_path(journal_path: Path) -> Path:
 
 
 def write_atomic(path: Path, text: str) -> None:
-    """Write via a temporary file in the same folder, fsync, then rename over `path`."""
+    """Write via a temporary file in the same folder, fsync, then rename over `path` (any secret the
+    app holds redacted)."""
+    text = redact(text)
     tmp = path.with_name(f".{path.name}.{secrets.token_hex(3)}.tmp")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
     try:
