@@ -26,14 +26,19 @@ def printable(text: str) -> str:
 # Secrets the app holds (the API key, a key in the endpoint's URL): whatever repeats one back (an
 # endpoint's error message, a reply, a connection error), it is never printed or stored.
 _SECRETS: set[str] = set()
-MIN_SECRET = 8  # shorter values are not secrets worth the name, and would redact ordinary words
 REDACTED = "[redacted]"
 _SECRET_PARAM = re.compile(r"key|token|secret|sig|password|passwd|auth|code", re.IGNORECASE)
 
 
 def remember_secret(secret: str | None) -> None:
-    if secret and len(secret.strip()) >= MIN_SECRET:
-        _SECRETS.add(secret.strip())
+    """Remember a secret to redact - unless it is a placeholder such as `ollama`, `EMPTY` or
+    `anything` (local servers take any key), which would otherwise be cut out of answers."""
+    value = (secret or "").strip()
+    if len(value) < 10 or any(ch.isspace() for ch in value):
+        return
+    letters, digits = any(ch.isalpha() for ch in value), any(ch.isdigit() for ch in value)
+    if len(value) >= 16 or (letters and digits):
+        _SECRETS.add(value)
 
 
 def remember_url_secrets(url: str | None) -> None:

@@ -135,6 +135,18 @@ def test_the_key_is_in_no_file_and_no_output(behaviour, httpx2_mock: respx.Route
         assert any(e["kind"] in ("llm_fallback", "scoring_note") for e in final["events"])
 
 
+def test_placeholder_keys_of_local_servers_never_cut_words_out_of_answers(tmp_path):
+    from practice_bot.config import Settings
+    from practice_bot.textsafe import redact
+
+    for placeholder in ("ollama", "EMPTY", "anything", "not-needed", "sk-xxx", "none"):
+        Settings(OPENAI_API_KEY=placeholder, OPENAI_BASE_URL="http://localhost:11434/v1")
+        text = f"I would use anything, not-needed steps, ollama or none of it; EMPTY {placeholder}"
+        assert redact(text) == text
+    Settings(OPENAI_API_KEY="gw-7Hq2xK9p")  # short, but letters and digits: a real key
+    assert redact("my key gw-7Hq2xK9p leaked") == "my key [redacted] leaked"
+
+
 def test_a_key_in_the_endpoint_url_is_not_remembered(httpx2_mock: respx.Router, tmp_path):
     """Azure-style `?api-key=` in the base URL: consent remembers the endpoint without it."""
     secret = "azure-KEY-in-the-query-9b1e"
