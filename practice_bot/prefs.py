@@ -1,4 +1,5 @@
 """What the app remembers between runs (the apprentice's name, theme, last choices): a small JSON file.
+Consent to send answers to an endpoint is kept apart, by practice_bot.llm.consent.
 
 It lives in the platform data folder, or in the folder PRACTICE_BOT_DATA_DIR names (tests). The file is
 0600 and its folder 0700; a missing or unreadable file just means nothing is remembered yet.
@@ -35,8 +36,6 @@ class Prefs:
     theme: str = ""
     mode: str = "practice"
     topics: list[str] = field(default_factory=list)
-    # Endpoints (base URLs) the apprentice agreed to send answers to.
-    accepted_endpoints: list[str] = field(default_factory=list)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Prefs:
