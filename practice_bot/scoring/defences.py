@@ -156,7 +156,12 @@ def list_items(text: str) -> list[str]:
 
 def keyword_sentence(text: str, verbs: int) -> bool:
     """A run of short items with hardly a verb: 'drift, PSI, MLflow, Grafana, retraining'."""
-    if text.count(",") + text.count(";") + text.count("/") + text.count("|") < 3:
+    separators = text.count(",") + text.count(";") + text.count("/") + text.count("|")
+    if separators < 3:
+        return False
+    # There are at most this many items: with more verbs than they allow, skip the (slow) split.
+    most = separators + 1 + sum(map(text.count, ("+", "-", "and", "or")))
+    if verbs > max(1, most // 5):
         return False
     items = list_items(text)
     if len(items) < 5:
