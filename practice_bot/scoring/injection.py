@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
+from typing import NamedTuple
 
 _ROLE = (
     r"(?:assessor|marker|marking|markers|scorer|scoring|grader|grading|examiner|evaluator|"
@@ -179,26 +180,50 @@ _RULES: list[tuple[tuple[str, ...], str]] = [
 ]
 
 
-Anchor = tuple[frozenset[str], tuple[str, ...]]  # words, characters
+class _Index(NamedTuple):
+    """The rules, each with the numbers of its anchor groups, and which groups a word or a character
+    of the text satisfies (so an answer is checked against every anchor in a few set operations)."""
+
+    rules: tuple[tuple[frozenset[int], re.Pattern[str]], ...]
+    words: frozenset[str]
+    by_word: dict[str, frozenset[int]]
+    by_char: tuple[tuple[str, frozenset[int]], ...]
 
 
 @lru_cache(maxsize=1)
-def _compiled() -> list[tuple[tuple[Anchor, ...], re.Pattern[str]]]:
+def _index() -> _Index:
     rules = []
+    by_word: dict[str, set[int]] = {}
+    by_char: dict[str, set[int]] = {}
+    number = 0
     for groups, pattern in _RULES:
-        anchors = tuple(
-            (
-                frozenset(w for w in g.split() if not w.startswith("=")),
-                tuple(w[1:] for w in g.split() if w.startswith("=")),
-            )
-            for g in groups
-        )
-        rules.append((anchors, re.compile(pattern, re.MULTILINE)))
-    return rules
+        numbers = []
+        for g in groups:
+            for w in g.split():
+                if w.startswith("="):
+                    by_char.setdefault(w[1:], set()).add(number)
+                else:
+                    by_word.setdefault(w, set()).add(number)
+            numbers.append(number)
+            number += 1
+        rules.append((frozenset(numbers), re.compile(pattern, re.MULTILINE)))
+    return _Index(
+        tuple(rules),
+        frozenset(by_word),
+        {w: frozenset(n) for w, n in by_word.items()},
+        tuple((c, frozenset(n)) for c, n in by_char.items()),
+    )
 
 
 def find_injections(text: str, tokens: frozenset[str]) -> Iterator[re.Match[str]]:
     """Every marker-directed instruction in normalised `text` (whose words are `tokens`)."""
-    for anchors, pattern in _compiled():
-        if all(not w.isdisjoint(tokens) or any(c in text for c in chars) for w, chars in anchors):
+    index = _index()
+    met: set[int] = set()  # anchor groups the text satisfies
+    for w in index.words.intersection(tokens):
+        met |= index.by_word[w]
+    for c, groups in index.by_char:
+        if c in text:
+            met |= groups
+    for groups, pattern in index.rules:
+        if groups <= met:
             yield from pattern.finditer(text)
