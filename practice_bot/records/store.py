@@ -79,10 +79,15 @@ def create_journal(folder: Path, transcript: Transcript) -> Journal:
     base = f"{slug(transcript.apprentice)}-{stamp}-{transcript.mode}"
     for _ in range(20):
         path = folder / f"{base}-{transcript.id}{JOURNAL_SUFFIX}"
-        if not (folder / f"{base}-{transcript.id}{FINAL_SUFFIX}").exists():
+        final = folder / f"{base}-{transcript.id}{FINAL_SUFFIX}"
+        if not final.exists():
             header = {"kind": "header", "transcript": transcript.model_dump(mode="json")}
             if _link_new(path, header):
-                return Journal(path)
+                # A session of the same name may have finished between the check and the link (its
+                # final file is written before its journal goes): then this name is its, not ours.
+                if not final.exists():
+                    return Journal(path)
+                path.unlink(missing_ok=True)
         transcript.id = new_transcript_id()
     raise TranscriptError(f"{folder}: could not find a free file name for a new transcript")
 
