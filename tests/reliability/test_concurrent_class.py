@@ -111,3 +111,35 @@ def test_a_class_sitting_a_mock_in_one_folder(tmp_path):
     assert not list(folder.glob("*.journal.jsonl")) and not list(folder.glob(".*"))
     assert stat.S_IMODE(os.stat(folder).st_mode) == 0o700
     assert all(stat.S_IMODE(os.stat(f).st_mode) == 0o600 for f in files)
+
+
+def test_a_session_finishing_while_another_claims_its_name_is_not_clobbered(tmp_path, monkeypatch):
+    """The narrowest race: B finds no final file for the name, A finishes (final written, journal
+    removed) at that moment, B's journal takes the freed name - B must notice, or its final file
+    would later replace A's."""
+    from practice_bot.records import store
+
+    def transcript() -> Transcript:
+        return Transcript(
+            id="feedbeef", apprentice="Sam Patel", mode="mock", topics=["model-scoping"], seed=1,
+            minutes=90, started_at=datetime(2026, 3, 2, 10, 0, tzinfo=UTC),
+        )  # fmt: skip
+
+    a = transcript()
+    ja = create_journal(tmp_path, a)
+    real_link = os.link
+
+    def link(src: str | os.PathLike[str], dst: str | os.PathLike[str]) -> None:
+        if Path(dst) == ja.path and ja.path.exists():
+            store.save_final(ja.path, a)  # A finishes just now
+        real_link(src, dst)
+
+    monkeypatch.setattr(os, "link", link)
+    b = transcript()
+    jb = create_journal(tmp_path, b)
+    monkeypatch.setattr(os, "link", real_link)
+    a_final = store.final_path(ja.path)
+    assert jb.path != ja.path and b.id != "feedbeef"
+    before = a_final.read_bytes()
+    b_final = store.save_final(jb.path, b)
+    assert b_final != a_final and a_final.read_bytes() == before
