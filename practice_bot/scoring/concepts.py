@@ -59,6 +59,9 @@ class Concepts:
     per_sentence: int
     by_phrase: dict[int, tuple[int, ...]] = field(default_factory=dict)  # term id -> slot indices
     combo_slots: tuple[int, ...] = ()
+    labels: tuple[str, ...] = ()  # of the slots, in order
+    core: tuple[int, ...] = ()  # indices of the core slots
+    wanted: tuple[str, ...] = ()  # the labels, core slots first
 
 
 HITS_CACHE = 8192
@@ -74,7 +77,7 @@ class Batch:
     combos: tuple[tuple[int, int], ...]  # (criterion index, slot index) of slots with combos
     # every term id of the combos: a sentence naming none of them matches no combo
     combo_terms: frozenset[int] = frozenset()
-    known: dict[str, list[list[int]]] = field(default_factory=dict)  # hits by sentence text
+    known: dict[str, tuple[tuple[int, list[int]], ...]] = field(default_factory=dict)  # by text
 
     @classmethod
     def of(cls, concepts: Sequence[Concepts]) -> Batch:
@@ -98,14 +101,14 @@ class Batch:
             combo_terms,
         )
 
-    def hits_of(self, text: str, found: set[int]) -> list[list[int]]:
-        """`hits(found)` for a sentence whose text, `text`, names the phrases `found` (remembered by
-        text: the lists returned are shared, not to be changed)."""
+    def named_of(self, text: str, found: set[int]) -> tuple[tuple[int, list[int]], ...]:
+        """The non-empty `hits(found)`, with their criterion indices, for a sentence whose text,
+        `text`, names the phrases `found` (remembered by text: shared, not to be changed)."""
         got = self.known.get(text)
         if got is None:
             if len(self.known) >= HITS_CACHE:
                 self.known.clear()
-            got = self.known[text] = self.hits(found)
+            got = self.known[text] = tuple((ci, h) for ci, h in enumerate(self.hits(found)) if h)
         return got
 
     def hits(self, found: set[int]) -> list[list[int]]:
@@ -174,6 +177,10 @@ class ConceptBook:
             cs.per_sentence,
             {pid: tuple(ks) for pid, ks in by_phrase.items()},
             tuple(k for k, sl in enumerate(slots) if sl.combos),
+            tuple(sl.label for sl in slots),
+            tuple(k for k, sl in enumerate(slots) if sl.core),
+            tuple(sl.label for sl in slots if sl.core)
+            + tuple(sl.label for sl in slots if not sl.core),
         )
 
     def batch(self, criteria: Sequence[Criterion]) -> Batch:

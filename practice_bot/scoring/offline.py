@@ -56,9 +56,13 @@ def _supported(concepts: Concepts, support: list[tuple[Sentence, Sequence[int]]]
 
 
 def judge(
-    reading: Reading, criterion: Criterion, concepts: Concepts, hits: Sequence[Sequence[int]]
+    reading: Reading,
+    criterion: Criterion,
+    concepts: Concepts,
+    named: Sequence[tuple[Sentence, Sequence[int]]],
 ) -> Judgment:
-    """Judge one criterion; `hits[i]` lists the slots sentence i of the reading matches."""
+    """Judge one criterion; `named` pairs each sentence of the reading that matches any of its slots
+    (in order) with the slots it matches."""
     if reading.zeroed:
         return Judgment(
             criterion_id=criterion.id,
@@ -68,15 +72,12 @@ def judge(
             flags=[FLAG_INJECTION],
             review=True,
         )
-    slots = concepts.slots
-    labels = [s.label for s in slots]
-    core = [k for k, s in enumerate(slots) if s.core]
+    labels = concepts.labels
+    core = concepts.core
     support: list[tuple[Sentence, Sequence[int]]] = []
     mentions: list[tuple[Sentence, Sequence[int]]] = []
     flags: set[str] = set()
-    for s, hit in zip(reading.sentences, hits, strict=True):
-        if not hit:
-            continue
+    for s, hit in named:
         if s.excluded:
             flags.add(s.excluded)
         elif s.practice:
@@ -97,10 +98,11 @@ def judge(
             review=review,
         )
 
-    supported = _supported(concepts, support)
-    supporting = [s for s, hit in support if any(k in supported for k in hit)]
+    supported = _supported(concepts, support) if support else []
+    got = set(supported)
+    supporting = [s for s, hit in support if not got.isdisjoint(hit)]
     done = [labels[k] for k in supported]
-    core_ok = not core or any(k in supported for k in core)
+    core_ok = not core or not got.isdisjoint(core)
     if supported and core_ok and len(supported) >= concepts.need:
         if not any(s.marks.concrete for s in supporting):
             return made("partly", reasons.not_concrete(done), supporting)
@@ -120,16 +122,17 @@ def judge(
     if supported:
         if not core_ok:
             return made("partly", reasons.missing_core(done, [labels[k] for k in core]), supporting)
-        missing = [labels[k] for k in range(len(slots)) if k not in supported]
+        missing = [label for k, label in enumerate(labels) if k not in got]
         return made("partly", reasons.missing_more(done, missing), supporting)
     if mentions:
-        named = [labels[k] for _, hit in mentions for k in hit]
+        named_labels = [labels[k] for _, hit in mentions for k in hit]
         hypothetical = all(s.marks.hypothetical for s, _ in mentions)
-        return made("partly", reasons.no_practice(named, hypothetical), [s for s, _ in mentions])
+        return made(
+            "partly", reasons.no_practice(named_labels, hypothetical), [s for s, _ in mentions]
+        )
     if flags:
         return made("not_yet", reasons.flagged(flag_list[0]))
-    wanted = [labels[k] for k in core] + [labels[k] for k in range(len(slots)) if k not in core]
-    return made("not_yet", reasons.not_covered(wanted))
+    return made("not_yet", reasons.not_covered(concepts.wanted))
 
 
 def _evaluation(
@@ -148,11 +151,12 @@ def _evaluation(
     ]
 
 
-def _off_topic(hits: Sequence[Sequence[Sequence[int]]]) -> bool:
-    """Hardly a concept of the topic: at most one slot named, in under a fifth of the sentences."""
-    slots = {(ci, k) for h in hits for ci, ks in enumerate(h) for k in ks}
-    touched = sum(1 for h in hits if any(h))
-    return len(slots) <= 1 and touched < OFFTOPIC_SHARE * len(hits)
+def _off_topic(named: Sequence[Sequence[tuple[int, Sequence[int]]]]) -> bool:
+    """Hardly a concept of the topic: at most one slot named, in under a fifth of the sentences.
+    `named[i]` pairs the criterion indices sentence i names slots of with those slots."""
+    slots = {(ci, k) for n in named for ci, ks in n for k in ks}
+    touched = sum(1 for n in named if n)
+    return len(slots) <= 1 and touched < OFFTOPIC_SHARE * len(named)
 
 
 class OfflineScorer:
@@ -174,12 +178,19 @@ class OfflineScorer:
         book = concept_book()
         reading = read(answer, topic, book)
         batch = book.batch(criteria)
-        hits = [] if reading.zeroed else [batch.hits_of(s.text, s.found) for s in reading.sentences]
+        named: list[tuple[tuple[int, list[int]], ...]] = []
+        per: list[list[tuple[Sentence, Sequence[int]]]] = [[] for _ in criteria]
+        if not reading.zeroed:
+            for s in reading.sentences:
+                n = batch.named_of(s.text, s.found)
+                named.append(n)
+                for ci, slots in n:
+                    per[ci].append((s, slots))
         judgments = [
-            judge(reading, c, k, [h[ci] for h in hits])
+            judge(reading, c, k, per[ci])
             for ci, (c, k) in enumerate(zip(criteria, batch.concepts, strict=True))
         ]
         flags = list(reading.flags)
-        if not flags and reading.word_count >= OFFTOPIC_MIN_WORDS and _off_topic(hits):
+        if not flags and reading.word_count >= OFFTOPIC_MIN_WORDS and _off_topic(named):
             flags.append(FLAG_OFFTOPIC)
         return Assessment(judgments=judgments, flags=flags, scorer=self.name, notes=reading.notes)
