@@ -56,10 +56,10 @@ class _ListByDefault(argparse._SubParsersAction):  # type: ignore[type-arg,unuse
 def _list_flags(p: argparse.ArgumentParser, default: Any) -> None:
     """The list's flags, on `review` itself and on `review list` (SUPPRESS there, so the values given
     before the folder are not reset by the sub-parser's defaults)."""
-    from practice_bot.tutor.listing import FILTER_KEYS, SORT_KEYS
+    from practice_bot.tutor.keys import FILTER_KEYS, SORT_NAMES
 
     p.add_argument(
-        "--sort", choices=list(SORT_KEYS), default=default,
+        "--sort", choices=list(SORT_NAMES), default=default,
         help="order of the list (date: newest first)",
     )  # fmt: skip
     p.add_argument("--reverse", action="store_true", default=default, help="reverse the order")

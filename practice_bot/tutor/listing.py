@@ -18,6 +18,7 @@ from practice_bot.records.store import list_transcripts
 from practice_bot.rubric.grading import Grades
 from practice_bot.rubric.models import Rubric
 from practice_bot.textsafe import printable
+from practice_bot.tutor.keys import FILTER_KEYS, SORT_NAMES
 from practice_bot.tutor.overrides import grades_both_ways
 
 GRADE_ORDER = {"fail": 0, "pass": 1, "merit": 2, "distinction": 3}
@@ -117,6 +118,7 @@ SORT_KEYS: dict[str, Any] = {
     "status": lambda r: (r.status, -_stamp(r.started_at)),
     "pack": lambda r: (r.pack_id or "", -_stamp(r.started_at)),
 }
+assert tuple(SORT_KEYS) == SORT_NAMES, "keep practice_bot/tutor/keys.py in step"
 # Natural direction: newest, longest, most flagged first; names and grades ascending.
 DESCENDING = {"date", "duration", "flagged"}
 
@@ -128,9 +130,6 @@ def sort_rows(
     if key not in SORT_KEYS:
         raise UserError(f"--sort: unknown key {printable(key)!r}; choose {', '.join(SORT_KEYS)}")
     return sorted(rows, key=SORT_KEYS[key], reverse=(key in DESCENDING) != reverse)
-
-
-FILTER_KEYS = ("apprentice", "mode", "status", "grade", "pack", "flagged", "overridden", "scorer")
 
 
 def parse_filters(items: Sequence[str]) -> dict[str, str]:
