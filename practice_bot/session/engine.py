@@ -353,8 +353,14 @@ class Engine:
         return [c for c, s in after.items() if s == "evidenced" and before[c] != "evidenced"]
 
     def submit_answer_in_background(self, text: str) -> Turn:
-        """Journal the answer now and score it on a worker (mock mode: no feedback is waited for)."""
+        """Journal the answer now and score it on a worker (mock mode: no feedback is waited for).
+
+        Only a slow scorer (an LLM) goes to the worker; the offline scorer takes about a millisecond,
+        and scoring it at once keeps adaptive probing, and so a seed's or pack's plan, reproducible."""
         answer = self.record_answer(text)
+        if self.llm is None:
+            self.apply_assessment(answer, self.score(answer))
+            return answer
         if self.background is None:
             self.background = ScoringQueue(self.score)
         self.background.submit(answer)
