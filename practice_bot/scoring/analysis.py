@@ -38,6 +38,8 @@ class Facts(NamedTuple):
     key: str  # the tokens joined, to spot a repeated sentence
     verbs: int  # verb-ish words, plus one each for a past tense and a first-person action
     list_items: int  # items of a keyword list naming a concept (0: not such a list)
+    content: list[str]  # the stems that are not stop words (recital n-grams)
+    echo: list[str]  # the stems that count towards echoing the criterion wording
 
 
 @dataclass(slots=True)
@@ -52,6 +54,8 @@ class Sentence:
     key: str
     verbs: int
     list_items: int
+    content: list[str]
+    echo: list[str]
     practice: bool = False
     excluded: str | None = None  # the flag that takes this sentence's credit away
 
@@ -94,7 +98,17 @@ def facts(text: str, norm: str, book: ConceptBook) -> Facts | None:
     verbs = _verb_count(tokens, m)
     keyword = bool(found) and defences.keyword_sentence(text, verbs)
     items = len(defences.list_items(text)) if keyword else 0
-    return Facts(tokens, stems, found, m, " ".join(tokens), verbs, items)
+    return Facts(
+        tokens,
+        stems,
+        found,
+        m,
+        " ".join(tokens),
+        verbs,
+        items,
+        defences.content(stems),
+        defences.echo_words(stems),
+    )
 
 
 FACTS_CACHE = 8192  # sentences remembered: a rescored transcript, an answer scored twice
@@ -158,10 +172,15 @@ def _defend(topic: Topic, reading: Reading, book: ConceptBook) -> None:
     # Whole-answer n-grams first (sentences kept apart by a break): only when the answer shares
     # enough of the criterion wording are sentences checked one by one.
     joined: list[str] = []
+    content: list[str] = []  # defences.content(joined), from the sentences' own
+    echo: list[str] = []  # defences.echo_words(joined), likewise
     for s in sentences:
         joined.extend(s.stems)
         joined.append("\n")
-    answer_trigrams = defences.content_trigrams(joined)
+        content.extend(s.content)
+        content.append("\n")
+        echo.extend(s.echo)
+    answer_trigrams = defences.trigrams(content)
     suspect = defences.shares_run(index, joined) or len(answer_trigrams & index.all_trigrams) >= 3
     seen: set[str] = set()
     dup_words = keyword_items = keyword_terms = filler = 0
@@ -189,7 +208,7 @@ def _defend(topic: Topic, reading: Reading, book: ConceptBook) -> None:
         defences.recital_coverage(index, answer_trigrams) >= RECITAL_COVERAGE
     ):
         flags.add(FLAG_RECITAL)
-    share, size = defences.echo_share(index, joined)
+    share, size = defences.echo_share_of(index, echo)
     if share >= ECHO_SHARE and size >= ECHO_MIN_WORDS:
         # The criterion's words reshuffled ("it's about engaging stakeholders and managing
         # expectations..."): the sentences made of them earn nothing.
@@ -198,7 +217,7 @@ def _defend(topic: Topic, reading: Reading, book: ConceptBook) -> None:
             if (
                 s.excluded is None
                 and not (s.marks.number or s.marks.tool)
-                and defences.echo_share(index, s.stems)[0] >= ECHO_SENTENCE
+                and defences.echo_share_of(index, s.echo)[0] >= ECHO_SENTENCE
             ):
                 s.excluded = FLAG_RECITAL
     if keyword_items >= 5 and keyword_terms >= 4:

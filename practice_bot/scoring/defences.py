@@ -110,7 +110,11 @@ def echo_words(stems: Iterable[str]) -> list[str]:
 
 def echo_share(index: RecitalIndex, stems: Sequence[str]) -> tuple[float, int]:
     """Share of the content words of `stems` that are words of the criterion texts, and their count."""
-    content_words = echo_words(stems)
+    return echo_share_of(index, echo_words(stems))
+
+
+def echo_share_of(index: RecitalIndex, content_words: Sequence[str]) -> tuple[float, int]:
+    """`echo_share` of words already picked out by `echo_words`."""
     if not content_words:
         return 0.0, 0
     echoed = sum(map(index.vocabulary.__contains__, content_words))
@@ -125,7 +129,12 @@ def shares_run(index: RecitalIndex, stems: Sequence[str]) -> bool:
 
 
 def content_trigrams(stems: Sequence[str]) -> set[tuple[str, ...]]:
-    return _grams(content(stems), 3)
+    return trigrams(content(stems))
+
+
+def trigrams(content_words: Sequence[str]) -> set[tuple[str, ...]]:
+    """3-grams of words already picked out by `content`."""
+    return _grams(content_words, 3)
 
 
 def recital_sentence(index: RecitalIndex, stems: Sequence[str]) -> bool:
