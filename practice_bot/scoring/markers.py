@@ -17,6 +17,7 @@ from practice_bot.scoring.text import stem, word_set
 
 _SUBJECTS = frozenset({"i", "we"})
 _POSSESSIVES = frozenset({"my", "our"})
+_STARTERS = _SUBJECTS | _POSSESSIVES
 _GROUPS = word_set("team squad manager colleague colleagues lead company department client")
 _SKIP = word_set(
     "ve m re also then first later personally together initially eventually quickly actually "
@@ -82,6 +83,7 @@ _SELF_PRAISE = re.compile(
     r"one of my strengths|i pride myself|says i(?: a|')m good)\b"
 )
 _PRAISE_WORDS = ("strength", "good at", "great at", "strong at", "passionate", "myself")
+_PRAISE_HINT = re.compile("|".join(map(re.escape, _PRAISE_WORDS)))  # any of them, in one search
 # Words the two patterns above cannot match without (each is a whole word of any text they match), so
 # a sentence holding none of them skips the pattern.
 _DEFINITION_WORDS = word_set("is are means refers describes involves")
@@ -233,6 +235,8 @@ def _is_action(token: str) -> bool:
 
 def _own_action(tokens: Sequence[str]) -> tuple[bool, bool]:
     """(practice, hypothetical): the first verb after a first-person subject decides."""
+    if _STARTERS.isdisjoint(tokens):
+        return False, False
     hypothetical = False
     for i, tok in enumerate(tokens):
         if tok in _SUBJECTS:
@@ -273,7 +277,7 @@ def marks(text: str, norm: str, tokens: Sequence[str], found: set[int], m: Marke
     """Classify one sentence: `text` as written, `norm` normalised, `tokens` its words, `found` the
     phrase ids the shared lexicon matched in it."""
     practice, hypothetical = _own_action(tokens)
-    praise = any(w in norm for w in _PRAISE_WORDS) and bool(_SELF_PRAISE.search(norm))
+    praise = _PRAISE_HINT.search(norm) is not None and _SELF_PRAISE.search(norm) is not None
     generic = praise or (
         not practice
         and bool(

@@ -107,7 +107,17 @@ def split_sentences(answer: str) -> list[Span]:
         mark = answer[at]
         if mark == "." and _abbreviation(answer[max(begin, at - 7) : at]):
             continue
-        _emit(answer, begin, after if mark in ".!?" else at, spans)
+        end = after if mark in ".!?" else at
+        if end - begin > MAX_SENTENCE_CHARS:
+            _emit(answer, begin, end, spans)
+        else:  # _emit, inline
+            seg = answer[begin:end]
+            right = len(seg.rstrip())
+            left = 0
+            while left < right and (seg[left].isspace() or seg[left] in _LEADING):
+                left += 1
+            if right > left and (seg[left].isalnum() or _ALNUM.search(seg, left, right)):
+                spans.append(Span(begin + left, begin + right, seg[left:right]))
         begin = after
     _emit(answer, begin, len(answer), spans)
     return spans
