@@ -38,12 +38,14 @@ class RescuingJournal:
         return self.journal.path
 
     def write(self, record: dict[str, Any]) -> None:
+        tried: set[Path] = set()  # folders that failed this record: not tried again unasked
         while True:
             try:
                 self.journal.write(record)
                 return
             except TranscriptError as exc:
-                self.journal = self.runner.rescue(exc)
+                tried.add(self.journal.path.parent)
+                self.journal = self.runner.rescue(exc, record, tried)
 
 
 HELP = (
@@ -244,10 +246,10 @@ class PlainRunner:
         return 0
 
     # ----- disk trouble ----------------------------------------------------------------------------
-    def rescue(self, exc: TranscriptError) -> Journal:
+    def rescue(self, exc: TranscriptError, record: dict[str, Any], tried: set[Path]) -> Journal:
         """A record could not be saved: move the session (whole, in memory) to a folder that takes
         it. Asks for a folder when someone is at the keyboard; otherwise, and at end of input, tries
-        the app's data folder and then the temporary folder. Raises when nowhere will take it."""
+        the app's data folder and then the temporary folder, each once. Raises when nowhere will."""
         e = self.engine
         old = self.session.journal_path
         answers = len(e.transcript.answers())
@@ -257,7 +259,8 @@ class PlainRunner:
             f"Nothing is lost: the session ({answers} answer{'' if answers == 1 else 's'} so far, "
             "and what just happened) is still in memory. Saving it somewhere else."
         )
-        for folder in self._rescue_candidates():
+        for folder in self._rescue_candidates(tried):
+            tried.add(folder)
             try:
                 journal = move_journal(e.transcript, folder, old)
             except TranscriptError as err:
@@ -269,27 +272,32 @@ class PlainRunner:
                 self.say(f"(The earlier file {old} is out of date now.)")
             self.say(f"To resume it later: practice-bot resume {journal.path}")
             return journal
-        self._show_unsaved()
+        self._show_unsaved(record)
         raise TranscriptError(
             f"{old}: could not save the session there or in any other folder; "
             "your answers are printed above"
         )
 
-    def _rescue_candidates(self) -> Iterator[Path]:
-        fallbacks = rescue_folders()
+    def _rescue_candidates(self, tried: set[Path]) -> Iterator[Path]:
         interactive = bool(getattr(self.stdin, "isatty", lambda: False)())
         while interactive:
-            self.say(f"Type a folder to save this session in, or press Enter for {fallbacks[0]}:")
+            untried = [f for f in rescue_folders() if f not in tried]
+            default = f"press Enter for {untried[0]}" if untried else "press Enter to stop"
+            self.say(f"Type a folder to save this session in, or {default}:")
             line = self.stdin.readline()
-            if line == "":
-                break  # end of input: fall back on our own
             typed = line.strip()
-            yield Path(typed).expanduser() if typed else fallbacks[0]
-        yield from fallbacks
+            if line == "" or not (typed or untried):
+                break  # end of input: fall back on our own
+            yield Path(typed).expanduser() if typed else untried[0]
+        yield from (f for f in rescue_folders() if f not in tried)
 
-    def _show_unsaved(self) -> None:
+    def _show_unsaved(self, record: dict[str, Any]) -> None:
         """The last resort: the answers on screen, so they can be copied somewhere."""
         self.say("Your answers could not be saved anywhere; here they are to copy:")
-        for turn in self.engine.transcript.answers():
-            self.say(f"--- answer {turn.index} ({turn.topic}) ---")
-            self.say(printable(turn.text))
+        answers = [(t.index, t.topic, t.text) for t in self.engine.transcript.answers()]
+        turn = record.get("turn") if record.get("kind") == "turn" else None
+        if isinstance(turn, dict) and turn.get("role") == "apprentice":
+            answers.append((turn["index"], turn["topic"], turn["text"]))  # the one being saved
+        for index, topic, text in answers:
+            self.say(f"--- answer {index} ({topic}) ---")
+            self.say(printable(text))

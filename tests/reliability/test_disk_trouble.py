@@ -410,3 +410,26 @@ def test_real_read_only_folder(tmp_path):
             create_journal(folder, _transcript())
     finally:
         os.chmod(folder, 0o700)
+
+
+def test_a_record_too_big_for_any_folder_ends_instead_of_looping(tmp_path, disk, monkeypatch):
+    """A nearly full disk takes each new journal's header but not the 1 MB answer: every folder is
+    tried once, then the answers (the big one too) are printed and the session stops."""
+    monkeypatch.setattr(store, "rescue_folders", lambda: [tmp_path / "r1", tmp_path / "r2"])
+    big = "I profiled the batch job. " * 40_000
+
+    def small_writes_only(fd: int, data: Any) -> int:
+        if len(data) > 200_000:
+            return enospc()
+        return REAL_WRITE(fd, data)
+
+    def trouble(n: int) -> None:
+        if n == 2:
+            monkeypatch.setattr(os, "write", small_writes_only)
+
+    stdin = io.StringIO(f"{ANSWERS[0]}\n\n\n{big}\n\n\n")
+    code, out, exc = _plain(tmp_path, stdin, trouble)
+    assert code is None and isinstance(exc, TranscriptError)
+    assert out.count("Saved: the session carries on in") == 2  # r1, then r2, each once
+    shown = out.split("here they are to copy:")[1]
+    assert ANSWERS[0] in shown and big.strip() in shown
