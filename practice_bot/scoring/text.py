@@ -26,7 +26,9 @@ _TABLE = str.maketrans({**_CONFUSABLES, **dict.fromkeys(_INVISIBLE, None)})
 
 MAX_SENTENCE_CHARS = 500
 
-_BOUNDARY = re.compile(r"[.!?]+(?=[\s\"')\]]|$)|\n|[;•]\s")
+# A sentence ends at `[.!?]+(?=[\s"')\]]|$)`, a newline or `[;•]\s`: written to start with the set of
+# first characters, so the regex engine skips ahead to them rather than trying every position.
+_BOUNDARY = re.compile(r"[.!?\n;•](?:(?<=[.!?])[.!?]*(?=[\s\"')\]]|$)|(?<=\n)|(?<=[;•])\s)")
 _ABBREVIATIONS = frozenset(
     ("e.g", "i.e", "etc", "vs", "approx", "cf", "no", "fig", "dr", "mr", "mrs", "ms")
 )
