@@ -146,8 +146,10 @@ def classify(exc: BaseException, secret: str | None = None) -> LLMFailure:
     if isinstance(exc, openai.APITimeoutError):
         return LLMFailure("timeout")
     if isinstance(exc, openai.APIConnectionError):
-        cause = exc.__cause__
-        return LLMFailure("connection", short_text(str(cause)) if cause else "")
+        cause = str(exc.__cause__) if exc.__cause__ else ""
+        if secret:
+            cause = cause.replace(secret, "***")
+        return LLMFailure("connection", short_text(cause))
     if isinstance(exc, openai.APIStatusError):
         status = exc.status_code
         if status == 429:

@@ -268,3 +268,13 @@ def test_malformed_200_is_invalid_response(
         else:
             c.complete([{"role": "user", "content": "x"}], parse_upper)
     assert caught.value.reason == "invalid_response"
+
+
+def test_classify_connection_error_masks_secret_in_its_cause() -> None:
+    import openai
+
+    request = httpx.Request("POST", "http://llm.test/v1/chat/completions")
+    exc = openai.APIConnectionError(request=request)  # type: ignore[arg-type]
+    exc.__cause__ = OSError(f"proxy said no to {KEY}")
+    failure = classify(exc, secret=KEY)
+    assert failure.reason == "connection" and KEY not in str(failure) and "***" in str(failure)
