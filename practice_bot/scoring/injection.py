@@ -46,7 +46,11 @@ _RULES: list[tuple[tuple[str, ...], str]] = [
     (
         ("as", VERDICT_WORDS),
         r"\b(?:record|recorded|mark|marked|treat|treated|grade|graded|score|scored|return|output|"
-        r"regard|count|log|logged|accept|assess|assessed|consider|considered)\b[^.\n]{0,80}?\bas "
+        r"regard|count|log|logged|accept|assess|assessed|consider|considered)\b[^.\n]{0,40}?"
+        # ...something of the assessment's own (not "the SLA" or "each run"), then the verdict
+        r"\b(?:this|everything|me|(?:the|my|this|these|all|every|each|both|our)\s+(?:[\w-]+\s+){0,2}?"
+        r"(?:criteri\w*|answers?|responses?|ksbs?|points?|items?|requirements?)|(?:pass|dist)-\d|"
+        r"[ksb]\d{1,2})\b[^.\n]{0,40}?\bas "
         rf"(?:fully )?{_VERDICT}\b",
     ),
     (
