@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from practice_bot import __version__
 from practice_bot.errors import UserError
@@ -49,16 +49,41 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _start_screen() -> int:
+    """Bare `practice-bot`: the start screen, without building the parser or loading the settings
+    first (pydantic costs as much to import as Textual); the app loads them after its first frame."""
+    try:
+        from practice_bot.tui.app import run  # type: ignore[import-not-found,unused-ignore]
+    except ModuleNotFoundError:
+        print("practice-bot: the app is not available in this build; use --plain", file=sys.stderr)
+        return 2
+    from practice_bot.tui.lazy_settings import load_default_settings
+
+    code: int = run(load_default_settings)
+    return code
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    if not (sys.argv[1:] if argv is None else argv):
+        return _run(_start_screen)
     parser = build_parser()
     args = parser.parse_args(argv)
-    try:
-        if getattr(args, "func", None) is None:
-            from practice_bot.commands.session import run_app
+    return _run(lambda: _dispatch(args))
 
-            return run_app(args)
-        code: int = args.func(args)
-        return code
+
+def _dispatch(args: argparse.Namespace) -> int:
+    if getattr(args, "func", None) is None:
+        from practice_bot.commands.session import run_app
+
+        return run_app(args)
+    code: int = args.func(args)
+    return code
+
+
+def _run(command: Callable[[], int]) -> int:
+    """Run a command, reporting a user's error in one line (no traceback)."""
+    try:
+        return command()
     except UserError as exc:
         from practice_bot.textsafe import printable
 

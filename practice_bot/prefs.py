@@ -3,6 +3,9 @@ Consent to send answers to an endpoint is kept apart, by practice_bot.llm.consen
 
 It lives in the platform data folder, or in the folder PRACTICE_BOT_DATA_DIR names (tests). The file is
 0600 and its folder 0700; a missing or unreadable file just means nothing is remembered yet.
+
+Standard library only (and platformdirs): the start screen reads it for its first frame, before the
+settings (pydantic) are loaded.
 """
 
 from __future__ import annotations
@@ -21,9 +24,10 @@ def prefs_dir() -> Path:
     named = os.environ.get("PRACTICE_BOT_DATA_DIR")
     if named:
         return Path(named).expanduser()
-    from practice_bot.config import data_home
+    from platformdirs import user_data_path
 
-    return data_home()
+    # The same folder as practice_bot.config.data_home(), without importing the settings.
+    return user_data_path("practice-bot", appauthor=False)
 
 
 def prefs_path() -> Path:
@@ -36,6 +40,7 @@ class Prefs:
     theme: str = ""
     mode: str = "practice"
     topics: list[str] = field(default_factory=list)
+    tutor: str = ""  # the review screens' tutor name, recorded with each override
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Prefs:

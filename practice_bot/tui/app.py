@@ -1,7 +1,9 @@
 """The Textual app: `run(settings, config=None, resume=None)` is what `practice-bot` calls.
 
 Kept light so the first screen appears fast: screens, the engine and the records are imported when first
-needed, and nothing here imports an LLM library.
+needed, and nothing here imports an LLM library. `settings` may be a loader instead of Settings (bare
+`practice-bot`): the start screen draws from the prefs file and defaults, the settings load in a thread
+after the first frame, and the screens that need them are told when they arrive (`when_settings`).
 """
 
 from __future__ import annotations
@@ -11,12 +13,15 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
+from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.message import Message
 from textual.message_pump import MessagePump
 from textual.screen import Screen
 
 from practice_bot.prefs import Prefs, load_prefs, save_prefs
+from practice_bot.tui.lazy_settings import LazySettings, SettingsSource
 
 if TYPE_CHECKING:
     from practice_bot.config import Settings
@@ -29,6 +34,14 @@ if TYPE_CHECKING:
 DEFAULT_THEME = "textual-dark"
 
 
+class SettingsLoaded(Message):
+    """The settings loader finished (in a thread); `failed` if it raised a UserError."""
+
+    def __init__(self, failed: bool) -> None:
+        super().__init__()
+        self.failed = failed
+
+
 class PracticeApp(App[int]):
     TITLE = "practice-bot"
     CSS_PATH = "app.tcss"
@@ -36,7 +49,7 @@ class PracticeApp(App[int]):
 
     def __init__(
         self,
-        settings: Settings,
+        settings: SettingsSource,
         *,
         config: SessionConfig | None = None,
         resume: Path | None = None,
@@ -44,7 +57,9 @@ class PracticeApp(App[int]):
         scorer: Scorer | None = None,
     ) -> None:
         super().__init__()
-        self.settings = settings
+        self._settings = LazySettings(settings)
+        self._when_settings: list[Callable[[], None]] = []
+        self._theme_from_settings = False
         self.prefs: Prefs = load_prefs()
         self.clock = clock
         self.scorer = scorer
@@ -63,21 +78,84 @@ class PracticeApp(App[int]):
         from practice_bot.tui.theme import HIGH_CONTRAST
 
         self.register_theme(HIGH_CONTRAST)
-        wanted = (
-            self.settings.theme
-            if "theme" in self.settings.model_fields_set
-            else self.prefs.theme or self.settings.theme
-        )
-        self.theme = wanted if wanted in self.available_themes else DEFAULT_THEME
+        self.theme = self._wanted_theme()
         if self._resume is not None:
-            self.resume(self._resume)
+            self.when_settings(lambda: self.resume(self._resume))  # type: ignore[arg-type]
         elif self._config is not None:
-            self.begin(self._config)
+            self.when_settings(lambda: self.begin(self._config))  # type: ignore[arg-type]
+        if not self._settings.ready:
+            self.call_after_refresh(self._load_settings)
+
+    def _wanted_theme(self) -> str:
+        """The config's theme if it names one, else the one last picked, else the default."""
+        s = self._settings.value
+        if s is None:
+            wanted = self.prefs.theme or DEFAULT_THEME
+        elif "theme" in s.model_fields_set:
+            wanted = s.theme
+        else:
+            wanted = self.prefs.theme or s.theme
+        return wanted if wanted in self.available_themes else DEFAULT_THEME
 
     def watch_theme(self, theme: str) -> None:
+        if self._theme_from_settings:
+            return
         if self.is_mounted(self.screen) and theme != self.prefs.theme:
             self.prefs.theme = theme
             self.save_prefs()
+
+    # ----- settings (maybe loaded after the first frame) -----------------------------------------
+    @property
+    def settings(self) -> Settings:
+        """The settings; if they are still loading, waits for them (prefer `when_settings`)."""
+        return self._settings.get()
+
+    @property
+    def loaded_settings(self) -> Settings | None:
+        """The settings if they have loaded, else None: for drawing before they arrive."""
+        return self._settings.value
+
+    def when_settings(self, go: Callable[[], None]) -> None:
+        """Call `go` now if the settings have loaded, else as soon as they do (never if they fail)."""
+        if self._settings.ready:
+            go()
+        else:
+            self._when_settings.append(go)
+
+    @work(thread=True, exclusive=True, group="settings", exit_on_error=False)
+    def _load_settings(self) -> None:
+        from practice_bot.errors import UserError
+
+        try:
+            self._settings.get()
+        except UserError:
+            self.post_message(SettingsLoaded(failed=True))
+            return
+        self.post_message(SettingsLoaded(failed=False))
+
+    def on_settings_loaded(self, message: SettingsLoaded) -> None:
+        if message.failed:  # a broken config file: `run` raises it, so the CLI reports it as usual
+            self._when_settings.clear()
+            self.exit(return_code=2)
+            return
+        wanted = self._wanted_theme()
+        if wanted != self.theme:
+            self._theme_from_settings = True
+            try:
+                self.theme = wanted
+            finally:
+                self._theme_from_settings = False
+        for screen in self.screen_stack:
+            arrived = getattr(screen, "settings_arrived", None)
+            if arrived is not None:
+                arrived()
+        waiting, self._when_settings = self._when_settings, []
+        for go in waiting:
+            go()
+
+    @property
+    def settings_error(self) -> Exception | None:
+        return self._settings.error
 
     def save_prefs(self) -> None:
         save_prefs(self.prefs)
@@ -236,9 +314,15 @@ def the_app(node: MessagePump) -> PracticeApp:
     return cast(PracticeApp, node.app)
 
 
-def run(settings: Settings, config: SessionConfig | None = None, resume: Path | None = None) -> int:
+def run(
+    settings: SettingsSource, config: SessionConfig | None = None, resume: Path | None = None
+) -> int:
+    """Run the app; `settings` may be a loader (see lazy_settings). A UserError from loading them is
+    raised once the app has closed, for the command line to report."""
     app = PracticeApp(settings, config=config, resume=resume)
     code = app.run()
+    if app.settings_error is not None:
+        raise app.settings_error
     if app.exit_note:
         print(app.exit_note, file=sys.stderr)
     return code or 0

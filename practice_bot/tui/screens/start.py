@@ -1,8 +1,10 @@
 """The start screen: the apprentice's name (remembered), the kind of session, topics for practice, what
 scores the answers, and recent sessions (resume an unfinished one, or open a finished one's report).
 
-The name field draws first; the choices are built one frame later (start_parts.py) and the recent
-sessions are read from the transcripts folder in a thread after that.
+The name field draws first, from the prefs file alone; the choices are built one frame later
+(start_parts.py). Bare `practice-bot` loads the settings in a thread after the first frame: until they
+arrive the scoring line says so, and then it, the name (if none was remembered) and the recent sessions
+(read from the transcripts folder in a thread) are filled in. Keys pressed before then wait for them.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Label
+from textual.widgets import Footer, Header, Input, Label, Static
 
 from practice_bot.tui.app import the_app
 
@@ -51,13 +53,14 @@ class StartScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         app = the_app(self)
+        settings = app.loaded_settings
         yield Header()
         with VerticalScroll(id="start"):
             with Horizontal(id="choices"):
                 with Vertical(id="left"):
                     yield Label("Your name")
                     yield Input(
-                        app.prefs.name or app.settings.name,
+                        app.prefs.name or (settings.name if settings else ""),
                         placeholder="as it should appear on your report",
                         max_length=80,
                         id="name",
@@ -88,13 +91,29 @@ class StartScreen(Screen[None]):
         await self.query_one("#buttons").mount_all(parts.buttons())
         await self.query_one("#lower").mount_all(parts.recent_part())
         self.built = True
+        if app.loaded_settings is not None:
+            self._with_settings()
+
+    def settings_arrived(self) -> None:
+        """The app's settings have loaded (bare `practice-bot`): fill in what depends on them."""
+        settings = the_app(self).settings
+        name = self.query_one("#name", Input)
+        if not name.value and settings.name:
+            name.value = settings.name
+        if self.built:
+            self._with_settings()
+
+    def _with_settings(self) -> None:
+        self.query_one("#scoring", Static).update(self._scoring_text())
         self._load_recent()
 
     def _scoring_text(self) -> Content:
-        settings = the_app(self).settings
         scorer = the_app(self).scorer
         if scorer is not None:
             return Content(f"Scoring: {scorer.name} scorer.")
+        settings = the_app(self).loaded_settings
+        if settings is None:
+            return Content("Scoring: reading the settings...")
         if settings.scorer != "offline" and settings.llm_configured:
             from practice_bot.llm.consent import endpoint_key
 
@@ -167,13 +186,21 @@ class StartScreen(Screen[None]):
     def on_data_table_row_selected(self, event: Any) -> None:
         the_app(self).open_entry(self.shown[int(str(event.row_key.value))])
 
+    def _waiting_for_settings(self, action: Any) -> bool:
+        """True (and `action` queued) if the settings are still loading."""
+        app = the_app(self)
+        if app.loaded_settings is not None:
+            return False
+        app.when_settings(action)
+        return True
+
     # ----- actions --------------------------------------------------------------------------------
     def action_start(self) -> None:
         import secrets
 
         from practice_bot.session.plan import SessionConfig
 
-        if not self.built:
+        if not self.built or self._waiting_for_settings(self.action_start):
             return
         name = self.apprentice
         if not name:
@@ -206,7 +233,7 @@ class StartScreen(Screen[None]):
         app.begin(config)
 
     def action_resume(self) -> None:
-        if not self.built:
+        if not self.built or self._waiting_for_settings(self.action_resume):
             return
         table = self.query_one("#recent")
         chosen = self.shown[table.cursor_row] if self.shown and table.has_focus else None  # type: ignore[attr-defined]
@@ -220,6 +247,8 @@ class StartScreen(Screen[None]):
     def action_history(self) -> None:
         from practice_bot.tui.screens.history import HistoryScreen
 
+        if self._waiting_for_settings(self.action_history):
+            return
         name = self.apprentice
         if not name:
             self.notify("Type your name first to see your history.", markup=False)
