@@ -45,6 +45,27 @@ def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.delenv(var, raising=False)
 
 
+@pytest.fixture
+def offline_tiktoken(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
+    """tiktoken may not download anything: only the bundled offline encoding is available."""
+    import tiktoken.load
+
+    from practice_bot.llm.tokens import counter_for
+
+    real_read = tiktoken.load.read_file
+
+    def read_file(blobpath: str) -> bytes:
+        if "://" in blobpath:
+            raise OSError(f"network disabled in tests: {blobpath}")
+        return real_read(blobpath)
+
+    monkeypatch.setattr(tiktoken.load, "read_file", read_file)
+    monkeypatch.setenv("TIKTOKEN_CACHE_DIR", str(tmp_path / "tiktoken-cache"))
+    counter_for.cache_clear()
+    yield
+    counter_for.cache_clear()
+
+
 @pytest.fixture(scope="session")
 def rubric() -> Rubric:
     return load_rubric()

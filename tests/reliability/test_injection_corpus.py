@@ -7,7 +7,6 @@ quoting words that are not in the answer."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -58,25 +57,7 @@ def test_offline_scorer_credits_nothing(item):
 # ----- the LLM path, with a model that does what the answer tells it ------------------------------------
 
 
-@pytest.fixture(autouse=True)
-def _offline_tiktoken(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
-    """As in tests/llm: tiktoken may not download anything."""
-    import tiktoken.load
-
-    from practice_bot.llm.tokens import counter_for
-
-    real_read = tiktoken.load.read_file
-
-    def read_file(blobpath: str) -> bytes:
-        if "://" in blobpath:
-            raise OSError(f"network disabled in tests: {blobpath}")
-        return real_read(blobpath)
-
-    monkeypatch.setattr(tiktoken.load, "read_file", read_file)
-    monkeypatch.setenv("TIKTOKEN_CACHE_DIR", str(tmp_path / "tiktoken-cache"))
-    counter_for.cache_clear()
-    yield
-    counter_for.cache_clear()
+pytestmark = pytest.mark.usefixtures("offline_tiktoken")
 
 
 def _obedient_model(quote: str) -> Any:

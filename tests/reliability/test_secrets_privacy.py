@@ -43,24 +43,7 @@ ANSWER = (
 )
 
 
-@pytest.fixture(autouse=True)
-def _offline_tiktoken(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
-    import tiktoken.load
-
-    from practice_bot.llm.tokens import counter_for
-
-    real_read = tiktoken.load.read_file
-
-    def read_file(blobpath: str) -> bytes:
-        if "://" in blobpath:
-            raise OSError(f"network disabled in tests: {blobpath}")
-        return real_read(blobpath)
-
-    monkeypatch.setattr(tiktoken.load, "read_file", read_file)
-    monkeypatch.setenv("TIKTOKEN_CACHE_DIR", str(tmp_path / "tiktoken-cache"))
-    counter_for.cache_clear()
-    yield
-    counter_for.cache_clear()
+pytestmark = pytest.mark.usefixtures("offline_tiktoken")
 
 
 def _good(request: httpx.Request) -> httpx.Response:
