@@ -44,6 +44,7 @@ class Facts(NamedTuple):
 
 @dataclass(slots=True)
 class Sentence:
+    index: int  # in Reading.sentences
     start: int
     end: int
     text: str
@@ -140,7 +141,8 @@ def read(answer: str, topic: Topic, book: ConceptBook) -> Reading:
     known = _CACHE.of(book)
     norm_all = normalise(answer)
     aligned = answer.isascii()  # then norm_all[i] is answer[i] folded, so spans carry over
-    append = reading.sentences.append
+    sentences = reading.sentences
+    append = sentences.append
     for start, end, text in split_sentences(scored):
         got = known.get(text)
         if got is None:
@@ -148,8 +150,8 @@ def read(answer: str, topic: Topic, book: ConceptBook) -> Reading:
             if got is None:
                 continue
             known[text] = got
-        append(Sentence(start, end, text, *got))
-    reading.word_count = sum(len(s.tokens) for s in reading.sentences)
+        append(Sentence(len(sentences), start, end, text, *got))
+    reading.word_count = sum(len(s.tokens) for s in sentences)
     if aligned and len(answer) <= MAX_SCORED_CHARS:
         all_tokens = [t for s in reading.sentences for t in s.tokens]
     else:

@@ -46,12 +46,17 @@ def _specifics(sentences: Sequence[Sentence]) -> list[str]:
     return out
 
 
+def _slot_count(item: tuple[Sentence, Sequence[int]]) -> int:
+    return len(item[1])
+
+
 def _supported(concepts: Concepts, support: list[tuple[Sentence, Sequence[int]]]) -> list[int]:
     """Slots supported by own-practice sentences, each sentence supporting at most `per_sentence`."""
     got: list[int] = []
-    for _, slots in sorted(support, key=lambda item: len(item[1])):
+    cap = concepts.per_sentence
+    for _, slots in sorted(support, key=_slot_count):
         new = [k for k in slots if k not in got]
-        got.extend(new[: concepts.per_sentence])
+        got.extend(new[:cap])
     return sorted(got)
 
 
@@ -139,10 +144,9 @@ def _evaluation(
     sentences: list[Sentence], supporting: list[Sentence], mentioning: list[Sentence]
 ) -> list[Sentence]:
     """Evaluation tied to the concept: in a sentence naming it, or beside a supporting one."""
-    positions = {id(s): i for i, s in enumerate(sentences)}
-    near: set[int] = {positions[id(s)] for s in mentioning}
+    near: set[int] = {s.index for s in mentioning}
     for s in supporting:
-        i = positions[id(s)]
+        i = s.index
         near.update((i - 1, i, i + 1))
     return [
         sentences[i]
