@@ -133,6 +133,11 @@ class _FactsCache:
 _CACHE = _FactsCache()
 
 
+def forget() -> None:
+    """Forget the sentences remembered so far."""
+    _CACHE.facts = {}
+
+
 def read(answer: str, topic: Topic, book: ConceptBook) -> Reading:
     scored = answer[:MAX_SCORED_CHARS]
     reading = Reading([])

@@ -197,6 +197,11 @@ class ConceptBook:
             got = self._compiled[criterion.id] = self._compile(cs)
         return got
 
+    def forget(self) -> None:
+        """Forget the slot hits remembered by sentence text."""
+        for b in self._batches.values():
+            b.known.clear()
+
     def warm(self) -> None:
         """Compile every known criterion now (so phrase ids are stable and the first answer is fast)."""
         for cid, cs in self._specs.items():

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from practice_bot.rubric.models import Criterion, Topic
 from practice_bot.scoring import reasons
-from practice_bot.scoring.analysis import Reading, Sentence, read
+from practice_bot.scoring.analysis import Reading, Sentence, forget, read
 from practice_bot.scoring.base import (
     FLAG_INJECTION,
     FLAG_OFFTOPIC,
@@ -161,6 +161,13 @@ def _off_topic(named: Sequence[Sequence[tuple[int, Sequence[int]]]]) -> bool:
     slots = {(ci, k) for n in named for ci, ks in n for k in ks}
     touched = sum(1 for n in named if n)
     return len(slots) <= 1 and touched < OFFTOPIC_SHARE * len(named)
+
+
+def forget_sentences() -> None:
+    """Forget what the scorer remembers of sentences it has read (their words, phrases, marks and slot
+    hits), so the next answers are read from scratch: for measuring speed on text never seen."""
+    forget()
+    concept_book().forget()
 
 
 class OfflineScorer:
