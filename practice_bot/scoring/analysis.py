@@ -112,7 +112,7 @@ def facts(text: str, norm: str, book: ConceptBook) -> Facts | None:
     )
 
 
-FACTS_CACHE = 8192  # sentences remembered: a rescored transcript, an answer scored twice
+FACTS_CACHE = 4096  # sentences remembered: a rescored transcript, an answer scored twice
 
 
 class _FactsCache:

@@ -64,7 +64,7 @@ class Concepts:
     wanted: tuple[str, ...] = ()  # the labels, core slots first
 
 
-HITS_CACHE = 8192
+HITS_CACHE = 4096  # sentences remembered per batch of criteria
 
 
 @dataclass(frozen=True)
