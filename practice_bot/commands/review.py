@@ -1,6 +1,8 @@
 """`practice-bot review [DIR]`: the tutor's review of a transcripts folder.
 
-review [DIR] [--sort KEY] [--reverse] [--filter KEY=VALUE ...] [--json]   the review list
+review [DIR] [--sort KEY] [--reverse] [--filter KEY=VALUE ...] [--json]   the review list (in a
+                                                                         terminal: the review screen)
+review list [DIR] [...]                                                  the review list as text
 review show PATH [--json]                                                one transcript and its criteria
 review override PATH CRITERION --evidenced yes|no --tutor NAME [--comment TEXT]
 review agree PATH CRITERION --tutor NAME [--comment TEXT]
@@ -50,6 +52,7 @@ class _ListByDefault(argparse._SubParsersAction):  # type: ignore[type-arg,unuse
     ) -> None:
         if values and values[0] not in self._name_parser_map:
             values = ["list", *values]
+            namespace.list_implied = True  # no subcommand was given: a terminal gets the screen
         super().__call__(parser, namespace, values, option_string)
 
 
@@ -144,6 +147,14 @@ def _dump(data: Any) -> None:
     print(json.dumps(data, indent=2, ensure_ascii=False, default=str))
 
 
+def _wants_screen(args: argparse.Namespace) -> bool:
+    """`review [DIR]` without a subcommand or --json, in a terminal, opens the review screen."""
+    import sys
+
+    no_action = args.action is None or getattr(args, "list_implied", False)
+    return no_action and not args.json and sys.stdin.isatty() and sys.stdout.isatty()
+
+
 def run_list(args: argparse.Namespace) -> int:
     from practice_bot.errors import UserError
     from practice_bot.rubric import load_rubric
@@ -153,6 +164,8 @@ def run_list(args: argparse.Namespace) -> int:
     folder = _folder(args.folder)
     if not folder.exists():
         raise UserError(f"{folder}: no such transcripts folder")
+    if _wants_screen(args):
+        return _open_screen(args, folder)
     rows, problems = review_rows(folder, load_rubric())
     rows = filter_rows(rows, parse_filters(args.filter or []))
     rows = sort_rows(rows, args.sort or "date", bool(args.reverse))
@@ -161,6 +174,19 @@ def run_list(args: argparse.Namespace) -> int:
     else:
         print(list_text(rows, problems))
     return 0
+
+
+def _open_screen(args: argparse.Namespace, folder: Path) -> int:
+    from practice_bot.tui.app import ReviewStart, run  # type: ignore[import-not-found,unused-ignore]
+    from practice_bot.tui.lazy_settings import load_default_settings
+    from practice_bot.tutor.listing import parse_filters
+
+    filters = parse_filters(args.filter or [])  # a bad --filter is reported before the app opens
+    name = filters.pop("apprentice", "")  # the screen's filter box reads plain words as a name
+    text = " ".join([*(f"{k}={v}" for k, v in filters.items()), name]).strip()
+    start = ReviewStart(folder, sort=args.sort or "date", reverse=bool(args.reverse), filter=text)
+    code: int = run(load_default_settings, review=start)
+    return code
 
 
 def run_show(args: argparse.Namespace) -> int:

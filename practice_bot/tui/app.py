@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
@@ -34,6 +35,16 @@ if TYPE_CHECKING:
 DEFAULT_THEME = "textual-dark"
 
 
+@dataclass
+class ReviewStart:
+    """Open the app on the tutor's review list of `folder` (sort key, order and filter box text)."""
+
+    folder: Path
+    sort: str = "date"
+    reverse: bool = False
+    filter: str = ""
+
+
 class SettingsLoaded(Message):
     """The settings loader finished (in a thread); `failed` if it raised a UserError."""
 
@@ -53,6 +64,7 @@ class PracticeApp(App[int]):
         *,
         config: SessionConfig | None = None,
         resume: Path | None = None,
+        review: ReviewStart | None = None,
         clock: Clock | None = None,
         scorer: Scorer | None = None,
     ) -> None:
@@ -65,10 +77,16 @@ class PracticeApp(App[int]):
         self.scorer = scorer
         self._config = config
         self._resume = resume
+        self._review = review
         self.session: Session | None = None  # the session in the discussion room, if any
 
     # ----- start-up ---------------------------------------------------------------------------------
     def get_default_screen(self) -> Screen[None]:
+        if self._review is not None:  # `practice-bot review` in a terminal
+            from practice_bot.tui.screens.review_list import ReviewListScreen
+
+            r = self._review
+            return ReviewListScreen(r.folder, sort=r.sort, reverse=r.reverse, filter_text=r.filter)
         from practice_bot.tui.screens.start import StartScreen
 
         mode = self._config.mode if self._config is not None else None
@@ -258,6 +276,12 @@ class PracticeApp(App[int]):
         report = build_report(entry.transcript, load_rubric())
         self.push_screen(ReportScreen(entry.transcript, report, entry.path))
 
+    def open_review(self, folder: Path | None = None) -> None:
+        """The tutor's review list of a transcripts folder (the configured one by default)."""
+        from practice_bot.tui.screens.review_list import ReviewListScreen
+
+        self.push_screen(ReviewListScreen(folder or Path(self.settings.transcripts)))
+
     # ----- keys and the command palette -------------------------------------------------------------
     async def action_quit(self) -> None:
         """Quit; if an answer is typed but not sent, ask first (everything sent is already saved)."""
@@ -315,11 +339,14 @@ def the_app(node: MessagePump) -> PracticeApp:
 
 
 def run(
-    settings: SettingsSource, config: SessionConfig | None = None, resume: Path | None = None
+    settings: SettingsSource,
+    config: SessionConfig | None = None,
+    resume: Path | None = None,
+    review: ReviewStart | None = None,
 ) -> int:
     """Run the app; `settings` may be a loader (see lazy_settings). A UserError from loading them is
     raised once the app has closed, for the command line to report."""
-    app = PracticeApp(settings, config=config, resume=resume)
+    app = PracticeApp(settings, config=config, resume=resume, review=review)
     code = app.run()
     if app.settings_error is not None:
         raise app.settings_error

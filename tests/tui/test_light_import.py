@@ -29,6 +29,8 @@ def test_screens_do_not_import_llm_libraries_either() -> None:
     code = (
         "import sys, practice_bot.tui.screens.start, practice_bot.tui.screens.discussion\n"
         "import practice_bot.tui.screens.report, practice_bot.tui.screens.history\n"
+        "import practice_bot.tui.screens.review_list, practice_bot.tui.screens.review_transcript\n"
+        "import practice_bot.tui.screens.review_blind, practice_bot.tui.screens.cohort\n"
         f"print(','.join(m for m in {HEAVY!r} if m in sys.modules))"
     )
     out = subprocess.run(

@@ -42,6 +42,7 @@ class StartScreen(Screen[None]):
         Binding("f2,ctrl+s", "start", "Start", key_display="F2/^S", priority=True),
         Binding("f3", "resume", "Resume", key_display="F3", priority=True),
         Binding("f4", "history", "History", key_display="F4", priority=True),
+        Binding("f6", "review", "Tutor review", key_display="F6", priority=True),
     ]
 
     def __init__(self, *, mode: str | None = None) -> None:
@@ -255,6 +256,10 @@ class StartScreen(Screen[None]):
             return
         self.app.push_screen(HistoryScreen(name))
 
+    def action_review(self) -> None:
+        if not self._waiting_for_settings(self.action_review):
+            the_app(self).open_review()
+
     def palette_commands(self) -> Iterator[SystemCommand]:
         yield SystemCommand(
             "Start session", "Start the session chosen here (F2 or Ctrl+S)", self.action_start
@@ -264,4 +269,9 @@ class StartScreen(Screen[None]):
         )
         yield SystemCommand(
             "History", "Your past sessions and weakest criteria (F4)", self.action_history
+        )
+        yield SystemCommand(
+            "Tutor review",
+            "Review transcripts, override, blind marking, cohort (F6)",
+            self.action_review,
         )
