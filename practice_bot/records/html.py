@@ -1,7 +1,8 @@
 """The report as one self-contained HTML file: inline CSS, no scripts, no external URLs, prints well.
 
 Everything that came from a person or a model (names, answers, quotes, reasons, comments) is made
-printable and HTML-escaped; a Content-Security-Policy forbids loading anything at all.
+printable and HTML-escaped, so the file holds no markup of theirs. It refers to nothing outside itself:
+no URL and no `http-equiv` header, so "http" appears only where an apprentice or tutor typed it.
 """
 
 from __future__ import annotations
@@ -143,7 +144,6 @@ def render_html(transcript: Transcript, report: Report) -> str:
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
 <meta name="referrer" content="no-referrer">
 <title>Practice report: {_t(report.apprentice)}</title>
 <style>{CSS}</style>

@@ -36,12 +36,43 @@ def test_html_is_self_contained_and_escapes_untrusted_text(rubric: Rubric) -> No
     assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f]", html)
     assert not re.search(r"""(src|href)\s*=\s*["']?https?:""", html)
     assert "url(" not in html and "@import" not in html
-    assert "default-src 'none'" in html and "@media print" in html
+    assert "http-equiv" not in html and "@media print" in html
     assert "Formative prediction" in html
     assert "Written by: offline template" in html and "you evidenced 1 of 5 criteria" in html
     for topic in report.topics:
         assert topic.name in html
     assert "✓ evidenced" in html  # status as a word and a mark, not colour alone
+
+
+def test_html_has_every_criterion_overrides_comments_and_no_http(rubric: Rubric, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A mock exam (every topic) whose answers hold no URL: no "http" anywhere in the file, every
+    criterion id of the standard, and the tutor's overrides with their comments (escaped)."""
+    from practice_bot.records.store import load_transcript, write_atomic
+    from practice_bot.tutor.overrides import add_override
+
+    config = SessionConfig(mode="mock", apprentice="Sam Patel", seed=3)
+    engine = make_engine(rubric, config, FakeClock(datetime(2026, 1, 5, 9, 0, tzinfo=UTC)))
+    for answer in ("EVIDENCE:model-scoping/pass-1 we agreed recall mattered", "PARTLY:x", "no"):
+        engine.next_question()
+        engine.submit_answer(answer)
+    engine.finish("finished")
+    path = tmp_path / "t.json"
+    write_atomic(path, engine.transcript.model_dump_json())
+    when = datetime(2026, 1, 9, 16, 30, tzinfo=UTC)
+    add_override(path, "model-scoping/pass-2", True, "Jo Tutor", "Named <the> metrics & why.",
+                 rubric=rubric, now=when)  # fmt: skip
+    add_override(path, "model-scoping/pass-1", False, "Jo Tutor", "Only the lifecycle's name.",
+                 rubric=rubric, now=when)  # fmt: skip
+    transcript = load_transcript(path)
+    html = render_html(transcript, build_report(transcript, rubric))
+    assert "http" not in html.lower()
+    for topic in rubric.topics:
+        for c in topic.criteria:
+            assert f"<strong>{c.id}</strong>" in html
+    assert (
+        "Tutor: overridden to evidenced by Jo Tutor: Named &lt;the&gt; metrics &amp; why." in html
+    )
+    assert "Tutor: overridden to not evidenced by Jo Tutor: Only the lifecycle&#x27;s name." in html
 
 
 def test_report_command_uses_the_html_renderer(rubric: Rubric, tmp_path) -> None:  # type: ignore[no-untyped-def]
