@@ -99,6 +99,8 @@ def facts(text: str, norm: str, book: ConceptBook) -> Facts | None:
     verbs = _verb_count(tokens, m)
     keyword = bool(found) and defences.keyword_sentence(text, verbs)
     items = len(defences.list_items(text)) if keyword else 0
+    content = defences.content(stems)
+    # defences.echo_words(stems): the content words longer than two letters
     return Facts(
         tokens,
         stems,
@@ -107,8 +109,8 @@ def facts(text: str, norm: str, book: ConceptBook) -> Facts | None:
         " ".join(tokens),
         verbs,
         items,
-        defences.content(stems),
-        defences.echo_words(stems),
+        content,
+        [s for s in content if len(s) > 2],
     )
 
 

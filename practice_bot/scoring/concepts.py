@@ -108,8 +108,32 @@ class Batch:
         if got is None:
             if len(self.known) >= HITS_CACHE:
                 self.known.clear()
-            got = self.known[text] = tuple((ci, h) for ci, h in enumerate(self.hits(found)) if h)
+            got = self.known[text] = self._named(found)
         return got
+
+    def _named(self, found: set[int]) -> tuple[tuple[int, list[int]], ...]:
+        """`hits(found)` without the empty ones, paired with their criterion indices."""
+        named = self.phrases.intersection(found)
+        combos = self.combos if self.combos and not self.combo_terms.isdisjoint(found) else ()
+        if not named and not combos:
+            return ()
+        out: dict[int, set[int]] = {}
+        by_phrase = self.by_phrase
+        for pid in named:
+            for ci, k in by_phrase[pid]:
+                got = out.get(ci)
+                if got is None:
+                    out[ci] = {k}
+                else:
+                    got.add(k)
+        for ci, k in combos:
+            got = out.get(ci)
+            if (got is None or k not in got) and self.concepts[ci].slots[k].combo_matches(found):
+                if got is None:
+                    out[ci] = {k}
+                else:
+                    got.add(k)
+        return tuple((ci, sorted(out[ci])) for ci in sorted(out))
 
     def hits(self, found: set[int]) -> list[list[int]]:
         """For each criterion, the indices of the slots a sentence matches, in order."""

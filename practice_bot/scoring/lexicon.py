@@ -122,24 +122,24 @@ class Lexicon:
         infos = [cached(t) or self._info(t) for t in tokens]
         keyed = [info[0] for info in infos]
         found: set[int] = set()
-        last = len(infos) - 1
-        for i, (_, starts) in enumerate(infos):
+        rest_matches = self._rest_matches
+        i = 0
+        for _, starts in infos:
+            i += 1  # the index of the next token
             if starts is None:
                 continue
             singles, pairs, gapped = starts
             if singles:
                 found.update(singles)
-            if pairs is not None and i < last:
-                for nxt in keyed[i + 1]:
+            if pairs is not None and i < len(keyed):
+                for nxt in keyed[i]:
                     starting = pairs.get(nxt)
                     if starting:
                         for pid, rest in starting:
-                            if pid not in found and (
-                                not rest or self._rest_matches(keyed, i + 2, rest)
-                            ):
+                            if pid not in found and (not rest or rest_matches(keyed, i + 1, rest)):
                                 found.add(pid)
             if gapped:
                 for pid, rest in gapped:
-                    if pid not in found and self._rest_matches(keyed, i + 1, rest):
+                    if pid not in found and rest_matches(keyed, i, rest):
                         found.add(pid)
         return found, [k[0] for k in keyed]
