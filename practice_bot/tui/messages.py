@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+from typing import Any
+
 from textual.message import Message
 
+from practice_bot.errors import TranscriptError
 from practice_bot.records.schema import Turn
 from practice_bot.scoring.base import Assessment
 
@@ -65,3 +69,12 @@ class Rescored(Message):
 
 class SessionEnded(Message):
     """The engine has finished the session (on a worker, when an LLM was involved)."""
+
+
+class DiskTrouble(Message):
+    """A worker's engine call could not save a record; `retry` (on the app's thread) tries it again."""
+
+    def __init__(self, error: TranscriptError, retry: Callable[[], Awaitable[Any]]) -> None:
+        super().__init__()
+        self.error = error
+        self.retry = retry

@@ -9,18 +9,22 @@ nothing here reveals a score: feedback and criteria appear only in practice, the
 
 from __future__ import annotations
 
+import contextlib
+
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Header
 
+from practice_bot.errors import TranscriptError
 from practice_bot.records.schema import Turn
-from practice_bot.session.engine import END_EARLY_PROMPT, AnswerOutcome
+from practice_bot.session.engine import AnswerOutcome
 from practice_bot.session.factory import Session
-from practice_bot.textsafe import printable
+from practice_bot.textsafe import printable, valid_text
 from practice_bot.tui.messages import (
     AnswerScored,
+    DiskTrouble,
     Note,
     QuestionDelta,
     QuestionReady,
@@ -28,8 +32,7 @@ from practice_bot.tui.messages import (
     Rescored,
     WorkFailed,
 )
-from practice_bot.tui.screens.dialogs import ConfirmScreen, PauseScreen
-from practice_bot.tui.screens.room_ending import RoomEnding
+from practice_bot.tui.screens.room_actions import RoomActions
 from practice_bot.tui.widgets.answer_box import AnswerBox
 from practice_bot.tui.widgets.conversation import (
     Conversation,
@@ -42,12 +45,9 @@ from practice_bot.tui.widgets.conversation import (
 from practice_bot.tui.widgets.sidebar import SessionPanel
 
 MODE_TITLES = {"mock": "Mock exam", "practice": "Practice", "drill": "Drill"}
-END_PRACTICE_PROMPT = (
-    "End this session now? Everything you have answered is saved, and your report comes next."
-)
 
 
-class DiscussionScreen(RoomEnding):
+class DiscussionScreen(RoomActions):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     BINDINGS = [
         Binding("f2,ctrl+s", "submit", "Send answer", key_display="F2/^S", priority=True),
@@ -100,7 +100,8 @@ class DiscussionScreen(RoomEnding):
         self.sub_title = "AM2 professional discussion"
         e.on_note = self._note  # may be called from a worker thread
         await self._replay()
-        for notice in self.session.notices:
+        for notice in self.session.notices:  # a torn last line dropped on resume, and the like
+            await self.conversation.add_notice(f"Notice: {notice}")
             self.notify(printable(notice), title="Recovered", markup=False, timeout=10)
         if e.transcript.scorer == "llm":
             await self.conversation.add_notice(
@@ -160,7 +161,7 @@ class DiscussionScreen(RoomEnding):
     # ----- asking ---------------------------------------------------------------------------------
     async def _ask_next(self) -> None:
         if self.engine.question_source is None:
-            await self._show_question(self.engine.next_question())
+            await self._saving(lambda: self._show_question(self.engine.next_question()))
         else:
             self._set_busy(True, "the assessor is thinking")
             self._ask_in_thread()
@@ -175,6 +176,9 @@ class DiscussionScreen(RoomEnding):
             source.on_reset = lambda: self.post_message(QuestionReset())  # type: ignore[union-attr]
         try:
             turn = self.engine.next_question()
+        except TranscriptError as exc:  # disk trouble: save elsewhere, then ask again
+            self.post_message(DiskTrouble(exc, self._ask_next))
+            return
         except Exception as exc:  # any failure of the writer must leave the session usable
             self.post_message(WorkFailed("question", str(exc)))
             return
@@ -220,10 +224,21 @@ class DiscussionScreen(RoomEnding):
     async def _record(self, text: str) -> bool:
         """Journal the answer (the engine fsyncs it) before anything else; then score it."""
         e = self.engine
+        text = valid_text(text)  # a paste of bytes that were not UTF-8: U+FFFD, as plain mode
+        before = len(e.transcript.turns)
         try:
             # mock and drill: scored in the background, the next question never waits
             record = e.record_answer if self.practice else e.submit_answer_in_background
             answer = record(text)
+        except TranscriptError as exc:  # disk trouble: offer another folder, then send again
+            saved = [t for t in e.transcript.turns[before:] if t.role == "apprentice"]
+            if not saved:  # nothing of it saved: it stays in the box
+                self._disk_trouble(exc, self.action_submit, answer=True)
+                return False
+            self.box.clear()  # saved, its judgments were not: judge it again once moved
+            await self.conversation.add_answer(saved[0].text)
+            self._disk_trouble(exc, lambda: self._judge_again(saved[0]))
+            return False
         except Exception as exc:  # disk full, read-only folder: keep the answer in the box
             self.notify(
                 f"Your answer could not be saved: {printable(str(exc))}. It is still in the box; "
@@ -240,6 +255,12 @@ class DiscussionScreen(RoomEnding):
             self._set_busy(True, "scoring")
             self._score(answer)
         return True
+
+    async def _judge_again(self, answer: Turn) -> None:
+        if answer.index not in {j.turn for j in self.engine.transcript.judgments}:
+            self.engine.apply_assessment(answer, self.engine.score(answer))
+        self._refresh_panels()
+        await self._advance()
 
     @work(thread=True, exclusive=True, group="score", exit_on_error=False)
     def _score(self, answer: Turn) -> None:
@@ -261,15 +282,26 @@ class DiscussionScreen(RoomEnding):
         self.post_message(Rescored(scored))
 
     async def on_rescored(self, message: Rescored) -> None:
+        await self._saving(lambda: self._apply_saved(message))
+
+    async def _apply_saved(self, message: Rescored) -> None:
+        judged = {j.turn for j in self.engine.transcript.judgments}
         for answer, assessment in message.scored:
-            self.engine.apply_assessment(answer, assessment)
+            if answer.index not in judged:
+                self.engine.apply_assessment(answer, assessment)
         self._set_busy(False)
         self._refresh_panels()
         await self._carry_on()
 
     async def on_answer_scored(self, message: AnswerScored) -> None:
+        await self._saving(lambda: self._give_feedback(message))
+
+    async def _give_feedback(self, message: AnswerScored) -> None:
         e = self.engine
-        newly = e.apply_assessment(message.answer, message.assessment)
+        if message.answer.index in {j.turn for j in e.transcript.judgments}:
+            newly: list[str] = []  # applied before disk trouble stopped a later record
+        else:
+            newly = e.apply_assessment(message.answer, message.assessment)
         self._set_busy(False)
         self._refresh_panels()
         topic = message.answer.topic
@@ -287,7 +319,7 @@ class DiscussionScreen(RoomEnding):
 
     async def _after_feedback(self, choice: str | None) -> None:
         if choice == "again":
-            await self._show_question(self.engine.retry())
+            await self._saving(lambda: self._show_question(self.engine.retry()))
         else:
             await self._advance()
 
@@ -301,7 +333,10 @@ class DiscussionScreen(RoomEnding):
             markup=False,
             timeout=10,
         )
-        self.engine.record_event(f"{message.what}_failed", message.error[:500])
+        with contextlib.suppress(
+            TranscriptError
+        ):  # only a note; disk trouble shows at the next save
+            self.engine.record_event(f"{message.what}_failed", message.error[:500])
         if question:
             self.engine.question_source = None
             await self._ask_next()
@@ -309,6 +344,9 @@ class DiscussionScreen(RoomEnding):
             await self._advance()
 
     async def _advance(self) -> None:
+        await self._saving(self._advance_step)
+
+    async def _advance_step(self) -> None:
         for notice in self.engine.due_time_checks():
             await self.conversation.add_notice(notice.text, kind="time")
         if self.engine.time_status().over:
@@ -332,58 +370,14 @@ class DiscussionScreen(RoomEnding):
                 markup=False,
                 timeout=10,
             )
-        for notice in e.due_time_checks():
-            await self.conversation.add_notice(notice.text, kind="time")
+        if not await self._saving(self._time_checks):
+            return
         if status.over:  # the hard stop: what is in the box is kept, then the session ends
             kept = self.box.text.strip() and e.current_question is not None
             if kept and not await self._record(self.box.text):
-                self._done = True  # could not save: keep the screen so it can be copied
-                return
+                return  # could not save: the rescue dialog is open, the answer in the box
             await self._end_now("timed_out")
 
-    # ----- other actions --------------------------------------------------------------------------
-    def action_pause(self) -> None:
-        if not self.practice or self._done:
-            return
-        self.engine.pause()
-        self._refresh_panels()
-
-        def carry_on(_: None) -> None:
-            self.engine.unpause()
-            self._refresh_panels()
-            self.box.focus()
-
-        self.app.push_screen(PauseScreen(), carry_on)
-
-    async def action_skip(self) -> None:
-        if self.busy or self._done or self.engine.current_question is None:
-            return
-        self.engine.skip()
-        await self.conversation.add_notice("Question skipped.")
-        await self._advance()
-
-    def action_toggle_panel(self) -> None:
-        self.panel.display = not self.panel.display
-
-    def action_end(self) -> None:
-        if self._done or self.busy:
-            return
-        prompt = END_EARLY_PROMPT if self.mode == "mock" else END_PRACTICE_PROMPT
-        note = (
-            "The answer in the box has not been sent: send it first (F2) if it should count."
-            if self.box.text.strip()
-            else ""
-        )
-
-        async def decided(yes: bool | None) -> None:
-            if yes:
-                await self._end_now("ended_early")
-            else:
-                self.box.focus()
-
-        self.app.push_screen(
-            ConfirmScreen(
-                "End the discussion early?", prompt, yes="End now", no="Carry on", note=note
-            ),
-            decided,
-        )
+    async def _time_checks(self) -> None:
+        for notice in self.engine.due_time_checks():
+            await self.conversation.add_notice(notice.text, kind="time")

@@ -190,7 +190,13 @@ class ReportScreen(Screen[None]):
             ensure_folder(path.parent)
             write_atomic(path, self.render_export(fmt))
         except Exception as exc:  # a user-fixable problem (disk, permissions): say so plainly
-            self.notify(f"Export failed: {printable(str(exc))}", severity="error", markup=False)
+            reason = getattr(exc, "strerror", None) or exc
+            self.notify(
+                f"Export failed: {printable(f'{path}: {reason}')}",
+                severity="error",
+                markup=False,
+                timeout=15,
+            )
             return None
         self.notify(
             f"{EXPORTS[fmt]} report written: {printable(str(path))}", markup=False, timeout=8

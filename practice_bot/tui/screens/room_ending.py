@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from textual import work
 
+from practice_bot.errors import TranscriptError
 from practice_bot.session.factory import Session
 from practice_bot.textsafe import printable
-from practice_bot.tui.messages import SessionEnded
-from practice_bot.tui.screens.room_commands import RoomCommands
+from practice_bot.tui.messages import DiskTrouble, SessionEnded
+from practice_bot.tui.screens.room_rescue import RoomRescue
 
 
-class RoomEnding(RoomCommands):
+class RoomEnding(RoomRescue):
     """Base of the discussion screen, which provides `session`, `_done` and `_set_busy`."""
 
     session: Session
@@ -28,7 +29,11 @@ class RoomEnding(RoomCommands):
             self._set_busy(True, "finishing")
             self._finish_in_thread(ending)
         else:
-            self._finish_engine(ending)
+            try:
+                self._finish_engine(ending)
+            except TranscriptError as exc:  # the final status record: save elsewhere, then end
+                self._disk_trouble(exc, lambda: self._end_now(ending))
+                return
             await self._finish()
 
     def _finish_engine(self, ending: str) -> None:
@@ -39,7 +44,11 @@ class RoomEnding(RoomCommands):
 
     @work(thread=True, exclusive=True, group="ask", exit_on_error=False)
     def _finish_in_thread(self, ending: str) -> None:
-        self._finish_engine(ending)
+        try:
+            self._finish_engine(ending)
+        except TranscriptError as exc:
+            self.post_message(DiskTrouble(exc, lambda: self._end_now(ending)))
+            return
         self.post_message(SessionEnded())
 
     async def on_session_ended(self, message: SessionEnded) -> None:
@@ -58,7 +67,16 @@ class RoomEnding(RoomCommands):
         path = self.session.journal_path
         try:
             path = save_final(self.session.journal_path, t)
-        except Exception as exc:  # the journal still holds every answer
-            self.notify(printable(str(exc)), severity="error", markup=False, timeout=15)
+        except Exception as exc:  # the journal still holds every answer: say so, show the report
+            self.notify(
+                printable(
+                    f"{exc}. Every answer is safe in {path}; once there is room, "
+                    f"`practice-bot resume {path}` saves the finished transcript."
+                ),
+                title="Transcript not saved",
+                severity="error",
+                markup=False,
+                timeout=30,
+            )
         report = build_report(t, self.engine.rubric)
         self.app.switch_screen(ReportScreen(t, report, path))
