@@ -312,7 +312,10 @@ class PracticeApp(App[int]):
             self.action_show_help_panel()
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        for command in super().get_system_commands(screen):
+            if command.title == "Keys":  # name the key, for terminals that keep F1 for themselves
+                command = command._replace(help="Show every key of this screen (F1)")
+            yield command
         yield SystemCommand(
             "High-contrast theme",
             "White on black with a yellow accent",

@@ -114,7 +114,7 @@ class ReviewListScreen(Screen[None]):
         table: DataTable[Text] = DataTable(id="rows", cursor_type="row", zebra_stripes=True)
         yield table
         yield Static(Content("Reading the transcripts..."), id="row-detail")
-        yield Footer()
+        yield Footer(compact=True)  # every key, F1 included, fits 80 columns
 
     def on_mount(self) -> None:
         self.title = "Tutor review"

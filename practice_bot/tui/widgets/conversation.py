@@ -29,8 +29,10 @@ class AssessorTurn(Markdown):
     AssessorTurn > MarkdownBlock:last-child { margin-bottom: 0; }
     """
 
-    def __init__(self, text: str = "", *, title: str = "Assessor", classes: str = "") -> None:
-        super().__init__(printable(text), classes=classes)
+    def __init__(
+        self, text: str = "", *, title: str = "Assessor", classes: str = "", id: str | None = None
+    ) -> None:
+        super().__init__(printable(text), classes=classes, id=id)
         self.border_title = Content(title)
 
     def stream(self) -> MarkdownStream:

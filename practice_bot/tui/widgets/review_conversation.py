@@ -1,16 +1,17 @@
-"""A transcript's conversation for the tutor screens: every turn literal (never markup), answers with the
-quoted evidence underlined and reversed and, below them, named in words; or without any of the scorer's
+"""A transcript's conversation for the tutor screens: assessor questions as Markdown (as the discussion
+room shows them), answers and notices literal (never markup), answers with the quoted evidence underlined and reversed and, below them, named in words; or without any of the scorer's
 marks, for blind marking."""
 
 from __future__ import annotations
 
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import Static
+from textual.widgets import Markdown, Static
 
 from practice_bot.records.schema import Transcript
 from practice_bot.tui.screens.review_parts import evidence_note, highlighted, turn_title
 from practice_bot.tui.text import literal
+from practice_bot.tui.widgets.conversation import AssessorTurn
 from practice_bot.tutor.view import Span
 
 
@@ -36,14 +37,17 @@ class ReviewConversation(VerticalScroll, can_focus=True):
 
     async def show(self, transcript: Transcript, spans: dict[int, list[Span]] | None) -> None:
         """Replace the turns; `spans` None hides every trace of the scorer (blind marking)."""
-        widgets: list[Static] = []
+        widgets: list[Static | Markdown] = []
         for turn in transcript.turns:
             if turn.role == "apprentice":
                 found = (spans or {}).get(turn.index, [])
                 body = highlighted(turn.text, found) if found else literal(turn.text)
                 widget = ReviewTurn(body, id=f"turn-{turn.index}", classes="-apprentice")
             elif turn.kind in ("question", "retry"):
-                widget = ReviewTurn(literal(turn.text), id=f"turn-{turn.index}")
+                widgets.append(
+                    AssessorTurn(turn.text, title=turn_title(turn), id=f"turn-{turn.index}")
+                )
+                continue
             else:
                 widget = ReviewTurn(literal(turn.text), id=f"turn-{turn.index}", classes="-notice")
             if turn.kind != "notice":
