@@ -87,3 +87,9 @@ def test_wheel_ships_banks_and_prompts(tmp_path):
     ]
     assert len(banks) == 11 and len(prompts) >= 3
     assert "practice_bot/rubric/standard.json" in names
+
+
+def test_test_modules_have_unique_names():
+    """pytest's default import mode cannot collect two test modules with one basename."""
+    names = [p.name for p in (ROOT / "tests").rglob("test_*.py")]
+    assert sorted({n for n in names if names.count(n) > 1}) == []
