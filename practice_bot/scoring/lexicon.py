@@ -7,7 +7,8 @@ four tokens ("outside ... domain" matches "outside of its domain").
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from operator import itemgetter
 
 from practice_bot.scoring.text import stem, words
 
@@ -18,13 +19,33 @@ _CACHE_LIMIT = 200_000
 
 _Starts = tuple[
     tuple[int, ...],  # one-word phrases the token is
-    dict[str, list[tuple[int, tuple[str, ...]]]] | None,  # next key -> phrases starting here
+    # next key -> phrases starting here: (id, the keys after the second, the third key when it is
+    # the last and no gap, else None)
+    dict[str, list[tuple[int, tuple[str, ...], str | None]]] | None,
     tuple[tuple[int, tuple[str, ...]], ...],  # "a ... b" phrases starting here
 ]
 _Info = tuple[
     tuple[str, ...],  # keys: the stem, then any registered prefixes ("recal*")
     _Starts | None,  # None when no phrase starts at this token
+    str,  # the stem
 ]
+_keys_of = itemgetter(0)
+_starts_of = itemgetter(1)
+_stem_of = itemgetter(2)
+
+
+class _Infos(dict[str, _Info]):
+    """Infos by token; a missing one is computed (and kept) by `make`."""
+
+    def __init__(self, make: Callable[[str], _Info]) -> None:
+        super().__init__()
+        self.make = make
+
+    def __missing__(self, token: str) -> _Info:
+        if len(self) > _CACHE_LIMIT:
+            self.clear()
+        info = self[token] = self.make(token)
+        return info
 
 
 class Lexicon:
@@ -36,7 +57,7 @@ class Lexicon:
         self._gapped: dict[str, list[tuple[int, tuple[str, ...]]]] = {}  # "a ... b" by first key
         self._prefixes: set[str] = set()
         self._longest = 0  # length of the longest prefix
-        self._keys: dict[str, _Info] = {}
+        self._keys = _Infos(self._info)
         self.texts: list[str] = []
 
     def add(self, phrase: str) -> int:
@@ -78,27 +99,24 @@ class Lexicon:
         return frozenset(self.add(p) for p in phrases.split("|") if p.strip())
 
     def _info(self, token: str) -> _Info:
-        """Keys of a token and the phrases that can start at it (cached per token)."""
-        info = self._keys.get(token)
-        if info is None:
-            keys = [stem(token)]
-            keys.extend(
-                token[:n] + "*"
-                for n in range(1, min(len(token), self._longest) + 1)
-                if token[:n] in self._prefixes
-            )
-            singles = tuple(pid for k in keys for pid in self._single.get(k, ()))
-            pairs: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
-            for k in keys:
-                for k1, lst in self._pairs.get(k, {}).items():
-                    pairs.setdefault(k1, []).extend(lst)
-            gapped = tuple(item for k in keys for item in self._gapped.get(k, ()))
-            starting = (singles, pairs or None, gapped)
-            info = (tuple(keys), starting if singles or pairs or gapped else None)
-            if len(self._keys) > _CACHE_LIMIT:
-                self._keys.clear()
-            self._keys[token] = info
-        return info
+        """Keys of a token and the phrases that can start at it (cached per token by `_keys`)."""
+        keys = [stem(token)]
+        keys.extend(
+            token[:n] + "*"
+            for n in range(1, min(len(token), self._longest) + 1)
+            if token[:n] in self._prefixes
+        )
+        singles = tuple(pid for k in keys for pid in self._single.get(k, ()))
+        pairs: dict[str, list[tuple[int, tuple[str, ...], str | None]]] = {}
+        for k in keys:
+            for k1, lst in self._pairs.get(k, {}).items():
+                pairs.setdefault(k1, []).extend(
+                    (pid, rest, rest[0] if len(rest) == 1 and rest[0] != GAP else None)
+                    for pid, rest in lst
+                )
+        gapped = tuple(item for k in keys for item in self._gapped.get(k, ()))
+        starting = (singles, pairs or None, gapped)
+        return (tuple(keys), starting if singles or pairs or gapped else None, keys[0])
 
     def _rest_matches(
         self, keyed: Sequence[tuple[str, ...]], i: int, rest: tuple[str, ...]
@@ -118,28 +136,33 @@ class Lexicon:
 
     def match(self, tokens: Sequence[str]) -> tuple[set[int], list[str]]:
         """Ids of every phrase found in `tokens` (normalised words of one sentence), and their stems."""
-        cached = self._keys.get
-        infos = [cached(t) or self._info(t) for t in tokens]
-        keyed = [info[0] for info in infos]
+        infos = list(map(self._keys.__getitem__, tokens))
+        keyed = list(map(_keys_of, infos))
+        n = len(keyed)
         found: set[int] = set()
         rest_matches = self._rest_matches
-        i = 0
-        for _, starts in infos:
-            i += 1  # the index of the next token
+        for i, starts in enumerate(map(_starts_of, infos), 1):  # i: the index of the next token
             if starts is None:
                 continue
             singles, pairs, gapped = starts
             if singles:
                 found.update(singles)
-            if pairs is not None and i < len(keyed):
+            if pairs is not None and i < n:
                 for nxt in keyed[i]:
                     starting = pairs.get(nxt)
                     if starting:
-                        for pid, rest in starting:
-                            if pid not in found and (not rest or rest_matches(keyed, i + 1, rest)):
+                        for pid, rest, third in starting:
+                            if pid in found:
+                                continue
+                            if not rest:
+                                found.add(pid)
+                            elif third is not None:
+                                if i + 1 < n and third in keyed[i + 1]:
+                                    found.add(pid)
+                            elif rest_matches(keyed, i + 1, rest):
                                 found.add(pid)
             if gapped:
                 for pid, rest in gapped:
                     if pid not in found and rest_matches(keyed, i, rest):
                         found.add(pid)
-        return found, [k[0] for k in keyed]
+        return found, list(map(_stem_of, infos))
