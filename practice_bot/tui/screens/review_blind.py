@@ -7,21 +7,21 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from textual.app import ComposeResult, SystemCommand
+from textual.app import SystemCommand
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.events import Resize
-from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import OptionList, Static
 
 from practice_bot.errors import UserError
-from practice_bot.records.schema import Transcript
-from practice_bot.rubric import load_rubric
 from practice_bot.textsafe import printable
 from practice_bot.tui.app import the_app
 from practice_bot.tui.screens.review_parts import agreement_content, criterion_prompt, short_id
-from practice_bot.tui.screens.review_transcript import criteria_options, fill_options, review_css
+from practice_bot.tui.screens.review_transcript import (
+    CriteriaPaneScreen,
+    criteria_options,
+    fill_options,
+    review_css,
+)
 from practice_bot.tui.text import STATUS_MARK, literal
 from practice_bot.tui.widgets.review_conversation import ReviewConversation
 from practice_bot.tutor.agreement import CriterionAgreement
@@ -38,7 +38,7 @@ def agreement_prompt(v: CriterionView, found: CriterionAgreement | None) -> Cont
     )
 
 
-class BlindMarkingScreen(Screen[None]):
+class BlindMarkingScreen(CriteriaPaneScreen):
     BINDINGS = [
         Binding("y", "mark(True)", "Evidenced"),
         Binding("n", "mark(False)", "Not"),
@@ -50,25 +50,10 @@ class BlindMarkingScreen(Screen[None]):
     DEFAULT_CSS = review_css("BlindMarkingScreen")
 
     def __init__(self, path: Path) -> None:
-        super().__init__()
-        self.path = path
-        self.rubric = load_rubric()
-        self.transcript: Transcript | None = None
-        self.views: list[CriterionView] = []
+        super().__init__(path)
         self.marks: dict[str, bool] = {}
         self.tutor = ""
         self.agreement: list[CriterionAgreement] | None = None  # set once revealed
-
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield Static(id="grades")
-        with Horizontal(id="review-body"):
-            yield ReviewConversation(id="conversation")
-            with Vertical(id="side"):
-                yield OptionList(id="criteria")
-                with VerticalScroll(id="detail-scroll"):
-                    yield Static(id="detail")
-        yield Footer()
 
     async def on_mount(self) -> None:
         from practice_bot.records.store import load_transcript
@@ -94,9 +79,6 @@ class BlindMarkingScreen(Screen[None]):
         criteria.focus()
         criteria.action_first()
 
-    def on_resize(self, event: Resize) -> None:
-        self.set_class(event.size.width >= 110, "-wide")
-
     def refresh_list(self) -> None:
         if self.agreement is None:
 
@@ -111,13 +93,6 @@ class BlindMarkingScreen(Screen[None]):
         options = criteria_options(self.views, self.rubric, prompt)
         fill_options(self.query_one("#criteria", OptionList), options)
         self.show_detail()
-
-    def selected(self) -> CriterionView | None:
-        criteria = self.query_one("#criteria", OptionList)
-        if criteria.highlighted is None:
-            return None
-        cid = criteria.get_option_at_index(criteria.highlighted).id
-        return next((v for v in self.views if v.id == cid), None)
 
     def show_detail(self) -> None:
         from practice_bot.tutor.agreement import summarise
@@ -187,10 +162,7 @@ class BlindMarkingScreen(Screen[None]):
         except UserError as exc:
             self.notify(printable(str(exc)), severity="error", markup=False, timeout=15)
             return
-        app = the_app(self)
-        if app.prefs.tutor != tutor:
-            app.prefs.tutor = tutor
-            app.save_prefs()
+        self.remember_tutor(tutor)
         self.tutor = tutor
         transcript = load_transcript(self.path)
         self.agreement = transcript_agreement(transcript, tutor)
@@ -203,19 +175,6 @@ class BlindMarkingScreen(Screen[None]):
 
         await self.query_one(ReviewConversation).show(transcript, evidence_spans(transcript))
         self.refresh_list()
-
-    def action_switch_focus(self) -> None:
-        criteria = self.query_one("#criteria", OptionList)
-        if criteria.has_focus:
-            self.query_one(ReviewConversation).focus()
-        else:
-            criteria.focus()
-
-    def action_back(self) -> None:
-        if len(self.app.screen_stack) > 1:
-            self.app.pop_screen()
-        else:
-            self.app.exit(0)
 
     def palette_commands(self) -> Iterator[SystemCommand]:
         yield SystemCommand(

@@ -69,15 +69,8 @@ def fill_options(criteria: OptionList, options: list[Option]) -> None:
         criteria.set_options(options)
 
 
-class TranscriptReviewScreen(Screen[None]):
-    BINDINGS = [
-        Binding("a", "decide('agree')", "Agree"),
-        Binding("e", "decide('yes')", "Evidenced"),
-        Binding("n", "decide('no')", "Not evidenced"),
-        Binding("f8", "switch_focus", "Criteria/talk", key_display="F8"),
-        Binding("escape", "back", "Back", key_display="Esc"),
-    ]
-    DEFAULT_CSS = review_css("TranscriptReviewScreen")
+class CriteriaPaneScreen(Screen[None]):
+    """A transcript's conversation beside its criteria: what the review and blind-marking screens share."""
 
     def __init__(self, path: Path) -> None:
         super().__init__()
@@ -97,6 +90,46 @@ class TranscriptReviewScreen(Screen[None]):
                     yield Static(id="detail")
         yield Footer()
 
+    def on_resize(self, event: Resize) -> None:
+        self.set_class(event.size.width >= 110, "-wide")
+
+    def selected(self) -> CriterionView | None:
+        criteria = self.query_one("#criteria", OptionList)
+        if criteria.highlighted is None:
+            return None
+        cid = criteria.get_option_at_index(criteria.highlighted).id
+        return next((v for v in self.views if v.id == cid), None)
+
+    def remember_tutor(self, tutor: str) -> None:
+        app = the_app(self)
+        if app.prefs.tutor != tutor:
+            app.prefs.tutor = tutor
+            app.save_prefs()
+
+    def action_switch_focus(self) -> None:
+        criteria = self.query_one("#criteria", OptionList)
+        if criteria.has_focus:
+            self.query_one(ReviewConversation).focus()
+        else:
+            criteria.focus()
+
+    def action_back(self) -> None:
+        if len(self.app.screen_stack) > 1:
+            self.app.pop_screen()
+        else:
+            self.app.exit(0)
+
+
+class TranscriptReviewScreen(CriteriaPaneScreen):
+    BINDINGS = [
+        Binding("a", "decide('agree')", "Agree"),
+        Binding("e", "decide('yes')", "Evidenced"),
+        Binding("n", "decide('no')", "Not evidenced"),
+        Binding("f8", "switch_focus", "Criteria/talk", key_display="F8"),
+        Binding("escape", "back", "Back", key_display="Esc"),
+    ]
+    DEFAULT_CSS = review_css("TranscriptReviewScreen")
+
     async def on_mount(self) -> None:
         from practice_bot.tutor.view import evidence_spans
 
@@ -109,9 +142,6 @@ class TranscriptReviewScreen(Screen[None]):
         criteria = self.query_one("#criteria", OptionList)
         criteria.focus()
         criteria.action_first()
-
-    def on_resize(self, event: Resize) -> None:
-        self.set_class(event.size.width >= 110, "-wide")
 
     def reload(self) -> None:
         """Read the transcript from its file and redraw (the file is the record, not memory)."""
@@ -134,13 +164,6 @@ class TranscriptReviewScreen(Screen[None]):
             self.query_one("#criteria", OptionList), criteria_options(self.views, self.rubric)
         )
         self.show_detail()
-
-    def selected(self) -> CriterionView | None:
-        criteria = self.query_one("#criteria", OptionList)
-        if criteria.highlighted is None:
-            return None
-        cid = criteria.get_option_at_index(criteria.highlighted).id
-        return next((v for v in self.views if v.id == cid), None)
 
     def show_detail(self) -> None:
         v = self.selected()
@@ -194,26 +217,10 @@ class TranscriptReviewScreen(Screen[None]):
         except UserError as exc:
             self.notify(printable(str(exc)), severity="error", markup=False, timeout=15)
             return
-        app = the_app(self)
-        if app.prefs.tutor != tutor:
-            app.prefs.tutor = tutor
-            app.save_prefs()
+        self.remember_tutor(tutor)
         self.reload()
         verdict = "evidenced" if o.evidenced else "not evidenced"
         self.notify(f"Recorded: {criterion_id} {verdict} ({printable(tutor)}).", markup=False)
-
-    def action_switch_focus(self) -> None:
-        criteria = self.query_one("#criteria", OptionList)
-        if criteria.has_focus:
-            self.query_one(ReviewConversation).focus()
-        else:
-            criteria.focus()
-
-    def action_back(self) -> None:
-        if len(self.app.screen_stack) > 1:
-            self.app.pop_screen()
-        else:
-            self.app.exit(0)
 
     def palette_commands(self) -> Iterator[SystemCommand]:
         yield SystemCommand(
