@@ -94,24 +94,13 @@ def facts(text: str, norm: str, book: ConceptBook) -> Facts | None:
     tokens = words(norm)
     if not tokens:
         return None
-    found, stems = book.lexicon.match(tokens)
-    m = marks(text, norm, tokens, found, book.markers)
+    found, stems, content, echo, past = book.lexicon.match(tokens)
+    m = marks(text, norm, tokens, found, book.markers, past)
     verbs = _verb_count(tokens, m)
     keyword = bool(found) and defences.keyword_sentence(text, verbs)
     items = len(defences.list_items(text)) if keyword else 0
-    content = defences.content(stems)
-    # defences.echo_words(stems): the content words longer than two letters
-    return Facts(
-        tokens,
-        stems,
-        found,
-        m,
-        " ".join(tokens),
-        verbs,
-        items,
-        content,
-        [s for s in content if len(s) > 2],
-    )
+    # content: defences.content(stems); echo: defences.echo_words(stems) (per-token flags)
+    return Facts(tokens, stems, found, m, " ".join(tokens), verbs, items, content, echo)
 
 
 FACTS_CACHE = 4096  # sentences remembered: a rescored transcript, an answer scored twice

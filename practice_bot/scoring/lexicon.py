@@ -8,7 +8,9 @@ four tokens ("outside ... domain" matches "outside of its domain").
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from itertools import compress
 from operator import itemgetter
+from typing import NamedTuple
 
 from practice_bot.scoring.text import stem, words
 
@@ -28,10 +30,33 @@ _Info = tuple[
     tuple[str, ...],  # keys: the stem, then any registered prefixes ("recal*")
     _Starts | None,  # None when no phrase starts at this token
     str,  # the stem
+    bool,  # a content word (not a stop word)
+    bool,  # an echo word (a content word longer than two letters)
+    bool,  # a past tense
 ]
 _keys_of = itemgetter(0)
 _starts_of = itemgetter(1)
 _stem_of = itemgetter(2)
+_content_of = itemgetter(3)
+_echo_of = itemgetter(4)
+_past_of = itemgetter(5)
+
+# (token, stem) -> (content word, echo word, past tense): computed once per token, kept with its info
+WordFlags = Callable[[str, str], tuple[bool, bool, bool]]
+
+
+def _plain_flags(token: str, stem: str) -> tuple[bool, bool, bool]:
+    return True, len(stem) > 2, False
+
+
+class Match(NamedTuple):
+    """What `Lexicon.match` finds in a sentence."""
+
+    found: set[int]  # ids of the phrases named
+    stems: list[str]
+    content: list[str]  # the stems of the content words, in order
+    echo: list[str]  # the stems of the echo words, in order
+    past: bool  # a past tense anywhere
 
 
 class _Infos(dict[str, _Info]):
@@ -49,7 +74,8 @@ class _Infos(dict[str, _Info]):
 
 
 class Lexicon:
-    def __init__(self) -> None:
+    def __init__(self, flags: WordFlags = _plain_flags) -> None:
+        self._flags = flags
         self._ids: dict[tuple[str, ...], int] = {}
         self._single: dict[str, list[int]] = {}  # one-word phrases by their key
         # phrases of two or more words, by first key, then second key
@@ -116,7 +142,15 @@ class Lexicon:
                 )
         gapped = tuple(item for k in keys for item in self._gapped.get(k, ()))
         starting = (singles, pairs or None, gapped)
-        return (tuple(keys), starting if singles or pairs or gapped else None, keys[0])
+        content, echo, past = self._flags(token, keys[0])
+        return (
+            tuple(keys),
+            starting if singles or pairs or gapped else None,
+            keys[0],
+            content,
+            echo,
+            past,
+        )
 
     def _rest_matches(
         self, keyed: Sequence[tuple[str, ...]], i: int, rest: tuple[str, ...]
@@ -134,8 +168,8 @@ class Lexicon:
             i += 1
         return True
 
-    def match(self, tokens: Sequence[str]) -> tuple[set[int], list[str]]:
-        """Ids of every phrase found in `tokens` (normalised words of one sentence), and their stems."""
+    def match(self, tokens: Sequence[str]) -> Match:
+        """Every phrase found in `tokens` (normalised words of one sentence), and the words' stems."""
         infos = list(map(self._keys.__getitem__, tokens))
         keyed = list(map(_keys_of, infos))
         n = len(keyed)
@@ -165,4 +199,11 @@ class Lexicon:
                 for pid, rest in gapped:
                     if pid not in found and rest_matches(keyed, i, rest):
                         found.add(pid)
-        return found, list(map(_stem_of, infos))
+        stems = list(map(_stem_of, infos))
+        return Match(
+            found,
+            stems,
+            list(compress(stems, map(_content_of, infos))),
+            list(compress(stems, map(_echo_of, infos))),
+            any(map(_past_of, infos)),
+        )

@@ -273,9 +273,16 @@ def _own_action(tokens: Sequence[str]) -> tuple[bool, bool]:
     return False, hypothetical
 
 
-def marks(text: str, norm: str, tokens: Sequence[str], found: set[int], m: MarkerIds) -> Marks:
+def is_past(token: str) -> bool:
+    """Whether `token` is a past tense (was/were/-ed/irregular)."""
+    return _is_past(token)
+
+
+def marks(
+    text: str, norm: str, tokens: Sequence[str], found: set[int], m: MarkerIds, past: bool
+) -> Marks:
     """Classify one sentence: `text` as written, `norm` normalised, `tokens` its words, `found` the
-    phrase ids the shared lexicon matched in it."""
+    phrase ids the shared lexicon matched in it, `past` whether any token is a past tense."""
     practice, hypothetical = _own_action(tokens)
     praise = _PRAISE_HINT.search(norm) is not None and _SELF_PRAISE.search(norm) is not None
     generic = praise or (
@@ -296,5 +303,5 @@ def marks(text: str, norm: str, tokens: Sequence[str], found: set[int], m: Marke
         _NUMBER.search(norm) is not None and _NUMBER.search(norm, _label_end(norm)) is not None,
         not m.outcomes.isdisjoint(found),
         not m.people.isdisjoint(found),
-        any(map(_is_past, tokens)),
+        past,
     )
