@@ -175,9 +175,9 @@ class Lexicon:
         n = len(keyed)
         found: set[int] = set()
         rest_matches = self._rest_matches
-        for i, starts in enumerate(map(_starts_of, infos), 1):  # i: the index of the next token
-            if starts is None:
-                continue
+        starting_at = list(map(_starts_of, infos))
+        # i: the index of the next token; only the tokens some phrase starts at (starts not None)
+        for i, starts in compress(enumerate(starting_at, 1), starting_at):
             singles, pairs, gapped = starts
             if singles:
                 found.update(singles)
