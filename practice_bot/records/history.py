@@ -34,6 +34,11 @@ def final_status(transcript: Transcript) -> dict[str, str]:
     return best
 
 
+def scorer_status(transcript: Transcript) -> dict[str, str]:
+    """Status per criterion from the newest judgment layer alone, before any tutor override."""
+    return final_status(transcript.model_copy(update={"overrides": []}))
+
+
 def criterion_records(
     rubric: Rubric, transcripts: Sequence[Transcript]
 ) -> dict[str, CriterionRecord]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
-from practice_bot.records.history import final_status
+from practice_bot.records.history import final_status, scorer_status
 from practice_bot.records.schema import Transcript
 from practice_bot.rubric.grading import Grades, predict_grades
 from practice_bot.rubric.models import Rubric
@@ -105,8 +105,7 @@ def topic_seconds(transcript: Transcript) -> dict[str, float]:
 
 def build_report(transcript: Transcript, rubric: Rubric) -> Report:
     status_after = final_status(transcript)
-    scorer_only = Transcript.model_validate(transcript.model_dump() | {"overrides": []})
-    status_before = final_status(scorer_only)
+    status_before = scorer_status(transcript)
     seconds = topic_seconds(transcript)
     topics: list[TopicResult] = []
     strengths: list[str] = []

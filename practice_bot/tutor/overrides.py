@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from practice_bot.errors import UserError
-from practice_bot.records.history import final_status
+from practice_bot.records.history import final_status, scorer_status
 from practice_bot.records.schema import Override, Transcript
 from practice_bot.rubric.grading import Grades, predict_grades
 from practice_bot.rubric.models import Rubric
@@ -60,11 +60,6 @@ def check_criterion(transcript: Transcript, criterion_id: str, rubric: Rubric) -
             f"criterion {criterion_id}: topic {topic_id} was not part of this session "
             f"({', '.join(transcript.topics) or 'no topics'})"
         )
-
-
-def scorer_status(transcript: Transcript) -> dict[str, str]:
-    """Status per criterion from the newest judgment layer alone, before any override."""
-    return final_status(transcript.model_copy(update={"overrides": []}))
 
 
 def record_override(
