@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from itertools import compress
 from operator import itemgetter
-from typing import NamedTuple
 
 from practice_bot.scoring.text import stem, words
 
@@ -49,14 +48,9 @@ def _plain_flags(token: str, stem: str) -> tuple[bool, bool, bool]:
     return True, len(stem) > 2, False
 
 
-class Match(NamedTuple):
-    """What `Lexicon.match` finds in a sentence."""
-
-    found: set[int]  # ids of the phrases named
-    stems: list[str]
-    content: list[str]  # the stems of the content words, in order
-    echo: list[str]  # the stems of the echo words, in order
-    past: bool  # a past tense anywhere
+# What `Lexicon.match` finds in a sentence: the ids of the phrases named, the stems, the stems of the
+# content words and of the echo words (in order), and whether a past tense occurs anywhere.
+Match = tuple[set[int], list[str], list[str], list[str], bool]
 
 
 class _Infos(dict[str, _Info]):
@@ -200,7 +194,7 @@ class Lexicon:
                     if pid not in found and rest_matches(keyed, i, rest):
                         found.add(pid)
         stems = list(map(_stem_of, infos))
-        return Match(
+        return (
             found,
             stems,
             list(compress(stems, map(_content_of, infos))),
