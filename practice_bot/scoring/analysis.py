@@ -95,13 +95,24 @@ def facts(text: str, norm: str, book: ConceptBook, hint: Hints = ANY) -> Facts |
     tokens = words(norm)
     if not tokens:
         return None
-    found, stems, content, echo, past = book.lexicon.match(tokens)
-    m = marks(text, norm, tokens, found, book.markers, past, hint)
+    found, stems = book.lexicon.match(tokens)
+    m = marks(text, norm, tokens, found, book.markers, hint)
     verbs = _verb_count(tokens, m)
     keyword = bool(found) and defences.keyword_sentence(text, verbs)
     items = len(defences.list_items(text)) if keyword else 0
-    # content: defences.content(stems); echo: defences.echo_words(stems) (per-token flags)
-    return Facts(tokens, stems, found, m, " ".join(tokens), verbs, items, content, echo)
+    content = defences.content(stems)
+    # defences.echo_words(stems): the content words longer than two letters
+    return Facts(
+        tokens,
+        stems,
+        found,
+        m,
+        " ".join(tokens),
+        verbs,
+        items,
+        content,
+        [s for s in content if len(s) > 2],
+    )
 
 
 FACTS_CACHE = 4096  # sentences remembered: a rescored transcript, an answer scored twice

@@ -11,9 +11,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from practice_bot.rubric.models import Criterion
-from practice_bot.scoring.defences import word_kind
 from practice_bot.scoring.lexicon import Lexicon
-from practice_bot.scoring.markers import is_past, register
+from practice_bot.scoring.markers import register
 from practice_bot.scoring.text import normalise, word_set, words
 
 
@@ -180,16 +179,11 @@ def _fallback(criterion: Criterion) -> CriterionSpec:
     return spec(*slots, need=min(2, len(slots)))
 
 
-def _word_flags(token: str, stem: str) -> tuple[bool, bool, bool]:
-    """(content word, echo word, past tense): kept with each token's info in the lexicon."""
-    return (*word_kind(stem), is_past(token))
-
-
 class ConceptBook:
     """Every criterion's compiled slots, sharing one Lexicon so a sentence is matched once."""
 
     def __init__(self, specs: dict[str, CriterionSpec]) -> None:
-        self.lexicon = Lexicon(_word_flags)
+        self.lexicon = Lexicon()
         self.markers = register(self.lexicon)
         self._specs = specs
         self._compiled: dict[str, Concepts] = {}

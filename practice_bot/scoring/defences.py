@@ -82,12 +82,6 @@ def stems_of(tokens: Iterable[str]) -> list[str]:
     return [stem(t) for t in tokens]
 
 
-def word_kind(stem: str) -> tuple[bool, bool]:
-    """(a content word, an echo word) for a word's stem, as `content` and `echo_words` judge."""
-    kept = stem not in _STOP
-    return kept, kept and len(stem) > 2
-
-
 def content(stems: Sequence[str]) -> list[str]:
     return [s for s in stems if s not in _STOP]
 

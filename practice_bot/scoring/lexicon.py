@@ -8,7 +8,6 @@ four tokens ("outside ... domain" matches "outside of its domain").
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from itertools import compress
 from operator import itemgetter
 
 from practice_bot.scoring.text import stem, words
@@ -29,28 +28,10 @@ _Info = tuple[
     tuple[str, ...],  # keys: the stem, then any registered prefixes ("recal*")
     _Starts | None,  # None when no phrase starts at this token
     str,  # the stem
-    bool,  # a content word (not a stop word)
-    bool,  # an echo word (a content word longer than two letters)
-    bool,  # a past tense
 ]
 _keys_of = itemgetter(0)
 _starts_of = itemgetter(1)
 _stem_of = itemgetter(2)
-_content_of = itemgetter(3)
-_echo_of = itemgetter(4)
-_past_of = itemgetter(5)
-
-# (token, stem) -> (content word, echo word, past tense): computed once per token, kept with its info
-WordFlags = Callable[[str, str], tuple[bool, bool, bool]]
-
-
-def _plain_flags(token: str, stem: str) -> tuple[bool, bool, bool]:
-    return True, len(stem) > 2, False
-
-
-# What `Lexicon.match` finds in a sentence: the ids of the phrases named, the stems, the stems of the
-# content words and of the echo words (in order), and whether a past tense occurs anywhere.
-Match = tuple[set[int], list[str], list[str], list[str], bool]
 
 
 class _Infos(dict[str, _Info]):
@@ -68,8 +49,7 @@ class _Infos(dict[str, _Info]):
 
 
 class Lexicon:
-    def __init__(self, flags: WordFlags = _plain_flags) -> None:
-        self._flags = flags
+    def __init__(self) -> None:
         self._ids: dict[tuple[str, ...], int] = {}
         self._single: dict[str, list[int]] = {}  # one-word phrases by their key
         # phrases of two or more words, by first key, then second key
@@ -136,15 +116,7 @@ class Lexicon:
                 )
         gapped = tuple(item for k in keys for item in self._gapped.get(k, ()))
         starting = (singles, pairs or None, gapped)
-        content, echo, past = self._flags(token, keys[0])
-        return (
-            tuple(keys),
-            starting if singles or pairs or gapped else None,
-            keys[0],
-            content,
-            echo,
-            past,
-        )
+        return (tuple(keys), starting if singles or pairs or gapped else None, keys[0])
 
     def _rest_matches(
         self, keyed: Sequence[tuple[str, ...]], i: int, rest: tuple[str, ...]
@@ -162,16 +134,16 @@ class Lexicon:
             i += 1
         return True
 
-    def match(self, tokens: Sequence[str]) -> Match:
-        """Every phrase found in `tokens` (normalised words of one sentence), and the words' stems."""
+    def match(self, tokens: Sequence[str]) -> tuple[set[int], list[str]]:
+        """Ids of every phrase found in `tokens` (normalised words of one sentence), and their stems."""
         infos = list(map(self._keys.__getitem__, tokens))
         keyed = list(map(_keys_of, infos))
         n = len(keyed)
         found: set[int] = set()
         rest_matches = self._rest_matches
-        starting_at = list(map(_starts_of, infos))
-        # i: the index of the next token; only the tokens some phrase starts at (starts not None)
-        for i, starts in compress(enumerate(starting_at, 1), starting_at):
+        for i, starts in enumerate(map(_starts_of, infos), 1):  # i: the index of the next token
+            if starts is None:
+                continue
             singles, pairs, gapped = starts
             if singles:
                 found.update(singles)
@@ -193,11 +165,4 @@ class Lexicon:
                 for pid, rest in gapped:
                     if pid not in found and rest_matches(keyed, i, rest):
                         found.add(pid)
-        stems = list(map(_stem_of, infos))
-        return (
-            found,
-            stems,
-            list(compress(stems, map(_content_of, infos))),
-            list(compress(stems, map(_echo_of, infos))),
-            any(map(_past_of, infos)),
-        )
+        return found, list(map(_stem_of, infos))

@@ -274,11 +274,6 @@ def _own_action(tokens: Sequence[str]) -> tuple[bool, bool]:
     return False, hypothetical
 
 
-def is_past(token: str) -> bool:
-    """Whether `token` is a past tense (was/were/-ed/irregular)."""
-    return _is_past(token)
-
-
 class Hints(NamedTuple):
     """What one search over the whole (normalised) answer rules out for each of its sentences."""
 
@@ -300,12 +295,11 @@ def marks(
     tokens: Sequence[str],
     found: set[int],
     m: MarkerIds,
-    past: bool,
     hint: Hints = ANY,
 ) -> Marks:
     """Classify one sentence: `text` as written, `norm` normalised, `tokens` its words, `found` the
-    phrase ids the shared lexicon matched in it, `past` whether any token is a past tense, `hint`
-    what a search over the whole answer ruled out."""
+    phrase ids the shared lexicon matched in it, `hint` what a search over the whole answer ruled
+    out."""
     practice, hypothetical = _own_action(tokens)
     praise = (
         hint.praise
@@ -332,5 +326,5 @@ def marks(
         and _NUMBER.search(norm, _label_end(norm)) is not None,
         not m.outcomes.isdisjoint(found),
         not m.people.isdisjoint(found),
-        past,
+        any(map(_is_past, tokens)),
     )
