@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import chain
 from typing import NamedTuple
 
 from practice_bot.rubric.models import Topic
@@ -165,7 +166,7 @@ def read(answer: str, topic: Topic, book: ConceptBook) -> Reading:
         append(Sentence(len(sentences), start, end, text, *got))
     reading.word_count = sum(len(s.tokens) for s in sentences)
     if aligned and len(answer) <= MAX_SCORED_CHARS:
-        all_tokens = [t for s in reading.sentences for t in s.tokens]
+        all_tokens = list(chain.from_iterable([s.tokens for s in sentences]))
     else:
         all_tokens = words(norm_all)
     if defences.injection_in(norm_all, all_tokens):
