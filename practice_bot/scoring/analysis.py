@@ -5,14 +5,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import chain
 from typing import NamedTuple
 
 from practice_bot.rubric.models import Topic
 from practice_bot.scoring import defences
 from practice_bot.scoring.base import FLAG_INJECTION, FLAG_KEYWORDS, FLAG_PADDING, FLAG_RECITAL
 from practice_bot.scoring.concepts import ConceptBook
-from practice_bot.scoring.markers import ANY, Hints, Marks, hints, marks
+from practice_bot.scoring.markers import Marks, marks
 from practice_bot.scoring.text import normalise, split_sentences, word_set, words
 
 MAX_SCORED_CHARS = 50_000  # far beyond any spoken answer; the rest is kept but not scored
@@ -90,14 +89,13 @@ def _verb_count(tokens: list[str], m: Marks) -> int:
     return sum(map(_VERBISH.__contains__, tokens)) + m.past + m.practice
 
 
-def facts(text: str, norm: str, book: ConceptBook, hint: Hints = ANY) -> Facts | None:
-    """The facts of sentence `text` (`norm` normalised, `hint` what a search of the whole answer
-    ruled out); None when it has no words."""
+def facts(text: str, norm: str, book: ConceptBook) -> Facts | None:
+    """The facts of sentence `text` (`norm` normalised); None when it has no words."""
     tokens = words(norm)
     if not tokens:
         return None
     found, stems = book.lexicon.match(tokens)
-    m = marks(text, norm, tokens, found, book.markers, hint)
+    m = marks(text, norm, tokens, found, book.markers)
     verbs = _verb_count(tokens, m)
     keyword = bool(found) and defences.keyword_sentence(text, verbs)
     items = len(defences.list_items(text)) if keyword else 0
@@ -150,23 +148,19 @@ def read(answer: str, topic: Topic, book: ConceptBook) -> Reading:
     known = _CACHE.of(book)
     norm_all = normalise(answer)
     aligned = answer.isascii()  # then norm_all[i] is answer[i] folded, so spans carry over
-    hint = hints(norm_all) if aligned else ANY
     sentences = reading.sentences
     append = sentences.append
     for start, end, text in split_sentences(scored):
         got = known.get(text)
         if got is None:
-            if aligned:
-                got = facts(text, norm_all[start:end], book, hint)
-            else:
-                got = facts(text, normalise(text), book)
+            got = facts(text, norm_all[start:end] if aligned else normalise(text), book)
             if got is None:
                 continue
             known[text] = got
         append(Sentence(len(sentences), start, end, text, *got))
     reading.word_count = sum(len(s.tokens) for s in sentences)
     if aligned and len(answer) <= MAX_SCORED_CHARS:
-        all_tokens = list(chain.from_iterable([s.tokens for s in sentences]))
+        all_tokens = [t for s in reading.sentences for t in s.tokens]
     else:
         all_tokens = words(norm_all)
     if defences.injection_in(norm_all, all_tokens):

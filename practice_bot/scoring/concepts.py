@@ -78,10 +78,6 @@ class Batch:
     # every term id of the combos: a sentence naming none of them matches no combo
     combo_terms: frozenset[int] = frozenset()
     known: dict[str, tuple[tuple[int, list[int]], ...]] = field(default_factory=dict)  # by text
-    # by the phrases named that matter here: (of `phrases`, of `combo_terms`), whatever the text
-    by_found: dict[tuple[frozenset[int], frozenset[int]], tuple[tuple[int, list[int]], ...]] = (
-        field(default_factory=dict)
-    )
 
     @classmethod
     def of(cls, concepts: Sequence[Concepts]) -> Batch:
@@ -112,14 +108,7 @@ class Batch:
         if got is None:
             if len(self.known) >= HITS_CACHE:
                 self.known.clear()
-            # `_named(found)` depends only on these two (combo groups are subsets of combo_terms)
-            key = (self.phrases.intersection(found), self.combo_terms.intersection(found))
-            got = self.by_found.get(key)
-            if got is None:
-                if len(self.by_found) >= HITS_CACHE:
-                    self.by_found.clear()
-                got = self.by_found[key] = self._named(found)
-            self.known[text] = got
+            got = self.known[text] = self._named(found)
         return got
 
     def _named(self, found: set[int]) -> tuple[tuple[int, list[int]], ...]:

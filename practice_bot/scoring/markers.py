@@ -11,7 +11,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import NamedTuple
 
 from practice_bot.scoring.lexicon import Lexicon
 from practice_bot.scoring.text import stem, word_set
@@ -274,38 +273,11 @@ def _own_action(tokens: Sequence[str]) -> tuple[bool, bool]:
     return False, hypothetical
 
 
-class Hints(NamedTuple):
-    """What one search over the whole (normalised) answer rules out for each of its sentences."""
-
-    number: bool  # a digit somewhere
-    praise: bool  # a word of self-praise somewhere
-
-
-ANY = Hints(True, True)  # nothing ruled out
-
-
-def hints(norm: str) -> Hints:
-    """The hints for an answer normalised as `norm` (valid for sentences sliced out of it)."""
-    return Hints(_NUMBER.search(norm) is not None, _PRAISE_HINT.search(norm) is not None)
-
-
-def marks(
-    text: str,
-    norm: str,
-    tokens: Sequence[str],
-    found: set[int],
-    m: MarkerIds,
-    hint: Hints = ANY,
-) -> Marks:
+def marks(text: str, norm: str, tokens: Sequence[str], found: set[int], m: MarkerIds) -> Marks:
     """Classify one sentence: `text` as written, `norm` normalised, `tokens` its words, `found` the
-    phrase ids the shared lexicon matched in it, `hint` what a search over the whole answer ruled
-    out."""
+    phrase ids the shared lexicon matched in it."""
     practice, hypothetical = _own_action(tokens)
-    praise = (
-        hint.praise
-        and _PRAISE_HINT.search(norm) is not None
-        and _SELF_PRAISE.search(norm) is not None
-    )
+    praise = _PRAISE_HINT.search(norm) is not None and _SELF_PRAISE.search(norm) is not None
     generic = praise or (
         not practice
         and bool(
@@ -321,9 +293,7 @@ def marks(
         reflection or not m.reasoning.isdisjoint(found),
         reflection,
         not m.tools.isdisjoint(found) or _names_something(text),
-        hint.number
-        and _NUMBER.search(norm) is not None
-        and _NUMBER.search(norm, _label_end(norm)) is not None,
+        _NUMBER.search(norm) is not None and _NUMBER.search(norm, _label_end(norm)) is not None,
         not m.outcomes.isdisjoint(found),
         not m.people.isdisjoint(found),
         any(map(_is_past, tokens)),
