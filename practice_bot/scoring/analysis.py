@@ -10,7 +10,7 @@ from typing import NamedTuple
 from practice_bot.rubric.models import Topic
 from practice_bot.scoring import defences
 from practice_bot.scoring.base import FLAG_INJECTION, FLAG_KEYWORDS, FLAG_PADDING, FLAG_RECITAL
-from practice_bot.scoring.concepts import ConceptBook
+from practice_bot.scoring.concepts import Batch, ConceptBook
 from practice_bot.scoring.markers import Marks, marks
 from practice_bot.scoring.text import normalise, split_sentences, word_set, words
 
@@ -33,7 +33,8 @@ class Facts(NamedTuple):
 
     tokens: list[str]
     stems: list[str]
-    found: set[int]  # ids of the phrases of the concept book's lexicon the sentence names
+    found: set[int]  # ids of the phrases of the batch's lexicon the sentence names
+    terms: int  # phrases of the whole concept book it names, when it may be a keyword list, else 0
     marks: Marks
     key: str  # the tokens joined, to spot a repeated sentence
     verbs: int  # verb-ish words, plus one each for a past tense and a first-person action
@@ -51,6 +52,7 @@ class Sentence:
     tokens: list[str]
     stems: list[str]
     found: set[int]
+    terms: int
     marks: Marks
     key: str
     verbs: int
@@ -89,22 +91,25 @@ def _verb_count(tokens: list[str], m: Marks) -> int:
     return sum(map(_VERBISH.__contains__, tokens)) + m.past + m.practice
 
 
-def facts(text: str, norm: str, book: ConceptBook) -> Facts | None:
+def facts(text: str, norm: str, book: ConceptBook, batch: Batch) -> Facts | None:
     """The facts of sentence `text` (`norm` normalised); None when it has no words."""
     tokens = words(norm)
     if not tokens:
         return None
-    found, stems = book.lexicon.match(tokens)
+    found, stems = batch.lexicon.match(tokens)
     m = marks(text, norm, tokens, found, book.markers)
     verbs = _verb_count(tokens, m)
-    keyword = bool(found) and defences.keyword_sentence(text, verbs)
-    items = len(defences.list_items(text)) if keyword else 0
+    # A keyword list or a bare term counts the phrases of every topic it names (the whole book's).
+    keyword = defences.keyword_sentence(text, verbs)
+    terms = len(book.lexicon.match(tokens)[0]) if keyword or (len(tokens) <= 4 and not verbs) else 0
+    items = len(defences.list_items(text)) if keyword and terms else 0
     content = defences.content(stems)
     # defences.echo_words(stems): the content words longer than two letters
     return Facts(
         tokens,
         stems,
         found,
+        terms,
         m,
         " ".join(tokens),
         verbs,
@@ -117,35 +122,14 @@ def facts(text: str, norm: str, book: ConceptBook) -> Facts | None:
 FACTS_CACHE = 4096  # sentences remembered: a rescored transcript, an answer scored twice
 
 
-class _FactsCache:
-    """Facts by sentence text, for one concept book as it stands (a new phrase clears them)."""
-
-    def __init__(self) -> None:
-        self.book: ConceptBook | None = None
-        self.phrases = 0
-        self.facts: dict[str, Facts] = {}
-
-    def of(self, book: ConceptBook) -> dict[str, Facts]:
-        phrases = len(book.lexicon.texts)
-        if self.book is not book or self.phrases != phrases or len(self.facts) >= FACTS_CACHE:
-            self.book, self.phrases, self.facts = book, phrases, {}
-        return self.facts
-
-
-_CACHE = _FactsCache()
-
-
-def forget() -> None:
-    """Forget the sentences remembered so far."""
-    _CACHE.facts = {}
-
-
-def read(answer: str, topic: Topic, book: ConceptBook) -> Reading:
+def read(answer: str, topic: Topic, book: ConceptBook, batch: Batch) -> Reading:
     scored = answer[:MAX_SCORED_CHARS]
     reading = Reading([])
     if len(answer) > MAX_SCORED_CHARS:
         reading.notes.append(f"Only the first {MAX_SCORED_CHARS:,} characters were scored.")
-    known = _CACHE.of(book)
+    known: dict[str, Facts] = batch.facts
+    if len(known) >= FACTS_CACHE:
+        known.clear()
     norm_all = normalise(answer)
     aligned = answer.isascii()  # then norm_all[i] is answer[i] folded, so spans carry over
     sentences = reading.sentences
@@ -153,7 +137,7 @@ def read(answer: str, topic: Topic, book: ConceptBook) -> Reading:
     for start, end, text in split_sentences(scored):
         got = known.get(text)
         if got is None:
-            got = facts(text, norm_all[start:end] if aligned else normalise(text), book)
+            got = facts(text, norm_all[start:end] if aligned else normalise(text), book, batch)
             if got is None:
                 continue
             known[text] = got
@@ -206,10 +190,10 @@ def _defend(topic: Topic, reading: Reading, book: ConceptBook) -> None:
         elif s.list_items:
             s.excluded = FLAG_KEYWORDS
             keyword_items += s.list_items
-            keyword_terms += len(s.found)
-        elif s.found and len(s.tokens) <= 4 and not s.verbs:
+            keyword_terms += s.terms
+        elif s.terms and len(s.tokens) <= 4 and not s.verbs:
             keyword_items += 1  # a bare term on its own line: counted towards a keyword list
-            keyword_terms += len(s.found)
+            keyword_terms += s.terms
         filler += len(s.found & fillers)
         seen.add(key)
 
@@ -232,7 +216,7 @@ def _defend(topic: Topic, reading: Reading, book: ConceptBook) -> None:
     if keyword_items >= 5 and keyword_terms >= 4:
         flags.add(FLAG_KEYWORDS)
         for s in sentences:
-            if s.excluded is None and s.found and len(s.tokens) <= 4 and not s.verbs:
+            if s.excluded is None and s.terms and len(s.tokens) <= 4 and not s.verbs:
                 s.excluded = FLAG_KEYWORDS
     words_total = max(1, len(all_tokens))
     low_diversity = len(all_tokens) >= 150 and defences.window_diversity(all_tokens) < LOW_DIVERSITY

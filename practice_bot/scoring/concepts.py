@@ -7,12 +7,13 @@ one Lexicon and builds fallback slots from a criterion's own words when a criter
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import astuple, dataclass, field
 from functools import lru_cache
+from typing import Any
 
 from practice_bot.rubric.models import Criterion
 from practice_bot.scoring.lexicon import Lexicon
-from practice_bot.scoring.markers import register
+from practice_bot.scoring.markers import MarkerIds, register
 from practice_bot.scoring.text import normalise, word_set, words
 
 
@@ -77,10 +78,14 @@ class Batch:
     combos: tuple[tuple[int, int], ...]  # (criterion index, slot index) of slots with combos
     # every term id of the combos: a sentence naming none of them matches no combo
     combo_terms: frozenset[int] = frozenset()
+    # the book's lexicon cut down to these criteria's phrases and the markers (same phrase ids)
+    lexicon: Lexicon = field(default_factory=Lexicon)
     known: dict[str, tuple[tuple[int, list[int]], ...]] = field(default_factory=dict)  # by text
+    # what analysis.facts found in a sentence, by its text (with this batch's lexicon)
+    facts: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, concepts: Sequence[Concepts]) -> Batch:
+    def of(cls, concepts: Sequence[Concepts], lexicon: Lexicon, markers: MarkerIds) -> Batch:
         by_phrase: dict[int, list[tuple[int, int]]] = {}
         for ci, c in enumerate(concepts):
             for pid, ks in c.by_phrase.items():
@@ -93,12 +98,14 @@ class Batch:
             for group in combo
             for pid in group
         )
+        wanted = frozenset(by_phrase).union(combo_terms, *astuple(markers))
         return cls(
             tuple(concepts),
             frozenset(by_phrase),
             {pid: tuple(v) for pid, v in by_phrase.items()},
             combos,
             combo_terms,
+            lexicon.subset(wanted),
         )
 
     def named_of(self, text: str, found: set[int]) -> tuple[tuple[int, list[int]], ...]:
@@ -182,6 +189,7 @@ class ConceptBook:
         lex = self.lexicon
         for b in self._batches.values():
             b.known.clear()  # the phrases a sentence names may be about to change
+            b.facts.clear()
         slots = tuple(
             Slot(
                 s.label,
@@ -211,7 +219,8 @@ class ConceptBook:
         key = tuple(c.id for c in criteria)
         got = self._batches.get(key)
         if got is None:
-            got = self._batches[key] = Batch.of([self.concepts(c) for c in criteria])
+            concepts = [self.concepts(c) for c in criteria]
+            got = self._batches[key] = Batch.of(concepts, self.lexicon, self.markers)
         return got
 
     def concepts(self, criterion: Criterion) -> Concepts:
@@ -222,9 +231,10 @@ class ConceptBook:
         return got
 
     def forget(self) -> None:
-        """Forget the slot hits remembered by sentence text."""
+        """Forget the slot hits and facts remembered by sentence text."""
         for b in self._batches.values():
             b.known.clear()
+            b.facts.clear()
 
     def warm(self) -> None:
         """Compile every known criterion now (so phrase ids are stable and the first answer is fast)."""

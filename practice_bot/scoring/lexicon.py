@@ -71,8 +71,6 @@ class Lexicon:
             if raw.endswith("*"):
                 keys.extend(words(raw[:-1]))
                 keys[-1] += "*"
-                self._prefixes.add(keys[-1][:-1])
-                self._longest = max(self._longest, len(keys[-1]) - 1)
                 continue
             keys.extend(stem(w) for w in words(raw))
         while keys and keys[-1] == GAP:
@@ -83,8 +81,16 @@ class Lexicon:
         if key in self._ids:
             return self._ids[key]
         pid = len(self.texts)
-        self._ids[key] = pid
         self.texts.append(phrase)
+        self._insert(key, pid)
+        return pid
+
+    def _insert(self, key: tuple[str, ...], pid: int) -> None:
+        self._ids[key] = pid
+        for k in key:
+            if k.endswith("*"):
+                self._prefixes.add(k[:-1])
+                self._longest = max(self._longest, len(k) - 1)
         if len(key) == 1:
             self._single.setdefault(key[0], []).append(pid)
         elif key[1] == GAP:
@@ -92,7 +98,16 @@ class Lexicon:
         else:
             self._pairs.setdefault(key[0], {}).setdefault(key[1], []).append((pid, key[2:]))
         self._keys.clear()
-        return pid
+
+    def subset(self, pids: frozenset[int]) -> Lexicon:
+        """A lexicon of just the phrases `pids`, with the same ids: it finds exactly the phrases of
+        `pids` this one finds, faster, as fewer phrases start at each word."""
+        sub = Lexicon()
+        sub.texts = list(self.texts)
+        for key, pid in self._ids.items():
+            if pid in pids:
+                sub._insert(key, pid)
+        return sub
 
     def add_all(self, phrases: str) -> frozenset[int]:
         """Register `a|b|c`; returns the ids."""

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from practice_bot.rubric.models import Criterion, Topic
 from practice_bot.scoring import reasons
-from practice_bot.scoring.analysis import Reading, Sentence, forget, read
+from practice_bot.scoring.analysis import Reading, Sentence, read
 from practice_bot.scoring.base import (
     FLAG_INJECTION,
     FLAG_OFFTOPIC,
@@ -166,7 +166,6 @@ def _off_topic(named: Sequence[Sequence[tuple[int, Sequence[int]]]]) -> bool:
 def forget_sentences() -> None:
     """Forget what the scorer remembers of sentences it has read (their words, phrases, marks and slot
     hits), so the next answers are read from scratch: for measuring speed on text never seen."""
-    forget()
     concept_book().forget()
 
 
@@ -187,8 +186,8 @@ class OfflineScorer:
             ]
             return Assessment(judgments=judgments, scorer=self.name)
         book = concept_book()
-        reading = read(answer, topic, book)
         batch = book.batch(criteria)
+        reading = read(answer, topic, book, batch)
         named: list[tuple[tuple[int, list[int]], ...]] = []
         per: list[list[tuple[Sentence, Sequence[int]]]] = [[] for _ in criteria]
         if not reading.zeroed:
