@@ -179,6 +179,8 @@ def check_references(transcript: Transcript) -> str | None:
         if topic not in known:
             return f"topics: unknown topic {_short(topic)}"
     for i, turn in enumerate(transcript.turns):
+        if turn.index != i:  # answers and judgments refer to turns by index
+            return f"turns.{i}.index: is {turn.index}, not its place in the list, {i}"
         if turn.topic not in known and not (turn.kind == "notice" and turn.topic == ""):
             return f"turns.{i}.topic: unknown topic {_short(turn.topic)}"
         if turn.answers is not None and not 0 <= turn.answers < i:

@@ -75,6 +75,24 @@ def test_corrupt_middle_line_is_a_clear_error(rubric, tmp_path):
         replay(journal.path)
 
 
+@pytest.mark.parametrize("bad_index", [-1, 8, 0])
+def test_a_turn_out_of_its_place_is_refused_naming_the_field(rubric, tmp_path, bad_index):
+    # Found by hypothesis: a journal whose last question claimed index 8 replayed, and the next
+    # answer, pointing at turn 8, crashed the session.
+    engine, journal, _ = _engine_with_journal(rubric, tmp_path)
+    engine.next_question()
+    engine.submit_answer("first answer")
+    engine.next_question()
+    lines = journal.path.read_text().splitlines()
+    last = json.loads(lines[-1])
+    assert last["kind"] == "turn" and last["turn"]["index"] == 2
+    last["turn"]["index"] = bad_index
+    lines[-1] = json.dumps(last)
+    journal.path.write_text("\n".join(lines) + "\n")
+    with pytest.raises(TranscriptError, match=rf"turns\.2\.index: is {bad_index}, not its place"):
+        replay(journal.path)
+
+
 @pytest.mark.parametrize(
     "name",
     ["../../etc/passwd", "a/b\\c", "CON", "nul", "x" * 500, "", "   ", "Zoë Ørsted", "\x1b[31mred"],
