@@ -142,22 +142,26 @@ def read(answer: str, topic: Topic, book: ConceptBook, batch: Batch) -> Reading:
                 continue
             known[text] = got
         append(Sentence(len(sentences), start, end, text, *got))
-    reading.word_count = sum(len(s.tokens) for s in sentences)
-    if aligned and len(answer) <= MAX_SCORED_CHARS:
-        all_tokens = [t for s in reading.sentences for t in s.tokens]
+    sentence_tokens = [t for s in sentences for t in s.tokens]
+    reading.word_count = len(sentence_tokens)
+    if aligned and len(answer) <= MAX_SCORED_CHARS:  # the sentences hold every word of the answer
+        injected = defences.injection_in(
+            norm_all, sentence_tokens, " ".join([s.key for s in sentences])
+        )
     else:
-        all_tokens = words(norm_all)
-    if defences.injection_in(norm_all, all_tokens):
+        injected = defences.injection_in(norm_all, words(norm_all))
+    if injected:
         reading.flags = [FLAG_INJECTION]
         for s in reading.sentences:
             s.excluded = FLAG_INJECTION
         return reading
-    _defend(topic, reading, book)
+    _defend(topic, reading, book, sentence_tokens)
     _own_practice(reading.sentences)
     return reading
 
 
-def _defend(topic: Topic, reading: Reading, book: ConceptBook) -> None:
+def _defend(topic: Topic, reading: Reading, book: ConceptBook, all_tokens: list[str]) -> None:
+    """Flag recital, keyword lists and padding; `all_tokens`: the words of all the sentences."""
     sentences = reading.sentences
     flags: set[str] = set()
 
@@ -178,9 +182,7 @@ def _defend(topic: Topic, reading: Reading, book: ConceptBook) -> None:
     seen: set[str] = set()
     dup_words = keyword_items = keyword_terms = filler = 0
     fillers = book.markers.filler
-    all_tokens: list[str] = []
     for s in sentences:
-        all_tokens.extend(s.tokens)
         key = s.key
         if suspect and defences.recital_sentence(index, s.stems):
             s.excluded = FLAG_RECITAL

@@ -24,20 +24,21 @@ _SECURITY_TALK = re.compile(
 _QUOTED = re.compile(r"[\"'“”‘’«»]([^\"'“”‘’«»]{3,200})[\"'“”‘’«»]")
 
 
-def _spaced_out(tokens: Sequence[str]) -> bool:
-    """Four or more one-letter words in a row: "i g n o r e"."""
-    return b"\x01\x01\x01\x01" in bytes(map((1).__eq__, map(len, tokens)))
+_ONE_LETTER_RUN = re.compile(r" [a-z0-9] [a-z0-9] [a-z0-9] [a-z0-9] ")
 
 
-def injection_in(norm: str, tokens: Sequence[str]) -> bool:
-    """True when the normalised text (whose words are `tokens`) holds instructions for the marker."""
-    variants = [(norm, frozenset(tokens))]
-    if _spaced_out(tokens):
+def injection_in(norm: str, tokens: Sequence[str], key: str | None = None) -> bool:
+    """True when the normalised text (whose words are `tokens`, and `key` those words joined by
+    single spaces, when known) holds instructions for the marker."""
+    variants: list[tuple[str, Iterable[str]]] = [(norm, tokens)]
+    if key is None:
+        key = " ".join(tokens)
+    if _ONE_LETTER_RUN.search(f" {key} "):  # four one-letter words in a row: "i g n o r e"
         joined = _SPACED.sub(r"\1", norm)  # "i g n o r e" -> "ignore"
-        variants.append((joined, frozenset(words(joined))))
+        variants.append((joined, words(joined)))
     if _LEETY.search(norm):
         plain = norm.translate(_LEET)  # "ign0re" -> "ignore"
-        variants.append((plain, frozenset(words(plain))))
+        variants.append((plain, words(plain)))
     for variant, vocabulary in variants:
         for m in find_injections(variant, vocabulary):
             if not _described_attack(variant, m.start(), m.end()):

@@ -9,7 +9,7 @@ name the marker by its role (assessor, marker, scorer...), never by words an ML 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -141,7 +141,7 @@ _RULES: list[tuple[tuple[str, ...], str]] = [
     ),
     # criterion ids and verdict words together: "record model-management/pass-3 as evidenced"
     (
-        ("pass dist", "evidenced met mark record treat grade award"),
+        ("pass dist", "evidenced met mark record treat grade award", "=pass- =dist-"),
         r"\b(?:pass|dist)-\d\b[^\n]{0,200}?\b(?:evidenced|met|mark|record|treat|grade|award)\b|"
         r"\b(?:evidenced|mark|record|treat|grade|award)\b[^\n]{0,200}?\b(?:pass|dist)-\d\b",
     ),
@@ -219,7 +219,7 @@ def _index() -> _Index:
     )
 
 
-def find_injections(text: str, tokens: frozenset[str]) -> Iterator[re.Match[str]]:
+def find_injections(text: str, tokens: Iterable[str]) -> Iterator[re.Match[str]]:
     """Every marker-directed instruction in normalised `text` (whose words are `tokens`)."""
     index = _index()
     met: set[int] = set()  # anchor groups the text satisfies

@@ -82,8 +82,9 @@ _SELF_PRAISE = re.compile(
     r"i(?: a|')m (?:very |really )?passionate|i consider myself|i(?: wou|')d describe myself|"
     r"one of my strengths|i pride myself|says i(?: a|')m good)\b"
 )
-_PRAISE_WORDS = ("strength", "good at", "great at", "strong at", "passionate", "myself")
-_PRAISE_HINT = re.compile("|".join(map(re.escape, _PRAISE_WORDS)))  # any of them, in one search
+# Words _SELF_PRAISE cannot match without (each is a whole word of any text it matches): a sentence
+# holding none of them skips the pattern.
+_PRAISE_WORDS = word_set("strength strengths good great strong passionate myself")
 # Words the two patterns above cannot match without (each is a whole word of any text they match), so
 # a sentence holding none of them skips the pattern.
 _DEFINITION_WORDS = word_set("is are means refers describes involves")
@@ -93,6 +94,14 @@ _GENERIC_WORDS = word_set(
     "have has"
 )
 _NUMBER = re.compile(r"\d")
+_DIGITS = "0123456789"
+
+
+def _digit_at(norm: str, start: int = 0) -> bool:
+    """Whether norm[start:] holds a digit (any Unicode digit, as `\\d`)."""
+    if not start and norm.isascii():  # then ten substring searches beat the regex engine's scan
+        return any(map(norm.__contains__, _DIGITS))
+    return _NUMBER.search(norm, start) is not None
 
 
 # An enumeration label in front of a sentence ("Answer 3:", "2)") is not a figure about the work.
@@ -104,7 +113,10 @@ def _label_end(norm: str) -> int:
     return m.end() if m else 0
 
 
-_CAPITALISED = re.compile(r"[A-Z][A-Za-z0-9]*")
+# A capitalised word that may name something: after a space, or followed by a capital, a digit or an
+# "s" (which an acronym is). _names_something checks each exactly; words this skips cannot qualify,
+# and a match starting inside a word is after a letter or digit, so is turned down there.
+_CAPITALISED = re.compile(r"[A-Z](?:(?<= [A-Z])|(?=[A-Z0-9s]))[A-Za-z0-9]*")
 _COMMON_CAPS = word_set("ML AI IT UK OK US EU I")
 
 
@@ -277,7 +289,7 @@ def marks(text: str, norm: str, tokens: Sequence[str], found: set[int], m: Marke
     """Classify one sentence: `text` as written, `norm` normalised, `tokens` its words, `found` the
     phrase ids the shared lexicon matched in it."""
     practice, hypothetical = _own_action(tokens)
-    praise = _PRAISE_HINT.search(norm) is not None and _SELF_PRAISE.search(norm) is not None
+    praise = not _PRAISE_WORDS.isdisjoint(tokens) and _SELF_PRAISE.search(norm) is not None
     generic = praise or (
         not practice
         and bool(
@@ -293,7 +305,7 @@ def marks(text: str, norm: str, tokens: Sequence[str], found: set[int], m: Marke
         reflection or not m.reasoning.isdisjoint(found),
         reflection,
         not m.tools.isdisjoint(found) or _names_something(text),
-        _NUMBER.search(norm) is not None and _NUMBER.search(norm, _label_end(norm)) is not None,
+        _digit_at(norm) and _digit_at(norm, _label_end(norm)),
         not m.outcomes.isdisjoint(found),
         not m.people.isdisjoint(found),
         any(map(_is_past, tokens)),
