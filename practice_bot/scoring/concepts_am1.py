@@ -26,9 +26,11 @@ from practice_bot.scoring.vocab import (
 )
 
 _SELECT_TECHNIQUE = (
-    "select* ... model*|chose*|choos*|picked|algorithm*|model selection|compar* ... model*|baseline|"
+    "select* ... model*|chose*|choos*|picked|algorithm*|model selection|compar* ... model*|"
+    "baseline|"
     "logistic regression|random forest*|xgboost|lightgbm|catboost|gradient boost*|neural net*|"
-    "linear regression|decision tree*|svm|k means|kmeans|clustering|transformer*|bert|cnn|lstm|arima|"
+    "linear regression|decision tree*|svm|k means|kmeans|clustering|transformer*|bert|cnn|lstm|"
+    "arima|"
     "prophet|ensemble*|technique*|naive bayes|isolation forest"
 )
 _FEATURE_ID = (
@@ -69,7 +71,8 @@ _VALIDITY = (
     "out of distribution|unseen|stabil*|stable|calibrat*|sanity check*|leak*|leakage|fair*|bias*"
 )
 _BIAS_VALIDATION = (
-    "validat*|evaluat*|statistic*|significan*|p value*|confidence interval*|hypothesis test*|t test|"
+    "validat*|evaluat*|statistic*|significan*|p value*|confidence interval*|hypothesis test*|"
+    "t test|"
     "chi square*|bootstrap*|cross validat*|hold out|holdout|test set|compar* ... group*|"
     "per group|by group|each group|across group*|slice*|segment*|breakdown|broke down|disaggregat*"
 )
@@ -84,18 +87,29 @@ AM1: dict[str, CriterionSpec] = {
     "model-scoping/pass-1": spec(
         slot("framing the problem and its objectives", "problem framing|fram* ... problem|scop*|"
              "objective*|success criteri*|requirement*|use case|business problem|problem statement|"
-             "discovery|feasibility|business question|kick off|kickoff"),
+             "discovery|feasibility|business question|kick off|kickoff|"
+             "what ... wanted|what ... needed|the question|the goal|the aim|aim* to|"
+             "set out to|worked out what|agreed what|defin* ... problem|"
+             "understand* ... problem|requirements gathering|brief"),
         slot("data collection and preparation", "data prep*|prepar* ... data|clean*|collect*|gather*|"
              "ingest*|label*|annotat*|eda|exploratory|preprocess*|pre process*|feature engineer*|"
-             "data quality|wrangl*|extract* ... data|sourc* ... data|pull* ... data"),
+             "data quality|wrangl*|extract* ... data|sourc* ... data|pull* ... data|"
+             "dataset*|data set*|historic* data|records|extract*|query*|sql|join*|merg*|"
+             "missing value*|imput*|feature*|split* ... data"),
         slot("building and training the model", "train*|buil* ... model*|model build*|fit* ... model*|"
              "algorithm*|baseline|prototyp*|experiment*|hyperparameter*|tun*|modelling|modeling"),
         slot("testing and evaluation", "evaluat*|validat*|test set|hold out|holdout|tested|testing|"
-             "cross validat*|metric*|accuracy|backtest*|precision|recall|f1"),
+             "cross validat*|metric*|accuracy|backtest*|precision|recall|f1|"
+             "tested|test* ... on|compar* ... baseline|how well|how good|checked ... against|"
+             "scored ... against|back tested|error*|auc|rmse|mae"),
         slot("deployment", "deploy*|went live|go live|production|releas*|launch*|live environment|"
-             "api|endpoint*|productionis*|productioniz*|handover|hand over|handed over"),
+             "api|endpoint*|productionis*|productioniz*|handover|hand over|handed over|"
+             "put ... live|put it live|rolled out|roll* ... out|in use|being used|scheduled|"
+             "batch job|integrat*|handed ... to|dashboard|switched on"),
         slot("monitoring and maintenance", "monitor*|retrain*|maintain*|maintenance|updat* ... model*|"
-             "drift*|feedback loop|decommission*|iterat*|dashboard*"),
+             "drift*|feedback loop|decommission*|iterat*|dashboard*|"
+             "keep* an eye|check* ... every|check* ... each|weekly report*|monthly report*|"
+             "review* ... every|retir*|refresh*|alert*|track* ... performance"),
         slot("the lifecycle as a whole", "lifecycle|life cycle|crisp dm|crisp ml|crispdm|tdsp|mlops|"
              "stages|phases|end to end|each stage|every stage"),
         need=5, per_sentence=6,
@@ -103,41 +117,76 @@ AM1: dict[str, CriterionSpec] = {
     "model-scoping/pass-2": spec(
         slot("the performance metrics you chose", NAMED_METRICS, core=True),
         slot("the business need behind them", join(BUSINESS, "translat*|cost of ... miss*|missed fraud|"
-             "cost of ... false|cost of a|what mattered|what the business|in business terms|pound*")),
+             "cost of ... false|cost of a|what mattered|what the business|in business terms|pound*",
+             "manager*|team|wanted|needed|asked|worry|worried|concern*|risk of|"
+             "missing ... cases|missed ... case*|harm*|danger*|safety|complain*|wasted|waste|"
+             "queue|backlog|staff|patients|money")),
         slot("a target or threshold agreed", "target*|threshold*|acceptance criteri*|success criteri*|"
              "baseline|benchmark*|at least|minimum|agreed|sign off|signed off|cut off|cutoff|"
-             "operating point|trade off*|tradeoff*|over ... because|rather than|instead of"),
+             "operating point|trade off*|tradeoff*|over ... because|rather than|instead of|"
+             "ceiling|floor|limit|cap|no more than|no lower than|above|below|bar|good enough|"
+             "aim* for|goal of|budget|at most|top ... each|prioritis* ... over|"
+             "more important than|favour*|accepted"),
     ),
     "model-scoping/pass-3": spec(
         slot("a project methodology", "agile|scrum|kanban|sprint*|waterfall|crisp dm|crisp ml|crispdm|"
              "tdsp|prince2|lean|stand up*|standup*|retro|retros|retrospective*|backlog*|user stor*|"
              "epic*|story point*|scrumban|iterative|iteration*|timebox*|time box*|milestone*|gantt|"
-             "raci|moscow|raid log|risk register|critical path|roadmap*|project plan*|methodolog*",
+             "raci|moscow|raid log|risk register|critical path|roadmap*|project plan*|methodolog*|"
+             "fortnightly|two week cycle*|weekly cycle*|planning session*|sprint planning|"
+             "show and tell|phase*|stage gate*|go no go|pmbok|dsdm|v model|double diamond|"
+             "design thinking|six sigma|work breakdown|wbs|dependenc*|risk log|issue log|"
+             "action log|rag status|rag rating|highlight report*|status report*|project board|"
+             "scrum master|product owner|definition of done|definition of ready|"
+             "prioritis* ... backlog|cadence|iterations|cycle*",
              core=True),
         slot("project tools and techniques", "jira|trello|asana|azure boards|azure devops|monday com|"
              "confluence|github projects|ms project|microsoft project|gantt|board|ticket*|estimat*|"
-             "t shirt siz*|planning poker|burndown|burn down|velocity|okr*|spike*|stand up*|standup*|"
-             "daily ... meeting*|sprint planning|sprint review*|retro|retrospective*"),
+             "t shirt siz*|planning poker|burndown|burn down|velocity|okr*|spike*|stand up*|"
+             "standup*|"
+             "daily ... meeting*|sprint planning|sprint review*|retro|retrospective*|"
+             "trello|planner|ms planner|microsoft planner|notion|clickup|smartsheet|miro|"
+             "kanban board|whiteboard|tracker|post it*|ticket*|user stor*|card*|column*|"
+             "swimlane*|story point*|prioritis*|prioritiz*|moscow|raci|risk log|dependenc*|"
+             "demo*|check in*|weekly ... meeting*|catch up*"),
         slot("adapting it to ML work", "experiment*|spike*|timebox*|time box*|uncertain*|research|"
              "proof of concept|poc|prototyp*|definition of done|acceptance criteri*|adapt*|tailor*|"
-             "hybrid|crisp dm|crisp ml|model*|data science"),
+             "hybrid|crisp dm|crisp ml|model*|data science|"
+             "explor*|research ticket*|hard to estimate|can t estimate|couldn t estimate|"
+             "how long|fixed ... time|fixed number of|set amount of time|cap* ... time|"
+             "cut ... losses|dead end*|didn t work|modelling|training|data work|data cleaning|"
+             "model work"),
     ),
     "model-scoping/pass-4": spec(
         slot("the risks of deploying a new model", "risk*|overfit*|over fit*|failure mode*|unintended|"
              "harm*|reputation*|incident*|regression*|instabil*|concept drift|data leakage|leakage|"
-             "could go wrong|went wrong|what if"),
+             "could go wrong|went wrong|what if|"
+             "danger*|worry|worried|concern*|what happens if|fail*|wrong decision*|mistake*|"
+             "false positive*|false negative*|unfair*|knock on|exposure|liabilit*|"
+             "could ... go wrong|might ... wrong|get it wrong|got it wrong|downside*|"
+             "side effect*|safety|unsafe|misus*|complain*|backlash|blind spot*"),
         slot("assessing vulnerabilities", join(SECURITY, "assess* ... vulnerab*|risk assessment*|"
-             "security review*|threat model*")),
+             "security review*|threat model*",
+             "weak point*|weakness*|loophole*|check* ... for ... risk*|what could go wrong|"
+             "ran through ... risk*|risk review*|dpia|privacy impact|impact assessment*|"
+             "red team*|stress test*|edge case*")),
         slot("how you mitigated them", MITIGATE, core=True),
         slot("data bias", BIAS),
     ),
     "model-scoping/dist-1": spec(
         slot("the performance metrics you chose", NAMED_METRICS, core=True),
         slot("the business need behind them", join(BUSINESS, "translat*|cost of ... miss*|"
-             "cost of ... false|what mattered|in business terms")),
+             "cost of ... false|what mattered|in business terms",
+             "manager*|team|wanted|needed|asked|worry|worried|concern*|missing ... cases|"
+             "harm*|danger*|safety|complain*|wasted|waste|staff|patients|money|capacity|loss*|"
+             "cost*")),
         slot("the effect on the scope", "scope|scoping|scoped|descop*|de scop*|changed ... scope|"
              "redefin*|refram*|re fram*|pivot*|priorit*|trade off*|tradeoff*|threshold*|target*|"
-             "acceptance criteri*|instead of|rather than"),
+             "acceptance criteri*|instead of|rather than|"
+             "narrow*|focus* on|focused|limited ... to|only ... top|changed ... plan*|"
+             "changed ... approach|expand*|extend*|phase two|phase 2|out of scope|in scope|"
+             "ended up|dropped|cut ... back|shap* ... project|reshap*|chang* ... what we|"
+             "chang* ... problem|redesign*|cut off|cutoff|shortlist|ranked list|top ... list"),
     ),
     "experiment-tracking/pass-1": spec(
         slot("how you selected the techniques", _SELECT_TECHNIQUE, core=True),
@@ -158,7 +207,8 @@ AM1: dict[str, CriterionSpec] = {
         slot("pre-processing", "preprocess*|pre process*|clean*|imput*|missing value*|null*|outlier*|"
              "scal*|standardis*|standardiz*|normalis*|normaliz*|minmax|min max|tokenis*|tokeniz*|"
              "lemmatis*|stemm*|deduplicat*|de duplicat*|duplicat*|resampl*|smote|oversampl*|"
-             "undersampl*|class weight*|columntransformer|log transform*|winsoris*|typo*|inconsistent|"
+             "undersampl*|class weight*|columntransformer|log transform*|winsoris*|typo*|"
+             "inconsistent|"
              "crop*|resiz*|brightness|contrast|augment*|flipp*|rotat*|denois*|filter* out|"
              "fill* ... gaps|fill* in|tidied|tidy*|convert*|merg*|join*|de identif*|redact*",
              core=True),
@@ -227,7 +277,8 @@ AM1: dict[str, CriterionSpec] = {
     ),
     "model-deployment/pass-4": spec(
         slot("assessing vulnerabilities", "vulnerab*|threat model*|stride|penetration test*|pen test*|"
-             "pentest*|security review*|security assessment*|risk assessment*|dependency scan*|snyk|"
+             "pentest*|security review*|security assessment*|risk assessment*|dependency scan*|"
+             "snyk|"
              "dependabot|trivy|bandit|sonarqube|owasp|cve|scan*|audit*|red team*|attack surface|"
              "weakness*", core=True),
         slot("mitigating the threats", MITIGATE, core=True),
@@ -271,7 +322,8 @@ AM1: dict[str, CriterionSpec] = {
              "electricity|power consumption|power usage|kwh|watt*|green|net zero|netzero|footprint|"
              "codecarbon|code carbon|climate|renewable*|e waste|water usage", core=True),
         slot("making the solution more efficient", "efficien*|smaller model*|distil*|quantis*|"
-             "quantiz*|prun*|early stopping|fewer ... epoch*|reduc* ... comput*|reduc* ... training|"
+             "quantiz*|prun*|early stopping|fewer ... epoch*|reduc* ... comput*|"
+             "reduc* ... training|"
              "spot instance*|autoscal*|auto scal*|scale to zero|shut* down|switch* off|turn* off|"
              "idle|right siz*|rightsiz*|cach*|off peak|low carbon region|reus*|pretrained|"
              "pre trained|transfer learning|fine tun*|less often|less frequent*|gpu hours|"

@@ -27,8 +27,10 @@ from practice_bot.scoring.vocab import (
 )
 
 _ML_METHODS = (
-    "supervised|unsupervised|semi supervised|self supervised|reinforcement learning|ensemble*|bagging|"
-    "boosting|random forest*|xgboost|lightgbm|gradient boost*|logistic regression|linear regression|"
+    "supervised|unsupervised|semi supervised|self supervised|reinforcement learning|ensemble*|"
+    "bagging|"
+    "boosting|random forest*|xgboost|lightgbm|gradient boost*|logistic regression|"
+    "linear regression|"
     "decision tree*|svm|support vector*|k means|kmeans|clustering|dbscan|naive bayes|knn|"
     "nearest neighbour*|neural network*|deep learning|cnn|rnn|lstm|transformer*|bert|gpt*|llm|llms|"
     "arima|prophet|isolation forest|autoencoder*|pca|classifier*|classification|regression model*|"
@@ -37,7 +39,8 @@ _ML_METHODS = (
 _MATHS = (
     "math*|statistic*|probabilit*|linear algebra|calculus|gradient*|derivative*|matrix|matrices|"
     "vector*|eigen*|loss function|cost function|cross entropy|log loss|likelihood|bayes*|"
-    "distribution*|variance|standard deviation|regularis*|regulariz*|l1|l2|optimis*|optimiz*|convex|"
+    "distribution*|variance|standard deviation|regularis*|regulariz*|l1|l2|optimis*|optimiz*|"
+    "convex|"
     "entropy|information gain|gini|sigmoid|softmax|dot product|cosine similarity|euclidean|"
     "hypothesis test*|p value*|confidence interval*|covariance|logarithm*|log odds|odds ratio*|"
     "coefficient*|backpropagation|back propagation|chain rule|linear combination|weighted sum"
@@ -201,7 +204,8 @@ AM2: dict[str, CriterionSpec] = {
              "performance decay|performance degrad*|stale|label drift|target drift|drift*",
              "accuracy|performance|f1|precision|recall|auc|error*|metric*|prediction* + "
              "drop*|fell|fall*|declin*|degrad*|decay*|worse*|slipp*|went down|dip*|deteriorat*",
-             "error*|prediction*|predicted|forecast*|estimate*|model + way off|off|wrong|worse|huge|"
+             "error*|prediction*|predicted|forecast*|estimate*|model + way off|off|wrong|worse|"
+             "huge|"
              "jump*|spike*|rose|went up|way under|way over|under predict*|over predict*|drift*",
              core=True),
         slot("data drift", "data drift|covariate shift|distribution shift|dataset shift|input drift|"
@@ -300,30 +304,67 @@ AM2: dict[str, CriterionSpec] = {
              "neurodiver*|dyslexi*|disab*|adjust*|reasonable adjustment*|captions|subtitles|"
              "screen reader*|jargon|plain english|plain language|non technical|nontechnical|"
              "different background*|diverse|divers*|respect*|welcom*|psychological safety|"
-             "safe space|time zone*|part time|remote colleague*|first language", core=True),
+             "safe space|time zone*|part time|remote colleague*|first language|"
+             "made sure everyone|everyone ... chance|everyone ... say|everyone ... heard|"
+             "round robin|went round|quieter|shy|introvert*|in advance|ahead of ... meeting|"
+             "beforehand|transcript*|hearing|visual impair*|colour blind*|"
+             "color blind*|font|dyslexia|autism|autistic|adhd|second language|non native|"
+             "translat*|interpreter*|flexib*|different ways|own pace|their pace|"
+             "no stupid question*|avoid* ... jargon|without jargon|everyday language|"
+             "simple terms|analog*|background*|junior*|new starter*|not technical|"
+             "less technical|felt able|comfortable|confiden*|written ... option|anonymous*|"
+             "chat|camera*", core=True),
         slot("sharing knowledge and empowering others", "knowledge shar*|shar* ... knowledge|"
              "teach*|taught|train* ... colleague*|train* ... team|mentor*|coach*|pair program*|"
              "pairing|lunch and learn|brown bag|workshop*|wiki|confluence|guide*|document*|"
              "upskill*|empower*|self serve|self service|community of practice|show and tell|"
-             "onboard*|buddy|walkthrough*|explain*"),
+             "onboard*|buddy|walkthrough*|explain*|"
+             "showed|show* ... how|walked ... through|documentation|notes|session*|drop in*|"
+             "office hours|q and a|demo*|explainer*|handbook|playbook*|readme|pair*|shadowing|"
+             "helped ... learn|learn*|themselves|on their own|independently|without me|"
+             "confiden*|run it|handover|hand over|handed over|recorded|video*|template*|"
+             "cheat sheet*"),
         slot("equality, diversity and inclusion policy", "equality|diversity|inclusion|edi|dei|"
              "equality act|protected characteristic*|polic*|unconscious bias|hr|wcag|"
-             "accessibility standard*"),
+             "accessibility standard*|"
+             "accessibility guideline*|code of conduct|inclusive language|"
+             "reasonable adjustment*|staff network*|ed and i|equal opportunit*|fair treatment|"
+             "flexible working|neurodivers*|disabilit*|accessib*|guidance|hr team|"
+             "company ... polic*|trust ... polic*|council ... polic*"),
     ),
     "collaborative-working-am2/pass-3": spec(
         slot("how your role supports the organisation's strategy", "strateg*|objective*|goal*|"
-             "mission|okr*|kpi|kpis|roadmap|business plan|my role|role|responsib*|contribut*"),
+             "mission|okr*|kpi|kpis|roadmap|business plan|my role|role|responsib*|contribut*|"
+             "priorit*|aim*|annual plan|corporate plan|five year plan|strategic|net zero|"
+             "target*|bigger picture|bottom line|savings|directive|vision|plan for|push to|"
+             "push for|drive to|programme|transformation|digital ... plan|ambition*"),
         slot("unpredictable and changing circumstances", "chang*|unpredictab*|unexpected*|"
              "uncertain*|sudden*|shift*|pivot*|restructur*|reorganis*|new regulation|last minute|"
-             "short notice|outage|incident*|crisis|covid|budget cut*|deadline ... moved",
+             "short notice|outage|incident*|crisis|covid|budget cut*|deadline ... moved|"
+             "disrupt*|emergenc*|urgent*|surprise*|out of nowhere|overnight|unplanned|"
+             "curveball|curve ball|goalpost*|reprioriti*|re prioriti*|cancel*|postpon*|delay*|"
+             "redundan*|left the company|left the team|went on leave|off sick|new manager|"
+             "lost ... access|stopped|freeze|frozen|cutback*|cut back|cuts|halfway through|"
+             "mid project|middle of|suddenly|changed|moved|brought forward|pulled forward|"
+             "announced|without warning",
              core=True),
         slot("impartial decisions that respect others' views", "impartial*|objective*|evidence|"
              "data driven|criteri*|weigh*|fair*|unbiased|neutral|listen*|respect*|opinion*|view*|"
-             "perspective*|consult*|consensus|agreed|disagree*|input from|heard|decision matrix",
+             "perspective*|consult*|consensus|agreed|disagree*|input from|heard|decision matrix|"
+             "listened|heard ... out|both sides|each side|pros and cons|scor* ... option*|"
+             "scoring|criteria|numbers|the data|facts|on the merits|didn t take sides|"
+             "took ... sides|favourite*|own preference|personal preference|even though i|"
+             "my own view|despite|went with ... suggest*|went with their|ask* ... opinion*|"
+             "gather* ... views|feedback|input|vote*|voted|concerns|point of view|fairly|"
+             "compar* ... option*|options|spreadsheet",
              core=True),
+        need=3,
     ),
     "collaborative-working-am2/dist-1": spec(
-        slot("your stakeholder strategy", join(ENGAGE, NEGOTIATE), core=True),
+        slot("your stakeholder strategy", join(ENGAGE, NEGOTIATE,
+             "stakeholder map*|mapped|power interest|approach*|strateg*|tailor*|"
+             "different ... for each|each group|separate*|one to one*|early|from the start|"
+             "up front|upfront|regular*|cadence|champion*"), core=True),
         slot("the stakeholders", STAKEHOLDERS),
         slot("the positive impact on the organisation", IMPACT),
     ),
