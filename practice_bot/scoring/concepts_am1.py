@@ -189,8 +189,12 @@ AM1: dict[str, CriterionSpec] = {
              "chang* ... problem|redesign*|cut off|cutoff|shortlist|ranked list|top ... list"),
     ),
     "experiment-tracking/pass-1": spec(
-        slot("how you selected the techniques", _SELECT_TECHNIQUE, core=True),
-        slot("identifying the variables and features that matter", _FEATURE_ID, core=True),
+        slot("how you selected the techniques", join(_SELECT_TECHNIQUE,
+             "tried|tested ... against|went with|settled on|opted|simpler model|"
+             "more complex model|benchmark*|candidate*|options|approach*"), core=True),
+        slot("identifying the variables and features that matter", join(_FEATURE_ID,
+             "inputs|columns|fields|signals|drivers|which ... mattered|what ... mattered|"
+             "most important|biggest effect|strongest|important ... factor*|factor*"), core=True),
         slot("stability of model performance", _STABILITY),
         slot("changes to models already live", _LIVE_CHANGE),
         need=3,
@@ -199,18 +203,28 @@ AM1: dict[str, CriterionSpec] = {
         slot("feature engineering", "feature engineer*|engineer* ... feature*|creat* ... feature*|"
              "deriv* ... feature*|new feature*|lag*|rolling ... average*|rolling window*|aggregat*|"
              "one hot|onehot|encod*|embedding*|tf idf|tfidf|binn*|bucket*|interaction term*|ratio*|"
-             "polynomial|day of week|time since|count of|number of ... per", core=True),
+             "polynomial|day of week|time since|count of|number of ... per|"
+             "built ... feature*|made ... feature*|added ... column*|new column*|calculat*|"
+             "rolling|average over|per customer|per day|per week|month of|hour of|season*|"
+             "flag for|flagged whether|whether the|indicator*|dummy|categor*|text length|"
+             "word count", core=True),
         slot("feature selection", "feature selection|select* ... feature*|drop* ... feature*|"
              "drop* ... column*|remov* ... feature*|remov* ... column*|feature importance|shap|"
              "correlat*|mutual information|rfe|recursive feature|lasso|variance threshold|pca|"
-             "dimensionality reduction|leak*", core=True),
+             "dimensionality reduction|leak*|"
+             "kept only|only kept|took out|left out|threw out|exclud*|ruled out|didn t add|"
+             "no longer|pruned|trimmed|shortlist*|narrowed|fewer feature*|fewer column*|"
+             "redundant|didn t help|made no difference|added nothing", core=True),
         slot("pre-processing", "preprocess*|pre process*|clean*|imput*|missing value*|null*|outlier*|"
              "scal*|standardis*|standardiz*|normalis*|normaliz*|minmax|min max|tokenis*|tokeniz*|"
              "lemmatis*|stemm*|deduplicat*|de duplicat*|duplicat*|resampl*|smote|oversampl*|"
              "undersampl*|class weight*|columntransformer|log transform*|winsoris*|typo*|"
              "inconsistent|"
              "crop*|resiz*|brightness|contrast|augment*|flipp*|rotat*|denois*|filter* out|"
-             "fill* ... gaps|fill* in|tidied|tidy*|convert*|merg*|join*|de identif*|redact*",
+             "fill* ... gaps|fill* in|tidied|tidy*|convert*|merg*|join*|de identif*|redact*|"
+             "cleaned up|fixed ... error*|fix* ... format*|date format*|units|blank*|empty|"
+             "gaps|cap* ... value*|clip*|bad rows|removed rows|drop* ... rows|spelling|"
+             "lower case|lowercase|punctuation|stop words|balanc*",
              core=True),
         slot("why it mattered", "because|improv*|impact*|important|importance|which meant|so that|"
              "boost*|lift*|increas* ... accuracy|reduc* ... error*|difference|garbage in|otherwise"),
@@ -230,8 +244,13 @@ AM1: dict[str, CriterionSpec] = {
         slot("machine learning libraries", join(LIBRARIES, "librar*|package*|framework*"), core=True),
     ),
     "experiment-tracking/pass-5": spec(
-        slot("testing and validation techniques", _TESTING, core=True),
-        slot("tuning", _TUNING, core=True),
+        slot("testing and validation techniques", join(_TESTING,
+             "checked ... against|compar* ... actual*|last month|last year|previous month*|"
+             "unseen|new data|data it hadn t seen|wasn t trained on|kept back|sanity check*|"
+             "spot check*|manual* check*|by hand"), core=True),
+        slot("tuning", join(_TUNING,
+             "adjust*|tweak*|tried different|played with|number of|depth|how deep|cut off|"
+             "cutoff|weights|class weight*"), core=True),
         slot("accuracy and fit", _FIT),
         slot("validity and robustness", _VALIDITY),
     ),
@@ -257,7 +276,11 @@ AM1: dict[str, CriterionSpec] = {
         slot("continual learning and retraining", "retrain*|re train*|continual learning|"
              "continuous learning|continuous training|online learning|incremental*|refresh*|"
              "champion|challenger|new version*|model version*|feedback loop|learns from|"
-             "updated ... model|update* ... weights", core=True),
+             "updated ... model|update* ... weights|"
+             "refit*|re fit*|rebuil*|trained ... again|train* ... newer|train* ... latest|"
+             "train* ... fresh|fresh data|latest data|newer data|recent data|rolling window|"
+             "train* ... every|train* ... monthly|train* ... quarterly|scheduled ... train*|"
+             "automatic* ... train*|model refresh|replace* ... model|new model ... each", core=True),
         slot("testing new versions before release", "test*|validat*|shadow|canary|a b test*|ab test*|"
              "champion|challenger|regression test*|gate*|threshold*|compar* ... previous|"
              "compar* ... current|hold out|holdout|backtest*"),
@@ -267,10 +290,17 @@ AM1: dict[str, CriterionSpec] = {
     ),
     "model-deployment/pass-3": spec(
         slot("the prototype you started from", "prototyp*|proof of concept|poc|pilot*|mvp|"
-             "minimum viable|notebook*|jupyter|experiment*|trial*|spike|first version", core=True),
+             "minimum viable|notebook*|jupyter|experiment*|trial*|spike|first version|"
+             "first cut|rough version|early version|trial version|test version|quick version|"
+             "sandbox|spreadsheet|mock up|mockup|demo|laptop|on my machine|local*|by hand|"
+             "manual* run|one off|script|trial run|initial version|v1|version one", core=True),
         slot("productionising the code", "productionis*|productioniz*|refactor*|rewr*|packag*|"
              "modular*|containeris*|containeriz*|docker*|api|fastapi|flask|endpoint*|ci cd|cicd|"
-             "pipeline*|unit test*|code review*|harden*|scal*|config*", core=True),
+             "pipeline*|unit test*|code review*|harden*|scal*|config*|"
+             "rewrote|clean* up ... code|turned ... into|moved ... into|proper code|module*|"
+             "function*|class*|schedul*|automat*|logging|error handling|tests|repo|repository|"
+             "git|infrastructure|server*|security review*|load test*|monitoring|alert*|"
+             "handed ... to ... engineer*|platform team", core=True),
         slot("going live", join(DEPLOY, "handover|hand over|handed over|sign off|signed off|uat|"
              "user acceptance|soft launch|phased|pilot")),
         need=3,
@@ -280,7 +310,11 @@ AM1: dict[str, CriterionSpec] = {
              "pentest*|security review*|security assessment*|risk assessment*|dependency scan*|"
              "snyk|"
              "dependabot|trivy|bandit|sonarqube|owasp|cve|scan*|audit*|red team*|attack surface|"
-             "weakness*", core=True),
+             "weakness*|"
+             "weak point*|loophole*|what could go wrong|risk review*|dpia|privacy impact|"
+             "impact assessment*|check* ... access|who had access|who could|"
+             "permissions review|access review*|review* ... permission*|found ... exposed|"
+             "found ... open", core=True),
         slot("mitigating the threats", MITIGATE, core=True),
         slot("risks to assets, data and cyber security", "asset*|cyber*|breach*|leak*|attack*|"
              "adversarial|poison*|model theft|model extraction|inversion|injection|ddos|"

@@ -92,7 +92,10 @@ AM2: dict[str, CriterionSpec] = {
         need=3,
     ),
     "engineering-principles/pass-3": spec(
-        slot("the mathematical principle", _MATHS, core=True),
+        slot("the mathematical principle", join(_MATHS,
+             "squared error|least squares|average*|median|percentile*|skew*|exponential|"
+             "tweedie|poisson|gaussian|normal distribution|binomial|distance*|similarity|"
+             "partial derivative*|weights|weighted|sum of|product of|slope|intercept|decay"), core=True),
         slot("the technique it underpins", "model*|algorithm*|train*|logistic regression|"
              "linear regression|tree*|neural network*|boost*|cluster*|embedding*|technique*|"
              "feature*|pca|svm|classifier*|forecast*"),
@@ -120,7 +123,10 @@ AM2: dict[str, CriterionSpec] = {
              "webhook*|microservice*|power automate|copilot|rpa|uipath", core=True),
         slot("spotting the potential for automation", "automat*|manual*|by hand|spreadsheet*|"
              "repetitive|time consuming|hours|freed|free up|efficien*|workflow*|streamlin*|"
-             "opportunit*|spotted|noticed|proactive*|propos*", core=True),
+             "opportunit*|spotted|noticed|proactive*|propos*|"
+             "copy and paste|copying|retyp*|re typ*|manually|tedious|boring|hours a week|"
+             "days a month|bottleneck*|labour intensive|paper*|forms|data entry|eyeball*|"
+             "read* every|check* every|sift*|triag*|backlog", core=True),
         slot("the existing process", "existing|process*|workflow*|crm|erp|sap|salesforce|legacy|"
              "system*|tool*|operations|servicenow|sharepoint|outlook"),
     ),
@@ -152,7 +158,10 @@ AM2: dict[str, CriterionSpec] = {
              "changing requirement*|new to|unfamiliar|never ... before|risky|novel|trial and error|"
              "spike*|proof of concept|poc|difficult|challeng*|hard problem|nobody knew|no one knew|"
              "didn t know|hardly any|few confirmed|no labels|unlabelled|unlabeled|no ground truth|"
-             "not sure|no obvious|first time|didn t start with", core=True),
+             "not sure|no obvious|first time|didn t start with|"
+             "moving target|kept changing|unreliable|patchy|gaps in|inconsistent|no one had|"
+             "nobody had|nothing to go on|from scratch|no existing|guess*|unsure|learn* as|"
+             "figure* out|figuring out|work* out how|tricky|edge case*|grey area*", core=True),
         slot("evaluating software solutions", "evaluat* ... tool*|evaluat* ... solution*|"
              "evaluat* ... option*|compar* ... tool*|compar* ... vendor*|compar* ... option*|"
              "vendor*|tool*|platform*|librar*|build or buy|build vs buy|build versus buy|"
@@ -162,13 +171,21 @@ AM2: dict[str, CriterionSpec] = {
              "saving*|cost*|revenue|customer*|stakeholder*|outcome*|impact*"),
     ),
     "model-testing-improvement/pass-4": spec(
-        slot("refining or re-engineering the model", _REFINE, core=True),
+        slot("refining or re-engineering the model", join(_REFINE,
+             "added ... data|more data|extra data|changed ... threshold|adjust*|tweak*|"
+             "swapped|moved to|tried ... instead|new version|second version|v2|rewrote|fixed|"
+             "went back|reweigh*|rebalanc*|different model|another model|changed ... feature*|"
+             "changed ... approach"), core=True),
         slot("the performance gain", _PERF_GAIN),
         slot("recording and managing the change", _CHANGE_RECORD),
         need=3,
     ),
     "model-testing-improvement/dist-1": spec(
-        slot("refining the model", _REFINE, core=True),
+        slot("refining the model", join(_REFINE,
+             "added ... data|more data|extra data|changed ... threshold|adjust*|tweak*|"
+             "swapped|moved to|tried ... instead|new version|second version|v2|rewrote|fixed|"
+             "went back|reweigh*|rebalanc*|different model|another model|changed ... feature*|"
+             "changed ... approach"), core=True),
         slot("why you refined it", "because|drift*|degrad*|decay*|complain*|feedback|chang* ... business|"
              "new requirement*|regulat*|bias*|error analys*|false positive*|false negative*|miss*|"
              "cost*|latency|so that|reason*|weak*|struggl*|poor*"),
@@ -197,7 +214,11 @@ AM2: dict[str, CriterionSpec] = {
         slot("supply chain risks", "supply chain*|supplier*|vendor*|third party|third parties|"
              "open source|dependenc*|pypi|sbom|pinned|pin* ... version*|lock file|lockfile|licen*|"
              "hardware supplier*|chip*|gpu shortage|lead time*|lock in|vendor lock*|"
-             "pretrained model*|hugging face|model hub|provenance", core=True),
+             "pretrained model*|hugging face|model hub|provenance|"
+             "provider*|contract*|outsourc*|external|librar*|package*|deliver*|shipping|stock|"
+             "shortage*|partner*|api provider*|depend* on|relied on|rely on|single supplier|"
+             "one supplier|open weights|downloaded ... model*|third party model*|price rise*|"
+             "went bust", core=True),
     ),
     "model-management/pass-3": spec(
         slot("model drift", "model drift|concept drift|prediction drift|model decay|model degrad*|"
@@ -223,7 +244,11 @@ AM2: dict[str, CriterionSpec] = {
     "model-management/pass-4": spec(
         slot("decommissioning", "decommission*|retir*|sunset*|deprecat*|switch* off|turn* off|"
              "shut* down|archiv*|delet*|remov* ... model*|tear down|teardown|end of life|eol|"
-             "wind down|offboard*", core=True),
+             "wind down|offboard*|"
+             "phased out|phase* out|took ... offline|taken offline|stopped ... running|"
+             "stop* using|no longer ... used|no longer ... running|unplugged|pulled ... model|"
+             "removed ... from production|replaced ... with|migrat* off|closed down|"
+             "cleaned up|clean up|got rid of", core=True),
         slot("managing current and legacy models", "legacy|old model*|previous model*|"
              "current model*|champion|challenger|model registry|registry|version*|inventory|"
              "model catalogue|model catalog|register|production model*|replac*|migrat*|rollback|"
@@ -263,7 +288,12 @@ AM2: dict[str, CriterionSpec] = {
              "security champion*|champions|everyone|staff|colleagues|people|human error|shadow it|"
              "shortcut*|complacen*|blame|speak up|cyber essentials|could download|had access|"
              "everyone could|anyone could|shared password*|shared login*|too much access|"
-             "open access|convenien*|workaround*|bypass*|emailed ... spreadsheet*|usb", core=True),
+             "open access|convenien*|workaround*|bypass*|emailed ... spreadsheet*|usb|"
+             "attitude to|relaxed|lax|casual|didn t think|nobody thought|no one thought|"
+             "people ... just|sticky note*|post it*|left ... logged in|unlocked|"
+             "personal email|personal device*|whatsapp|copy* ... to ... laptop|screenshot*|"
+             "password* ... shared|default password*|everyone had|too many people|"
+             "admin rights|never ... checked", core=True),
         slot("how it creates security risk", join(SECURITY, "risk*|leak*|breach*|expos*|incident*")),
         slot("the ML-specific exposure", "model*|training data|notebook*|credential*|api key*|"
              "secret*|pickl*|hugging face|pretrained|poison*|prompt injection|llm|llms|chatgpt|"
@@ -274,7 +304,11 @@ AM2: dict[str, CriterionSpec] = {
              "safe d|safed|iso|42001|27001|23894|nist|ai rmf|cdei|alan turing|turing institute|"
              "eu ai act|ai act|ico guidance|ico|assurance|algorithmic transparency|atrs|model risk|"
              "principles|guidance|polic*|professional body|bcs|ieee|responsible ai|model card*|"
-             "datasheet*|checklist*", core=True),
+             "datasheet*|checklist*|"
+             "code of practice|best practice guide*|internal standard*|playbook*|"
+             "data ethics framework|ethics framework|government guidance|nhs guidance|dtac|"
+             "dcb0129|dcb0160|clinical safety|hazard log|impact assessment*|dpia|review board|"
+             "assurance process*", core=True),
         slot("safe use", "safe*|safety|secur*|harm*|risk*|guardrail*|human in the loop|"
              "human oversight|oversight|approval*|sign off"),
         slot("interoperable use of data and models", "interoperab*|onnx|open standard*|api|apis|"
@@ -303,7 +337,7 @@ AM2: dict[str, CriterionSpec] = {
         slot("acting inclusively", "inclusi*|includ*|accessib*|everyone|all voices|quiet*|"
              "neurodiver*|dyslexi*|disab*|adjust*|reasonable adjustment*|captions|subtitles|"
              "screen reader*|jargon|plain english|plain language|non technical|nontechnical|"
-             "different background*|diverse|divers*|respect*|welcom*|psychological safety|"
+             "different background*|respect*|welcom*|psychological safety|"
              "safe space|time zone*|part time|remote colleague*|first language|"
              "made sure everyone|everyone ... chance|everyone ... say|everyone ... heard|"
              "round robin|went round|quieter|shy|introvert*|in advance|ahead of ... meeting|"
@@ -372,7 +406,13 @@ AM2: dict[str, CriterionSpec] = {
         slot("how you find new developments", "horizon scan*|paper*|arxiv|research|journal*|"
              "conference*|neurips|icml|meetup*|webinar*|podcast*|newsletter*|blog*|twitter|"
              "linkedin|youtube|course*|coursera|udemy|certif*|kaggle|hugging face|github|read*|"
-             "follow*|subscrib*|book*|communit*|trend*|emerging|new release*|release notes",
+             "follow*|subscrib*|book*|communit*|trend*|emerging|new release*|release notes|"
+             "articles|article|medium|substack|towards data science|reddit|hacker news|"
+             "discord|slack channel*|forum*|tech talk*|conference talk*|meetup*|industry event*|"
+             "hackathon*|tutorial*|docs|changelog|"
+             "announcement*|latest|new model*|new version*|state of the art|cutting edge|"
+             "keep up|keeping up|up to date|news|papers with code|leaderboard*|preprint*|"
+             "study group|reading group|journal club|colleagues at|other companies",
              core=True),
         slot("using your own initiative", "initiative|self directed|own time|myself|proactive*|"
              "volunteer*|set up|started|organis*|weekend*|evening*|personal project*|"

@@ -169,13 +169,17 @@ CLOUD = (
     "aws|azure|gcp|google cloud|cloud|on prem*|on premise*|local server*|edge|databricks|snowflake|"
     "bigquery|redshift|s3|blob storage|data lake|lakehouse|sagemaker|vertex|azure ml|azureml|"
     "kubernetes|serverless|microservice*|architect*|platform*|batch|real time|realtime|streaming|"
-    "spark|hadoop|hpc"
+    "spark|hadoop|hpc|"
+    "hosted|host*|managed service*|saas|paas|iaas|on site|in house|data centre|data center|"
+    "server*|warehouse|distributed|scale out"
 )
 HARDWARE = (
     "hardware|gpu*|cpu*|tpu*|a100|v100|t4|h100|memory|ram|vcpu*|instance type*|instance*|ec2|vm|"
     "vms|"
     "virtual machine*|edge device*|raspberry pi|jetson|cluster*|node*|spot instance*|sku|cores|"
-    "onnx|quantis*|quantiz*|triton"
+    "onnx|quantis*|quantiz*|triton|"
+    "laptop*|desktop*|workstation*|server*|on site|data centre|data center|graphics card*|"
+    "processor*|machine size|bigger machine|smaller machine|spec"
 )
 COST = "cost*|pric*|budget|spend|bill|billing|cheaper|expensive|per month|per hour|finops|licen*"
 ROBUST = (
