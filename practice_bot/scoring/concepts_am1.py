@@ -118,7 +118,7 @@ AM1: dict[str, CriterionSpec] = {
         slot("the performance metrics you chose", NAMED_METRICS, core=True),
         slot("the business need behind them", join(BUSINESS, "translat*|cost of ... miss*|missed fraud|"
              "cost of ... false|cost of a|what mattered|what the business|in business terms|pound*",
-             "manager*|team|wanted|needed|asked|worry|worried|concern*|risk of|"
+             "worry|worried|concern*|risk of|"
              "missing ... cases|missed ... case*|harm*|danger*|safety|complain*|wasted|waste|"
              "queue|backlog|staff|patients|money")),
         slot("a target or threshold agreed", "target*|threshold*|acceptance criteri*|success criteri*|"
@@ -154,8 +154,9 @@ AM1: dict[str, CriterionSpec] = {
              "hybrid|crisp dm|crisp ml|model*|data science|"
              "explor*|research ticket*|hard to estimate|can t estimate|couldn t estimate|"
              "how long|fixed ... time|fixed number of|set amount of time|cap* ... time|"
-             "cut ... losses|dead end*|didn t work|modelling|training|data work|data cleaning|"
+             "cut ... losses|dead end*|didn t work|modelling|data work|data cleaning|"
              "model work"),
+        need=3,
     ),
     "model-scoping/pass-4": spec(
         slot("the risks of deploying a new model", "risk*|overfit*|over fit*|failure mode*|unintended|"
@@ -177,7 +178,7 @@ AM1: dict[str, CriterionSpec] = {
         slot("the performance metrics you chose", NAMED_METRICS, core=True),
         slot("the business need behind them", join(BUSINESS, "translat*|cost of ... miss*|"
              "cost of ... false|what mattered|in business terms",
-             "manager*|team|wanted|needed|asked|worry|worried|concern*|missing ... cases|"
+             "worry|worried|concern*|missing ... cases|"
              "harm*|danger*|safety|complain*|wasted|waste|staff|patients|money|capacity|loss*|"
              "cost*")),
         slot("the effect on the scope", "scope|scoping|scoped|descop*|de scop*|changed ... scope|"

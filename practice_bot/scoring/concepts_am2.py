@@ -53,7 +53,7 @@ _REFINE = (
 _PERF_GAIN = join(
     METRICS,
     "improv* ... by|increas* ... from|reduc* ... from|went from|from ... to ...|percent|per cent|"
-    "uplift|better|faster|gain*|halved|doubled",
+    "uplift|better by|better than|faster|gain*|halved|doubled",
 )
 _CHANGE_RECORD = join(
     TRACKING,
@@ -334,7 +334,7 @@ AM2: dict[str, CriterionSpec] = {
         slot("negotiating priorities and expectations", NEGOTIATE, core=True),
     ),
     "collaborative-working-am2/pass-2": spec(
-        slot("acting inclusively", "inclusi*|includ*|accessib*|everyone|all voices|quiet*|"
+        slot("acting inclusively", "inclusi*|includ*|accessib*|all voices|quiet*|"
              "neurodiver*|dyslexi*|disab*|adjust*|reasonable adjustment*|captions|subtitles|"
              "screen reader*|jargon|plain english|plain language|non technical|nontechnical|"
              "different background*|respect*|welcom*|psychological safety|"
