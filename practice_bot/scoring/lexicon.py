@@ -8,6 +8,7 @@ four tokens ("outside ... domain" matches "outside of its domain").
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from itertools import chain, compress
 from operator import itemgetter
 
 from practice_bot.scoring.text import stem, words
@@ -17,21 +18,35 @@ MAX_GAP = 4
 _CACHE_LIMIT = 200_000
 
 
-_Starts = tuple[
-    tuple[int, ...],  # one-word phrases the token is
-    # next key -> phrases starting here: (id, the keys after the second, the third key when it is
-    # the last and no gap, else None)
-    dict[str, list[tuple[int, tuple[str, ...], str | None]]] | None,
+# A phrase of two or more words is looked up at its first word, unless that is a common word and the
+# second is not ("the impact", "in hindsight"): then at its second word, looking back one. So common
+# words, most of a sentence, rarely start a lookup.
+_COMMON = frozenset(
+    stem(w)
+    for w in (
+        "the a an in of to for on with by and or we i our my it is was be that this at as from not "
+        "no how what were are have had has did do so us they them their you your me which who when "
+        "where if then than all"
+    ).split()
+)
+
+# (id, the keys after the first two, the third key when it is the last and no gap, else None)
+_Pair = tuple[int, tuple[str, ...], str | None]
+_Links = tuple[
+    dict[str, list[_Pair]] | None,  # next key -> phrases starting at this token
+    dict[str, list[_Pair]] | None,  # previous key -> phrases whose second word is this token
     tuple[tuple[int, tuple[str, ...]], ...],  # "a ... b" phrases starting here
 ]
 _Info = tuple[
     tuple[str, ...],  # keys: the stem, then any registered prefixes ("recal*")
-    _Starts | None,  # None when no phrase starts at this token
+    tuple[int, ...],  # one-word phrases the token is
+    _Links | None,  # None when no longer phrase is looked up at this token
     str,  # the stem
 ]
 _keys_of = itemgetter(0)
-_starts_of = itemgetter(1)
-_stem_of = itemgetter(2)
+_singles_of = itemgetter(1)
+_links_of = itemgetter(2)
+_stem_of = itemgetter(3)
 
 
 class _Infos(dict[str, _Info]):
@@ -52,8 +67,9 @@ class Lexicon:
     def __init__(self) -> None:
         self._ids: dict[tuple[str, ...], int] = {}
         self._single: dict[str, list[int]] = {}  # one-word phrases by their key
-        # phrases of two or more words, by first key, then second key
+        # phrases of two or more words, by first key, then second key (or by second key, then first)
         self._pairs: dict[str, dict[str, list[tuple[int, tuple[str, ...]]]]] = {}
+        self._back: dict[str, dict[str, list[tuple[int, tuple[str, ...]]]]] = {}
         self._gapped: dict[str, list[tuple[int, tuple[str, ...]]]] = {}  # "a ... b" by first key
         self._prefixes: set[str] = set()
         self._longest = 0  # length of the longest prefix
@@ -95,6 +111,8 @@ class Lexicon:
             self._single.setdefault(key[0], []).append(pid)
         elif key[1] == GAP:
             self._gapped.setdefault(key[0], []).append((pid, key[1:]))
+        elif key[0] in _COMMON and key[1] not in _COMMON:
+            self._back.setdefault(key[1], {}).setdefault(key[0], []).append((pid, key[2:]))
         else:
             self._pairs.setdefault(key[0], {}).setdefault(key[1], []).append((pid, key[2:]))
         self._keys.clear()
@@ -122,16 +140,24 @@ class Lexicon:
             if token[:n] in self._prefixes
         )
         singles = tuple(pid for k in keys for pid in self._single.get(k, ()))
-        pairs: dict[str, list[tuple[int, tuple[str, ...], str | None]]] = {}
+        pairs = self._linked(keys, self._pairs)
+        back = self._linked(keys, self._back)
+        gapped = tuple(item for k in keys for item in self._gapped.get(k, ()))
+        links = (pairs, back, gapped) if pairs or back or gapped else None
+        return (tuple(keys), singles, links, keys[0])
+
+    @staticmethod
+    def _linked(
+        keys: list[str], index: dict[str, dict[str, list[tuple[int, tuple[str, ...]]]]]
+    ) -> dict[str, list[_Pair]] | None:
+        out: dict[str, list[_Pair]] = {}
         for k in keys:
-            for k1, lst in self._pairs.get(k, {}).items():
-                pairs.setdefault(k1, []).extend(
+            for k1, lst in index.get(k, {}).items():
+                out.setdefault(k1, []).extend(
                     (pid, rest, rest[0] if len(rest) == 1 and rest[0] != GAP else None)
                     for pid, rest in lst
                 )
-        gapped = tuple(item for k in keys for item in self._gapped.get(k, ()))
-        starting = (singles, pairs or None, gapped)
-        return (tuple(keys), starting if singles or pairs or gapped else None, keys[0])
+        return out or None
 
     def _rest_matches(
         self, keyed: Sequence[tuple[str, ...]], i: int, rest: tuple[str, ...]
@@ -152,16 +178,20 @@ class Lexicon:
     def match(self, tokens: Sequence[str]) -> tuple[set[int], list[str]]:
         """Ids of every phrase found in `tokens` (normalised words of one sentence), and their stems."""
         infos = list(map(self._keys.__getitem__, tokens))
-        keyed = list(map(_keys_of, infos))
+        found = set(chain.from_iterable(map(_singles_of, infos)))
+        links = list(map(_links_of, infos))
+        if any(links):
+            self._linked_phrases(list(map(_keys_of, infos)), links, found)
+        return found, list(map(_stem_of, infos))
+
+    def _linked_phrases(
+        self, keyed: list[tuple[str, ...]], links: list[_Links | None], found: set[int]
+    ) -> None:
+        """Add to `found` the phrases of two or more words in the sentence whose keys are `keyed`."""
         n = len(keyed)
-        found: set[int] = set()
         rest_matches = self._rest_matches
-        for i, starts in enumerate(map(_starts_of, infos), 1):  # i: the index of the next token
-            if starts is None:
-                continue
-            singles, pairs, gapped = starts
-            if singles:
-                found.update(singles)
+        for i in compress(range(1, n + 1), links):  # i: the index of the token after the linked one
+            pairs, back, gapped = links[i - 1]  # type: ignore[misc]
             if pairs is not None and i < n:
                 for nxt in keyed[i]:
                     starting = pairs.get(nxt)
@@ -176,8 +206,21 @@ class Lexicon:
                                     found.add(pid)
                             elif rest_matches(keyed, i + 1, rest):
                                 found.add(pid)
+            if back is not None and i >= 2:  # this token is the second word of the phrase
+                for prv in keyed[i - 2]:
+                    starting = back.get(prv)
+                    if starting:
+                        for pid, rest, third in starting:
+                            if pid in found:
+                                continue
+                            if not rest:
+                                found.add(pid)
+                            elif third is not None:
+                                if i < n and third in keyed[i]:
+                                    found.add(pid)
+                            elif rest_matches(keyed, i, rest):
+                                found.add(pid)
             if gapped:
                 for pid, rest in gapped:
                     if pid not in found and rest_matches(keyed, i, rest):
                         found.add(pid)
-        return found, list(map(_stem_of, infos))

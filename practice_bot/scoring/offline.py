@@ -10,6 +10,7 @@ and are flagged (defences.py).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from operator import itemgetter
 
 from practice_bot.rubric.models import Criterion, Topic
 from practice_bot.scoring import reasons
@@ -46,18 +47,22 @@ def _specifics(sentences: Sequence[Sentence]) -> list[str]:
     return out
 
 
-def _slot_count(item: tuple[Sentence, Sequence[int]]) -> int:
-    return len(item[1])
-
-
 def _supported(concepts: Concepts, support: list[tuple[Sentence, Sequence[int]]]) -> list[int]:
-    """Slots supported by own-practice sentences, each sentence supporting at most `per_sentence`."""
-    got: list[int] = []
+    """Slots supported by own-practice sentences, each sentence supporting at most `per_sentence`
+    (those naming fewest slots first)."""
     cap = concepts.per_sentence
+    if max(map(len, map(itemgetter(1), support))) <= cap:
+        # No sentence names more slots than it may support: every slot named is supported.
+        return sorted(set().union(*map(itemgetter(1), support)))
+    got: list[int] = []
     for _, slots in sorted(support, key=_slot_count):
         new = [k for k in slots if k not in got]
         got.extend(new[:cap])
     return sorted(got)
+
+
+def _slot_count(item: tuple[Sentence, Sequence[int]]) -> int:
+    return len(item[1])
 
 
 def judge(
