@@ -18,9 +18,9 @@ MAX_GAP = 4
 _CACHE_LIMIT = 200_000
 
 
-# A phrase of two or more words is looked up at its first word, unless that is a common word and the
-# second is not ("the impact", "in hindsight"): then at its second word, looking back one. So common
-# words, most of a sentence, rarely start a lookup.
+# A phrase of two or more words is looked up at its first word, unless that is a common word: then at
+# its first word that is not ("the impact", "in the top"), looking back. So common words, most of a
+# sentence, rarely start a lookup.
 _COMMON = frozenset(
     stem(w)
     for w in (
@@ -32,9 +32,12 @@ _COMMON = frozenset(
 
 # (id, the keys after the first two, the third key when it is the last and no gap, else None)
 _Pair = tuple[int, tuple[str, ...], str | None]
+# (id, the keys before the previous one, the keys after this one, the next key when it is the last
+# and no gap, else None)
+_Back = tuple[int, tuple[str, ...], tuple[str, ...], str | None]
 _Links = tuple[
     dict[str, list[_Pair]] | None,  # next key -> phrases starting at this token
-    dict[str, list[_Pair]] | None,  # previous key -> phrases whose second word is this token
+    dict[str, list[_Back]] | None,  # previous key -> phrases looked up at this token
     tuple[tuple[int, tuple[str, ...]], ...],  # "a ... b" phrases starting here
 ]
 _Info = tuple[
@@ -43,6 +46,19 @@ _Info = tuple[
     _Links | None,  # None when no longer phrase is looked up at this token
     str,  # the stem
 ]
+
+
+def _anchor(key: tuple[str, ...]) -> int:
+    """Where a phrase is looked up: at its first key that is not a common word, when that comes
+    before any gap; else 0, at its first key."""
+    for m, k in enumerate(key):
+        if k == GAP:
+            return 0
+        if k not in _COMMON:
+            return m
+    return 0
+
+
 _keys_of = itemgetter(0)
 _singles_of = itemgetter(1)
 _links_of = itemgetter(2)
@@ -69,7 +85,8 @@ class Lexicon:
         self._single: dict[str, list[int]] = {}  # one-word phrases by their key
         # phrases of two or more words, by first key, then second key (or by second key, then first)
         self._pairs: dict[str, dict[str, list[tuple[int, tuple[str, ...]]]]] = {}
-        self._back: dict[str, dict[str, list[tuple[int, tuple[str, ...]]]]] = {}
+        # phrases opening with common words, by their first other key, then the key before it
+        self._back: dict[str, dict[str, list[tuple[int, tuple[str, ...], tuple[str, ...]]]]] = {}
         self._gapped: dict[str, list[tuple[int, tuple[str, ...]]]] = {}  # "a ... b" by first key
         self._prefixes: set[str] = set()
         self._longest = 0  # length of the longest prefix
@@ -111,8 +128,10 @@ class Lexicon:
             self._single.setdefault(key[0], []).append(pid)
         elif key[1] == GAP:
             self._gapped.setdefault(key[0], []).append((pid, key[1:]))
-        elif key[0] in _COMMON and key[1] not in _COMMON:
-            self._back.setdefault(key[1], {}).setdefault(key[0], []).append((pid, key[2:]))
+        elif key[0] in _COMMON and (a := _anchor(key)):
+            self._back.setdefault(key[a], {}).setdefault(key[a - 1], []).append(
+                (pid, key[: a - 1], key[a + 1 :])
+            )
         else:
             self._pairs.setdefault(key[0], {}).setdefault(key[1], []).append((pid, key[2:]))
         self._keys.clear()
@@ -141,9 +160,15 @@ class Lexicon:
         )
         singles = tuple(pid for k in keys for pid in self._single.get(k, ()))
         pairs = self._linked(keys, self._pairs)
-        back = self._linked(keys, self._back)
+        back: dict[str, list[_Back]] = {}
+        for k in keys:
+            for k0, lst in self._back.get(k, {}).items():
+                back.setdefault(k0, []).extend(
+                    (pid, before, rest, rest[0] if len(rest) == 1 and rest[0] != GAP else None)
+                    for pid, before, rest in lst
+                )
         gapped = tuple(item for k in keys for item in self._gapped.get(k, ()))
-        links = (pairs, back, gapped) if pairs or back or gapped else None
+        links = (pairs, back or None, gapped) if pairs or back or gapped else None
         return (tuple(keys), singles, links, keys[0])
 
     @staticmethod
@@ -178,20 +203,16 @@ class Lexicon:
     def match(self, tokens: Sequence[str]) -> tuple[set[int], list[str]]:
         """Ids of every phrase found in `tokens` (normalised words of one sentence), and their stems."""
         infos = list(map(self._keys.__getitem__, tokens))
-        found = set(chain.from_iterable(map(_singles_of, infos)))
-        links = list(map(_links_of, infos))
-        if any(links):
-            self._linked_phrases(list(map(_keys_of, infos)), links, found)
-        return found, list(map(_stem_of, infos))
-
-    def _linked_phrases(
-        self, keyed: list[tuple[str, ...]], links: list[_Links | None], found: set[int]
-    ) -> None:
-        """Add to `found` the phrases of two or more words in the sentence whose keys are `keyed`."""
+        keyed = list(map(_keys_of, infos))
         n = len(keyed)
+        found: set[int] = set()
         rest_matches = self._rest_matches
-        for i in compress(range(1, n + 1), links):  # i: the index of the token after the linked one
-            pairs, back, gapped = links[i - 1]  # type: ignore[misc]
+        for i, (_, singles, links, _) in enumerate(infos, 1):  # i: the index of the next token
+            if singles:
+                found.update(singles)
+            if links is None:
+                continue
+            pairs, back, gapped = links
             if pairs is not None and i < n:
                 for nxt in keyed[i]:
                     starting = pairs.get(nxt)
@@ -206,13 +227,19 @@ class Lexicon:
                                     found.add(pid)
                             elif rest_matches(keyed, i + 1, rest):
                                 found.add(pid)
-            if back is not None and i >= 2:  # this token is the second word of the phrase
+            if back is not None and i >= 2:  # the phrase's first uncommon word is this token
                 for prv in keyed[i - 2]:
                     starting = back.get(prv)
                     if starting:
-                        for pid, rest, third in starting:
+                        for pid, before, rest, third in starting:
                             if pid in found:
                                 continue
+                            if before:
+                                at = i - 2 - len(before)
+                                if at < 0 or not all(
+                                    k in keyed[at + m] for m, k in enumerate(before)
+                                ):
+                                    continue
                             if not rest:
                                 found.add(pid)
                             elif third is not None:
@@ -224,3 +251,4 @@ class Lexicon:
                 for pid, rest in gapped:
                     if pid not in found and rest_matches(keyed, i, rest):
                         found.add(pid)
+        return found, list(map(_stem_of, infos))
