@@ -35,6 +35,8 @@ class Facts(NamedTuple):
     stems: list[str]
     found: set[int]  # ids of the phrases of the batch's lexicon the sentence names
     terms: int  # phrases of the whole concept book it names, when it may be a keyword list, else 0
+    # (criterion index, the slots it names) for each of the batch's criteria whose slots it names
+    named: tuple[tuple[int, list[int]], ...]
     marks: Marks
     key: str  # the tokens joined, to spot a repeated sentence
     verbs: int  # verb-ish words, plus one each for a past tense and a first-person action
@@ -53,6 +55,7 @@ class Sentence:
     stems: list[str]
     found: set[int]
     terms: int
+    named: tuple[tuple[int, list[int]], ...]
     marks: Marks
     key: str
     verbs: int
@@ -110,6 +113,7 @@ def facts(text: str, norm: str, book: ConceptBook, batch: Batch) -> Facts | None
         stems,
         found,
         terms,
+        batch.named(found),
         m,
         " ".join(tokens),
         verbs,

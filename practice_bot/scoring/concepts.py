@@ -7,6 +7,7 @@ one Lexicon and builds fallback slots from a criterion's own words when a criter
 from __future__ import annotations
 
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import astuple, dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -49,7 +50,7 @@ class Slot:
     terms: frozenset[int]
     combos: tuple[tuple[frozenset[int], ...], ...]
 
-    def combo_matches(self, found: set[int]) -> bool:
+    def combo_matches(self, found: AbstractSet[int]) -> bool:
         return any(all(not g.isdisjoint(found) for g in combo) for combo in self.combos)
 
 
@@ -65,7 +66,7 @@ class Concepts:
     wanted: tuple[str, ...] = ()  # the labels, core slots first
 
 
-HITS_CACHE = 4096  # sentences remembered per batch of criteria
+HITS_CACHE = 4096  # sets of phrases remembered per batch of criteria
 
 
 @dataclass(frozen=True)
@@ -80,7 +81,10 @@ class Batch:
     combo_terms: frozenset[int] = frozenset()
     # the book's lexicon cut down to these criteria's phrases and the markers (same phrase ids)
     lexicon: Lexicon = field(default_factory=Lexicon)
-    known: dict[str, tuple[tuple[int, list[int]], ...]] = field(default_factory=dict)  # by text
+    # the phrases whose ids matter to these criteria (slot terms and combo terms)
+    relevant: frozenset[int] = frozenset()
+    # `named` results by the relevant phrases a sentence names: few distinct sets recur
+    known: dict[frozenset[int], tuple[tuple[int, list[int]], ...]] = field(default_factory=dict)
     # what analysis.facts found in a sentence, by its text (with this batch's lexicon)
     facts: dict[str, Any] = field(default_factory=dict)
 
@@ -106,19 +110,24 @@ class Batch:
             combos,
             combo_terms,
             lexicon.subset(wanted),
+            frozenset(by_phrase) | combo_terms,
         )
 
-    def named_of(self, text: str, found: set[int]) -> tuple[tuple[int, list[int]], ...]:
-        """The non-empty `hits(found)`, with their criterion indices, for a sentence whose text,
-        `text`, names the phrases `found` (remembered by text: shared, not to be changed)."""
-        got = self.known.get(text)
+    def named(self, found: set[int]) -> tuple[tuple[int, list[int]], ...]:
+        """The non-empty `hits(found)`, paired with their criterion indices (shared: not to be
+        changed)."""
+        relevant = self.relevant.intersection(found)
+        if not relevant:
+            return ()
+        key = frozenset(relevant)
+        got = self.known.get(key)
         if got is None:
             if len(self.known) >= HITS_CACHE:
                 self.known.clear()
-            got = self.known[text] = self._named(found)
+            got = self.known[key] = self._named(key)
         return got
 
-    def _named(self, found: set[int]) -> tuple[tuple[int, list[int]], ...]:
+    def _named(self, found: frozenset[int]) -> tuple[tuple[int, list[int]], ...]:
         """`hits(found)` without the empty ones, paired with their criterion indices."""
         named = self.phrases.intersection(found)
         combos = self.combos if self.combos and not self.combo_terms.isdisjoint(found) else ()
@@ -231,9 +240,10 @@ class ConceptBook:
         return got
 
     def forget(self) -> None:
-        """Forget the slot hits and facts remembered by sentence text."""
+        """Forget the facts remembered by sentence text. (The slot hits remembered by the set of
+        phrases a sentence names stay, like the words remembered by the lexicon: any text fills them,
+        as few distinct sets recur.)"""
         for b in self._batches.values():
-            b.known.clear()
             b.facts.clear()
 
     def warm(self) -> None:

@@ -8,10 +8,9 @@ four tokens ("outside ... domain" matches "outside of its domain").
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from itertools import chain, compress
 from operator import itemgetter
 
-from practice_bot.scoring.text import stem, words
+from practice_bot.scoring.text import stem, word_set, words
 
 GAP = "..."
 MAX_GAP = 4
@@ -22,12 +21,14 @@ _CACHE_LIMIT = 200_000
 # its first word that is not ("the impact", "in the top"), looking back. So common words, most of a
 # sentence, rarely start a lookup.
 _COMMON = frozenset(
-    stem(w)
-    for w in (
-        "the a an in of to for on with by and or we i our my it is was be that this at as from not "
-        "no how what were are have had has did do so us they them their you your me which who when "
-        "where if then than all"
-    ).split()
+    map(
+        stem,
+        word_set(
+            "the a an in of to for on with by and or we i our my it is was be that this at as from "
+            "not no how what were are have had has did do so us they them their you your me which "
+            "who when where if then than all"
+        ),
+    )
 )
 
 # (id, the keys after the first two, the third key when it is the last and no gap, else None)
@@ -229,9 +230,9 @@ class Lexicon:
                                 found.add(pid)
             if back is not None and i >= 2:  # the phrase's first uncommon word is this token
                 for prv in keyed[i - 2]:
-                    starting = back.get(prv)
-                    if starting:
-                        for pid, before, rest, third in starting:
+                    looked_back = back.get(prv)
+                    if looked_back:
+                        for pid, before, rest, third in looked_back:
                             if pid in found:
                                 continue
                             if before:

@@ -197,7 +197,7 @@ class OfflineScorer:
         per: list[list[tuple[Sentence, Sequence[int]]]] = [[] for _ in criteria]
         if not reading.zeroed:
             for s in reading.sentences:
-                n = batch.named_of(s.text, s.found)
+                n = s.named
                 named.append(n)
                 for ci, slots in n:
                     per[ci].append((s, slots))

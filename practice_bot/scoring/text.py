@@ -47,7 +47,9 @@ def normalise(text: str) -> str:
 
 # Every ASCII byte that is not [a-z0-9] turned into a space: splitting the result on spaces gives the
 # runs of [a-z0-9], as _WORD does, several times faster than the regex engine.
-_WORD_BYTES = bytes(b if chr(b) in "abcdefghijklmnopqrstuvwxyz0123456789" else 32 for b in range(256))
+_WORD_BYTES = bytes(
+    b if chr(b) in "abcdefghijklmnopqrstuvwxyz0123456789" else 32 for b in range(256)
+)
 
 
 def words(norm: str) -> list[str]:
