@@ -20,7 +20,6 @@ from practice_bot.scoring.base import (
     FLAG_OFFTOPIC,
     GAMING_FLAGS,
     Assessment,
-    Evidence,
     Judgment,
     Status,
 )
@@ -32,8 +31,9 @@ OFFTOPIC_MIN_WORDS = 25
 OFFTOPIC_SHARE = 0.2
 
 
-def _evidence(sentences: Sequence[Sentence]) -> list[Evidence]:
-    return [Evidence(quote=s.text, start=s.start, end=s.end) for s in sentences[:MAX_QUOTES]]
+def _evidence(sentences: Sequence[Sentence]) -> list[dict[str, str | int]]:
+    """The quotes, as Evidence's fields (validated with the Judgment they go in, in one call)."""
+    return [{"quote": s.text, "start": s.start, "end": s.end} for s in sentences[:MAX_QUOTES]]
 
 
 def _specifics(sentences: Sequence[Sentence]) -> list[str]:
@@ -98,14 +98,16 @@ def judge(
     review = bool(flags & GAMING_FLAGS)
 
     def made(status: Status, reason: str, quoted: Sequence[Sentence] = ()) -> Judgment:
-        return Judgment(
-            criterion_id=criterion.id,
-            status=status,
-            evidence=_evidence(quoted),
-            reason=reason,
-            scorer="offline",
-            flags=flag_list,
-            review=review,
+        return Judgment.model_validate(
+            {
+                "criterion_id": criterion.id,
+                "status": status,
+                "evidence": _evidence(quoted),
+                "reason": reason,
+                "scorer": "offline",
+                "flags": flag_list,
+                "review": review,
+            }
         )
 
     supported = _supported(concepts, support) if support else []
