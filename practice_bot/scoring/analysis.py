@@ -3,8 +3,11 @@ the gaming flags that take sentences (or the whole answer) out of the running.""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import chain, repeat
+from operator import attrgetter
 from typing import NamedTuple
 
 from practice_bot.rubric.models import Topic
@@ -164,6 +167,21 @@ def read(answer: str, topic: Topic, book: ConceptBook, batch: Batch) -> Reading:
     return reading
 
 
+_stems_of = attrgetter("stems")
+_content_of = attrgetter("content")
+_echo_of = attrgetter("echo")
+_found_of = attrgetter("found")
+_key_of = attrgetter("key")
+_list_items_of = attrgetter("list_items")
+_terms_of = attrgetter("terms")
+_BREAK = ("\n",)  # between sentences, so no n-gram spans two
+
+
+def _with_breaks(parts: Iterable[list[str]]) -> list[str]:
+    """The parts joined, each followed by a break."""
+    return list(chain.from_iterable(chain.from_iterable(zip(parts, repeat(_BREAK)))))
+
+
 def _defend(topic: Topic, reading: Reading, book: ConceptBook, all_tokens: list[str]) -> None:
     """Flag recital, keyword lists and padding; `all_tokens`: the words of all the sentences."""
     sentences = reading.sentences
@@ -172,38 +190,40 @@ def _defend(topic: Topic, reading: Reading, book: ConceptBook, all_tokens: list[
     index = defences.recital_index(*_recital_texts(topic))
     # Whole-answer n-grams first (sentences kept apart by a break): only when the answer shares
     # enough of the criterion wording are sentences checked one by one.
-    joined: list[str] = []
-    content: list[str] = []  # defences.content(joined), from the sentences' own
-    echo: list[str] = []  # defences.echo_words(joined), likewise
-    for s in sentences:
-        joined.extend(s.stems)
-        joined.append("\n")
-        content.extend(s.content)
-        content.append("\n")
-        echo.extend(s.echo)
-    answer_trigrams = defences.trigrams(content)
-    suspect = defences.shares_run(index, joined) or len(answer_trigrams & index.all_trigrams) >= 3
-    seen: set[str] = set()
-    dup_words = keyword_items = keyword_terms = filler = 0
+    joined = _with_breaks(map(_stems_of, sentences))
+    content = _with_breaks(map(_content_of, sentences))  # defences.content(joined)
+    echo = list(chain.from_iterable(map(_echo_of, sentences)))  # defences.echo_words(joined)
+    # only the 3-grams the criterion texts share: all that the checks below count
+    answer_trigrams = defences.shared_trigrams(index, content)
+    suspect = defences.shares_run(index, joined) or len(answer_trigrams) >= 3
+    dup_words = keyword_items = keyword_terms = 0
     fillers = book.markers.filler
-    for s in sentences:
-        key = s.key
-        if suspect and defences.recital_sentence(index, s.stems):
-            s.excluded = FLAG_RECITAL
-        elif len(s.tokens) >= 4 and key in seen:
-            s.excluded = FLAG_PADDING
-            dup_words += len(s.tokens)
-        elif s.list_items:
-            s.excluded = FLAG_KEYWORDS
-            keyword_items += s.list_items
-            keyword_terms += s.terms
-        elif s.terms and len(s.tokens) <= 4 and not s.verbs:
-            keyword_items += 1  # a bare term on its own line: counted towards a keyword list
-            keyword_terms += s.terms
-        filler += len(s.found & fillers)
-        seen.add(key)
+    filler = sum(map(len, map(fillers.intersection, map(_found_of, sentences))))
+    keys = list(map(_key_of, sentences))
+    if (
+        suspect
+        or len(set(keys)) < len(keys)
+        or any(map(_list_items_of, sentences))
+        or any(map(_terms_of, sentences))
+    ):
+        seen: set[str] = set()
+        for s in sentences:
+            key = s.key
+            if suspect and defences.recital_sentence(index, s.stems):
+                s.excluded = FLAG_RECITAL
+            elif len(s.tokens) >= 4 and key in seen:
+                s.excluded = FLAG_PADDING
+                dup_words += len(s.tokens)
+            elif s.list_items:
+                s.excluded = FLAG_KEYWORDS
+                keyword_items += s.list_items
+                keyword_terms += s.terms
+            elif s.terms and len(s.tokens) <= 4 and not s.verbs:
+                keyword_items += 1  # a bare term on its own line: counted towards a keyword list
+                keyword_terms += s.terms
+            seen.add(key)
 
-    if any(s.excluded == FLAG_RECITAL for s in sentences) or (
+    if (suspect and any(s.excluded == FLAG_RECITAL for s in sentences)) or (
         defences.recital_coverage(index, answer_trigrams) >= RECITAL_COVERAGE
     ):
         flags.add(FLAG_RECITAL)

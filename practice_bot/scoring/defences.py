@@ -70,6 +70,8 @@ class RecitalIndex:
     trigrams: tuple[frozenset[tuple[str, ...]], ...]  # content-word 3-grams, per source text
     all_trigrams: frozenset[tuple[str, ...]]
     vocabulary: frozenset[str]  # content-word stems of the criterion texts
+    run_words: frozenset[str] = frozenset()  # the stems of `runs`
+    trigram_words: frozenset[str] = frozenset()  # the stems of `all_trigrams`
 
 
 RUN = 6
@@ -99,9 +101,20 @@ def recital_index(criteria: tuple[str, ...], ksbs: tuple[str, ...]) -> RecitalIn
         trigrams.append(frozenset(_grams(content(st), 3)))
         if i < len(criteria):
             vocabulary.update(echo_words(st))
+    all_trigrams = frozenset().union(*trigrams)
     return RecitalIndex(
-        frozenset(runs), tuple(trigrams), frozenset().union(*trigrams), frozenset(vocabulary)
+        frozenset(runs),
+        tuple(trigrams),
+        all_trigrams,
+        frozenset(vocabulary),
+        frozenset(w for run in runs for w in run),
+        frozenset(w for gram in all_trigrams for w in gram),
     )
+
+
+def _run_of(words: frozenset[str], stems: Sequence[str], n: int) -> bool:
+    """Whether `stems` hold n in a row that are all in `words` (as any shared n-gram must)."""
+    return b"\x01" * n in bytes(map(words.__contains__, stems))
 
 
 def echo_words(stems: Iterable[str]) -> list[str]:
@@ -124,8 +137,10 @@ def echo_share_of(index: RecitalIndex, content_words: Sequence[str]) -> tuple[fl
 
 def shares_run(index: RecitalIndex, stems: Sequence[str]) -> bool:
     """Whether `stems` hold a run of RUN words of the criterion or KSB wording."""
-    return len(stems) >= RUN and not index.runs.isdisjoint(
-        zip(*(stems[i:] for i in range(RUN)), strict=False)
+    return (
+        len(stems) >= RUN
+        and _run_of(index.run_words, stems, RUN)
+        and not index.runs.isdisjoint(zip(*(stems[i:] for i in range(RUN)), strict=False))
     )
 
 
@@ -136,6 +151,13 @@ def content_trigrams(stems: Sequence[str]) -> set[tuple[str, ...]]:
 def trigrams(content_words: Sequence[str]) -> set[tuple[str, ...]]:
     """3-grams of words already picked out by `content`."""
     return _grams(content_words, 3)
+
+
+def shared_trigrams(index: RecitalIndex, content_words: Sequence[str]) -> set[tuple[str, ...]]:
+    """The 3-grams of `content_words` (picked out by `content`) that the criterion texts share."""
+    if not _run_of(index.trigram_words, content_words, 3):
+        return set()
+    return _grams(content_words, 3) & index.all_trigrams
 
 
 def recital_sentence(index: RecitalIndex, stems: Sequence[str]) -> bool:
