@@ -269,7 +269,7 @@ def _own_practice(sentences: list[Sentence]) -> None:
         if (m.practice and not m.generic) or (
             not m.generic
             and not m.hypothetical
-            and (m.past or m.number or m.tool or m.outcome)
+            and (m.past or m.outcome or m.number or m.tool)  # cheapest first
             and (i - last_practice <= CARRY or s.tokens[0] in _OWN)
             and "you" not in s.tokens
             and _NEGATED.isdisjoint(s.tokens)

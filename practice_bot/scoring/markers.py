@@ -182,25 +182,71 @@ TOOLS = (
 )
 
 
-@dataclass(slots=True)
 class Marks:
-    """What a sentence shows besides its concepts."""
+    """What a sentence shows besides its concepts. `tool` and `number` are worked out when first
+    asked for: only sentences that may count as evidence need them."""
 
-    practice: bool  # first-person action: "we retrained", "I set up", "our team built"
-    hypothetical: bool  # "I would", "we should": a plan or a wish, not something done
-    generic: bool  # a definition or general statement
-    evaluation: bool  # reasoning or reflection: because, which meant, compared with...
-    reflection: bool  # weighing and judging: trade-off, in hindsight, the impact was...
-    tool: bool
-    number: bool
-    outcome: bool
-    people: bool  # names a role or group: "the data protection officer", "the fraud analysts"
-    past: bool  # a past-tense verb anywhere (was/were/-ed/irregular)
+    __slots__ = (
+        "_norm",
+        "_number",
+        "_text",
+        "_tool",
+        "evaluation",
+        "generic",
+        "hypothetical",
+        "outcome",
+        "past",
+        "people",
+        "practice",
+        "reflection",
+    )
+
+    def __init__(
+        self,
+        practice: bool,  # first-person action: "we retrained", "I set up", "our team built"
+        hypothetical: bool,  # "I would", "we should": a plan or a wish, not something done
+        generic: bool,  # a definition or general statement
+        evaluation: bool,  # reasoning or reflection: because, which meant, compared with...
+        reflection: bool,  # weighing and judging: trade-off, in hindsight, the impact was...
+        outcome: bool,
+        people: bool,  # names a role or group: "the data protection officer", "the fraud analysts"
+        past: bool,  # a past-tense verb anywhere (was/were/-ed/irregular)
+        text: str,  # the sentence as written
+        norm: str,  # normalised
+        named_tool: bool,  # names a tool of the lexicon's list
+    ) -> None:
+        self.practice = practice
+        self.hypothetical = hypothetical
+        self.generic = generic
+        self.evaluation = evaluation
+        self.reflection = reflection
+        self.outcome = outcome
+        self.people = people
+        self.past = past
+        self._text = text
+        self._norm = norm
+        self._tool: bool | None = True if named_tool else None
+        self._number: bool | None = None
+
+    @property
+    def tool(self) -> bool:
+        """Names a tool, a capitalised name mid-sentence or an acronym."""
+        if self._tool is None:
+            self._tool = _names_something(self._text)
+        return self._tool
+
+    @property
+    def number(self) -> bool:
+        """Gives a figure (not counting an enumeration label in front: "Answer 3:")."""
+        if self._number is None:
+            norm = self._norm
+            self._number = _digit_at(norm) and _digit_at(norm, _label_end(norm))
+        return self._number
 
     @property
     def concrete(self) -> bool:
         """Names a tool or thing, gives a figure, or says what came of it."""
-        return self.tool or self.number or self.outcome or self.people
+        return self.outcome or self.people or self.tool or self.number
 
 
 @dataclass(frozen=True)
@@ -304,9 +350,10 @@ def marks(text: str, norm: str, tokens: Sequence[str], found: set[int], m: Marke
         generic,
         reflection or not m.reasoning.isdisjoint(found),
         reflection,
-        not m.tools.isdisjoint(found) or _names_something(text),
-        _digit_at(norm) and _digit_at(norm, _label_end(norm)),
         not m.outcomes.isdisjoint(found),
         not m.people.isdisjoint(found),
         any(map(_is_past, tokens)),
+        text,
+        norm,
+        not m.tools.isdisjoint(found),
     )
