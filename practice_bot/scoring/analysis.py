@@ -45,7 +45,6 @@ class Facts(NamedTuple):
     verbs: int  # verb-ish words, plus one each for a past tense and a first-person action
     list_items: int  # items of a keyword list naming a concept (0: not such a list)
     content: list[str]  # the stems that are not stop words (recital n-grams)
-    echo: list[str]  # the stems that count towards echoing the criterion wording
 
 
 @dataclass(slots=True)
@@ -64,7 +63,6 @@ class Sentence:
     verbs: int
     list_items: int
     content: list[str]
-    echo: list[str]
     practice: bool = False
     excluded: str | None = None  # the flag that takes this sentence's credit away
 
@@ -110,7 +108,6 @@ def facts(text: str, norm: str, book: ConceptBook, batch: Batch) -> Facts | None
     terms = len(book.lexicon.match(tokens)[0]) if keyword or (len(tokens) <= 4 and not verbs) else 0
     items = len(defences.list_items(text)) if keyword and terms else 0
     content = defences.content(stems)
-    # defences.echo_words(stems): the content words longer than two letters
     return Facts(
         tokens,
         stems,
@@ -122,7 +119,6 @@ def facts(text: str, norm: str, book: ConceptBook, batch: Batch) -> Facts | None
         verbs,
         items,
         content,
-        [s for s in content if len(s) > 2],
     )
 
 
@@ -169,12 +165,16 @@ def read(answer: str, topic: Topic, book: ConceptBook, batch: Batch) -> Reading:
 
 _stems_of = attrgetter("stems")
 _content_of = attrgetter("content")
-_echo_of = attrgetter("echo")
 _found_of = attrgetter("found")
 _key_of = attrgetter("key")
 _list_items_of = attrgetter("list_items")
 _terms_of = attrgetter("terms")
 _BREAK = ("\n",)  # between sentences, so no n-gram spans two
+
+
+def _echo_words(content: list[str]) -> list[str]:
+    """defences.echo_words of words already picked out by `content` (breaks are one letter long)."""
+    return [w for w in content if len(w) > 2]
 
 
 def _with_breaks(parts: Iterable[list[str]]) -> list[str]:
@@ -192,7 +192,7 @@ def _defend(topic: Topic, reading: Reading, book: ConceptBook, all_tokens: list[
     # enough of the criterion wording are sentences checked one by one.
     joined = _with_breaks(map(_stems_of, sentences))
     content = _with_breaks(map(_content_of, sentences))  # defences.content(joined)
-    echo = list(chain.from_iterable(map(_echo_of, sentences)))  # defences.echo_words(joined)
+    echo = _echo_words(content)  # defences.echo_words(joined)
     # only the 3-grams the criterion texts share: all that the checks below count
     answer_trigrams = defences.shared_trigrams(index, content)
     suspect = defences.shares_run(index, joined) or len(answer_trigrams) >= 3
@@ -236,7 +236,7 @@ def _defend(topic: Topic, reading: Reading, book: ConceptBook, all_tokens: list[
             if (
                 s.excluded is None
                 and not (s.marks.number or s.marks.tool)
-                and defences.echo_share_of(index, s.echo)[0] >= ECHO_SENTENCE
+                and defences.echo_share_of(index, _echo_words(s.content))[0] >= ECHO_SENTENCE
             ):
                 s.excluded = FLAG_RECITAL
     if keyword_items >= 5 and keyword_terms >= 4:
