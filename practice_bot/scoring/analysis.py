@@ -95,6 +95,9 @@ def _verb_count(tokens: list[str], m: Marks) -> int:
     return sum(map(_VERBISH.__contains__, tokens)) + m.past + m.practice
 
 
+_new_facts = tuple.__new__
+
+
 def facts(text: str, norm: str, book: ConceptBook, batch: Batch) -> Facts | None:
     """The facts of sentence `text` (`norm` normalised); None when it has no words."""
     tokens = words(norm)
@@ -108,17 +111,20 @@ def facts(text: str, norm: str, book: ConceptBook, batch: Batch) -> Facts | None
     terms = len(book.lexicon.match(tokens)[0]) if keyword or (len(tokens) <= 4 and not verbs) else 0
     items = len(defences.list_items(text)) if keyword and terms else 0
     content = defences.content(stems)
-    return Facts(
-        tokens,
-        stems,
-        found,
-        terms,
-        batch.named(found),
-        m,
-        " ".join(tokens),
-        verbs,
-        items,
-        content,
+    return _new_facts(  # Facts(...), without the generated __new__'s Python call
+        Facts,
+        (
+            tokens,
+            stems,
+            found,
+            terms,
+            batch.named(found),
+            m,
+            " ".join(tokens),
+            verbs,
+            items,
+            content,
+        ),
     )
 
 

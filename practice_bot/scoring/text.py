@@ -67,6 +67,7 @@ class Span(NamedTuple):
     text: str
 
 
+_new_span = tuple.__new__  # Span(...) without the generated __new__'s Python call
 _LEADING = "-*•>#"
 _ALNUM = re.compile(r"[^\W_]")
 
@@ -106,7 +107,7 @@ def _emit(answer: str, start: int, end: int, spans: list[Span]) -> None:
         while left < right and (seg[left].isspace() or seg[left] in _LEADING):
             left += 1
         if right > left and (seg[left].isalnum() or _ALNUM.search(seg, left, right)):
-            spans.append(Span(a + left, a + right, seg[left:right]))
+            spans.append(_new_span(Span, (a + left, a + right, seg[left:right])))
 
 
 def split_sentences(answer: str) -> list[Span]:
@@ -128,7 +129,7 @@ def split_sentences(answer: str) -> list[Span]:
             while left < right and (seg[left].isspace() or seg[left] in _LEADING):
                 left += 1
             if right > left and (seg[left].isalnum() or _ALNUM.search(seg, left, right)):
-                spans.append(Span(begin + left, begin + right, seg[left:right]))
+                spans.append(_new_span(Span, (begin + left, begin + right, seg[left:right])))
         begin = after
     _emit(answer, begin, len(answer), spans)
     return spans
