@@ -172,7 +172,8 @@ def _off_topic(named: Sequence[Sequence[tuple[int, Sequence[int]]]]) -> bool:
 
 def forget_sentences() -> None:
     """Forget what the scorer remembers of sentences it has read (their words, phrases, marks and slot
-    hits), so the next answers are read from scratch: for measuring speed on text never seen."""
+    hits, by sentence), so the next answers are read from scratch: for measuring speed on text never
+    seen. What is remembered of single words and of sets of concepts stays: any text fills that."""
     concept_book().forget()
 
 
