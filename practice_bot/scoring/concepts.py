@@ -114,8 +114,8 @@ class Batch:
         )
 
     def named(self, found: set[int]) -> tuple[tuple[int, list[int]], ...]:
-        """The non-empty `hits(found)`, paired with their criterion indices (shared: not to be
-        changed)."""
+        """For each criterion whose slots a sentence naming the phrases `found` matches: its index and
+        those slots' indices, in order (shared: not to be changed)."""
         relevant = self.relevant.intersection(found)
         if not relevant:
             return ()
@@ -128,7 +128,7 @@ class Batch:
         return got
 
     def _named(self, found: frozenset[int]) -> tuple[tuple[int, list[int]], ...]:
-        """`hits(found)` without the empty ones, paired with their criterion indices."""
+        """`named`, worked out."""
         named = self.phrases.intersection(found)
         combos = self.combos if self.combos and not self.combo_terms.isdisjoint(found) else ()
         if not named and not combos:
@@ -150,22 +150,6 @@ class Batch:
                 else:
                     got.add(k)
         return tuple((ci, sorted(out[ci])) for ci in sorted(out))
-
-    def hits(self, found: set[int]) -> list[list[int]]:
-        """For each criterion, the indices of the slots a sentence matches, in order."""
-        named = self.phrases.intersection(found)
-        combos = self.combos if self.combos and not self.combo_terms.isdisjoint(found) else ()
-        if not named and not combos:
-            return [[] for _ in self.concepts]
-        out: list[set[int]] = [set() for _ in self.concepts]
-        by_phrase = self.by_phrase
-        for pid in named:
-            for ci, k in by_phrase[pid]:
-                out[ci].add(k)
-        for ci, k in combos:
-            if k not in out[ci] and self.concepts[ci].slots[k].combo_matches(found):
-                out[ci].add(k)
-        return [sorted(h) for h in out]
 
 
 # Words of a criterion's text that say nothing about its ideas (for fallback slots).
