@@ -178,11 +178,6 @@ _terms_of = attrgetter("terms")
 _BREAK = ("\n",)  # between sentences, so no n-gram spans two
 
 
-def _echo_words(content: list[str]) -> list[str]:
-    """defences.echo_words of words already picked out by `content` (breaks are one letter long)."""
-    return [w for w in content if len(w) > 2]
-
-
 def _with_breaks(parts: Iterable[list[str]]) -> list[str]:
     """The parts joined, each followed by a break."""
     return list(chain.from_iterable(chain.from_iterable(zip(parts, repeat(_BREAK)))))
@@ -198,7 +193,7 @@ def _defend(topic: Topic, reading: Reading, book: ConceptBook, all_tokens: list[
     # enough of the criterion wording are sentences checked one by one.
     joined = _with_breaks(map(_stems_of, sentences))
     content = _with_breaks(map(_content_of, sentences))  # defences.content(joined)
-    echo = _echo_words(content)  # defences.echo_words(joined)
+    echo = defences.echo_words(content)  # (the breaks are one letter long: left out)
     # only the 3-grams the criterion texts share: all that the checks below count
     answer_trigrams = defences.shared_trigrams(index, content)
     suspect = defences.shares_run(index, joined) or len(answer_trigrams) >= 3
@@ -242,7 +237,8 @@ def _defend(topic: Topic, reading: Reading, book: ConceptBook, all_tokens: list[
             if (
                 s.excluded is None
                 and not (s.marks.number or s.marks.tool)
-                and defences.echo_share_of(index, _echo_words(s.content))[0] >= ECHO_SENTENCE
+                and defences.echo_share_of(index, defences.echo_words(s.content))[0]
+                >= ECHO_SENTENCE
             ):
                 s.excluded = FLAG_RECITAL
     if keyword_items >= 5 and keyword_terms >= 4:

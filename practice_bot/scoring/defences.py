@@ -122,13 +122,9 @@ def echo_words(stems: Iterable[str]) -> list[str]:
     return [s for s in stems if s not in _STOP and len(s) > 2]
 
 
-def echo_share(index: RecitalIndex, stems: Sequence[str]) -> tuple[float, int]:
-    """Share of the content words of `stems` that are words of the criterion texts, and their count."""
-    return echo_share_of(index, echo_words(stems))
-
-
 def echo_share_of(index: RecitalIndex, content_words: Sequence[str]) -> tuple[float, int]:
-    """`echo_share` of words already picked out by `echo_words`."""
+    """Share of `content_words` (picked out by `echo_words`) that are words of the criterion texts,
+    and their count."""
     if not content_words:
         return 0.0, 0
     echoed = sum(map(index.vocabulary.__contains__, content_words))
@@ -142,15 +138,6 @@ def shares_run(index: RecitalIndex, stems: Sequence[str]) -> bool:
         and _run_of(index.run_words, stems, RUN)
         and not index.runs.isdisjoint(zip(*(stems[i:] for i in range(RUN)), strict=False))
     )
-
-
-def content_trigrams(stems: Sequence[str]) -> set[tuple[str, ...]]:
-    return trigrams(content(stems))
-
-
-def trigrams(content_words: Sequence[str]) -> set[tuple[str, ...]]:
-    """3-grams of words already picked out by `content`."""
-    return _grams(content_words, 3)
 
 
 def shared_trigrams(index: RecitalIndex, content_words: Sequence[str]) -> set[tuple[str, ...]]:
