@@ -10,6 +10,7 @@ from practice_bot.records.schema import Transcript
 from practice_bot.rubric.grading import Grades, predict_grades
 from practice_bot.rubric.models import Rubric
 from practice_bot.scoring.base import STATUS_RANK, Evidence, Judgment
+from practice_bot.textsafe import printable
 
 
 class CriterionResult(BaseModel):
@@ -182,7 +183,8 @@ def build_report(transcript: Transcript, rubric: Rubric) -> Report:
         flags=sorted(flags),
         notices=list(transcript.notices),
         narrative=transcript.narrative or offline_narrative(topics),
-        narrative_source=transcript.narrative_source or "offline template",
+        # from the file: shown in every format and on screen, so made safe once, here
+        narrative_source=printable(transcript.narrative_source or "offline template"),
     )
 
 

@@ -76,3 +76,14 @@ def test_no_escape_sequence_reaches_text_or_markdown(rubric):
     j = data["judgments"][0]
     assert {"criterion_id", "status", "evidence", "scorer", "turn"} <= j.keys()
     assert {"role", "topic", "text", "source", "at"} <= data["turns"][0].keys()
+
+
+def test_a_control_character_in_the_narrative_source_is_shown_not_sent(rubric):
+    # Found by hypothesis: a transcript file whose narrative_source was "\x1f" put the raw control
+    # character into the text report's "Feedback (...)" line.
+    engine = _session(rubric)
+    engine.transcript.narrative_source = "llm:\x1fmodel\x1b[31m"
+    report = build_report(engine.transcript, rubric)
+    for out in (render_text(report), render_markdown(report)):
+        assert "\x1f" not in out and "\x1b" not in out
+        assert "llm:" in out
