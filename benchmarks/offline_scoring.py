@@ -1,7 +1,9 @@
 """How fast the offline scorer is: 300-word answers against a five-criterion topic, on one core.
 
 Run: python benchmarks/offline_scoring.py [--answers N] [--rounds R] [--seed S]
-Prints answers/second (CPU time of this process, best and median of the rounds).
+Prints answers/second (CPU time of this process, best and median of the rounds), and which build of
+the scorer ran: compiled with mypyc (a normal `pip install .`) or pure Python (an editable install,
+PRACTICE_BOT_PURE_PYTHON=1, or no C compiler at install time).
 
 The headline answers are text the scorer has never seen: every sentence is composed from seeded random
 choices of subject, verb, object, tool, figure and tail fragments (own-practice sentences, definitions,
@@ -21,6 +23,7 @@ from collections.abc import Callable
 
 from practice_bot.rubric.loader import load_rubric
 from practice_bot.rubric.models import Topic
+from practice_bot.scoring.build import describe
 from practice_bot.scoring.offline import OfflineScorer, forget_sentences
 
 TOPIC = "model-scoping"  # five criteria (four pass, one distinction)
@@ -188,7 +191,7 @@ def main() -> None:
         f"{len(answers)} answers of {WORDS_PER_ANSWER} words of unseen text "
         f"({unique:.1%} of sentences unique), {len(topic.criteria)} criteria, one core, "
         f"best of {args.rounds} rounds: {rates[-1]:,.0f} answers/second "
-        f"(median {rates[len(rates) // 2]:,.0f})"
+        f"(median {rates[len(rates) // 2]:,.0f}); scorer {describe()}"
     )
     if not args.no_secondary:
         repeated = _answers(make_repeated_answer, args.answers, args.seed)

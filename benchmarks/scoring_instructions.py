@@ -79,9 +79,11 @@ def main() -> None:
     base = _instructions(0)
     total = _instructions(args.answers)
     per = (total - base) / args.answers
+    from practice_bot.scoring.build import describe
+
     print(
         f"{per / 1e6:.2f} million instructions per 300-word unseen answer "
-        f"({args.answers} answers, 5 criteria, counted by callgrind)"
+        f"({args.answers} answers, 5 criteria, counted by callgrind); scorer {describe()}"
     )
 
 

@@ -3,6 +3,7 @@ and the wheel ships the question banks and prompts."""
 
 from __future__ import annotations
 
+import os
 import pkgutil
 import re
 import subprocess
@@ -69,8 +70,9 @@ def test_readme_quick_start_and_ci_agree():
 @pytest.mark.skipif(not (ROOT / "pyproject.toml").exists(), reason="needs the source tree")
 def test_wheel_ships_banks_and_prompts(tmp_path):
     out = subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-w", str(tmp_path), str(ROOT)],
+        [sys.executable, "-m", "pip", "wheel", "-v", "--no-deps", "--no-build-isolation", "-w", str(tmp_path), str(ROOT)],
         capture_output=True, text=True,
+        env={**os.environ, "PRACTICE_BOT_PURE_PYTHON": "1"},  # no mypyc compile in the source tree
     )  # fmt: skip
     if out.returncode != 0 and "hatchling" in out.stderr:
         pytest.skip("hatchling is not installed in this environment")
@@ -87,6 +89,10 @@ def test_wheel_ships_banks_and_prompts(tmp_path):
     ]
     assert len(banks) == 11 and len(prompts) >= 3
     assert "practice_bot/rubric/standard.json" in names
+    # PRACTICE_BOT_PURE_PYTHON=1: the build hook left the scorer as pure Python, and said so
+    assert not [n for n in names if n.endswith((".so", ".pyd"))]
+    assert "the scorer stays pure Python" in out.stdout + out.stderr
+    assert not list((ROOT / "practice_bot").rglob("*.so")), "compiled files left in the checkout"
 
 
 def test_test_modules_have_unique_names():
