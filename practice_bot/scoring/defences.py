@@ -114,7 +114,15 @@ def recital_index(criteria: tuple[str, ...], ksbs: tuple[str, ...]) -> RecitalIn
 
 def _run_of(words: frozenset[str], stems: Sequence[str], n: int) -> bool:
     """Whether `stems` hold n in a row that are all in `words` (as any shared n-gram must)."""
-    return b"\x01" * n in bytes(map(words.__contains__, stems))
+    run = 0
+    for s in stems:
+        if s in words:
+            run += 1
+            if run >= n:
+                return True
+        else:
+            run = 0
+    return False
 
 
 def echo_words(stems: Iterable[str]) -> list[str]:

@@ -10,7 +10,6 @@ and are flagged (defences.py).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from operator import itemgetter
 
 from practice_bot.rubric.models import Criterion, Topic
 from practice_bot.scoring import reasons
@@ -51,9 +50,13 @@ def _supported(concepts: Concepts, support: list[tuple[Sentence, Sequence[int]]]
     """Slots supported by own-practice sentences, each sentence supporting at most `per_sentence`
     (those naming fewest slots first)."""
     cap = concepts.per_sentence
-    if max(map(len, map(itemgetter(1), support))) <= cap:
-        # No sentence names more slots than it may support: every slot named is supported.
-        return sorted(set().union(*map(itemgetter(1), support)))
+    named: set[int] = set()
+    for _, slots in support:
+        if len(slots) > cap:
+            break
+        named.update(slots)
+    else:  # no sentence names more slots than it may support: every slot named is supported
+        return sorted(named)
     got: list[int] = []
     for _, slots in sorted(support, key=_slot_count):
         new = [k for k in slots if k not in got]
