@@ -28,7 +28,6 @@ _NEGATED = word_set(
     "not never no didn don doesn haven hasn hadn wasn weren isn aren nothing nobody"
 )
 _OWN = word_set("our my")
-_VERBISH = word_set("is are was were be been have has had do did does i we")  # and the subjects
 
 
 class Facts(NamedTuple):
@@ -91,14 +90,6 @@ def _recital_texts(topic: Topic) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(c.text for c in topic.criteria), tuple(ksbs[k] for k in topic.ksbs if k in ksbs)
 
 
-def _verb_count(tokens: list[str], m: Marks) -> int:
-    n = m.past + m.practice
-    for t in tokens:
-        if t in _VERBISH:
-            n += 1
-    return n
-
-
 _new_facts = tuple.__new__
 
 
@@ -109,7 +100,7 @@ def facts(text: str, norm: str, book: ConceptBook, batch: Batch) -> Facts | None
         return None
     found, stems = batch.lexicon.match(tokens)
     m = marks(text, norm, tokens, found, book.markers)
-    verbs = _verb_count(tokens, m)
+    verbs = m.verbs
     # A keyword list or a bare term counts the phrases of every topic it names (the whole book's).
     keyword = defences.keyword_sentence(text, verbs)
     terms = len(book.lexicon.match(tokens)[0]) if keyword or (len(tokens) <= 4 and not verbs) else 0

@@ -199,6 +199,7 @@ class Marks:
         "people",
         "practice",
         "reflection",
+        "verbs",
     )
 
     def __init__(
@@ -211,6 +212,7 @@ class Marks:
         outcome: bool,
         people: bool,  # names a role or group: "the data protection officer", "the fraud analysts"
         past: bool,  # a past-tense verb anywhere (was/were/-ed/irregular)
+        verbs: int,  # verb-ish words, plus one each for a past tense and a first-person action
         text: str,  # the sentence as written
         norm: str,  # normalised
         named_tool: bool,  # names a tool of the lexicon's list
@@ -223,6 +225,7 @@ class Marks:
         self.outcome = outcome
         self.people = people
         self.past = past
+        self.verbs = verbs
         self._text = text
         self._norm = norm
         self._tool: bool | None = True if named_tool else None
@@ -292,9 +295,8 @@ def _is_action(token: str) -> bool:
 
 
 def _own_action(tokens: Sequence[str]) -> tuple[bool, bool]:
-    """(practice, hypothetical): the first verb after a first-person subject decides."""
-    if _STARTERS.isdisjoint(tokens):
-        return False, False
+    """(practice, hypothetical): the first verb after a first-person subject decides (call it only
+    for a sentence holding one of _STARTERS)."""
     hypothetical = False
     for i, tok in enumerate(tokens):
         if tok in _SUBJECTS:
@@ -331,19 +333,57 @@ def _own_action(tokens: Sequence[str]) -> tuple[bool, bool]:
     return False, hypothetical
 
 
+# Per-word features, worked out once per distinct word (a sentence is then read in one pass).
+_PAST_BIT = 1  # a past-tense verb
+_STARTER_BIT = 2  # "i", "we", "my", "our": own practice may follow
+_PRAISE_BIT = 4  # a word _SELF_PRAISE needs
+_DEFINITION_BIT = 8  # a word _DEFINITION needs
+_GENERIC_BIT = 16  # a word _GENERIC needs
+_VERB_BIT = 32  # a verb-ish word or subject, for spotting keyword lists
+_VERBISH = word_set("is are was were be been have has had do did does i we")
+_WORD_BITS: dict[str, int] = {}
+_WORD_BITS_LIMIT = 200_000
+
+
+def _bits_of(token: str) -> int:
+    bits = (
+        (_PAST_BIT if _is_past(token) else 0)
+        | (_STARTER_BIT if token in _STARTERS else 0)
+        | (_PRAISE_BIT if token in _PRAISE_WORDS else 0)
+        | (_DEFINITION_BIT if token in _DEFINITION_WORDS else 0)
+        | (_GENERIC_BIT if token in _GENERIC_WORDS else 0)
+        | (_VERB_BIT if token in _VERBISH else 0)
+    )
+    if len(_WORD_BITS) >= _WORD_BITS_LIMIT:
+        _WORD_BITS.clear()
+    _WORD_BITS[token] = bits
+    return bits
+
+
 def marks(text: str, norm: str, tokens: Sequence[str], found: set[int], m: MarkerIds) -> Marks:
     """Classify one sentence: `text` as written, `norm` normalised, `tokens` its words, `found` the
     phrase ids the shared lexicon matched in it."""
-    practice, hypothetical = _own_action(tokens)
-    praise = not _PRAISE_WORDS.isdisjoint(tokens) and _SELF_PRAISE.search(norm) is not None
+    seen = 0
+    verbish = 0
+    known = _WORD_BITS
+    for t in tokens:
+        bits = known.get(t)
+        if bits is None:
+            bits = _bits_of(t)
+        seen |= bits
+        if bits & _VERB_BIT:
+            verbish += 1
+    practice, hypothetical = _own_action(tokens) if seen & _STARTER_BIT else (False, False)
+    praise = bool(seen & _PRAISE_BIT) and _SELF_PRAISE.search(norm) is not None
     generic = praise or (
         not practice
         and bool(
-            (not _DEFINITION_WORDS.isdisjoint(tokens) and _DEFINITION.search(norm))
-            or (not _GENERIC_WORDS.isdisjoint(tokens) and _GENERIC.search(norm))
+            (seen & _DEFINITION_BIT and _DEFINITION.search(norm))
+            or (seen & _GENERIC_BIT and _GENERIC.search(norm))
         )
     )
     reflection = not m.reflection.isdisjoint(found)
+    past = bool(seen & _PAST_BIT)
     return Marks(
         practice,
         hypothetical,
@@ -352,7 +392,8 @@ def marks(text: str, norm: str, tokens: Sequence[str], found: set[int], m: Marke
         reflection,
         not m.outcomes.isdisjoint(found),
         not m.people.isdisjoint(found),
-        any(map(_is_past, tokens)),
+        past,
+        verbish + past + practice,
         text,
         norm,
         not m.tools.isdisjoint(found),
