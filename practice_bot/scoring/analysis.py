@@ -149,9 +149,7 @@ def read(answer: str, topic: Topic, book: ConceptBook, batch: Batch) -> Reading:
     sentence_tokens = [t for s in sentences for t in s.tokens]
     reading.word_count = len(sentence_tokens)
     if aligned and len(answer) <= MAX_SCORED_CHARS:  # the sentences hold every word of the answer
-        injected = defences.injection_in(
-            norm_all, sentence_tokens, " ".join([s.key for s in sentences])
-        )
+        injected = defences.injection_in(norm_all, sentence_tokens)
     else:
         injected = defences.injection_in(norm_all, words(norm_all))
     if injected:

@@ -24,19 +24,32 @@ _SECURITY_TALK = re.compile(
 _QUOTED = re.compile(r"[\"'“”‘’«»]([^\"'“”‘’«»]{3,200})[\"'“”‘’«»]")
 
 
-_ONE_LETTER_RUN = re.compile(r" [a-z0-9] [a-z0-9] [a-z0-9] [a-z0-9] ")
+def _one_letter_run(tokens: Sequence[str]) -> bool:
+    """Four one-letter words in a row: "i g n o r e"."""
+    run = 0
+    for t in tokens:
+        if len(t) == 1:
+            run += 1
+            if run >= 4:
+                return True
+        else:
+            run = 0
+    return False
 
 
-def injection_in(norm: str, tokens: Sequence[str], key: str | None = None) -> bool:
-    """True when the normalised text (whose words are `tokens`, and `key` those words joined by
-    single spaces, when known) holds instructions for the marker."""
+def _may_be_leet(norm: str, tokens: Sequence[str]) -> bool:
+    """Whether _LEETY can match: an "@" or "$", or a word mixing letters and digits ("ign0re")."""
+    return "@" in norm or "$" in norm or any(not t.isalpha() and not t.isdigit() for t in tokens)
+
+
+def injection_in(norm: str, tokens: Sequence[str]) -> bool:
+    """True when the normalised text (whose words, in order, are `tokens`) holds instructions for
+    the marker."""
     variants: list[tuple[str, Iterable[str]]] = [(norm, tokens)]
-    if key is None:
-        key = " ".join(tokens)
-    if _ONE_LETTER_RUN.search(f" {key} "):  # four one-letter words in a row: "i g n o r e"
+    if _one_letter_run(tokens):
         joined = _SPACED.sub(r"\1", norm)  # "i g n o r e" -> "ignore"
         variants.append((joined, words(joined)))
-    if _LEETY.search(norm):
+    if _may_be_leet(norm, tokens) and _LEETY.search(norm):
         plain = norm.translate(_LEET)  # "ign0re" -> "ignore"
         variants.append((plain, words(plain)))
     for variant, vocabulary in variants:
