@@ -14,6 +14,7 @@ COMPILED_MODULES = (
     "lexicon",
     "markers",
     "offline",
+    "reasons",
     "text",
 )
 

@@ -37,11 +37,6 @@ def _one_letter_run(tokens: Sequence[str]) -> bool:
     return False
 
 
-def _may_be_leet(norm: str, tokens: Sequence[str]) -> bool:
-    """Whether _LEETY can match: an "@" or "$", or a word mixing letters and digits ("ign0re")."""
-    return "@" in norm or "$" in norm or any(not t.isalpha() and not t.isdigit() for t in tokens)
-
-
 def injection_in(norm: str, tokens: Sequence[str]) -> bool:
     """True when the normalised text (whose words, in order, are `tokens`) holds instructions for
     the marker."""
@@ -49,7 +44,7 @@ def injection_in(norm: str, tokens: Sequence[str]) -> bool:
     if _one_letter_run(tokens):
         joined = _SPACED.sub(r"\1", norm)  # "i g n o r e" -> "ignore"
         variants.append((joined, words(joined)))
-    if _may_be_leet(norm, tokens) and _LEETY.search(norm):
+    if _LEETY.search(norm):
         plain = norm.translate(_LEET)  # "ign0re" -> "ignore"
         variants.append((plain, words(plain)))
     for variant, vocabulary in variants:
