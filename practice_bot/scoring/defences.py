@@ -15,7 +15,21 @@ from practice_bot.scoring.text import normalise, stem, word_set, words
 
 _SPACED = re.compile(r"\b(\w) (?=\w\b)")
 _LEET = str.maketrans("013457@$", "oieastas")
+# A leet character between two letters ("ign0re"): the text mapped to its shape holds "a0a" exactly
+# when _LEETY would match it (one translation and one substring search instead of the regex engine's
+# scan of every character; tests/scoring/test_injection_gates.py checks the two agree).
 _LEETY = re.compile(r"[013457@$](?<=[a-z][013457@$])(?=[a-z])")
+_LEET_SHAPE = str.maketrans(
+    {**dict.fromkeys("abcdefghijklmnopqrstuvwxyz", "a"), **dict.fromkeys("013457@$", "0")}
+    | dict.fromkeys("2689", " ")
+)
+
+
+def _leety(norm: str) -> bool:
+    """Whether `norm` has a leet character between two letters, as _LEETY finds."""
+    return "a0a" in norm.translate(_LEET_SHAPE)
+
+
 # A quoted injection inside a sentence about security testing is a description, not an attack.
 _SECURITY_TALK = re.compile(
     r"\b(?:red[- ]team\w*|pen(?:etration)? test\w*|injection|jailbreak\w*|"
@@ -44,7 +58,7 @@ def injection_in(norm: str, tokens: Sequence[str]) -> bool:
     if _one_letter_run(tokens):
         joined = _SPACED.sub(r"\1", norm)  # "i g n o r e" -> "ignore"
         variants.append((joined, words(joined)))
-    if _LEETY.search(norm):
+    if _leety(norm):
         plain = norm.translate(_LEET)  # "ign0re" -> "ignore"
         variants.append((plain, words(plain)))
     for variant, vocabulary in variants:
