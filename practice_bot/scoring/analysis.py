@@ -3,11 +3,8 @@ the gaming flags that take sentences (or the whole answer) out of the running.""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import chain, repeat
-from operator import attrgetter
 from typing import NamedTuple
 
 from practice_bot.rubric.models import Topic
@@ -162,18 +159,7 @@ def read(answer: str, topic: Topic, book: ConceptBook, batch: Batch) -> Reading:
     return reading
 
 
-_stems_of = attrgetter("stems")
-_content_of = attrgetter("content")
-_found_of = attrgetter("found")
-_key_of = attrgetter("key")
-_list_items_of = attrgetter("list_items")
-_terms_of = attrgetter("terms")
-_BREAK = ("\n",)  # between sentences, so no n-gram spans two
-
-
-def _with_breaks(parts: Iterable[list[str]]) -> list[str]:
-    """The parts joined, each followed by a break."""
-    return list(chain.from_iterable(chain.from_iterable(zip(parts, repeat(_BREAK)))))
+_BREAK = "\n"  # between sentences, so no n-gram spans two
 
 
 def _defend(topic: Topic, reading: Reading, book: ConceptBook, all_tokens: list[str]) -> None:
@@ -184,22 +170,27 @@ def _defend(topic: Topic, reading: Reading, book: ConceptBook, all_tokens: list[
     index = defences.recital_index(*_recital_texts(topic))
     # Whole-answer n-grams first (sentences kept apart by a break): only when the answer shares
     # enough of the criterion wording are sentences checked one by one.
-    joined = _with_breaks(map(_stems_of, sentences))
-    content = _with_breaks(map(_content_of, sentences))  # defences.content(joined)
+    joined: list[str] = []  # every sentence's stems, each followed by a break
+    content: list[str] = []  # the same for the content stems (defences.content)
+    fillers = book.markers.filler
+    filler = 0
+    keys: set[str] = set()
+    listed = False  # a keyword list, or a bare term on its own
+    for s in sentences:
+        joined.extend(s.stems)
+        joined.append(_BREAK)
+        content.extend(s.content)
+        content.append(_BREAK)
+        filler += len(fillers.intersection(s.found))
+        keys.add(s.key)
+        if s.list_items or s.terms:
+            listed = True
     echo = defences.echo_words(content)  # (the breaks are one letter long: left out)
     # only the 3-grams the criterion texts share: all that the checks below count
     answer_trigrams = defences.shared_trigrams(index, content)
     suspect = defences.shares_run(index, joined) or len(answer_trigrams) >= 3
     dup_words = keyword_items = keyword_terms = 0
-    fillers = book.markers.filler
-    filler = sum(map(len, map(fillers.intersection, map(_found_of, sentences))))
-    keys = list(map(_key_of, sentences))
-    if (
-        suspect
-        or len(set(keys)) < len(keys)
-        or any(map(_list_items_of, sentences))
-        or any(map(_terms_of, sentences))
-    ):
+    if suspect or len(keys) < len(sentences) or listed:
         seen: set[str] = set()
         for s in sentences:
             key = s.key

@@ -157,7 +157,11 @@ def echo_share_of(index: RecitalIndex, content_words: Sequence[str]) -> tuple[fl
     and their count."""
     if not content_words:
         return 0.0, 0
-    echoed = sum(map(index.vocabulary.__contains__, content_words))
+    vocabulary = index.vocabulary
+    echoed = 0
+    for w in content_words:
+        if w in vocabulary:
+            echoed += 1
     return echoed / len(content_words), len(content_words)
 
 

@@ -8,7 +8,6 @@ four tokens ("outside ... domain" matches "outside of its domain").
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from operator import itemgetter
 
 from practice_bot.scoring.text import stem, word_set, words
 
@@ -58,12 +57,6 @@ def _anchor(key: tuple[str, ...]) -> int:
         if k not in _COMMON:
             return m
     return 0
-
-
-_keys_of = itemgetter(0)
-_singles_of = itemgetter(1)
-_links_of = itemgetter(2)
-_stem_of = itemgetter(3)
 
 
 class _Infos(dict[str, _Info]):
@@ -203,8 +196,9 @@ class Lexicon:
 
     def match(self, tokens: Sequence[str]) -> tuple[set[int], list[str]]:
         """Ids of every phrase found in `tokens` (normalised words of one sentence), and their stems."""
-        infos = list(map(self._keys.__getitem__, tokens))
-        keyed = list(map(_keys_of, infos))
+        table = self._keys
+        infos = [table[t] for t in tokens]
+        keyed = [info[0] for info in infos]
         n = len(keyed)
         found: set[int] = set()
         rest_matches = self._rest_matches
@@ -252,4 +246,4 @@ class Lexicon:
                 for pid, rest in gapped:
                     if pid not in found and rest_matches(keyed, i, rest):
                         found.add(pid)
-        return found, list(map(_stem_of, infos))
+        return found, [info[3] for info in infos]
