@@ -142,7 +142,24 @@ def read(answer: str, topic: Topic, book: ConceptBook, batch: Batch) -> Reading:
             if got is None:
                 continue
             known[text] = got
-        append(Sentence(len(sentences), start, end, text, *got))
+        append(
+            Sentence(
+                len(sentences),
+                start,
+                end,
+                text,
+                got.tokens,
+                got.stems,
+                got.found,
+                got.terms,
+                got.named,
+                got.marks,
+                got.key,
+                got.verbs,
+                got.list_items,
+                got.content,
+            )
+        )
     sentence_tokens = [t for s in sentences for t in s.tokens]
     reading.word_count = len(sentence_tokens)
     if aligned and len(answer) <= MAX_SCORED_CHARS:  # the sentences hold every word of the answer
