@@ -10,6 +10,7 @@ and are flagged (defences.py).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from practice_bot.rubric.models import Criterion, Topic
 from practice_bot.scoring import reasons
@@ -73,18 +74,19 @@ def judge(
     criterion: Criterion,
     concepts: Concepts,
     named: Sequence[tuple[Sentence, Sequence[int]]],
-) -> Judgment:
-    """Judge one criterion; `named` pairs each sentence of the reading that matches any of its slots
-    (in order) with the slots it matches."""
+) -> dict[str, Any]:
+    """Judge one criterion, as a Judgment's fields (validated with the Assessment they go in, in one
+    call); `named` pairs each sentence of the reading that matches any of its slots (in order) with
+    the slots it matches."""
     if reading.zeroed:
-        return Judgment(
-            criterion_id=criterion.id,
-            status="not_yet",
-            reason=reasons.flagged(FLAG_INJECTION),
-            scorer="offline",
-            flags=[FLAG_INJECTION],
-            review=True,
-        )
+        return {
+            "criterion_id": criterion.id,
+            "status": "not_yet",
+            "reason": reasons.flagged(FLAG_INJECTION),
+            "scorer": "offline",
+            "flags": [FLAG_INJECTION],
+            "review": True,
+        }
     labels = concepts.labels
     core = concepts.core
     support: list[tuple[Sentence, Sequence[int]]] = []
@@ -100,18 +102,16 @@ def judge(
     flag_list = sorted(flags)
     review = bool(flags & GAMING_FLAGS)
 
-    def made(status: Status, reason: str, quoted: Sequence[Sentence] = ()) -> Judgment:
-        return Judgment.model_validate(
-            {
-                "criterion_id": criterion.id,
-                "status": status,
-                "evidence": _evidence(quoted),
-                "reason": reason,
-                "scorer": "offline",
-                "flags": flag_list,
-                "review": review,
-            }
-        )
+    def made(status: Status, reason: str, quoted: Sequence[Sentence] = ()) -> dict[str, Any]:
+        return {
+            "criterion_id": criterion.id,
+            "status": status,
+            "evidence": _evidence(quoted),
+            "reason": reason,
+            "scorer": "offline",
+            "flags": flag_list,
+            "review": review,
+        }
 
     supported = _supported(concepts, support) if support else []
     got = set(supported)
@@ -207,11 +207,13 @@ class OfflineScorer:
                 named.append(n)
                 for ci, slots in n:
                     per[ci].append((s, slots))
-        judgments = [
+        judged = [
             judge(reading, c, k, per[ci])
             for ci, (c, k) in enumerate(zip(criteria, batch.concepts, strict=True))
         ]
         flags = list(reading.flags)
         if not flags and reading.word_count >= OFFTOPIC_MIN_WORDS and _off_topic(named):
             flags.append(FLAG_OFFTOPIC)
-        return Assessment(judgments=judgments, flags=flags, scorer=self.name, notes=reading.notes)
+        return Assessment.model_validate(
+            {"judgments": judged, "flags": flags, "scorer": self.name, "notes": reading.notes}
+        )
