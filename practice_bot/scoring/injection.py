@@ -105,7 +105,9 @@ _RULES: list[tuple[tuple[str, ...], str]] = [
     ),
     (
         ("you", "now must required instructed should"),
-        r"\byou (?:are now|must now|will now|are required to|are instructed to|must mark|must award|"
+        # `you(?<!\wyou)` is `\byou` written to open with its letters, so the regex engine skips
+        # ahead to each "you" instead of trying every position of a long answer
+        r"you(?<!\wyou) (?:are now|must now|will now|are required to|are instructed to|must mark|must award|"
         r"must give|must score|should mark|should award|must comply|must record)\b",
     ),
     (

@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from practice_bot.scoring.defences import _LEETY, _leety, _one_letter_run, injection_in
+from practice_bot.scoring.injection import _RULES
 from practice_bot.scoring.text import normalise, words
 
 ONE_LETTER_RUN = re.compile(r" [a-z0-9] [a-z0-9] [a-z0-9] [a-z0-9] ")
@@ -35,3 +36,14 @@ def test_disguised_instructions_are_still_caught() -> None:
     ]:
         norm = normalise(text)
         assert injection_in(norm, words(norm)) == ("rubric" in text), text
+
+
+_YOU_RULE = next(p for _, p in _RULES if p.startswith("you(?<!"))
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet="you ar nwmst_1é.\n", max_size=30))
+def test_you_rule_matches_as_with_a_word_boundary(text: str) -> None:
+    new = re.compile(_YOU_RULE)
+    old = re.compile(r"\b" + _YOU_RULE.replace(r"you(?<!\wyou)", "you", 1))
+    assert [m.span() for m in new.finditer(text)] == [m.span() for m in old.finditer(text)]
