@@ -35,17 +35,41 @@ _Pair = tuple[int, tuple[str, ...], str | None]
 # (id, the keys before the previous one, the keys after this one, the next key when it is the last
 # and no gap, else None)
 _Back = tuple[int, tuple[str, ...], tuple[str, ...], str | None]
-_Links = tuple[
-    dict[str, list[_Pair]] | None,  # next key -> phrases starting at this token
-    dict[str, list[_Back]] | None,  # previous key -> phrases looked up at this token
-    tuple[tuple[int, tuple[str, ...]], ...],  # "a ... b" phrases starting here
-]
-_Info = tuple[
-    tuple[str, ...],  # keys: the stem, then any registered prefixes ("recal*")
-    tuple[int, ...],  # one-word phrases the token is
-    _Links | None,  # None when no longer phrase is looked up at this token
-    str,  # the stem
-]
+
+
+class _Links:
+    """The phrases of two or more words looked up at a token."""
+
+    __slots__ = ("back", "gapped", "pairs")
+
+    def __init__(
+        self,
+        pairs: dict[str, list[_Pair]] | None,  # next key -> phrases starting at this token
+        back: dict[str, list[_Back]] | None,  # previous key -> phrases looked up at this token
+        gapped: tuple[tuple[int, tuple[str, ...]], ...],  # "a ... b" phrases starting here
+    ) -> None:
+        self.pairs = pairs
+        self.back = back
+        self.gapped = gapped
+
+
+class _Info:
+    """What the lexicon knows of a token (a class, not a tuple: compiled with mypyc, reading its
+    fields costs no boxing or type checks)."""
+
+    __slots__ = ("keys", "links", "singles", "stem")
+
+    def __init__(
+        self,
+        keys: tuple[str, ...],  # the stem, then any registered prefixes ("recal*")
+        singles: tuple[int, ...],  # one-word phrases the token is
+        links: _Links | None,  # None when no longer phrase is looked up at this token
+        stem: str,
+    ) -> None:
+        self.keys = keys
+        self.singles = singles
+        self.links = links
+        self.stem = stem
 
 
 def _anchor(key: tuple[str, ...]) -> int:
@@ -162,8 +186,8 @@ class Lexicon:
                     for pid, before, rest in lst
                 )
         gapped = tuple(item for k in keys for item in self._gapped.get(k, ()))
-        links = (pairs, back or None, gapped) if pairs or back or gapped else None
-        return (tuple(keys), singles, links, keys[0])
+        links = _Links(pairs, back or None, gapped) if pairs or back or gapped else None
+        return _Info(tuple(keys), singles, links, keys[0])
 
     @staticmethod
     def _linked(
@@ -198,16 +222,20 @@ class Lexicon:
         """Ids of every phrase found in `tokens` (normalised words of one sentence), and their stems."""
         table = self._keys
         infos = [table[t] for t in tokens]
-        keyed = [info[0] for info in infos]
+        keyed = [info.keys for info in infos]
         n = len(keyed)
         found: set[int] = set()
         rest_matches = self._rest_matches
-        for i, (_, singles, links, _) in enumerate(infos, 1):  # i: the index of the next token
+        for i, info in enumerate(infos, 1):  # i: the index of the next token
+            singles = info.singles
+            links = info.links
             if singles:
                 found.update(singles)
             if links is None:
                 continue
-            pairs, back, gapped = links
+            pairs = links.pairs
+            back = links.back
+            gapped = links.gapped
             if pairs is not None and i < n:
                 for nxt in keyed[i]:
                     starting = pairs.get(nxt)
@@ -246,4 +274,4 @@ class Lexicon:
                 for pid, rest in gapped:
                     if pid not in found and rest_matches(keyed, i, rest):
                         found.add(pid)
-        return found, [info[3] for info in infos]
+        return found, [info.stem for info in infos]
