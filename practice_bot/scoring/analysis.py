@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import NamedTuple
 
 from practice_bot.rubric.models import Topic
 from practice_bot.scoring import defences
@@ -27,20 +26,46 @@ _NEGATED = word_set(
 _OWN = word_set("our my")
 
 
-class Facts(NamedTuple):
+class Facts:
     """What a sentence's text alone says (the same wherever it occurs); shared, never changed."""
 
-    tokens: list[str]
-    stems: list[str]
-    found: set[int]  # ids of the phrases of the batch's lexicon the sentence names
-    terms: int  # phrases of the whole concept book it names, when it may be a keyword list, else 0
-    # (criterion index, the slots it names) for each of the batch's criteria whose slots it names
-    named: tuple[tuple[int, list[int]], ...]
-    marks: Marks
-    key: str  # the tokens joined, to spot a repeated sentence
-    verbs: int  # verb-ish words, plus one each for a past tense and a first-person action
-    list_items: int  # items of a keyword list naming a concept (0: not such a list)
-    content: list[str]  # the stems that are not stop words (recital n-grams)
+    __slots__ = (
+        "content",
+        "found",
+        "key",
+        "list_items",
+        "marks",
+        "named",
+        "stems",
+        "terms",
+        "tokens",
+        "verbs",
+    )
+
+    def __init__(
+        self,
+        tokens: list[str],
+        stems: list[str],
+        found: set[int],  # ids of the phrases of the batch's lexicon the sentence names
+        terms: int,  # phrases of the whole book it names, when it may be a keyword list, else 0
+        # (criterion index, the slots it names) for each of the batch's criteria it names slots of
+        named: tuple[tuple[int, list[int]], ...],
+        marks: Marks,
+        key: str,  # the tokens joined, to spot a repeated sentence
+        verbs: int,  # verb-ish words, plus one each for a past tense and a first-person action
+        list_items: int,  # items of a keyword list naming a concept (0: not such a list)
+        content: list[str],  # the stems that are not stop words (recital n-grams)
+    ) -> None:
+        self.tokens = tokens
+        self.stems = stems
+        self.found = found
+        self.terms = terms
+        self.named = named
+        self.marks = marks
+        self.key = key
+        self.verbs = verbs
+        self.list_items = list_items
+        self.content = content
 
 
 @dataclass(slots=True)
@@ -87,9 +112,6 @@ def _recital_texts(topic: Topic) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(c.text for c in topic.criteria), tuple(ksbs[k] for k in topic.ksbs if k in ksbs)
 
 
-_new_facts = tuple.__new__
-
-
 def facts(text: str, norm: str, book: ConceptBook, batch: Batch) -> Facts | None:
     """The facts of sentence `text` (`norm` normalised); None when it has no words."""
     tokens = words(norm)
@@ -103,20 +125,17 @@ def facts(text: str, norm: str, book: ConceptBook, batch: Batch) -> Facts | None
     terms = len(book.lexicon.match(tokens)[0]) if keyword or (len(tokens) <= 4 and not verbs) else 0
     items = len(defences.list_items(text)) if keyword and terms else 0
     content = defences.content(stems)
-    return _new_facts(  # Facts(...), without the generated __new__'s Python call
-        Facts,
-        (
-            tokens,
-            stems,
-            found,
-            terms,
-            batch.named(found),
-            m,
-            " ".join(tokens),
-            verbs,
-            items,
-            content,
-        ),
+    return Facts(
+        tokens,
+        stems,
+        found,
+        terms,
+        batch.named(found),
+        m,
+        " ".join(tokens),
+        verbs,
+        items,
+        content,
     )
 
 
