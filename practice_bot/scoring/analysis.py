@@ -68,24 +68,45 @@ class Facts:
         self.content = content
 
 
-@dataclass(slots=True)
 class Sentence:
-    index: int  # in Reading.sentences
-    start: int
-    end: int
-    text: str
-    tokens: list[str]
-    stems: list[str]
-    found: set[int]
-    terms: int
-    named: tuple[tuple[int, list[int]], ...]
-    marks: Marks
-    key: str
-    verbs: int
-    list_items: int
-    content: list[str]
-    practice: bool = False
-    excluded: str | None = None  # the flag that takes this sentence's credit away
+    """A sentence of the answer being read: where it is, its facts, and what the reading decides."""
+
+    __slots__ = (
+        "content",
+        "end",
+        "excluded",
+        "found",
+        "index",
+        "key",
+        "list_items",
+        "marks",
+        "named",
+        "practice",
+        "start",
+        "stems",
+        "terms",
+        "text",
+        "tokens",
+        "verbs",
+    )
+
+    def __init__(self, index: int, start: int, end: int, text: str, facts: Facts) -> None:
+        self.index = index  # in Reading.sentences
+        self.start = start
+        self.end = end
+        self.text = text
+        self.tokens = facts.tokens
+        self.stems = facts.stems
+        self.found = facts.found
+        self.terms = facts.terms
+        self.named = facts.named
+        self.marks = facts.marks
+        self.key = facts.key
+        self.verbs = facts.verbs
+        self.list_items = facts.list_items
+        self.content = facts.content
+        self.practice = False
+        self.excluded: str | None = None  # the flag that takes this sentence's credit away
 
 
 @dataclass
@@ -161,24 +182,7 @@ def read(answer: str, topic: Topic, book: ConceptBook, batch: Batch) -> Reading:
             if got is None:
                 continue
             known[text] = got
-        append(
-            Sentence(
-                len(sentences),
-                start,
-                end,
-                text,
-                got.tokens,
-                got.stems,
-                got.found,
-                got.terms,
-                got.named,
-                got.marks,
-                got.key,
-                got.verbs,
-                got.list_items,
-                got.content,
-            )
-        )
+        append(Sentence(len(sentences), start, end, text, got))
     sentence_tokens = [t for s in sentences for t in s.tokens]
     reading.word_count = len(sentence_tokens)
     if aligned and len(answer) <= MAX_SCORED_CHARS:  # the sentences hold every word of the answer
