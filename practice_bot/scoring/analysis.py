@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Final
 
 from practice_bot.rubric.models import Topic
 from practice_bot.scoring import defences
@@ -13,17 +14,19 @@ from practice_bot.scoring.concepts import Batch, ConceptBook
 from practice_bot.scoring.markers import Marks, marks
 from practice_bot.scoring.text import normalise, split_sentences, word_set, words
 
-MAX_SCORED_CHARS = 50_000  # far beyond any spoken answer; the rest is kept but not scored
-CARRY = 2  # a sentence without "I"/"we" can inherit own practice from this many sentences before
-RECITAL_COVERAGE = 0.4
-ECHO_SHARE = 0.42  # of an answer's content words taken from the criterion texts (genuine: < 0.35)
-ECHO_MIN_WORDS = 40  # short, dense answers can be genuine: judge only longer ones
-ECHO_SENTENCE = 0.35
-LOW_DIVERSITY = 0.42
-_NEGATED = word_set(
+MAX_SCORED_CHARS: Final = 50_000  # far beyond any spoken answer; the rest is kept but not scored
+# CARRY: a sentence without "I"/"we" can inherit own practice from this many sentences before
+CARRY: Final = 2
+RECITAL_COVERAGE: Final = 0.4
+# ECHO_SHARE: of an answer's content words taken from the criterion texts (genuine: < 0.35)
+ECHO_SHARE: Final = 0.42
+ECHO_MIN_WORDS: Final = 40  # short, dense answers can be genuine: judge only longer ones
+ECHO_SENTENCE: Final = 0.35
+LOW_DIVERSITY: Final = 0.42
+_NEGATED: Final = word_set(
     "not never no didn don doesn haven hasn hadn wasn weren isn aren nothing nobody"
 )
-_OWN = word_set("our my")
+_OWN: Final = word_set("our my")
 
 
 class Facts:
@@ -160,7 +163,7 @@ def facts(text: str, norm: str, book: ConceptBook, batch: Batch) -> Facts | None
     )
 
 
-FACTS_CACHE = 4096  # sentences remembered: a rescored transcript, an answer scored twice
+FACTS_CACHE: Final = 4096  # sentences remembered: a rescored transcript, an answer scored twice
 
 
 def read(answer: str, topic: Topic, book: ConceptBook, batch: Batch) -> Reading:
@@ -199,7 +202,7 @@ def read(answer: str, topic: Topic, book: ConceptBook, batch: Batch) -> Reading:
     return reading
 
 
-_BREAK = "\n"  # between sentences, so no n-gram spans two
+_BREAK: Final = "\n"  # between sentences, so no n-gram spans two
 
 
 def _defend(topic: Topic, reading: Reading, book: ConceptBook, all_tokens: list[str]) -> None:

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import astuple, dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import Any, Final
 
 from practice_bot.rubric.models import Criterion
 from practice_bot.scoring.lexicon import Lexicon
@@ -66,7 +66,7 @@ class Concepts:
     wanted: tuple[str, ...] = ()  # the labels, core slots first
 
 
-HITS_CACHE = 4096  # sets of phrases remembered per batch of criteria
+HITS_CACHE: Final = 4096  # sets of phrases remembered per batch of criteria
 
 
 @dataclass(frozen=True)
@@ -153,7 +153,7 @@ class Batch:
 
 
 # Words of a criterion's text that say nothing about its ideas (for fallback slots).
-_FILLER = word_set(
+_FILLER: Final = word_set(
     "a an and the of to in on for with by their they them how explains explain outlines describes "
     "describe summarises articulates evaluates justifies justify critically use using used when "
     "which that this these those as at be being is are it its from into or whilst while all any "

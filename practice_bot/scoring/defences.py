@@ -9,17 +9,18 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Final
 
 from practice_bot.scoring.injection import find_injections
 from practice_bot.scoring.text import normalise, stem, word_set, words
 
-_SPACED = re.compile(r"\b(\w) (?=\w\b)")
-_LEET = str.maketrans("013457@$", "oieastas")
+_SPACED: Final = re.compile(r"\b(\w) (?=\w\b)")
+_LEET: Final = str.maketrans("013457@$", "oieastas")
 # A leet character between two letters ("ign0re"): the text mapped to its shape holds "a0a" exactly
 # when _LEETY would match it (one translation and one substring search instead of the regex engine's
 # scan of every character; tests/scoring/test_injection_gates.py checks the two agree).
-_LEETY = re.compile(r"[013457@$](?<=[a-z][013457@$])(?=[a-z])")
-_LEET_SHAPE = str.maketrans(
+_LEETY: Final = re.compile(r"[013457@$](?<=[a-z][013457@$])(?=[a-z])")
+_LEET_SHAPE: Final = str.maketrans(
     {**dict.fromkeys("abcdefghijklmnopqrstuvwxyz", "a"), **dict.fromkeys("013457@$", "0")}
     | dict.fromkeys("2689", " ")
 )
@@ -31,11 +32,11 @@ def _leety(norm: str) -> bool:
 
 
 # A quoted injection inside a sentence about security testing is a description, not an attack.
-_SECURITY_TALK = re.compile(
+_SECURITY_TALK: Final = re.compile(
     r"\b(?:red[- ]team\w*|pen(?:etration)? test\w*|injection|jailbreak\w*|"
     r"attack\w*|guardrails?|adversarial|tested|test cases?)\b"
 )
-_QUOTED = re.compile(r"[\"'“”‘’«»]([^\"'“”‘’«»]{3,200})[\"'“”‘’«»]")
+_QUOTED: Final = re.compile(r"[\"'“”‘’«»]([^\"'“”‘’«»]{3,200})[\"'“”‘’«»]")
 
 
 def _one_letter_run(tokens: Sequence[str]) -> bool:
@@ -78,7 +79,7 @@ def _described_attack(text: str, start: int, end: int) -> bool:
 
 # --- recital -------------------------------------------------------------------------------------
 
-_STOP = word_set(
+_STOP: Final = word_set(
     "a an and the of to in on for with by their they them how that this these those as at be is are "
     "it its from into or whilst while which when"
 )
@@ -96,7 +97,7 @@ class RecitalIndex:
     trigram_words: frozenset[str] = frozenset()  # the stems of `all_trigrams`
 
 
-RUN = 6
+RUN: Final = 6
 
 
 def _grams(tokens: Sequence[str], n: int) -> set[tuple[str, ...]]:
@@ -200,7 +201,7 @@ def recital_coverage(index: RecitalIndex, answer_trigrams: set[tuple[str, ...]])
 
 # --- keyword lists and padding --------------------------------------------------------------------
 
-_ITEM_SPLIT = re.compile(r"\s*(?:[,;/|+]|\band\b|\bor\b|\s-\s)\s*")
+_ITEM_SPLIT: Final = re.compile(r"\s*(?:[,;/|+]|\band\b|\bor\b|\s-\s)\s*")
 
 
 def list_items(text: str) -> list[str]:

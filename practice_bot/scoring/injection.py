@@ -11,20 +11,22 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
-_ROLE = (
+_ROLE: Final = (
     r"(?:assessor|marker|marking|markers|scorer|scoring|grader|grading|examiner|evaluator|"
     r"assessment system|iqa)"
 )
-ROLE_WORDS = "assessor marker marking markers scorer scoring grader grading examiner evaluator iqa"
-_ADDRESSEE = (
+ROLE_WORDS: Final = (
+    "assessor marker marking markers scorer scoring grader grading examiner evaluator iqa"
+)
+_ADDRESSEE: Final = (
     rf"(?:(?:the |any |an )?(?:automated |ai )?{_ROLE}|whoever|the (?:ai|llm|language model))"
 )
-_VERDICT = (
+_VERDICT: Final = (
     r"(?:evidenced|evidencing|met|passed|achieved|satisfied|a distinction|distinction|full marks?)"
 )
-VERDICT_WORDS = "evidenced met passed achieved satisfied distinction marks mark"
+VERDICT_WORDS: Final = "evidenced met passed achieved satisfied distinction marks mark"
 
 # (anchors, pattern): each anchor group lists words (or, after "=", characters) of which the text
 # must hold at least one, in every group, before the pattern is tried.

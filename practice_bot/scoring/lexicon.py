@@ -8,18 +8,19 @@ four tokens ("outside ... domain" matches "outside of its domain").
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import Final
 
 from practice_bot.scoring.text import stem, word_set, words
 
-GAP = "..."
-MAX_GAP = 4
-_CACHE_LIMIT = 200_000
+GAP: Final = "..."
+MAX_GAP: Final = 4
+_CACHE_LIMIT: Final = 200_000
 
 
 # A phrase of two or more words is looked up at its first word, unless that is a common word: then at
 # its first word that is not ("the impact", "in the top"), looking back. So common words, most of a
 # sentence, rarely start a lookup.
-_COMMON = frozenset(
+_COMMON: Final = frozenset(
     map(
         stem,
         word_set(

@@ -11,30 +11,31 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Final
 
 from practice_bot.scoring.lexicon import Lexicon
 from practice_bot.scoring.text import stem, word_set
 
-_SUBJECTS = frozenset({"i", "we"})
-_POSSESSIVES = frozenset({"my", "our"})
-_STARTERS = _SUBJECTS | _POSSESSIVES
-_GROUPS = word_set("team squad manager colleague colleagues lead company department client")
-_SKIP = word_set(
+_SUBJECTS: Final = frozenset({"i", "we"})
+_POSSESSIVES: Final = frozenset({"my", "our"})
+_STARTERS: Final = _SUBJECTS | _POSSESSIVES
+_GROUPS: Final = word_set("team squad manager colleague colleagues lead company department client")
+_SKIP: Final = word_set(
     "ve m re also then first later personally together initially eventually quickly actually "
     "just still always regularly carefully was were am are been ourselves myself "
     "really mainly mostly both all jointly finally next"
 )
-_NEGATIONS = word_set(
+_NEGATIONS: Final = word_set(
     "not never no didn don doesn haven hasn hadn wasn weren isn aren cannot couldn nt"
 )
-_AUXILIARIES = word_set("did do does")
-_POSSESSION = word_set("had have has")
-_BRIDGES = word_set(
+_AUXILIARIES: Final = word_set("did do does")
+_POSSESSION: Final = word_set("had have has")
+_BRIDGES: Final = word_set(
     "responsible tasked asked decided needed wanted tried managed able going got started began "
     "helped for to in charge of on with kind sort went chose agreed offered volunteered"
 )
-_MODALS = word_set("would could should might may will d ll shall can must")
-_NOT_ACTIONS = frozenset(
+_MODALS: Final = word_set("would could should might may will d ll shall can must")
+_NOT_ACTIONS: Final = frozenset(
     stem(w)
     for w in word_set(
         "based related called named indeed need needed feed seed speed supervised unsupervised "
@@ -42,7 +43,7 @@ _NOT_ACTIONS = frozenset(
         "wish guess suppose mean meant agree"
     )
 )
-_ACTIONS = frozenset(
+_ACTIONS: Final = frozenset(
     stem(w)
     for w in word_set(
         """use build set run write choose lead add create design implement test measure check
@@ -63,12 +64,12 @@ _ACTIONS = frozenset(
     report publish update maintain refine rebuild redesign rework iterate rerun add built"""
     )
 )
-_DEFINITION = re.compile(
+_DEFINITION: Final = re.compile(
     r"^(?:[\w'-]+\s+){0,6}?(?:is|are|means|refers to|describes|involves|is defined as)\s+"
     r"(?:when|where|a|an|the|how|about|defined|basically|essentially|simply|any|something|"
     r"important|essential|crucial|vital|key|used|what|that)\b"
 )
-_GENERIC = re.compile(
+_GENERIC: Final = re.compile(
     r"\b(?:it is|it's|its|this is) (?:important|essential|crucial|vital|key|necessary|good practice|"
     r"best practice|recommended|advisable)\b|^(?:generally|in general|typically|usually|"
     r"traditionally|ideally|in theory|in principle|broadly)\b|\b(?:one|you|organisations|"
@@ -77,24 +78,24 @@ _GENERIC = re.compile(
     r"ought to|have to|has to)\b|\bbest practice (?:is|says|suggests)\b"
 )
 # Talking about oneself rather than about the work: "I'm good at problem solving".
-_SELF_PRAISE = re.compile(
+_SELF_PRAISE: Final = re.compile(
     r"\b(?:my (?:main |biggest |key )?strengths?|i(?: a|')m (?:really |very )?(?:good|great|strong) at|"
     r"i(?: a|')m (?:very |really )?passionate|i consider myself|i(?: wou|')d describe myself|"
     r"one of my strengths|i pride myself|says i(?: a|')m good)\b"
 )
 # Words _SELF_PRAISE cannot match without (each is a whole word of any text it matches): a sentence
 # holding none of them skips the pattern.
-_PRAISE_WORDS = word_set("strength strengths good great strong passionate myself")
+_PRAISE_WORDS: Final = word_set("strength strengths good great strong passionate myself")
 # Words the two patterns above cannot match without (each is a whole word of any text they match), so
 # a sentence holding none of them skips the pattern.
-_DEFINITION_WORDS = word_set("is are means refers describes involves")
-_GENERIC_WORDS = word_set(
+_DEFINITION_WORDS: Final = word_set("is are means refers describes involves")
+_GENERIC_WORDS: Final = word_set(
     "important essential crucial vital key necessary practice recommended advisable generally general "
     "typically usually traditionally ideally theory principle broadly should must need needs ought "
     "have has"
 )
-_NUMBER = re.compile(r"\d")
-_DIGITS = "0123456789"
+_NUMBER: Final = re.compile(r"\d")
+_DIGITS: Final = "0123456789"
 
 
 def _digit_at(norm: str, start: int = 0) -> bool:
@@ -105,7 +106,9 @@ def _digit_at(norm: str, start: int = 0) -> bool:
 
 
 # An enumeration label in front of a sentence ("Answer 3:", "2)") is not a figure about the work.
-_LABEL = re.compile(r"\s*(?:(?:answer|question|part|point|step|item|q|a)\s*)?\d+\s*[:.)\]-]\s")
+_LABEL: Final = re.compile(
+    r"\s*(?:(?:answer|question|part|point|step|item|q|a)\s*)?\d+\s*[:.)\]-]\s"
+)
 
 
 def _label_end(norm: str) -> int:
@@ -116,8 +119,8 @@ def _label_end(norm: str) -> int:
 # A capitalised word that may name something: after a space, or followed by a capital, a digit or an
 # "s" (which an acronym is). _names_something checks each exactly; words this skips cannot qualify,
 # and a match starting inside a word is after a letter or digit, so is turned down there.
-_CAPITALISED = re.compile(r"[A-Z](?:(?<= [A-Z])|(?=[A-Z0-9s]))[A-Za-z0-9]*")
-_COMMON_CAPS = word_set("ML AI IT UK OK US EU I")
+_CAPITALISED: Final = re.compile(r"[A-Z](?:(?<= [A-Z])|(?=[A-Z0-9s]))[A-Za-z0-9]*")
+_COMMON_CAPS: Final = word_set("ML AI IT UK OK US EU I")
 
 
 def _names_something(text: str) -> bool:
@@ -134,14 +137,14 @@ def _names_something(text: str) -> bool:
 
 
 # Reasoning: why something was done or what followed from it.
-REASONING = (
+REASONING: Final = (
     "because|so that|which meant|this meant|that meant|meaning that|as a result|the result was|"
     "resulted in|led to|which reduced|which improved|therefore|consequently|improv* ... by|"
     "reduc* ... by|increas* ... by|proved|evidence that|showed that|demonstrat*|the effect|"
     "the reason|reason we|reason i|reason was|why we|why i"
 )
 # Reflection: weighing options, judging the impact, saying what would change. Distinction needs it.
-REFLECTION = (
+REFLECTION: Final = (
     "the impact|impact was|impact on|impacted|trade off*|tradeoff*|the trade|compared with|"
     "compared to|in comparison|rather than|instead of|in hindsight|looking back|on reflection|"
     "reflecting on|if i did it again|if i were to do it again|next time|do differently|"
@@ -153,24 +156,24 @@ REFLECTION = (
     "had we|would have|should have|overstat*|understat*|the right call|the wrong call|"
     "i d argue|honest number|ruled out|accepted ... loss|accepted ... cost|accepted that"
 )
-OUTCOMES = (
+OUTCOMES: Final = (
     "reduc*|improv*|increas*|cut|saved|dropped|rose|fell|caught|prevent*|avoided|resulted|outcome*|"
     "result*|halved|doubled|went from|percent|per cent|uplift|faster|fewer|signed off|approved|"
     "adopted"
 )
-FILLER = (
+FILLER: Final = (
     "basically|at the end of the day|to be honest|in terms of|going forward|as i said|as i mentioned|"
     "you know|kind of|sort of|and so on|etc|blah|lorem ipsum|dolor sit|the thing is|needless to say|"
     "it goes without saying|all in all|at this point in time|literally|obviously|whatever"
 )
 # Named roles and groups: concrete detail for criteria about people (stakeholders, integrity).
-PEOPLE = (
+PEOPLE: Final = (
     "manager*|officer*|director*|head of|lead|leads|committee*|board|panel|colleague*|consultant*|"
     "analyst*|engineer*|owner*|ceo|cto|cfo|dpo|ciso|auditor*|regulator*|supplier*|vendor*|"
     "customers|clients|patients|tenants|residents|nurses|clinicians|inspectors|planners|agents|"
     "drivers|pharmacist*|coordinator*|scientist*|developer*|architect*|specialist*|steward*"
 )
-TOOLS = (
+TOOLS: Final = (
     "python|sql|pandas|numpy|scikit learn|sklearn|xgboost|lightgbm|catboost|pytorch|tensorflow|keras|"
     "hugging face|mlflow|wandb|weights and biases|dvc|airflow|kubeflow|prefect|dagster|docker|"
     "kubernetes|aks|eks|sagemaker|vertex ai|azure ml|azureml|databricks|snowflake|bigquery|aws|azure|"
@@ -276,7 +279,7 @@ def register(lexicon: Lexicon) -> MarkerIds:
     )
 
 
-_PAST_WORDS = word_set(
+_PAST_WORDS: Final = word_set(
     "was were had did built ran wrote chose led set made met took gave found went kept spoke brought "
     "taught began got put cut sent spent saw sat told done"
 )
@@ -334,15 +337,15 @@ def _own_action(tokens: Sequence[str]) -> tuple[bool, bool]:
 
 
 # Per-word features, worked out once per distinct word (a sentence is then read in one pass).
-_PAST_BIT = 1  # a past-tense verb
-_STARTER_BIT = 2  # "i", "we", "my", "our": own practice may follow
-_PRAISE_BIT = 4  # a word _SELF_PRAISE needs
-_DEFINITION_BIT = 8  # a word _DEFINITION needs
-_GENERIC_BIT = 16  # a word _GENERIC needs
-_VERB_BIT = 32  # a verb-ish word or subject, for spotting keyword lists
-_VERBISH = word_set("is are was were be been have has had do did does i we")
+_PAST_BIT: Final = 1  # a past-tense verb
+_STARTER_BIT: Final = 2  # "i", "we", "my", "our": own practice may follow
+_PRAISE_BIT: Final = 4  # a word _SELF_PRAISE needs
+_DEFINITION_BIT: Final = 8  # a word _DEFINITION needs
+_GENERIC_BIT: Final = 16  # a word _GENERIC needs
+_VERB_BIT: Final = 32  # a verb-ish word or subject, for spotting keyword lists
+_VERBISH: Final = word_set("is are was were be been have has had do did does i we")
 _WORD_BITS: dict[str, int] = {}
-_WORD_BITS_LIMIT = 200_000
+_WORD_BITS_LIMIT: Final = 200_000
 
 
 def _bits_of(token: str) -> int:

@@ -10,7 +10,7 @@ and are flagged (defences.py).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, Final
 
 from practice_bot.rubric.models import Criterion, Topic
 from practice_bot.scoring import reasons
@@ -25,10 +25,11 @@ from practice_bot.scoring.base import (
 )
 from practice_bot.scoring.concepts import Concepts, concept_book
 
-MAX_QUOTES = 3
-EVALUATION_SENTENCES = 2  # distinction: sentences that reason or reflect, one of them reflecting
-OFFTOPIC_MIN_WORDS = 25
-OFFTOPIC_SHARE = 0.2
+MAX_QUOTES: Final = 3
+# EVALUATION_SENTENCES: distinction: sentences that reason or reflect, one of them reflecting
+EVALUATION_SENTENCES: Final = 2
+OFFTOPIC_MIN_WORDS: Final = 25
+OFFTOPIC_SHARE: Final = 0.2
 
 
 def _evidence(sentences: Sequence[Sentence]) -> list[dict[str, str | int]]:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Final
 
 from practice_bot.scoring.base import FLAG_INJECTION, FLAG_KEYWORDS, FLAG_PADDING, FLAG_RECITAL
 
-_FLAG_REASONS = {
+_FLAG_REASONS: Final = {
     FLAG_INJECTION: "This answer contains instructions aimed at the marker, so none of it is credited; "
     "a tutor will review it.",
     FLAG_RECITAL: "Repeating the criterion's wording earns nothing — say what you actually did.",

@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 # Common Cyrillic and Greek look-alikes of Latin letters, and invisible characters, so that
 # "іgnоrе" (Cyrillic і, о, е) reads as "ignore". NFKC already folds full-width and math letters.
-_CONFUSABLES = {
+_CONFUSABLES: Final = {
     "а": "a", "в": "b", "е": "e", "ё": "e", "к": "k", "м": "m", "н": "h", "о": "o", "р": "p",
     "с": "c", "т": "t", "у": "y", "х": "x", "ѕ": "s", "і": "i", "ї": "i", "ј": "j", "ԁ": "d",
     "һ": "h", "ӏ": "l", "ԛ": "q", "ԝ": "w", "ɡ": "g", "ı": "i",
@@ -21,21 +21,21 @@ _CONFUSABLES = {
     "Ο": "O", "Ρ": "P", "Τ": "T", "Υ": "Y", "Χ": "X",
     "‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-",
 }  # fmt: skip
-_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e\u2061\u2062\u2063\u2064"
-_TABLE = str.maketrans({**_CONFUSABLES, **dict.fromkeys(_INVISIBLE, None)})
+_INVISIBLE: Final = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e\u2061\u2062\u2063\u2064"
+_TABLE: Final = str.maketrans({**_CONFUSABLES, **dict.fromkeys(_INVISIBLE, None)})
 
-MAX_SENTENCE_CHARS = 500
+MAX_SENTENCE_CHARS: Final = 500
 
 # A sentence ends at a run of [.!?] followed by white space, a quote, ")", "]" or the end; at a
 # newline; or at ";" or "•" followed by white space (tests/scoring/test_sentence_boundaries.py checks
 # _boundaries against that as a regex). Found with str.find, which skips to each mark far faster than
 # the regex engine's scan of every character.
-_MARKS = ".!?\n;•"
-_CLOSERS = "\"')]"
-_ABBREVIATIONS = frozenset(
+_MARKS: Final = ".!?\n;•"
+_CLOSERS: Final = "\"')]"
+_ABBREVIATIONS: Final = frozenset(
     ("e.g", "i.e", "etc", "vs", "approx", "cf", "no", "fig", "dr", "mr", "mrs", "ms")
 )
-_WORD = re.compile(r"[a-z0-9]+")
+_WORD: Final = re.compile(r"[a-z0-9]+")
 
 
 def word_set(text: str) -> frozenset[str]:
@@ -50,7 +50,7 @@ def normalise(text: str) -> str:
 
 # Every ASCII byte that is not [a-z0-9] turned into a space: splitting the result on spaces gives the
 # runs of [a-z0-9], as _WORD does, several times faster than the regex engine.
-_WORD_BYTES = bytes(
+_WORD_BYTES: Final = bytes(
     b if chr(b) in "abcdefghijklmnopqrstuvwxyz0123456789" else 32 for b in range(256)
 )
 
@@ -71,8 +71,8 @@ class Span(NamedTuple):
 
 
 _new_span = tuple.__new__  # Span(...) without the generated __new__'s Python call
-_LEADING = "-*•>#"
-_ALNUM = re.compile(r"[^\W_]")
+_LEADING: Final = "-*•>#"
+_ALNUM: Final = re.compile(r"[^\W_]")
 
 
 def _chunks(answer: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -172,7 +172,7 @@ def split_sentences(answer: str) -> list[Span]:
 
 
 # Irregular forms the suffix rules would get wrong or split apart.
-_IRREGULAR = {
+_IRREGULAR: Final = {
     "used": "use", "uses": "use", "using": "use", "ran": "run", "running": "run", "runs": "run",
     "built": "build", "building": "build", "builds": "build", "wrote": "write", "written": "write",
     "writing": "write", "chose": "choos", "chosen": "choos", "choosing": "choos", "choose": "choos",
@@ -186,16 +186,16 @@ _IRREGULAR = {
     "thought": "think", "told": "tell", "sought": "seek", "began": "begin", "begun": "begin",
     "news": "news", "series": "series", "status": "status", "lens": "lens", "gdpr": "gdpr",
 }  # fmt: skip
-_SUFFIXES = (
+_SUFFIXES: Final = (
     "isations", "izations", "isation", "ization", "ational", "ations", "ation", "ements", "ement",
     "ments", "ment", "ities", "ity", "ness", "ings", "ing", "ies", "ied", "ed", "ly", "es", "s",
 )  # fmt: skip
 
-_REPLACE = {"isations": "is", "izations": "iz", "isation": "is", "ization": "iz", "ational": "at",
+_REPLACE: Final = {"isations": "is", "izations": "iz", "isation": "is", "ization": "iz", "ational": "at",
             "ations": "at", "ation": "at", "ies": "i", "ied": "i"}  # fmt: skip
 
 # Words whose own stem ends in -ment (experiment/experiments), unlike manage/management.
-_MENT_WORDS = frozenset(
+_MENT_WORDS: Final = frozenset(
     [
         "document",
         "experiment",
