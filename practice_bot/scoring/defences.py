@@ -39,7 +39,7 @@ _SECURITY_TALK: Final = re.compile(
 _QUOTED: Final = re.compile(r"[\"'“”‘’«»]([^\"'“”‘’«»]{3,200})[\"'“”‘’«»]")
 
 
-def _one_letter_run(tokens: Sequence[str]) -> bool:
+def _one_letter_run(tokens: list[str]) -> bool:
     """Four one-letter words in a row: "i g n o r e"."""
     run = 0
     for t in tokens:
@@ -52,7 +52,7 @@ def _one_letter_run(tokens: Sequence[str]) -> bool:
     return False
 
 
-def injection_in(norm: str, tokens: Sequence[str]) -> bool:
+def injection_in(norm: str, tokens: list[str]) -> bool:
     """True when the normalised text (whose words, in order, are `tokens`) holds instructions for
     the marker."""
     variants: list[tuple[str, Iterable[str]]] = [(norm, tokens)]
@@ -108,7 +108,7 @@ def stems_of(tokens: Iterable[str]) -> list[str]:
     return [stem(t) for t in tokens]
 
 
-def content(stems: Sequence[str]) -> list[str]:
+def content(stems: list[str]) -> list[str]:
     return [s for s in stems if s not in _STOP]
 
 
@@ -135,7 +135,7 @@ def recital_index(criteria: tuple[str, ...], ksbs: tuple[str, ...]) -> RecitalIn
     )
 
 
-def _run_of(words: frozenset[str], stems: Sequence[str], n: int) -> bool:
+def _run_of(words: frozenset[str], stems: list[str], n: int) -> bool:
     """Whether `stems` hold n in a row that are all in `words` (as any shared n-gram must)."""
     run = 0
     for s in stems:
@@ -148,12 +148,12 @@ def _run_of(words: frozenset[str], stems: Sequence[str], n: int) -> bool:
     return False
 
 
-def echo_words(stems: Iterable[str]) -> list[str]:
+def echo_words(stems: list[str]) -> list[str]:
     """The content words that count towards echoing the criterion wording."""
     return [s for s in stems if s not in _STOP and len(s) > 2]
 
 
-def echo_share_of(index: RecitalIndex, content_words: Sequence[str]) -> tuple[float, int]:
+def echo_share_of(index: RecitalIndex, content_words: list[str]) -> tuple[float, int]:
     """Share of `content_words` (picked out by `echo_words`) that are words of the criterion texts,
     and their count."""
     if not content_words:
@@ -166,7 +166,7 @@ def echo_share_of(index: RecitalIndex, content_words: Sequence[str]) -> tuple[fl
     return echoed / len(content_words), len(content_words)
 
 
-def shares_run(index: RecitalIndex, stems: Sequence[str]) -> bool:
+def shares_run(index: RecitalIndex, stems: list[str]) -> bool:
     """Whether `stems` hold a run of RUN words of the criterion or KSB wording."""
     return (
         len(stems) >= RUN
@@ -175,14 +175,14 @@ def shares_run(index: RecitalIndex, stems: Sequence[str]) -> bool:
     )
 
 
-def shared_trigrams(index: RecitalIndex, content_words: Sequence[str]) -> set[tuple[str, ...]]:
+def shared_trigrams(index: RecitalIndex, content_words: list[str]) -> set[tuple[str, ...]]:
     """The 3-grams of `content_words` (picked out by `content`) that the criterion texts share."""
     if not _run_of(index.trigram_words, content_words, 3):
         return set()
     return _grams(content_words, 3) & index.all_trigrams
 
 
-def recital_sentence(index: RecitalIndex, stems: Sequence[str]) -> bool:
+def recital_sentence(index: RecitalIndex, stems: list[str]) -> bool:
     """A sentence that copies a run of the criterion wording, or is mostly made of its phrases."""
     if shares_run(index, stems):
         return True
@@ -224,7 +224,7 @@ def keyword_sentence(text: str, verbs: int) -> bool:
     return short >= 0.8 * len(items) and verbs <= max(1, len(items) // 5)
 
 
-def window_diversity(tokens: Sequence[str], size: int = 100) -> float:
+def window_diversity(tokens: list[str], size: int = 100) -> float:
     """Mean type/token ratio over consecutive windows (length-independent, unlike plain TTR)."""
     if len(tokens) < size:
         return len(set(tokens)) / max(1, len(tokens))

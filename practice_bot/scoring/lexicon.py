@@ -219,7 +219,7 @@ class Lexicon:
             i += 1
         return True
 
-    def match(self, tokens: Sequence[str]) -> tuple[set[int], list[str]]:
+    def match(self, tokens: list[str]) -> tuple[set[int], list[str]]:
         """Ids of every phrase found in `tokens` (normalised words of one sentence), and their stems."""
         table = self._keys
         infos = [table[t] for t in tokens]

@@ -8,7 +8,6 @@ to...") are not practice, and neither is a plan or a wish ("I would", "we should
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final
@@ -297,7 +296,7 @@ def _is_action(token: str) -> bool:
     return _is_past(token) or stem(token) in _ACTIONS
 
 
-def _own_action(tokens: Sequence[str]) -> tuple[bool, bool]:
+def _own_action(tokens: list[str]) -> tuple[bool, bool]:
     """(practice, hypothetical): the first verb after a first-person subject decides (call it only
     for a sentence holding one of _STARTERS)."""
     hypothetical = False
@@ -363,7 +362,7 @@ def _bits_of(token: str) -> int:
     return bits
 
 
-def marks(text: str, norm: str, tokens: Sequence[str], found: set[int], m: MarkerIds) -> Marks:
+def marks(text: str, norm: str, tokens: list[str], found: set[int], m: MarkerIds) -> Marks:
     """Classify one sentence: `text` as written, `norm` normalised, `tokens` its words, `found` the
     phrase ids the shared lexicon matched in it."""
     seen = 0
