@@ -35,7 +35,7 @@ class CustomBuildHook(BuildHookInterface):  # type: ignore[type-arg]
     """Runs hatch-mypyc's hook (configured under [tool.hatch.build.targets.wheel.hooks.custom])."""
 
     def _mypyc(self) -> Any:
-        hook = MypycBuildHook(
+        return MypycBuildHook(
             self.root,
             self.config,
             self.build_config,
@@ -44,7 +44,6 @@ class CustomBuildHook(BuildHookInterface):  # type: ignore[type-arg]
             self.target_name,
             self.app,
         )
-        return hook
 
     def initialize(self, version: str, build_data: dict[str, Any]) -> None:
         self._compiled = None
@@ -64,8 +63,10 @@ class CustomBuildHook(BuildHookInterface):  # type: ignore[type-arg]
             build_data.clear()
             build_data.update(before)
             hook.clean([version])
-            first = str(exc).strip().splitlines()[:1] or [type(exc).__name__]
-            _say(f"mypyc could not compile the scorer ({first[0]}): it stays pure Python")
+            # the last line of the compiler's output says why ("command 'gcc' failed...")
+            why = (str(exc).strip().splitlines() or [type(exc).__name__])[-1]
+            why = why if len(why) <= 200 else "..." + why[-200:]
+            _say(f"mypyc could not compile the scorer ({why}): it stays pure Python")
             return
         self._compiled = hook
         _say("the scorer's hot modules are compiled with mypyc")
