@@ -15,10 +15,11 @@ from practice_bot.scoring.markers import Marks, marks
 from practice_bot.scoring.text import normalise, split_sentences, word_set, words
 
 MAX_SCORED_CHARS: Final = 50_000  # far beyond any spoken answer; the rest is kept but not scored
-# CARRY: a sentence without "I"/"we" can inherit own practice from this many sentences before
+# A sentence without "I"/"we" can inherit own practice from this many sentences before it.
 CARRY: Final = 2
 RECITAL_COVERAGE: Final = 0.4
-# ECHO_SHARE: of an answer's content words taken from the criterion texts (genuine: < 0.35)
+# The share of an answer's content words taken from the criterion texts that counts as recital
+# (genuine answers: < 0.35).
 ECHO_SHARE: Final = 0.42
 ECHO_MIN_WORDS: Final = 40  # short, dense answers can be genuine: judge only longer ones
 ECHO_SENTENCE: Final = 0.35

@@ -39,17 +39,13 @@ _SECURITY_TALK: Final = re.compile(
 _QUOTED: Final = re.compile(r"[\"'“”‘’«»]([^\"'“”‘’«»]{3,200})[\"'“”‘’«»]")
 
 
+# The one-letter words a text can have (its words are runs of [a-z0-9]).
+_ONE_LETTER: Final = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+
+
 def _one_letter_run(tokens: list[str]) -> bool:
     """Four one-letter words in a row: "i g n o r e"."""
-    run = 0
-    for t in tokens:
-        if len(t) == 1:
-            run += 1
-            if run >= 4:
-                return True
-        else:
-            run = 0
-    return False
+    return _run_of(_ONE_LETTER, tokens, 4)
 
 
 def injection_in(norm: str, tokens: list[str]) -> bool:

@@ -26,7 +26,7 @@ from practice_bot.scoring.base import (
 from practice_bot.scoring.concepts import Concepts, concept_book
 
 MAX_QUOTES: Final = 3
-# EVALUATION_SENTENCES: distinction: sentences that reason or reflect, one of them reflecting
+# Distinction: sentences that reason or reflect, one of them reflecting.
 EVALUATION_SENTENCES: Final = 2
 OFFTOPIC_MIN_WORDS: Final = 25
 OFFTOPIC_SHARE: Final = 0.2
