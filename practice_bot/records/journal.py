@@ -132,6 +132,14 @@ def replay_with_length(path: Path) -> tuple[Transcript, list[str], int]:
             if not isinstance(record, dict):
                 raise ValueError("not a JSON object")
             check_text(text, record)
+            if _second_writer(transcript, record):
+                assert transcript is not None
+                notices.append(
+                    f"{path.name}: line {number} repeats turn {record['turn']['index']}: two "
+                    "processes wrote this session at once; everything before that line is kept, "
+                    f"the {len(lines) - number + 1} line(s) from it on are not part of the session"
+                )
+                break
             transcript = apply_record(transcript, record)
             good += len(raw)
         except (
@@ -157,6 +165,19 @@ def replay_with_length(path: Path) -> tuple[Transcript, list[str], int]:
         raise TranscriptError(f"{path}: {problem}")
     transcript.notices.extend(notices)
     return transcript, notices, good
+
+
+def _second_writer(transcript: Transcript | None, record: dict[str, Any]) -> bool:
+    """A turn record numbered as a turn already there: another process appended to the same journal
+    (before sessions were locked, or on a file system without locks). Replay stops there."""
+    if (
+        transcript is None
+        or record.get("kind") != "turn"
+        or not isinstance(record.get("turn"), dict)
+    ):
+        return False
+    index = record["turn"].get("index")
+    return type(index) is int and 0 <= index < len(transcript.turns)
 
 
 def check_text(raw: str, data: Any) -> None:
@@ -192,11 +213,18 @@ def _short(text: str, limit: int = 60) -> str:
     return repr(text[:limit] + ("..." if len(text) > limit else ""))
 
 
-def truncate_torn_tail(path: Path, good_length: int) -> None:
-    """Cut a torn last line off so the next record starts on a line of its own."""
+def truncate_torn_tail(path: Path, good_length: int) -> Path | None:
+    """Cut a torn last line (or the lines a second writer left) off so the next record starts on a
+    line of its own. Whole lines cut off are first copied to `<journal>.cut-<time>` beside it, whose
+    path is returned: nothing is thrown away."""
+    kept: Path | None = None
     try:
         with path.open("r+b") as fh:
             if path.stat().st_size > good_length:
+                fh.seek(good_length)
+                tail = fh.read()
+                if tail.count(b"\n") > 0:
+                    kept = _keep_cut_lines(path, tail)
                 fh.truncate(good_length)
             if good_length:
                 fh.seek(good_length - 1)
@@ -207,6 +235,21 @@ def truncate_torn_tail(path: Path, good_length: int) -> None:
             os.fsync(fh.fileno())
     except OSError as exc:
         raise JournalWriteError(path, exc) from None
+    return kept
+
+
+def _keep_cut_lines(path: Path, tail: bytes) -> Path:
+    from datetime import UTC, datetime
+
+    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+    kept = path.with_name(f"{path.name}.cut-{stamp}")
+    fd = os.open(kept, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, FILE_MODE)
+    try:
+        os.write(fd, tail)
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    return kept
 
 
 def _describe(exc: Exception) -> str:

@@ -157,7 +157,10 @@ def rescue_folders() -> list[Path]:
 def move_journal(transcript: Transcript, folder: Path, old: Path | None = None) -> Journal:
     """Carry a running session on in a new journal in `folder`: its header record holds the whole
     transcript so far. The old journal, now out of date, is removed when that is possible."""
+    from practice_bot.records.writer_lock import lock_journal, release_journal
+
     journal = create_journal(folder, transcript)
+    lock_journal(journal.path)
     with contextlib.suppress(OSError):
         dir_fd = os.open(folder, os.O_RDONLY)
         try:
@@ -167,6 +170,7 @@ def move_journal(transcript: Transcript, folder: Path, old: Path | None = None) 
     if old is not None and old != journal.path:
         with contextlib.suppress(OSError):
             old.unlink()
+        release_journal(old)
     return journal
 
 
@@ -209,7 +213,10 @@ def save_final(journal_path: Path, transcript: Transcript) -> Path:
             f"{path}: cannot save the transcript: {exc.strerror or exc}; the journal "
             f"{journal_path} still holds every answer"
         ) from None
+    from practice_bot.records.writer_lock import release_journal
+
     journal_path.unlink(missing_ok=True)
+    release_journal(journal_path)
     return path
 
 

@@ -17,6 +17,7 @@ from practice_bot.records.store import (
     list_transcripts,
     new_transcript_id,
 )
+from practice_bot.records.writer_lock import lock_journal
 from practice_bot.rubric import load_rubric
 from practice_bot.scoring.base import Scorer
 from practice_bot.session.clock import Clock, SystemClock
@@ -101,6 +102,7 @@ def start_session(
         app_version=__version__,
     )
     journal = create_journal(settings.transcripts, transcript)
+    lock_journal(journal.path)  # one live writer per session
     engine = Engine(config, rubric, banks, chosen, transcript, clock=clock, recorder=journal)
     _maybe_attach_llm(engine, settings, llm)
     return Session(engine, journal.path)
@@ -138,8 +140,11 @@ def resume_session(
     scorer: Scorer | None = None,
     llm: bool = False,
 ) -> Session:
+    lock_journal(path)  # before reading it: another process may still be writing it
     transcript, notices, good = replay_with_length(path)
-    truncate_torn_tail(path, good)
+    kept = truncate_torn_tail(path, good)
+    if kept is not None:
+        notices.append(f"the lines cut off the journal are kept in {kept}")
     rubric = load_rubric()
     clock = clock or SystemClock()
     engine = Engine(
