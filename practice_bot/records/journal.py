@@ -10,6 +10,7 @@ import contextlib
 import errno
 import json
 import os
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -74,13 +75,32 @@ class Journal:
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        # The file this journal is: a file put in its place later (a classmate's, in a folder others
+        # can write to) is never written to, nor is a symlink followed.
+        try:
+            info = os.lstat(path)
+            self.identity: tuple[int, int] | None = (info.st_dev, info.st_ino)
+        except OSError:
+            self.identity = None
+
+    def _open(self) -> int:
+        fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | getattr(os, "O_NOFOLLOW", 0))
+        info = os.fstat(fd)
+        if self.identity is None:
+            self.identity = (info.st_dev, info.st_ino)
+        elif (info.st_dev, info.st_ino) != self.identity or not stat.S_ISREG(info.st_mode):
+            os.close(fd)
+            raise OSError(errno.EEXIST, "the journal was replaced by another file")
+        return fd
 
     def write(self, record: dict[str, Any]) -> None:
         line = redact(json.dumps(record, ensure_ascii=False, default=str))
         data = (line + "\n").encode("utf-8")
         try:
-            fd = os.open(self.path, os.O_WRONLY | os.O_APPEND)
+            fd = self._open()
         except OSError as exc:
+            if exc.errno == errno.ELOOP:
+                exc = OSError(exc.errno, "the journal was replaced by a symbolic link")
             raise JournalWriteError(self.path, exc) from None
         size: int | None = None
         try:

@@ -11,6 +11,7 @@ import json
 import os
 import re
 import secrets
+import stat
 import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
@@ -62,6 +63,26 @@ def ensure_folder(folder: Path) -> Path:
     return folder
 
 
+def check_folder_private(folder: Path) -> None:
+    """Refuse a folder other users can write to (they could swap a session's files for their own),
+    unless it is sticky and owned by this user or root, as /tmp is: then only a file's owner can
+    rename or remove it. A tutor sharing a class folder makes it sticky (`chmod +t`)."""
+    if not hasattr(os, "getuid"):  # pragma: no cover - Windows: folders carry ACLs, not modes
+        return
+    try:
+        info = os.stat(folder)
+    except OSError as exc:
+        raise TranscriptError(f"{folder}: cannot use this folder: {exc.strerror or exc}") from None
+    shared = info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+    guarded = info.st_mode & stat.S_ISVTX and info.st_uid in (0, os.getuid())
+    if shared and not guarded:
+        raise TranscriptError(
+            f"{folder}: other users can write to this folder (mode "
+            f"{stat.S_IMODE(info.st_mode):04o}), so they could replace a session's files; make it "
+            "private (chmod 700) or, to share it with a class, sticky (chmod +t)"
+        )
+
+
 def new_transcript_id() -> str:
     return secrets.token_hex(4)
 
@@ -75,6 +96,7 @@ def create_journal(folder: Path, transcript: Transcript) -> Journal:
     and the header written into it.
     """
     ensure_folder(folder)
+    check_folder_private(folder)
     stamp = transcript.started_at.strftime("%Y%m%d-%H%M")
     base = f"{slug(transcript.apprentice)}-{stamp}-{transcript.mode}"
     for _ in range(20):

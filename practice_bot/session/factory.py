@@ -12,6 +12,7 @@ from practice_bot.records.journal import Journal, replay_with_length, truncate_t
 from practice_bot.records.schema import Transcript
 from practice_bot.records.store import (
     JOURNAL_SUFFIX,
+    check_folder_private,
     create_journal,
     latest_in_progress,
     list_transcripts,
@@ -140,6 +141,7 @@ def resume_session(
     scorer: Scorer | None = None,
     llm: bool = False,
 ) -> Session:
+    check_folder_private(path.parent)
     lock_journal(path)  # before reading it: another process may still be writing it
     transcript, notices, good = replay_with_length(path)
     kept = truncate_torn_tail(path, good)
