@@ -160,8 +160,6 @@ RESCUE_FOLDER = "rescued-transcripts"
 def rescue_folders() -> list[Path]:
     """Where a session goes when its own folder cannot take another record: the app's data folder
     (PRACTICE_BOT_DATA_DIR overrides it), then a private folder in the system's temporary folder."""
-    import tempfile
-
     named = os.environ.get("PRACTICE_BOT_DATA_DIR")
     if named:
         data = Path(named).expanduser()
@@ -169,11 +167,31 @@ def rescue_folders() -> list[Path]:
         from practice_bot.config import data_home
 
         data = data_home()
+    return [data / RESCUE_FOLDER, _private_temp_folder()]
+
+
+def _private_temp_folder() -> Path:
+    """`<tmp>/practice-bot-<uid>-rescued-transcripts` if it is this user's own private folder (made
+    now if need be); if someone else made it first, or made it readable by others, a fresh folder
+    with a random name instead: a predictable name in a shared folder is never trusted."""
+    import tempfile
+
     uid = os.getuid() if hasattr(os, "getuid") else 0
-    return [
-        data / RESCUE_FOLDER,
-        Path(tempfile.gettempdir()) / f"practice-bot-{uid}-{RESCUE_FOLDER}",
-    ]
+    prefix = f"practice-bot-{uid}-{RESCUE_FOLDER}"
+    named = Path(tempfile.gettempdir()) / prefix
+    with contextlib.suppress(OSError):
+        named.mkdir(mode=DIR_MODE)
+    try:
+        info = os.lstat(named)
+        if (
+            stat.S_ISDIR(info.st_mode)
+            and stat.S_IMODE(info.st_mode) & 0o077 == 0
+            and (not hasattr(os, "getuid") or info.st_uid == uid)
+        ):
+            return named
+        return Path(tempfile.mkdtemp(prefix=f"{prefix}-"))
+    except OSError:
+        return named  # nothing can be made there: saving to it fails with a clear message
 
 
 def move_journal(transcript: Transcript, folder: Path, old: Path | None = None) -> Journal:
