@@ -3,7 +3,9 @@ visible, text that is not UTF-8 becomes U+FFFD, and the configured API key never
 
 from __future__ import annotations
 
+import json
 import re
+from typing import Any
 
 # C0 and C1 controls except tab and newline, DEL, and bidi overrides that can disguise text.
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
@@ -21,6 +23,17 @@ def printable(text: str) -> str:
     """The text with every control character shown as an escape, so none reaches the terminal (and
     with any secret redacted)."""
     return _CONTROL.sub(_visible, redact(text))
+
+
+# json.dumps escapes C0 controls but leaves DEL, the C1 controls (U+009B is a terminal's CSI) and bidi
+# overrides raw; inside a JSON string each may equally be written as a \u escape.
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def json_text(data: Any, **options: Any) -> str:
+    """`json.dumps(data, ensure_ascii=False, **options)` with no raw control character in it."""
+    text = json.dumps(data, ensure_ascii=False, **options)
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 # Secrets the app holds (the API key, a key in the endpoint's URL): whatever repeats one back (an

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import json
-import re
 from typing import Any
 
 from practice_bot.records.report import Report
 from practice_bot.records.schema import Transcript
 from practice_bot.scoring.base import STATUS_WORDS
 from practice_bot.session.pacing import clock_text
-from practice_bot.textsafe import printable
+from practice_bot.textsafe import json_text, printable
 
 GRADE_WORDS = {"fail": "Fail", "pass": "Pass", "merit": "Merit", "distinction": "Distinction"}
 
@@ -133,15 +131,9 @@ def render_markdown(report: Report) -> str:
     return "\n".join(out) + "\n"
 
 
-# json.dumps escapes C0 controls but leaves DEL, the C1 controls (U+009B is a terminal's CSI) and bidi
-# overrides raw; inside a JSON string each may equally be written as a \\u escape.
-_JSON_UNSAFE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
 def render_json(transcript: Transcript, report: Report) -> str:
     """The transcript with its report as JSON: the same text, no raw control character in it."""
     data: dict[str, Any] = transcript.model_dump(mode="json")
     data["grades"] = report.grades.model_dump(mode="json")
     data["report"] = report.model_dump(mode="json")
-    text = json.dumps(data, indent=2, ensure_ascii=False)
-    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return json_text(data, indent=2)
