@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any
+import sys
+from typing import Any, TextIO
 
 # C0 and C1 controls except tab and newline, DEL, and bidi overrides that can disguise text.
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
@@ -23,6 +24,44 @@ def printable(text: str) -> str:
     """The text with every control character shown as an escape, so none reaches the terminal (and
     with any secret redacted)."""
     return _CONTROL.sub(_visible, redact(text))
+
+
+# What leaves the program on stdout and stderr: the same, also lone surrogates (bytes that were not
+# UTF-8) and a carriage return that does not end a line (it would let text overwrite what precedes it).
+_OUTPUT_UNSAFE = re.compile(
+    "\r(?!\n)|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
+
+
+class PrintableStream:
+    """stdout or stderr, through which every command's output passes: whatever a command prints,
+    from whichever field of whichever file, no control character or secret reaches the terminal.
+    Text already made printable passes unchanged; JSON output escapes such characters itself
+    (`json_text`), so it stays valid JSON."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        self.stream.write(_OUTPUT_UNSAFE.sub(_visible, redact(text)))
+        return len(text)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.stream, name)
+
+
+def guard_output() -> None:
+    """Route stdout and stderr through `PrintableStream` (once): the one place text leaves the program."""
+    if not isinstance(sys.stdout, PrintableStream):
+        sys.stdout = PrintableStream(sys.stdout)  # type: ignore[assignment]
+    if not isinstance(sys.stderr, PrintableStream):
+        sys.stderr = PrintableStream(sys.stderr)  # type: ignore[assignment]
+
+
+def raw_stream(stream: Any) -> Any:
+    """The terminal behind a guarded stream, for the app's own control characters (a progress line
+    redrawn with a carriage return); never for text from a file or an answer."""
+    return stream.stream if isinstance(stream, PrintableStream) else stream
 
 
 # json.dumps escapes C0 controls but leaves DEL, the C1 controls (U+009B is a terminal's CSI) and bidi

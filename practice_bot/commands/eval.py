@@ -36,6 +36,7 @@ def run(args: argparse.Namespace) -> int:
     from practice_bot.errors import UserError
     from practice_bot.scoring.evaluate import Item, evaluate, load_items
     from practice_bot.scoring.factory import make_scorer
+    from practice_bot.textsafe import raw_stream
 
     items: list[Item] = []
     seen: dict[str, str] = {}
@@ -51,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
     def progress(done: int, total: int) -> None:
         if show_progress:
             end = "\n" if done == total else ""
-            print(f"\rscored {done}/{total}", end=end, file=sys.stderr, flush=True)
+            print(f"\rscored {done}/{total}", end=end, file=raw_stream(sys.stderr), flush=True)
 
     result = evaluate(items, scorer, progress=progress)
     if args.json:

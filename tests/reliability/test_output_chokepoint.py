@@ -1,4 +1,7 @@
-"""JSON output escapes DEL, C1 controls and bidi overrides as JSON escapes."""
+"""Every field of a hostile transcript - not just the answers and names the views already escape -
+reaches the terminal printable: judgments' flags and scorer, a re-scoring layer's id, an override's
+criterion id, the usage line's `counted_with`. Commands print through one sanitiser (cli.main), so a
+field no view thought of is covered too; JSON output escapes the same characters as JSON."""
 
 from __future__ import annotations
 
@@ -44,6 +47,45 @@ def _poison(path: Path) -> dict:
     data["usage"] = {"prompt_tokens": 5, "completion_tokens": 5, "calls": 1, "counted_with": TITLE}
     path.write_text(json.dumps(data), "utf-8")
     return data
+
+
+def test_every_field_of_a_hostile_transcript_is_printable(tmp_path):
+    final = _finished(tmp_path)
+    _poison(final)
+    runs = [
+        ["report", str(final)],
+        ["report", str(final), "--format", "md"],
+        ["report", str(final), "--format", "text"],
+        ["review", "show", str(final)],
+        ["review", "list", str(final.parent)],
+        ["review", "agreement", str(final.parent)],
+        ["review", "cohort", str(final.parent)],
+        ["history", "--transcripts", str(final.parent), "--name", "Ada"],
+    ]
+    for args in runs:
+        r = run_cli(args, "", tmp_path)
+        assert b"Traceback" not in r.stderr, (args, r.stderr.decode()[-800:])
+        assert not escapes_in(r.stdout + r.stderr), (args, escapes_in(r.stdout + r.stderr))
+    shown = run_cli(["review", "show", str(final)], "", tmp_path).stdout.decode()
+    assert "\\x1b]0;owned title\\x07flag" in shown  # made visible, not dropped
+
+
+def test_the_usage_line_of_a_resumed_plain_session_is_printable(tmp_path):
+    folder = tmp_path / "t"
+    killed = run_cli(
+        ["mock", "--plain", "--name", "Ada", "--seed", "4", "--transcripts", str(folder)],
+        "An answer about a baseline model.\n\n", tmp_path, kill="judgments:1:after",
+    )  # fmt: skip
+    assert killed.returncode != 0
+    journal = next(folder.glob("*.journal.jsonl"))
+    usage = {"prompt_tokens": 7, "completion_tokens": 3, "calls": 2, "counted_with": TITLE + CLIP}
+    with journal.open("a", encoding="utf-8") as fh:
+        fh.write(json.dumps({"kind": "usage", "usage": usage}) + "\n")
+    r = run_cli(["resume", str(journal), "--plain"], "/end\n", tmp_path)
+    assert r.returncode == 0, r.stderr.decode()
+    out = r.stdout.decode()
+    assert "LLM usage" in out and "counted with \\x1b]0;owned title\\x07" in out
+    assert not escapes_in(r.stdout + r.stderr), escapes_in(r.stdout + r.stderr)
 
 
 def test_json_output_of_the_review_commands_escapes_c1_and_bidi(tmp_path):
