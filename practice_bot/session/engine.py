@@ -115,6 +115,13 @@ class Engine:
             paused=self._paused_at is not None,
         )
 
+    def credit_time(self, seconds: float, why: str) -> None:
+        """Give back session time the apprentice spent waiting on the app (an LLM endpoint that
+        never answered), as a pause would; recorded as an event."""
+        if seconds > 0.5:
+            self._paused_total += seconds
+            self._event("clock_credit", f"{why}: {seconds:.1f}s")
+
     def pause(self) -> None:
         if self.config.mode != "practice":
             raise UserError("pause: only practice sessions can be paused")
@@ -374,7 +381,10 @@ class Engine:
 
     def submit_answer(self, text: str) -> AnswerOutcome:
         answer = self.record_answer(text)
+        began = self.clock.monotonic()
         assessment = self.score(answer)
+        if "fallback" in assessment.scorer:  # waited on an LLM that failed: the clock does not pay
+            self.credit_time(self.clock.monotonic() - began, "llm_wait")
         newly = self.apply_assessment(answer, assessment)
         return AnswerOutcome(
             answer, assessment, self.topic_status(answer.topic), newly, self.next_hint(answer.topic)

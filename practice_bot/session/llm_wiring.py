@@ -57,12 +57,15 @@ class LLMQuestionSource:
         conversation = [
             t for t in engine.transcript.turns if t.kind in ("question", "answer", "retry")
         ]
+        began = engine.clock.monotonic()
         written = self.services.questions.write(
             topic, unmet, conversation, asked, fallback, self.on_delta, on_reset=self.on_reset
         )
         if written.fell_back_reason:
+            # The apprentice waited for a question that never came: the exam clock does not pay.
+            engine.credit_time(engine.clock.monotonic() - began, "llm_wait")
             engine.record_event("llm_fallback", f"question: {written.fell_back_reason}")
-            if engine.on_note is not None:
+            if engine.on_note is not None and not written.quiet:
                 engine.on_note(f"Question from the bank: {written.fell_back_reason}")
         return written.text, written.source
 
@@ -94,7 +97,8 @@ def write_narrative(engine: Engine, services: LLMServices) -> bool:
     if narrative is None:
         reason = services.narrative.last_failure or "no narrative"
         engine.record_event("llm_fallback", f"narrative: {reason}")
-        if engine.on_note is not None:
+        failure = services.narrative.last_failure
+        if engine.on_note is not None and not (failure is not None and failure.quiet):
             engine.on_note(f"Feedback narrative from the offline template: {reason}")
         return False
     names = {t.id: t.name for t in topics}
