@@ -53,9 +53,9 @@ class PrintableStream:
 def guard_output() -> None:
     """Route stdout and stderr through `PrintableStream` (once): the one place text leaves the program."""
     if not isinstance(sys.stdout, PrintableStream):
-        sys.stdout = PrintableStream(sys.stdout)  # type: ignore[assignment]
+        sys.stdout = PrintableStream(sys.stdout)
     if not isinstance(sys.stderr, PrintableStream):
-        sys.stderr = PrintableStream(sys.stderr)  # type: ignore[assignment]
+        sys.stderr = PrintableStream(sys.stderr)
 
 
 def raw_stream(stream: Any) -> Any:
