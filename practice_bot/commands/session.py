@@ -81,7 +81,7 @@ def run_mode(args: argparse.Namespace) -> int:
     if getattr(args, "pack", None) is not None:
         from practice_bot.commands.pack import apply_pack  # type: ignore[import-not-found,unused-ignore]
 
-        config, settings = apply_pack(args.pack, config, settings)
+        config, settings = apply_pack(args.pack, config, settings, args.transcripts)
     if not args.plain and sys.stdin.isatty():
         return _run_app(args, settings, config=config)
     from practice_bot.session.factory import start_session
