@@ -84,7 +84,9 @@ def forget_consent(base_url: str | None) -> None:
 def _write(endpoints: dict[str, Any]) -> Path:
     """Replace the file atomically: folder 0700, file 0600."""
     folder = data_dir()
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    from practice_bot.folders import make_private_folder
+
+    make_private_folder(folder)
     os.chmod(folder, 0o700)
     text = json.dumps({"version": VERSION, "endpoints": endpoints}, indent=2, sort_keys=True)
     fd, tmp = tempfile.mkstemp(prefix=".consent-", dir=folder)

@@ -21,6 +21,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from practice_bot.errors import TranscriptError
+from practice_bot.folders import make_private_folder
 from practice_bot.records.journal import (
     FILE_MODE,
     Journal,
@@ -55,7 +56,7 @@ def slug(name: str, limit: int = 40) -> str:
 
 def ensure_folder(folder: Path) -> Path:
     try:
-        folder.mkdir(parents=True, exist_ok=True, mode=DIR_MODE)
+        make_private_folder(folder)
     except OSError as exc:
         raise TranscriptError(
             f"{folder}: cannot create the transcripts folder: {exc.strerror or exc}"
@@ -180,7 +181,7 @@ def _private_temp_folder() -> Path:
     prefix = f"practice-bot-{uid}-{RESCUE_FOLDER}"
     named = Path(tempfile.gettempdir()) / prefix
     with contextlib.suppress(OSError):
-        named.mkdir(mode=DIR_MODE)
+        named.mkdir(mode=DIR_MODE)  # its parent is the system's: never made here
     try:
         info = os.lstat(named)
         if (

@@ -164,7 +164,12 @@ def write_pack(pack: Pack, out: Path, *, force: bool = False) -> Path:
         raise UserError(f"{out}: the pack did not read back as written")
     if out.exists() and not force:
         raise UserError(f"{out}: already exists; choose another --out or add --force")
-    out.parent.mkdir(parents=True, exist_ok=True)
+    from practice_bot.folders import make_private_folder
+
+    try:
+        make_private_folder(out.parent)
+    except OSError as exc:
+        raise UserError(f"{out.parent}: cannot create the folder: {exc.strerror or exc}") from None
     tmp = out.with_name(f".{out.name}.{secrets.token_hex(3)}.tmp")
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
