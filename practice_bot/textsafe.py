@@ -94,7 +94,9 @@ def remember_secret(secret: str | None) -> None:
 
 
 def remember_url_secrets(url: str | None) -> None:
-    """A password in the URL, and query values whose names say they are keys or tokens."""
+    """A password in the URL, and query values whose names say they are keys or tokens. However
+    short, they are also remembered in the form an echo of the URL shows them (`user:password@`,
+    `key=value`), which no answer holds by chance."""
     if not url:
         return
     from urllib.parse import parse_qsl, urlsplit
@@ -102,16 +104,24 @@ def remember_url_secrets(url: str | None) -> None:
     try:
         parts = urlsplit(url)
         remember_secret(parts.password)
+        if parts.password:
+            userinfo = parts.netloc.rsplit("@", 1)[0]
+            _SECRETS.add(f"{userinfo}@")
         for name, value in parse_qsl(parts.query, keep_blank_values=False):
             if _SECRET_PARAM.search(name):
                 remember_secret(value)
+                _SECRETS.add(f"{name}={value}")
+        for raw in parts.query.split("&"):  # as written, before percent-decoding
+            name, _, value = raw.partition("=")
+            if value and _SECRET_PARAM.search(name):
+                _SECRETS.add(raw)
     except ValueError:
         return
 
 
 def redact(text: str) -> str:
     """The text with every remembered secret replaced by [redacted]."""
-    for secret in _SECRETS:
+    for secret in sorted(_SECRETS, key=len, reverse=True):
         if secret in text:
             text = text.replace(secret, REDACTED)
     return text

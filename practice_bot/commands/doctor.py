@@ -32,10 +32,19 @@ def run(args: argparse.Namespace) -> int:
     return diagnose(settings, print)
 
 
+def _printable_say(say: Callable[[str], None]) -> Callable[[str], None]:
+    from practice_bot.textsafe import printable
+
+    return lambda text: say(printable(text))
+
+
 def diagnose(settings: Settings, say: Callable[[str], None]) -> int:
     """Run the checks, reporting each line through `say`; returns the exit code."""
     from practice_bot.llm.consent import endpoint_key
 
+    # What the endpoint says is quoted (an error's text): escapes made visible, secrets redacted.
+    # Doctor output is what people paste into support requests.
+    say = _printable_say(say)
     say(f"{NOTE}practice-bot works offline without any of this: bank questions, offline scorer.")
     if not settings.llm_configured:
         say(f"{NO}no LLM endpoint configured: set OPENAI_API_KEY (and OPENAI_BASE_URL for a server")
