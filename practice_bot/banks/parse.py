@@ -208,7 +208,10 @@ def _read_regular(path: Path) -> bytes | None:
     writer."""
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(21, "Is a directory")
+        if not stat.S_ISREG(mode):
             return None
         chunks: list[bytes] = []
         left = MAX_FILE_BYTES + 1
@@ -232,7 +235,7 @@ def read_bank_file(
     except OSError as exc:
         return None, [f"{label}: file: cannot be read ({exc.strerror or exc.__class__.__name__})"]
     if raw is None:
-        return None, [f"{label}: file: not a regular file (a device, a pipe or a folder)"]
+        return None, [f"{label}: file: not a regular file (a device or a pipe)"]
     if len(raw) > MAX_FILE_BYTES:
         return None, [f"{label}: file: larger than {MAX_FILE_BYTES // 1_000_000} MB"]
     text, problems = _decode(label, raw)
