@@ -88,6 +88,7 @@ def carry_out(plan: PurgePlan) -> tuple[list[Path], list[str]]:
         if not inside(plan.folder, item.path):
             problems.append(f"{item.path}: no longer a file directly in {plan.folder}; left alone")
             continue
+        leftovers = companions(plan.folder, item.path)
         try:
             item.path.unlink()
         except FileNotFoundError:
@@ -95,5 +96,27 @@ def carry_out(plan: PurgePlan) -> tuple[list[Path], list[str]]:
         except OSError as exc:
             problems.append(f"{item.path}: cannot delete: {exc.strerror or exc}")
             continue
+        for extra in leftovers:
+            try:
+                extra.unlink(missing_ok=True)
+            except OSError as exc:
+                problems.append(
+                    f"{extra}: a copy of {item.path.name}; cannot delete: {exc.strerror or exc}"
+                )
         deleted.append(item.path)
     return deleted, problems
+
+
+def companions(folder: Path, path: Path) -> list[Path]:
+    """Files beside a transcript that hold (part of) the same session: the temporary copy a crash
+    while saving leaves (`.<name>.<random>.tmp`, for the journal or the final file), the lines cut off
+    a journal (`<journal>.cut-<time>`) and the note naming its writer (`.<journal>.owner`)."""
+    journal, final = _names(path.name)
+    patterns = [f".{journal}.*.tmp", f".{final}.*.tmp", f"{journal}.cut-*", f".{journal}.owner"]
+    found = {p for pattern in patterns for p in folder.glob(pattern)}
+    return sorted(p for p in found if inside(folder, p))
+
+
+def _names(name: str) -> tuple[str, str]:
+    stem = name[: -len(JOURNAL_SUFFIX)] if name.endswith(JOURNAL_SUFFIX) else name[: -len(".json")]
+    return stem + JOURNAL_SUFFIX, stem + ".json"
