@@ -17,7 +17,14 @@ from practice_bot.records.journal import apply_record
 from practice_bot.records.schema import Event, Transcript, Turn
 from practice_bot.rubric.grading import predict_grades
 from practice_bot.rubric.models import Criterion, Rubric, Topic
-from practice_bot.scoring.base import STATUS_RANK, Assessment, Scorer, Status, best_status
+from practice_bot.scoring.base import (
+    STATUS_RANK,
+    Assessment,
+    Judgment,
+    Scorer,
+    Status,
+    best_status,
+)
 from practice_bot.session.background import ScoringQueue
 from practice_bot.session.clock import Clock
 from practice_bot.session.pacing import TIME_CHECKS, TimeStatus, time_check_text
@@ -75,6 +82,9 @@ class Engine:
         self.banks = banks
         self.scorer = scorer
         self.transcript = transcript
+        self._status: dict[str, Status] | None = None  # see status_by_criterion
+        self._status_seen = 0
+        self._status_of: list[Judgment] | None = None
         self.clock = clock
         self.recorder = recorder
         self.question_source: QuestionSource | None = None
@@ -196,13 +206,23 @@ class Engine:
         }
 
     def status_by_criterion(self) -> dict[str, Status]:
-        status: dict[str, Status] = {
-            c.id: "not_yet" for t in self.rubric.topics for c in t.criteria
-        }
-        for j in self.transcript.judgments:
+        """Each criterion's best status so far. Kept incrementally: only judgments added since the
+        last call are folded in, so a session's cost per answer does not grow with its length."""
+        judgments = self.transcript.judgments
+        if (
+            self._status is None
+            or judgments is not self._status_of
+            or len(judgments) < self._status_seen
+        ):
+            self._status = {c.id: "not_yet" for t in self.rubric.topics for c in t.criteria}
+            self._status_seen = 0
+            self._status_of = judgments
+        status = self._status
+        for j in judgments[self._status_seen :]:
             if j.criterion_id in status:
                 status[j.criterion_id] = best_status(status[j.criterion_id], j.status)
-        return status
+        self._status_seen = len(judgments)
+        return dict(status)
 
     def topic_status(self, topic_id: str) -> dict[str, Status]:
         status = self.status_by_criterion()
