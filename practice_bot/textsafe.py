@@ -20,6 +20,11 @@ def _visible(match: re.Match[str]) -> str:
     )
 
 
+def has_controls(text: str) -> bool:
+    """Whether the text holds a control character (or a bidi override) printable() would escape."""
+    return _CONTROL.search(text) is not None
+
+
 def printable(text: str) -> str:
     """The text with every control character shown as an escape, so none reaches the terminal (and
     with any secret redacted)."""

@@ -320,12 +320,18 @@ class Entry:
         return self.path.name.endswith(JOURNAL_SUFFIX)
 
 
-def transcript_files(folder: Path) -> list[Path]:
+def transcript_files(folder: Path, *, links: bool = False) -> list[Path]:
+    """The transcript files directly in a folder. A symlink may point out of the folder (another
+    user's file), so links are left out unless asked for (purge lists them as left alone)."""
     if folder.is_file():
         return [folder]
     if not folder.is_dir():
         return []
-    files = [p for p in folder.iterdir() if p.is_file() and not p.name.startswith(".")]
+    files = [
+        p
+        for p in folder.iterdir()
+        if not p.name.startswith(".") and (links or not p.is_symlink()) and p.is_file()
+    ]
     keep = [p for p in files if p.name.endswith(JOURNAL_SUFFIX)]
     keep += [p for p in files if p.suffix == FINAL_SUFFIX and not p.name.endswith(JOURNAL_SUFFIX)]
     return sorted(keep)

@@ -30,7 +30,7 @@ def consent_question(settings: Settings) -> str:
     from practice_bot.llm.consent import describe_endpoint
 
     return (
-        f"With an LLM configured, your answers will be sent to {describe_endpoint(settings)} to "
+        f"With an LLM configured, your {describe_endpoint(settings)} to "
         "write follow-up questions and score them. Nothing is sent without your say-so; if you say "
         "no, this session runs offline. Send answers to this endpoint?"
     )

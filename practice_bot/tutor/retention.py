@@ -8,6 +8,7 @@ transcripts are never deleted (unreadable ones are listed so a person can decide
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -47,14 +48,17 @@ def inside(folder: Path, path: Path) -> bool:
 
 def plan_purge(folder: Path, older_than_days: float, now: datetime | None = None) -> PurgePlan:
     """What a purge would delete; nothing is touched."""
-    if older_than_days < 0:
-        raise UserError("--older-than: give a number of days, 0 or more")
+    if not math.isfinite(older_than_days) or older_than_days < 0:
+        raise UserError(f"--older-than: {older_than_days}: give a number of days, 0 or more")
     if not folder.is_dir():
         raise UserError(f"{folder}: not a transcripts folder")
     now = _aware(now or datetime.now(UTC))
-    cutoff = now - timedelta(days=older_than_days)
+    try:
+        cutoff = now - timedelta(days=older_than_days)
+    except OverflowError:  # longer ago than any date: nothing is that old
+        cutoff = datetime.min.replace(tzinfo=UTC)
     plan = PurgePlan(folder, older_than_days)
-    for path in transcript_files(folder):
+    for path in transcript_files(folder, links=True):
         if not inside(folder, path):
             plan.skipped.append(f"{path}: not a regular file directly in the folder; left alone")
             continue
