@@ -24,7 +24,6 @@ from textual import work
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.widgets import Footer, Header
 
 from practice_bot.errors import TranscriptError
@@ -45,6 +44,7 @@ from practice_bot.tui.messages import (
     SessionEnded,
     WorkFailed,
 )
+from practice_bot.tui.screens.base import AppScreen
 from practice_bot.tui.screens.dialogs import ConfirmScreen, PauseScreen
 from practice_bot.tui.screens.rescue import RescueScreen
 from practice_bot.tui.widgets.answer_box import AnswerBox
@@ -78,7 +78,16 @@ COPIED = "{what} copied to the clipboard (if your terminal allows it)."
 Step = Callable[[], Awaitable[Any]]
 
 
-class DiscussionScreen(Screen[None]):
+class DiscussionScreen(AppScreen[None]):
+    DEFAULT_CSS = """
+    DiscussionScreen #room { height: 1fr; }
+    DiscussionScreen #talk { width: 1fr; }
+    DiscussionScreen #panel { width: 28; border-left: vkey $border-blurred; padding-top: 1; }
+    DiscussionScreen.-wide #panel { width: 38; }
+    DiscussionScreen #answer { border: round $border-blurred; }
+    DiscussionScreen #answer:focus { border: round $primary; }
+    DiscussionScreen #criteria { margin-bottom: 0; }
+    """
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     BINDINGS = [
         Binding("f2,ctrl+s", "submit", "Send answer", key_display="F2/^S", priority=True),
