@@ -60,8 +60,7 @@ def test_size_and_topic_coverage(items: list[Item]) -> None:
     assert set(per_topic) == set(rubric.topic_ids)
     assert min(per_topic.values()) >= V1_PER_TOPIC, per_topic
     # Every topic written for v2 has 50 or more items of its own (copies not counted).
-    # calib-a wrote six topics; the lead raises this to all eleven after merging the other five.
-    assert len(v2_topics(items)) >= 6
+    assert len(v2_topics(items)) == 11  # every topic has v2 items
     for topic in v2_topics(items):
         assert per_topic[topic] >= V2_MIN_PER_TOPIC, (topic, per_topic[topic])
 
