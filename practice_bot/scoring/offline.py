@@ -186,6 +186,10 @@ class OfflineScorer:
 
     name = "offline"
 
+    def forget_sentences(self) -> None:
+        """Forget the sentences read so far (for measuring speed on text never seen)."""
+        forget_sentences()
+
     def score(
         self, answer: str, question: str, topic: Topic, criteria: Sequence[Criterion]
     ) -> Assessment:
