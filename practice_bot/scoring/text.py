@@ -70,7 +70,6 @@ class Span(NamedTuple):
     text: str
 
 
-_new_span = tuple.__new__  # Span(...) without the generated __new__'s Python call
 _LEADING: Final = "-*•>#"
 _ALNUM: Final = re.compile(r"[^\W_]")
 
@@ -101,16 +100,14 @@ def _abbreviation(tail: str) -> bool:
 
 def _emit(answer: str, start: int, end: int, spans: list[Span]) -> None:
     """Add answer[start:end] to `spans`, trimmed (spaces, bullets), unless it holds no letter or digit."""
-    for a, b in (
-        _chunks(answer, start, end) if end - start > MAX_SENTENCE_CHARS else ((start, end),)
-    ):
+    for a, b in _chunks(answer, start, end):
         seg = answer[a:b]
         right = len(seg.rstrip())
         left = 0
         while left < right and (seg[left].isspace() or seg[left] in _LEADING):
             left += 1
         if right > left and (seg[left].isalnum() or _ALNUM.search(seg, left, right)):
-            spans.append(_new_span(Span, (a + left, a + right, seg[left:right])))
+            spans.append(Span(a + left, a + right, seg[left:right]))
 
 
 def _boundaries(answer: str) -> list[tuple[int, int]]:
@@ -156,16 +153,7 @@ def split_sentences(answer: str) -> list[Span]:
         if mark == "." and _abbreviation(answer[max(begin, at - 7) : at]):
             continue
         end = after if mark in ".!?" else at
-        if end - begin > MAX_SENTENCE_CHARS:
-            _emit(answer, begin, end, spans)
-        else:  # _emit, inline
-            seg = answer[begin:end]
-            right = len(seg.rstrip())
-            left = 0
-            while left < right and (seg[left].isspace() or seg[left] in _LEADING):
-                left += 1
-            if right > left and (seg[left].isalnum() or _ALNUM.search(seg, left, right)):
-                spans.append(_new_span(Span, (begin + left, begin + right, seg[left:right])))
+        _emit(answer, begin, end, spans)
         begin = after
     _emit(answer, begin, len(answer), spans)
     return spans
