@@ -87,6 +87,7 @@ def test_wheel_ships_banks_and_prompts(tmp_path):
     ]
     assert len(banks) == 11 and len(prompts) >= 3
     assert "practice_bot/rubric/standard.json" in names
+    assert "practice_bot/scoring/rules/model-scoping.toml" in names  # the offline scorer's rules
     # a plain pure-Python wheel: nothing compiled
     assert not [n for n in names if n.endswith((".so", ".pyd"))]
 

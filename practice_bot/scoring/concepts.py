@@ -1,7 +1,7 @@
 """Concept slots: the ideas each criterion needs, written as phrases an apprentice might say.
 
-The data lives in concepts_am1.py and concepts_am2.py; this module holds the shapes, compiles them into
-one Lexicon and builds fallback slots from a criterion's own words when a criterion has no entry.
+The rules live in TOML under scoring/rules/ (ruleset.py reads them); this module compiles them into one
+Lexicon and builds fallback slots from a criterion's own words when a criterion has no entry.
 """
 
 from __future__ import annotations
@@ -10,37 +10,15 @@ from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import astuple, dataclass, field
 from functools import lru_cache
+from pathlib import Path
 from typing import Any, Final
 
 from practice_bot.rubric.models import Criterion
 from practice_bot.scoring.lexicon import Lexicon
 from practice_bot.scoring.markers import MarkerIds, register
+from practice_bot.scoring.ruleset import RULES_DIR, CriterionSpec, SlotSpec, load_rules
 from practice_bot.scoring.text import normalise, word_set, words
-
-
-@dataclass(frozen=True)
-class SlotSpec:
-    """One idea a criterion needs: `label` is how a reason names it to the apprentice."""
-
-    label: str
-    terms: str
-    combos: tuple[str, ...] = ()  # "a|b + c|d": a sentence matching one of each group
-    core: bool = False
-
-
-@dataclass(frozen=True)
-class CriterionSpec:
-    slots: tuple[SlotSpec, ...]
-    need: int = 2  # own-practice slots needed (one of them core, when any is marked core)
-    per_sentence: int = 2  # most slots one sentence can support (a cap on keyword-dense sentences)
-
-
-def slot(label: str, terms: str, *combos: str, core: bool = False) -> SlotSpec:
-    return SlotSpec(label, terms, combos, core)
-
-
-def spec(*slots: SlotSpec, need: int = 2, per_sentence: int = 2) -> CriterionSpec:
-    return CriterionSpec(slots, need, per_sentence)
+from practice_bot.scoring.thresholds import DEFAULT_NEED, DEFAULT_PER_SENTENCE
 
 
 @dataclass(frozen=True)
@@ -164,16 +142,22 @@ _FILLER: Final = word_set(
 def _fallback(criterion: Criterion) -> CriterionSpec:
     content = [w for w in words(normalise(criterion.text)) if w not in _FILLER and len(w) > 3]
     unique = list(dict.fromkeys(content))[:8]
-    slots = tuple(slot(w, w, core=False) for w in unique) or (slot("the criterion", "criterion"),)
-    return spec(*slots, need=min(2, len(slots)))
+    slots = tuple(SlotSpec(label=w, core=False, terms=(w,), combos=()) for w in unique) or (
+        SlotSpec(label="the criterion", core=False, terms=("criterion",), combos=()),
+    )
+    return CriterionSpec(
+        slots=slots, need=min(DEFAULT_NEED, len(slots)), per_sentence=DEFAULT_PER_SENTENCE
+    )
 
 
 class ConceptBook:
     """Every criterion's compiled slots, sharing one Lexicon so a sentence is matched once."""
 
-    def __init__(self, specs: dict[str, CriterionSpec]) -> None:
+    def __init__(
+        self, specs: dict[str, CriterionSpec], markers: dict[str, tuple[str, ...]]
+    ) -> None:
         self.lexicon = Lexicon()
-        self.markers = register(self.lexicon)
+        self.markers = register(self.lexicon, markers)
         self._specs = specs
         self._compiled: dict[str, Concepts] = {}
         self._batches: dict[tuple[str, ...], Batch] = {}
@@ -187,8 +171,8 @@ class ConceptBook:
             Slot(
                 s.label,
                 s.core,
-                lex.add_all(s.terms),
-                tuple(tuple(lex.add_all(g) for g in c.split(" + ")) for c in s.combos),
+                frozenset(lex.add(p) for p in s.terms),
+                tuple(tuple(frozenset(lex.add(p) for p in g) for g in c) for c in s.combos),
             )
             for s in cs.slots
         )
@@ -198,7 +182,7 @@ class ConceptBook:
                 by_phrase.setdefault(pid, []).append(k)
         return Concepts(
             slots,
-            min(cs.need, len(slots)),
+            min(cs.need, len(slots)),  # (the rules loader caps it too)
             cs.per_sentence,
             {pid: tuple(ks) for pid, ks in by_phrase.items()},
             tuple(k for k, sl in enumerate(slots) if sl.combos),
@@ -237,11 +221,10 @@ class ConceptBook:
                 self._compiled[cid] = self._compile(cs)
 
 
-@lru_cache(maxsize=1)
-def concept_book() -> ConceptBook:
-    from practice_bot.scoring.concepts_am1 import AM1
-    from practice_bot.scoring.concepts_am2 import AM2
-
-    book = ConceptBook({**AM1, **AM2})
+@lru_cache(maxsize=4)
+def concept_book(directory: Path = RULES_DIR) -> ConceptBook:
+    """The compiled rules of `directory` (the package's own by default)."""
+    rules = load_rules(directory)
+    book = ConceptBook(rules.criteria, rules.markers)
     book.warm()
     return book

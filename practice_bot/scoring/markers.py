@@ -125,55 +125,6 @@ def _names_something(text: str) -> bool:
     return False
 
 
-# Reasoning: why something was done or what followed from it.
-REASONING: Final = (
-    "because|so that|which meant|this meant|that meant|meaning that|as a result|the result was|"
-    "resulted in|led to|which reduced|which improved|therefore|consequently|improv* ... by|"
-    "reduc* ... by|increas* ... by|proved|evidence that|showed that|demonstrat*|the effect|"
-    "the reason|reason we|reason i|reason was|why we|why i"
-)
-# Reflection: weighing options, judging the impact, saying what would change. Distinction needs it.
-REFLECTION: Final = (
-    "the impact|impact was|impact on|impacted|trade off*|tradeoff*|the trade|compared with|"
-    "compared to|in comparison|rather than|instead of|in hindsight|looking back|on reflection|"
-    "reflecting on|if i did it again|if i were to do it again|next time|do differently|"
-    "done differently|justif*|the benefit|benefit was|downside|drawback*|limitation*|weigh*|"
-    "outweigh*|at the cost|lesson*|learned that|learnt that|worked well|didn t work|did not work|"
-    "better than|worse than|critically|pros and cons|advantage*|disadvantage*|on balance|"
-    "effective*|ineffective*|i chose ... over|we chose ... over|the value|paid off|was worth|"
-    "wasn t worth|not worth|in retrospect|the upside|cost us|the risk was|i d weigh|if we had|"
-    "had we|would have|should have|overstat*|understat*|the right call|the wrong call|"
-    "i d argue|honest number|ruled out|accepted ... loss|accepted ... cost|accepted that"
-)
-OUTCOMES: Final = (
-    "reduc*|improv*|increas*|cut|saved|dropped|rose|fell|caught|prevent*|avoided|resulted|outcome*|"
-    "result*|halved|doubled|went from|percent|per cent|uplift|faster|fewer|signed off|approved|"
-    "adopted"
-)
-FILLER: Final = (
-    "basically|at the end of the day|to be honest|in terms of|going forward|as i said|as i mentioned|"
-    "you know|kind of|sort of|and so on|etc|blah|lorem ipsum|dolor sit|the thing is|needless to say|"
-    "it goes without saying|all in all|at this point in time|literally|obviously|whatever"
-)
-# Named roles and groups: concrete detail for criteria about people (stakeholders, integrity).
-PEOPLE: Final = (
-    "manager*|officer*|director*|head of|lead|leads|committee*|board|panel|colleague*|consultant*|"
-    "analyst*|engineer*|owner*|ceo|cto|cfo|dpo|ciso|auditor*|regulator*|supplier*|vendor*|"
-    "customers|clients|patients|tenants|residents|nurses|clinicians|inspectors|planners|agents|"
-    "drivers|pharmacist*|coordinator*|scientist*|developer*|architect*|specialist*|steward*"
-)
-TOOLS: Final = (
-    "python|sql|pandas|numpy|scikit learn|sklearn|xgboost|lightgbm|catboost|pytorch|tensorflow|keras|"
-    "hugging face|mlflow|wandb|weights and biases|dvc|airflow|kubeflow|prefect|dagster|docker|"
-    "kubernetes|aks|eks|sagemaker|vertex ai|azure ml|azureml|databricks|snowflake|bigquery|aws|azure|"
-    "gcp|github|gitlab|git|jira|confluence|evidently|grafana|prometheus|datadog|power bi|tableau|"
-    "fastapi|flask|shap|lime|great expectations|terraform|jenkins|github actions|azure devops|spark|"
-    "pyspark|kafka|onnx|optuna|fairlearn|presidio|key vault|snyk|trivy|dependabot|sonarqube|"
-    "codecarbon|slack|teams|sharepoint|jupyter|vs code|pycharm|openai|bedrock|langchain|pytest|"
-    "dbt|s3|postgres|redis|elasticsearch|looker|psi|gdpr|iso 27001|crisp dm|scrum|kanban|agile"
-)
-
-
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Marks:
     """What a sentence shows besides its concepts."""
@@ -209,15 +160,20 @@ class MarkerIds:
     people: frozenset[int]
 
 
-def register(lexicon: Lexicon) -> MarkerIds:
-    """Add the marker phrases to `lexicon` so one pass over a sentence finds concepts and markers."""
+def register(lexicon: Lexicon, phrases: dict[str, tuple[str, ...]]) -> MarkerIds:
+    """Add the marker phrases (rules/markers.toml) to `lexicon`, so one pass over a sentence finds
+    concepts and markers."""
+
+    def add(name: str) -> frozenset[int]:
+        return frozenset(lexicon.add(p) for p in phrases[name])
+
     return MarkerIds(
-        lexicon.add_all(REASONING),
-        lexicon.add_all(REFLECTION),
-        lexicon.add_all(OUTCOMES),
-        lexicon.add_all(TOOLS),
-        lexicon.add_all(FILLER),
-        lexicon.add_all(PEOPLE),
+        reasoning=add("reasoning"),
+        reflection=add("reflection"),
+        outcomes=add("outcomes"),
+        tools=add("tools"),
+        filler=add("filler"),
+        people=add("people"),
     )
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from practice_bot.rubric.models import Criterion, Topic
 from practice_bot.scoring import reasons
@@ -230,13 +231,17 @@ class OfflineScorer:
 
     name = "offline"
 
+    def __init__(self, rules: Path | None = None) -> None:
+        """`rules`: a rules directory to score with (default: the package's own, scoring/rules/)."""
+        self.book = concept_book(rules) if rules is not None else concept_book()
+
     def forget_sentences(self) -> None:
         """Forget the sentences read so far (for measuring speed on text never seen)."""
-        concept_book().forget()
+        self.book.forget()
 
     def outcome(self, answer: str, topic: Topic, criteria: Sequence[Criterion]) -> Outcome:
         """The reading of a non-empty answer and a verdict per criterion, with their reasons."""
-        book = concept_book()
+        book = self.book
         batch = book.batch(criteria)
         reading = read(answer, topic, book, batch)
         per: list[list[Named]] = [[] for _ in criteria]
