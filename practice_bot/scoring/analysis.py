@@ -282,7 +282,7 @@ def _practice(s: Sentence, carried: bool) -> tuple[bool, str]:
     tokens = s.facts.tokens
     negated = "negated: the first-person action is negated" if m.negated else ""
     if m.practice and not m.generic:
-        return True, "own practice: a first-person action"
+        return True, "a first-person action"
     if m.generic:
         return False, "generic: a definition, a general statement or self-praise"
     if m.hypothetical:
@@ -300,5 +300,5 @@ def _practice(s: Sentence, carried: bool) -> tuple[bool, str]:
     if not _NEGATED.isdisjoint(tokens):
         return False, "negated: it says what was not done"
     if opens_own:
-        return True, "own practice: a statement about the work opening with 'our'/'my'"
-    return True, "own practice: a statement of what happened, just after a first-person action"
+        return True, "a statement about the work opening with 'our'/'my'"
+    return True, "a statement of what happened, just after a first-person action"
