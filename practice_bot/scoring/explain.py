@@ -97,7 +97,7 @@ def render(
     for flag in outcome.flags:
         hit = [f"#{s.index + 1}" for s in excluded if s.excluded == flag]
         lines.append(f"{flag}: fired" + (f"; sentences excluded: {', '.join(hit)}" if hit else ""))
-    for flag in sorted({s.excluded for s in excluded if s.excluded not in outcome.flags}):
+    for flag in sorted({s.excluded or "" for s in excluded} - set(outcome.flags)):
         hit = [f"#{s.index + 1}" for s in excluded if s.excluded == flag]
         lines.append(
             f"{flag}: sentences excluded: {', '.join(hit)} (not enough to flag the answer)"
