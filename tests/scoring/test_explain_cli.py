@@ -96,21 +96,30 @@ def test_a_distinction_shows_its_evaluation_step(capsys: pytest.CaptureFixture[s
     assert "model-scoping/pass-1 (pass): PARTLY   [label: not evidenced]" in out
 
 
-def test_an_edited_rules_copy_changes_the_verdict(
+def test_the_worked_example_of_docs_scoring(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    # The newcomer's loop: edit one TOML file, see the effect with explain --rules.
+    # docs/scoring.md's newcomer loop: explain, edit one TOML file, check it, explain again.
     rules = tmp_path / "rules"
     shutil.copytree(RULES_DIR, rules)
-    answer = _answer(tmp_path, "We wrote the zorblax plan in week two and it took 3 days.")
-    _, before = _run(capsys, "explain", "--topic", "model-scoping", answer)
-    assert "slots named: none" in before
+    answer = _answer(
+        tmp_path,
+        "I planned the work in short increments with a review at the end of each, on a Trello "
+        "board. Because modelling work is hard to estimate, I capped each experiment at three days.",
+    )
+    argv = ["explain", "--topic", "model-scoping", "--criterion", "model-scoping/pass-3"]
+    _, before = _run(capsys, *argv, answer)
+    assert "model-scoping/pass-3 (pass): PARTLY" in before
+    assert "- no core slot supported: partly" in before
     path = rules / "model-scoping.toml"
+    old = 'label = "a project methodology"\ncore = true\nterms = [\n    "agile",'
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace('"agile", ', '"agile", "zorblax", ', 1), encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, old.replace('"agile",', '"increment*", "agile",')), "utf-8")
     assert _run(capsys, "rules", "check", str(rules))[0] == 0
-    _, after = _run(capsys, "explain", "--topic", "model-scoping", "--rules", str(rules), answer)
-    assert "slots named: pass-3: a project methodology" in after
+    _, after = _run(capsys, *argv, "--rules", str(rules), answer)
+    assert "slots named: pass-3: a project methodology, project tools and techniques" in after
+    assert "model-scoping/pass-3 (pass): EVIDENCED" in after
 
 
 @pytest.mark.parametrize(
