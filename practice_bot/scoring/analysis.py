@@ -12,6 +12,7 @@ from practice_bot.scoring import defences
 from practice_bot.scoring.base import FLAG_INJECTION, FLAG_KEYWORDS, FLAG_PADDING, FLAG_RECITAL
 from practice_bot.scoring.concepts import Batch, ConceptBook
 from practice_bot.scoring.markers import Marks, marks
+from practice_bot.scoring.memory import Memory
 from practice_bot.scoring.text import normalise, split_sentences, word_set, words
 from practice_bot.scoring.thresholds import (
     BARE_TERM_WORDS,
@@ -96,17 +97,19 @@ def _recital_texts(topic: Topic) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(c.text for c in topic.criteria), tuple(ksbs[k] for k in topic.ksbs if k in ksbs)
 
 
-def facts(text: str, norm: str, book: ConceptBook, batch: Batch) -> Facts | None:
+def facts(text: str, norm: str, book: ConceptBook, batch: Batch, memory: Memory) -> Facts | None:
     """The facts of sentence `text` (`norm` normalised); None when it has no words."""
     tokens = words(norm)
     if not tokens:
         return None
-    found, stems = batch.lexicon.match(tokens)
+    keyed = [memory.keys(book.lexicon, t) for t in tokens]
+    found = batch.lexicon.match(keyed)
+    stems = [k[0] for k in keyed]
     m = marks(text, norm, tokens, found, book.markers)
     # A keyword list or a bare term counts the phrases of every topic it names (the whole book's).
     keyword = defences.keyword_sentence(text, m.verbs)
     bare = len(tokens) <= BARE_TERM_WORDS and not m.verbs
-    terms = len(book.lexicon.match(tokens)[0]) if keyword or bare else 0
+    terms = len(book.lexicon.match(keyed)) if keyword or bare else 0
     return Facts(
         tokens=tokens,
         stems=stems,
@@ -120,27 +123,25 @@ def facts(text: str, norm: str, book: ConceptBook, batch: Batch) -> Facts | None
     )
 
 
-FACTS_CACHE: Final = 4096  # sentences remembered: a rescored transcript, an answer scored twice
-
-
-def read(answer: str, topic: Topic, book: ConceptBook, batch: Batch) -> Reading:
+def read(answer: str, topic: Topic, book: ConceptBook, batch: Batch, memory: Memory) -> Reading:
+    """Read `answer` for the criteria of `batch`: its sentences, their facts (remembered in `memory`
+    by text), the defences' flags and which sentences are own practice."""
     scored = answer[:MAX_SCORED_CHARS]
     reading = Reading([])
     if len(answer) > MAX_SCORED_CHARS:
         reading.notes.append(f"Only the first {MAX_SCORED_CHARS:,} characters were scored.")
-    known: dict[str, Facts] = batch.facts
-    if len(known) >= FACTS_CACHE:
-        known.clear()
     norm_all = normalise(answer)
     aligned = answer.isascii()  # then norm_all[i] is answer[i] folded, so spans carry over
     sentences = reading.sentences
     for start, end, text in split_sentences(scored):
-        got = known.get(text)
+        key = (batch.ids, book.version, text)
+        got = memory.sentences.get(key)
         if got is None:
-            got = facts(text, norm_all[start:end] if aligned else normalise(text), book, batch)
+            norm = norm_all[start:end] if aligned else normalise(text)
+            got = facts(text, norm, book, batch, memory)
             if got is None:
                 continue
-            known[text] = got
+            memory.remember(key, got)
         sentences.append(Sentence(index=len(sentences), start=start, end=end, text=text, facts=got))
     sentence_tokens = [t for s in sentences for t in s.facts.tokens]
     reading.word_count = len(sentence_tokens)

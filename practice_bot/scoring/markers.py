@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Final
 
 from practice_bot.scoring.lexicon import Lexicon
@@ -183,14 +182,12 @@ _PAST_WORDS: Final = word_set(
 )
 
 
-@lru_cache(maxsize=32768)
 def _is_past(token: str) -> bool:
     return token in _PAST_WORDS or (
         len(token) > 4 and token.endswith("ed") and stem(token) not in _NOT_ACTIONS
     )
 
 
-@lru_cache(maxsize=32768)
 def _is_action(token: str) -> bool:
     return _is_past(token) or stem(token) in _ACTIONS
 

@@ -27,6 +27,7 @@ from practice_bot.scoring.base import (
     Status,
 )
 from practice_bot.scoring.concepts import Concepts, concept_book
+from practice_bot.scoring.memory import Memory
 from practice_bot.scoring.thresholds import (
     EVALUATION_SENTENCES,
     MAX_QUOTES,
@@ -234,16 +235,17 @@ class OfflineScorer:
     def __init__(self, rules: Path | None = None) -> None:
         """`rules`: a rules directory to score with (default: the package's own, scoring/rules/)."""
         self.book = concept_book(rules) if rules is not None else concept_book()
+        self.memory = Memory()  # what this scorer remembers between answers
 
     def forget_sentences(self) -> None:
         """Forget the sentences read so far (for measuring speed on text never seen)."""
-        self.book.forget()
+        self.memory.forget_sentences()
 
     def outcome(self, answer: str, topic: Topic, criteria: Sequence[Criterion]) -> Outcome:
         """The reading of a non-empty answer and a verdict per criterion, with their reasons."""
         book = self.book
         batch = book.batch(criteria)
-        reading = read(answer, topic, book, batch)
+        reading = read(answer, topic, book, batch, self.memory)
         per: list[list[Named]] = [[] for _ in criteria]
         if not reading.zeroed:
             for s in reading.sentences:

@@ -87,7 +87,6 @@ def _chunks(answer: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-@lru_cache(maxsize=4096)
 def _abbreviation(tail: str) -> bool:
     """Whether a full stop after `tail` (up to seven characters before it) closes an abbreviation
     ("e.g.", "etc.") rather than a sentence."""
@@ -210,7 +209,9 @@ _MENT_WORDS: Final = frozenset(
 )
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(
+    maxsize=65536
+)  # a pure function of one word, asked of every word of every rule and answer
 def stem(word: str) -> str:
     """A light, consistent suffix-stripper: monitoring/monitored/monitors -> monitor."""
     if word in _IRREGULAR:
