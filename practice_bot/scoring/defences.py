@@ -16,19 +16,8 @@ from practice_bot.scoring.text import normalise, stem, word_set, words
 
 _SPACED: Final = re.compile(r"\b(\w) (?=\w\b)")
 _LEET: Final = str.maketrans("013457@$", "oieastas")
-# A leet character between two letters ("ign0re"): the text mapped to its shape holds "a0a" exactly
-# when _LEETY would match it (one translation and one substring search instead of the regex engine's
-# scan of every character; tests/scoring/test_injection_gates.py checks the two agree).
-_LEETY: Final = re.compile(r"[013457@$](?<=[a-z][013457@$])(?=[a-z])")
-_LEET_SHAPE: Final = str.maketrans(
-    {**dict.fromkeys("abcdefghijklmnopqrstuvwxyz", "a"), **dict.fromkeys("013457@$", "0")}
-    | dict.fromkeys("2689", " ")
-)
-
-
-def _leety(norm: str) -> bool:
-    """Whether `norm` has a leet character between two letters, as _LEETY finds."""
-    return "a0a" in norm.translate(_LEET_SHAPE)
+# A leet character between two letters ("ign0re").
+_LEETY: Final = re.compile(r"(?<=[a-z])[013457@$](?=[a-z])")
 
 
 # A quoted injection inside a sentence about security testing is a description, not an attack.
@@ -51,18 +40,16 @@ def _one_letter_run(tokens: list[str]) -> bool:
 def injection_in(norm: str, tokens: list[str]) -> bool:
     """True when the normalised text (whose words, in order, are `tokens`) holds instructions for
     the marker."""
-    variants: list[tuple[str, Iterable[str]]] = [(norm, tokens)]
+    variants = [norm]
     if _one_letter_run(tokens):
-        joined = _SPACED.sub(r"\1", norm)  # "i g n o r e" -> "ignore"
-        variants.append((joined, words(joined)))
-    if _leety(norm):
-        plain = norm.translate(_LEET)  # "ign0re" -> "ignore"
-        variants.append((plain, words(plain)))
-    for variant, vocabulary in variants:
-        for m in find_injections(variant, vocabulary):
-            if not _described_attack(variant, m.start(), m.end()):
-                return True
-    return False
+        variants.append(_SPACED.sub(r"\1", norm))  # "i g n o r e" -> "ignore"
+    if _LEETY.search(norm):
+        variants.append(norm.translate(_LEET))  # "ign0re" -> "ignore"
+    return any(
+        not _described_attack(variant, m.start(), m.end())
+        for variant in variants
+        for m in find_injections(variant)
+    )
 
 
 def _described_attack(text: str, start: int, end: int) -> bool:
