@@ -22,6 +22,7 @@ from pydantic import ValidationError
 
 from practice_bot.errors import TranscriptError
 from practice_bot.folders import make_private_folder
+from practice_bot.paths import data_home
 from practice_bot.records.journal import (
     FILE_MODE,
     Journal,
@@ -161,14 +162,7 @@ RESCUE_FOLDER = "rescued-transcripts"
 def rescue_folders() -> list[Path]:
     """Where a session goes when its own folder cannot take another record: the app's data folder
     (PRACTICE_BOT_DATA_DIR overrides it), then a private folder in the system's temporary folder."""
-    named = os.environ.get("PRACTICE_BOT_DATA_DIR")
-    if named:
-        data = Path(named).expanduser()
-    else:
-        from practice_bot.config import data_home
-
-        data = data_home()
-    return [data / RESCUE_FOLDER, _private_temp_folder()]
+    return [data_home() / RESCUE_FOLDER, _private_temp_folder()]
 
 
 def _private_temp_folder() -> Path:
