@@ -19,7 +19,7 @@ from practice_bot.records.store import (
     list_transcripts,
     new_transcript_id,
 )
-from practice_bot.records.writer_lock import lock_journal
+from practice_bot.records.writer_lock import lock_journal, release_journal
 from practice_bot.rubric import load_rubric
 from practice_bot.scoring.base import Scorer
 from practice_bot.session.clock import Clock, SystemClock
@@ -159,6 +159,16 @@ def resume_session(
 ) -> Session:
     check_folder_private(path.parent)
     lock_journal(path)  # before reading it: another process may still be writing it
+    try:
+        return _resume_locked(path, settings, clock, scorer, llm)
+    except BaseException:
+        release_journal(path)  # a session that did not resume is not running here
+        raise
+
+
+def _resume_locked(
+    path: Path, settings: Settings, clock: Clock | None, scorer: Scorer | None, llm: bool
+) -> Session:
     transcript, notices, good = replay_with_length(path)
     kept = truncate_torn_tail(path, good)
     if kept is not None:

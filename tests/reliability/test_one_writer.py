@@ -138,3 +138,20 @@ def test_a_journal_two_writers_interleaved_keeps_everything_before_the_clash(tmp
     assert answers == ["Kept answer one.", "Answer after."]
     cut = list(journal.parent.glob("*.cut-*"))
     assert len(cut) == 1 and "Q from B" in cut[0].read_text()  # what was cut off is kept aside
+
+
+def test_a_resume_that_fails_lets_go_of_the_session(tmp_path):
+    import pytest
+
+    from practice_bot.config import Settings
+    from practice_bot.errors import TranscriptError
+    from practice_bot.records import writer_lock
+    from practice_bot.session.factory import resume_session
+
+    journal = _interleaved(tmp_path)
+    lines = journal.read_text("utf-8").splitlines()
+    journal.write_text("\n".join([lines[0], "{not json", *lines[1:]]) + "\n", "utf-8")
+    with pytest.raises(TranscriptError, match="line 2"):
+        resume_session(journal, Settings(transcripts=journal.parent))
+    assert writer_lock._HELD == {}  # nothing held: another process may resume it once it is fixed
+    assert not list(journal.parent.glob(".*.owner"))
