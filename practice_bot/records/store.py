@@ -75,7 +75,9 @@ def check_folder_private(folder: Path) -> None:
         info = os.stat(folder)
     except OSError as exc:
         raise TranscriptError(f"{folder}: cannot use this folder: {exc.strerror or exc}") from None
-    shared = info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+    shared = info.st_mode & stat.S_IWOTH or (
+        info.st_mode & stat.S_IWGRP and not _private_group(info.st_gid, info.st_uid)
+    )
     guarded = info.st_mode & stat.S_ISVTX and info.st_uid in (0, os.getuid())
     if shared and not guarded:
         raise TranscriptError(
@@ -83,6 +85,20 @@ def check_folder_private(folder: Path) -> None:
             f"{stat.S_IMODE(info.st_mode):04o}), so they could replace a session's files; make it "
             "private (chmod 700) or, to share it with a class, sticky (chmod +t)"
         )
+
+
+def _private_group(gid: int, uid: int) -> bool:
+    """A user's own group (named after them, no other members), as `umask 002` systems give every
+    user: group-writable then means writable by that user alone."""
+    try:
+        import grp
+        import pwd
+
+        group = grp.getgrgid(gid)
+        owner = pwd.getpwuid(uid).pw_name
+    except (ImportError, KeyError):
+        return False
+    return group.gr_name == owner and set(group.gr_mem) <= {owner}
 
 
 def new_transcript_id() -> str:

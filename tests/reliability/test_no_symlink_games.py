@@ -72,16 +72,47 @@ def test_a_swapped_journal_never_gets_the_next_answer(tmp_path, swap):
     assert [t["text"] for t in turns if t["role"] == "apprentice"] == ["The first answer.", SECRET]
 
 
+def _shared_group() -> int:
+    """A group that is not the test user's own (root may give a folder to any group)."""
+    if os.getuid() != 0:
+        pytest.skip("only root can give a folder to another group")
+    return 65534  # nogroup
+
+
 @pytest.mark.parametrize("mode", [0o777, 0o770, 0o722])
 def test_a_folder_others_can_write_to_is_refused(tmp_path, mode):
     folder = tmp_path / "class"
     folder.mkdir()
     os.chmod(folder, mode)
+    if mode & 0o002 == 0:  # writable by its group: a group shared with others
+        os.chown(folder, -1, _shared_group())
     done = run_cli(["mock", "--plain", "--transcripts", str(folder)], "An answer.\n\n", tmp_path)
     err = done.stderr.decode()
     assert done.returncode == 2, err
     assert f"{folder}: other users can write to this folder (mode {mode:04o})" in err
     assert "chmod +t" in err and not list(folder.iterdir())
+
+
+def test_a_users_own_group_may_write(tmp_path):
+    """umask 002 systems give each user a group of their own: group-writable is then private."""
+    import grp
+    import pwd
+
+    me = pwd.getpwuid(os.getuid()).pw_name
+    try:
+        own = grp.getgrnam(me)
+    except KeyError:
+        pytest.skip(f"no group named {me}")
+    if set(own.gr_mem) - {me}:
+        pytest.skip(f"the group {me} has other members")
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    os.chown(folder, -1, own.gr_gid)
+    os.chmod(folder, 0o775)
+    done = run_cli(
+        ["mock", "--plain", "--transcripts", str(folder)], "An answer.\n\n/end\n", tmp_path
+    )
+    assert done.returncode == 0, done.stderr.decode()
 
 
 def test_a_sticky_shared_folder_is_accepted(tmp_path):
