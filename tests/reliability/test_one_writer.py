@@ -157,3 +157,44 @@ def test_a_resume_that_fails_lets_go_of_the_session(tmp_path):
     # not held: another process may resume it once it is fixed
     assert (info.st_dev, info.st_ino) not in writer_lock._HELD
     assert not list(journal.parent.glob(".*.owner"))
+
+
+def _resume(home: Path, journal: Path) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "practice_bot", "resume", str(journal), "--plain"],
+        stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+        env=cli_env(home), cwd=home,
+    )  # fmt: skip
+
+
+def test_two_resumers_at_once_one_is_refused_and_nothing_is_lost(tmp_path):
+    folder = tmp_path / "t"
+    killed = run_cli(
+        ["mock", "--plain", "--transcripts", str(folder), "--seed", "4", "--name", "Lee"],
+        "Before the crash.\n\n", tmp_path, kill="judgments:1:after",
+    )  # fmt: skip
+    assert killed.returncode != 0
+    journal = next(folder.glob("*.journal.jsonl"))
+    procs = [_resume(tmp_path, journal) for _ in range(2)]
+    try:
+        deadline = time.monotonic() + 30
+        while all(p.poll() is None for p in procs) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        refused = [p for p in procs if p.poll() is not None]
+        assert len(refused) == 1, "neither resumer was refused"
+        loser = refused[0]
+        winner = next(p for p in procs if p is not loser)
+        assert loser.returncode == 2
+        assert loser.stderr is not None and "already running" in loser.stderr.read()
+        _, err = winner.communicate("After the crash.\n\n/end\n", timeout=60)
+        assert winner.returncode == 0, err
+    finally:
+        for p in procs:
+            if p.poll() is None:
+                p.kill()
+                p.wait(timeout=10)
+    final = next(folder.glob("*.json"))
+    answers = [
+        t["text"] for t in json.loads(final.read_text())["turns"] if t["role"] == "apprentice"
+    ]
+    assert answers == ["Before the crash.", "After the crash."]
