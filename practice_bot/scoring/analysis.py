@@ -139,8 +139,9 @@ def read(answer: str, topic: Topic, book: ConceptBook, batch: Batch, memory: Mem
         key = (batch.ids, book.version, text)
         got = memory.sentences.get(key)
         if got is None:
+            # read without its fillers and false starts (the quote keeps them)
             norm = fluent(norm_all[start:end] if aligned else normalise(text), seg)
-            got = facts(text, norm, book, batch, memory)
+            got = facts(fluent(text, seg), norm, book, batch, memory)
             if got is None:
                 continue
             memory.remember(key, got)

@@ -227,10 +227,12 @@ def _pause(token: str) -> bool:
     return token[-1] in _PAUSE_END or token[0] in _PAUSE_START
 
 
-def _longest_run(tokens: list[str]) -> int:
-    """The most words in a row without a pause."""
+def _longest_run(tokens: list[str], skip: set[int] | frozenset[int] = frozenset()) -> int:
+    """The most words in a row without a pause (the tokens at `skip` not counted)."""
     best = run = 0
-    for t in tokens:
+    for i, t in enumerate(tokens):
+        if i in skip:
+            continue  # a false start's dash ("I- I") is no pause
         run += 1
         best = max(best, run)
         if _pause(t):
@@ -267,7 +269,10 @@ def _cut(answer: str, span: Span, seg: Segmentation) -> list[Span]:
     at = span.start
     bounds = [(at + m.start(), at + m.end()) for m in _TOKEN.finditer(span.text)]
     tokens = [answer[a:b] for a, b in bounds]
-    run_on = _longest_run(tokens) > RUN_ON_WORDS
+    # a run-on sentence: too many words without a pause, fillers and false starts not counted
+    run_on = (
+        len(tokens) > RUN_ON_WORDS and _longest_run(tokens, disfluent(tokens, seg)) > RUN_ON_WORDS
+    )
     if len(tokens) <= SPAN_MOST_WORDS and not run_on:
         return [span]
     cuts = _Cutter(tokens, seg, run_on).cuts()
@@ -330,8 +335,7 @@ class _Cutter:
 
     def _refine(self, a: int, b: int) -> list[int]:
         """Cuts (kept word indices) inside the piece of kept words a..b, so that it is not too long."""
-        size = self._token(b) - self._token(a)
-        long = size > SPAN_MOST_WORDS
+        long = b - a > SPAN_MOST_WORDS  # words read: fillers do not move a cut (_bounded does)
         if not long and not (self.run_on and b - a > SPAN_TARGET_WORDS):
             return []
         middle = (a + b) / 2
