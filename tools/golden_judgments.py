@@ -8,7 +8,9 @@ The file is keyed by item id and records, per item, a hash of what was scored (t
 answer), the answer's flags and notes, and each criterion's status, quotes, reason, flags and review
 mark. tests/scoring/test_golden.py compares the scorer with it on the ids it holds whose hash still
 matches, so items other people add to the calibration files later never break it; rewrite the file
-(the first command) only when a verdict change is intended, and say why in the commit.
+(the first command) when items were added, or when a verdict change is intended, and then say which
+verdicts changed and why in the commit. `floor_ids` lists the items the kappa floors of
+test_golden.py are measured on; rewriting the file keeps it.
 """
 
 from __future__ import annotations
@@ -61,7 +63,8 @@ def judge_item(item: Item, scorer: OfflineScorer | None = None) -> dict[str, Any
     }
 
 
-def snapshot(splits: dict[str, list[Item]]) -> dict[str, Any]:
+def snapshot(splits: dict[str, list[Item]], floor_ids: list[str] | None = None) -> dict[str, Any]:
+    """The golden data; `floor_ids`: the items the kappa floors are measured on (default: all)."""
     scorer = OfflineScorer()
     items: dict[str, Any] = {}
     for split, its in splits.items():
@@ -70,6 +73,7 @@ def snapshot(splits: dict[str, list[Item]]) -> dict[str, Any]:
     return {
         "about": "offline scorer output per calibration item; regenerate: "
         "python tools/golden_judgments.py (see its docstring)",
+        "floor_ids": sorted(items) if floor_ids is None else sorted(floor_ids),
         "items": items,
     }
 
@@ -80,9 +84,8 @@ def golden_text(data: dict[str, Any]) -> str:
         f"{json.dumps(k)}: {json.dumps(v, ensure_ascii=False, sort_keys=True)}"
         for k, v in sorted(data["items"].items())
     ]
-    return (
-        f'{{\n"about": {json.dumps(data["about"])},\n"items": {{\n' + ",\n".join(lines) + "\n}\n}\n"
-    )
+    head = f'"about": {json.dumps(data["about"])},\n"floor_ids": {json.dumps(data["floor_ids"])},\n'
+    return "{\n" + head + '"items": {\n' + ",\n".join(lines) + "\n}\n}\n"
 
 
 def load_golden(path: Path = GOLDEN_PATH) -> dict[str, Any]:
@@ -132,7 +135,9 @@ def main(argv: list[str]) -> int:
             print(line)
         print(f"{compared} items compared, {len(diffs)} differences")
         return 1 if diffs else 0
-    GOLDEN_PATH.write_text(golden_text(snapshot(splits)), encoding="utf-8")
+    # the items the kappa floors are pinned on stay the same when the file is rewritten
+    floor_ids = load_golden().get("floor_ids") if GOLDEN_PATH.exists() else None
+    GOLDEN_PATH.write_text(golden_text(snapshot(splits, floor_ids)), encoding="utf-8")
     print(f"wrote {GOLDEN_PATH.relative_to(ROOT)}")
     return 0
 

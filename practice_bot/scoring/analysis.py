@@ -29,6 +29,7 @@ from practice_bot.scoring.thresholds import (
     LOW_DIVERSITY,
     MAX_SCORED_CHARS,
     RECITAL_COVERAGE,
+    RECITAL_SUSPECT_TRIGRAMS,
     REPEAT_MIN_WORDS,
     REPEAT_SHARE,
     REPEAT_WORDS,
@@ -192,7 +193,7 @@ def _defend(topic: Topic, reading: Reading, book: ConceptBook, all_tokens: list[
     echo = defences.echo_words(content)  # (the breaks are one letter long: left out)
     # only the 3-grams the criterion texts share: all that the checks below count
     answer_trigrams = defences.shared_trigrams(index, content)
-    suspect = defences.shares_run(index, joined) or len(answer_trigrams) >= 3
+    suspect = defences.shares_run(index, joined) or len(answer_trigrams) >= RECITAL_SUSPECT_TRIGRAMS
     dup_words = keyword_items = keyword_terms = 0
     if suspect or len(keys) < len(sentences) or listed:
         seen: set[str] = set()

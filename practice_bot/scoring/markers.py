@@ -17,7 +17,6 @@ from practice_bot.scoring.text import stem, word_set
 
 _SUBJECTS: Final = frozenset({"i", "we"})
 _POSSESSIVES: Final = frozenset({"my", "our"})
-_STARTERS: Final = _SUBJECTS | _POSSESSIVES
 _GROUPS: Final = word_set("team squad manager colleague colleagues lead company department client")
 _SKIP: Final = word_set(
     "ve m re also then first later personally together initially eventually quickly actually "
@@ -83,13 +82,10 @@ _SELF_PRAISE: Final = re.compile(
     r"one of my strengths|i pride myself|says i(?: a|')m good)\b"
 )
 _NUMBER: Final = re.compile(r"\d")
-_DIGITS: Final = "0123456789"
 
 
 def _digit_at(norm: str, start: int = 0) -> bool:
-    """Whether norm[start:] holds a digit (any Unicode digit, as `\\d`)."""
-    if not start and norm.isascii():  # then ten substring searches beat the regex engine's scan
-        return any(map(norm.__contains__, _DIGITS))
+    """Whether norm[start:] holds a digit."""
     return _NUMBER.search(norm, start) is not None
 
 
@@ -193,8 +189,8 @@ def _is_action(token: str) -> bool:
 
 
 def _own_action(tokens: list[str]) -> tuple[bool, bool, bool]:
-    """(practice, hypothetical, negated): the first verb after a first-person subject decides (call
-    it only for a sentence holding one of _STARTERS)."""
+    """(practice, hypothetical, negated): the first verb after a first-person subject ("I", "we", or
+    "our"/"my" and a group: "our team") decides."""
     hypothetical = negated = False
     for i, tok in enumerate(tokens):
         if tok in _SUBJECTS:
@@ -239,9 +235,7 @@ _VERBISH: Final = word_set("is are was were be been have has had do did does i w
 def marks(text: str, norm: str, tokens: list[str], found: AbstractSet[int], m: MarkerIds) -> Marks:
     """Classify one sentence: `text` as written, `norm` normalised, `tokens` its words, `found` the
     phrase ids the shared lexicon matched in it."""
-    practice, hypothetical, negated = (
-        _own_action(tokens) if _STARTERS.intersection(tokens) else (False, False, False)
-    )
+    practice, hypothetical, negated = _own_action(tokens)
     praise = _SELF_PRAISE.search(norm) is not None
     generic = praise or (
         not practice and (_DEFINITION.search(norm) is not None or _GENERIC.search(norm) is not None)

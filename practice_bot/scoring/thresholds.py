@@ -30,7 +30,20 @@ OFFTOPIC_MIN_WORDS: Final = 25
 # Off-topic when under this share of sentences name a slot (higher: more answers flagged off-topic).
 OFFTOPIC_SHARE: Final = 0.2
 
+# --- injection ------------------------------------------------------------------------------------------
+# One-letter words in a row that make the scorer also read the answer with them joined ("i g n o r e";
+# lower: ordinary "a b c" text re-read more often, for nothing).
+SPACED_LETTERS: Final = 4
+# A quoted instruction within this many characters of security-testing talk is a description, not an
+# attack (higher: more quoted attacks excused).
+DESCRIBED_ATTACK_CHARS: Final = 200
+
 # --- recital -------------------------------------------------------------------------------------------
+# Words in a row copied from the criterion or KSB wording that make a sentence recital (lower: genuine
+# sentences that reuse a stock phrase of the standard are excluded).
+RECITAL_RUN: Final = 6
+# A sentence whose content 3-grams are at least this share the criterion texts' is recital.
+RECITAL_SENTENCE_SHARE: Final = 0.5
 # Largest share of one criterion's content 3-grams in the answer that flags recital (lower: more
 # paraphrase caught, more genuine answers that reuse the standard's words flagged).
 RECITAL_COVERAGE: Final = 0.4
@@ -41,7 +54,20 @@ ECHO_MIN_WORDS: Final = 40
 # In an echoing answer, a sentence this echoey earns nothing (lower: more sentences excluded).
 ECHO_SENTENCE: Final = 0.35
 
+# An answer sharing this many content 3-grams with the criterion texts has its sentences checked one by
+# one for recital (lower: more answers checked, no verdict changes by itself).
+RECITAL_SUSPECT_TRIGRAMS: Final = 3
+
 # --- keyword lists and padding ---------------------------------------------------------------------------
+# A keyword-list sentence: at least this many of , ; / | (lower: lists in prose sentences flagged)...
+LIST_SEPARATORS: Final = 3
+# ...at least this many items...
+LIST_ITEMS: Final = 5
+# ...nearly all (this share) of at most this many words (higher: lists of short clauses flagged)...
+LIST_SHORT_SHARE: Final = 0.8
+LIST_ITEM_WORDS: Final = 3
+# ...and at most one verb per this many items (higher: fewer verbs allowed, fewer lists flagged).
+LIST_ITEMS_PER_VERB: Final = 5
 # A keyword-list answer: this many list items or bare terms (lower: terse genuine answers flagged)...
 KEYWORD_ITEMS: Final = 5
 # ...naming at least this many concept phrases (lower: lists of anything flagged).
@@ -61,6 +87,8 @@ FILLER_PHRASES: Final = 5
 FILLER_PER_HUNDRED: Final = 4
 # Words-per-window diversity under which a long answer is padding (higher: repetitive speakers flagged).
 LOW_DIVERSITY: Final = 0.42
+# Words per window when measuring diversity (distinct words per window of this many).
+DIVERSITY_WINDOW: Final = 100
 # Diversity is only judged on answers this long (lower: short answers judged on too few words).
 DIVERSITY_MIN_WORDS: Final = 150
 

@@ -19,8 +19,9 @@ from tools.golden_judgments import differences, item_hash, load_golden, load_spl
 # comparable, or the test would pass while comparing nothing.
 MIN_COMPARED = 250
 
-# Floors: just under the figures on the golden ids when the file was written (dev kappa 0.844, test
-# kappa 0.659, false credit 0.0% on both). A rules change that drops below one must say why.
+# Floors, measured on the golden file's `floor_ids` (the 275 items the set held when it was first
+# written), just under the figures then (dev kappa 0.844, test kappa 0.659, false credit 0.0% on both).
+# A rules change that drops below one must say why. (`practice-bot eval` reports the whole set.)
 KAPPA_FLOOR = {"dev": 0.83, "test": 0.645}
 FALSE_CREDIT_CEILING = 0.0
 
@@ -43,17 +44,19 @@ def test_offline_output_identical_to_golden(
     assert diffs == [], "\n".join(diffs[:30])
 
 
-def _golden_items(split: list[Item], golden: dict[str, object]) -> list[Item]:
-    held = golden["items"]
-    assert isinstance(held, dict)
-    return [i for i in split if i.id in held and held[i.id]["hash"] == item_hash(i)]
+def _floor_items(split: list[Item], golden: dict[str, object]) -> list[Item]:
+    """The items the floors are measured on (the first 275 of the set), while their text is unchanged."""
+    held, floor_ids = golden["items"], golden["floor_ids"]
+    assert isinstance(held, dict) and isinstance(floor_ids, list)
+    ids = set(floor_ids)
+    return [i for i in split if i.id in ids and held[i.id]["hash"] == item_hash(i)]
 
 
 @pytest.mark.parametrize("split", ["dev", "test"])
 def test_agreement_with_labels_stays_above_its_floors(
     split: str, splits: dict[str, list[Item]], golden: dict[str, object]
 ) -> None:
-    items = _golden_items(splits[split], golden)
+    items = _floor_items(splits[split], golden)
     assert len(items) >= 120
     result: EvalResult = evaluate(items, OfflineScorer())
     assert result.kappa is not None and result.kappa >= KAPPA_FLOOR[split], result.kappa
