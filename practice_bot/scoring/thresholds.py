@@ -100,6 +100,6 @@ RUN_ON_WORDS: Final = 40
 # clauses cut from the sentence that gives them their sense).
 SPAN_MOST_WORDS: Final = 80
 # A piece of a segmented sentence longer than this is cut again at a clause start when it has one.
-SPAN_TARGET_WORDS: Final = 40
+SPAN_TARGET_WORDS: Final = 50
 # No cut leaves a piece shorter than this many words (fillers and false starts not counted).
 SPAN_LEAST_WORDS: Final = 5
