@@ -13,7 +13,7 @@ from practice_bot.scoring.base import FLAG_INJECTION, FLAG_KEYWORDS, FLAG_PADDIN
 from practice_bot.scoring.concepts import Batch, ConceptBook
 from practice_bot.scoring.markers import Marks, marks
 from practice_bot.scoring.memory import Memory
-from practice_bot.scoring.segment import fluent, load_segmentation, segment
+from practice_bot.scoring.segment import fluent_pair, load_segmentation, segment
 from practice_bot.scoring.text import normalise, split_sentences, word_set, words
 from practice_bot.scoring.thresholds import (
     BARE_TERM_WORDS,
@@ -141,8 +141,8 @@ def read(answer: str, topic: Topic, book: ConceptBook, batch: Batch, memory: Mem
         got = memory.sentences.get(key)
         if got is None:
             # read without its fillers and false starts (the quote keeps them)
-            norm = fluent(norm_all[start:end] if aligned else normalise(text), seg)
-            got = facts(fluent(text, seg), norm, book, batch, memory)
+            norm = norm_all[start:end] if aligned else normalise(text)
+            got = facts(*fluent_pair(text, norm, seg), book, batch, memory)
             if got is None:
                 continue
             memory.remember(key, got)

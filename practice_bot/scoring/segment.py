@@ -17,6 +17,7 @@ neither earn credit nor block it. The word lists are data: rules/segmentation.to
 from __future__ import annotations
 
 import re
+import string
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
@@ -39,7 +40,7 @@ RULES_DIR: Final = Path(__file__).resolve().parent / "rules"
 SEGMENTATION_FILE: Final = "segmentation.toml"
 
 _TOKEN: Final = re.compile(r"\S+")
-_EDGE: Final = re.compile(r"^[^\w']+|[^\w']+$|^'+|'+$")
+_EDGE: Final = string.punctuation + "…–—‘’“”«»"  # stripped from a word's edges
 _PHRASE_WORD: Final = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)*")
 # A word ending with one of these (or starting with an opening mark) is a pause: a run-on stretch is
 # a run of words without one.
@@ -83,6 +84,9 @@ class Segmentation:
     joints: dict[str, tuple[Phrase, ...]]
     not_markers: dict[str, tuple[Phrase, ...]]
     glue: frozenset[str]
+    # For the quick check that a sentence has no filler: the one-word fillers, the longer ones
+    one_word: frozenset[str]
+    phrases: tuple[str, ...]
 
     @classmethod
     def of(cls, rules: SegmentationRules) -> Segmentation:
@@ -101,6 +105,8 @@ class Segmentation:
             joints=index(rules.joints),
             not_markers=index(rules.not_markers),
             glue=frozenset(rules.glue),
+            one_word=frozenset(p for p in rules.fillers if " " not in p),
+            phrases=tuple(p for p in rules.fillers if " " in p),
         )
 
 
@@ -160,7 +166,7 @@ def load_segmentation(directory: Path = RULES_DIR) -> Segmentation:
 
 def word_key(token: str) -> str:
     """A token as the word lists spell it: normalised, lower case, marks at its edges dropped."""
-    return _EDGE.sub("", normalise(token))
+    return normalise(token).strip(_EDGE)
 
 
 def _starts(keys: list[str], at: int, index: dict[str, tuple[Phrase, ...]]) -> int:
@@ -171,14 +177,32 @@ def _starts(keys: list[str], at: int, index: dict[str, tuple[Phrase, ...]]) -> i
     return 0
 
 
+def _repeats_near(keys: list[str]) -> bool:
+    """Whether a word comes again within three words (what any repeat of one to three words needs)."""
+    last: dict[str, int] = {}
+    for i, k in enumerate(keys):
+        if i - last.get(k, -9) <= 3:
+            return True
+        last[k] = i
+    return False
+
+
+def _may_be_disfluent(text: str, keys: list[str], seg: Segmentation) -> bool:
+    """False when `text` (its words' `keys`) certainly holds no filler or false start."""
+    if "- " in text or not seg.one_word.isdisjoint(keys) or _repeats_near(keys):
+        return True
+    joined = f" {' '.join(keys)} "
+    return any(f" {p} " in joined for p in seg.phrases)
+
+
 def disfluent(tokens: list[str], seg: Segmentation) -> set[int]:
     """Indices of the tokens that are fillers or false starts: a word cut off with a dash ("I- I"),
     a filler phrase, or a word or two or three said twice in a row ("when I when I worked")."""
-    keys = [word_key(t) for t in tokens]
-    drop: set[int] = set()
-    for i, t in enumerate(tokens):
-        if keys[i] and t.endswith("-") and i + 1 < len(tokens):
-            drop.add(i)  # cut off: "I- I mean", "we tr- we tried"
+    keys = [t.strip(_EDGE).casefold() for t in tokens]
+    if not _may_be_disfluent(" ".join(tokens) + " ", keys, seg):
+        return set()  # nothing to take out (most sentences)
+    cut_off = [i for i, t in enumerate(tokens[:-1]) if t.endswith("-") and keys[i]]
+    drop = set(cut_off)  # cut off: "I- I mean", "we tr- we tried"
     words = [i for i in range(len(tokens)) if keys[i] and i not in drop]
     seq = [keys[i] for i in words]
     p = 0
@@ -192,7 +216,11 @@ def disfluent(tokens: list[str], seg: Segmentation) -> set[int]:
     p = 0
     while p < len(seq):
         for n in (3, 2, 1):
-            if seq[p : p + n] == seq[p + n : p + 2 * n] and p + 2 * n <= len(seq):
+            if (
+                p + 2 * n <= len(seq)
+                and seq[p] == seq[p + n]
+                and seq[p : p + n] == seq[p + n : p + 2 * n]
+            ):
                 drop.update(words[p : p + n])
                 del words[p : p + n], seq[p : p + n]
                 break
@@ -203,6 +231,9 @@ def disfluent(tokens: list[str], seg: Segmentation) -> set[int]:
 
 def fluent(norm: str, seg: Segmentation) -> str:
     """`norm` without its fillers and false starts (each with the space and marks after it)."""
+    keys = [t.strip(_EDGE).casefold() for t in norm.split()]
+    if not _may_be_disfluent(norm + " ", keys, seg):
+        return norm  # nothing to take out (most sentences)
     spans = [m.span() for m in _TOKEN.finditer(norm)]
     drop = disfluent([norm[a:b] for a, b in spans], seg)
     if not drop:
@@ -218,6 +249,12 @@ def fluent(norm: str, seg: Segmentation) -> str:
         at = max(at, end)
     out.append(norm[at:])
     return "".join(out)
+
+
+def fluent_pair(text: str, norm: str, seg: Segmentation) -> tuple[str, str]:
+    """`text` and `norm` (it normalised) without their fillers and false starts."""
+    read = fluent(norm, seg)
+    return (text, norm) if read is norm else (fluent(text, seg), read)
 
 
 # ---------------------------------------------------------------------------------------- segmenting
@@ -266,6 +303,8 @@ def segment(answer: str, spans: list[Span], seg: Segmentation) -> list[Span]:
 
 
 def _cut(answer: str, span: Span, seg: Segmentation) -> list[Span]:
+    if len(span.text.split()) <= RUN_ON_WORDS:
+        return [span]  # neither run-on nor over-long
     at = span.start
     bounds = [(at + m.start(), at + m.end()) for m in _TOKEN.finditer(span.text)]
     tokens = [answer[a:b] for a, b in bounds]
