@@ -13,7 +13,7 @@ from practice_bot.scoring.base import FLAG_INJECTION, FLAG_KEYWORDS, FLAG_PADDIN
 from practice_bot.scoring.concepts import Batch, ConceptBook
 from practice_bot.scoring.markers import Marks, marks
 from practice_bot.scoring.memory import Memory
-from practice_bot.scoring.segment import fluent_pair, load_segmentation, segment
+from practice_bot.scoring.segment import fluent_pair, segment
 from practice_bot.scoring.text import normalise, split_sentences, word_set, words
 from practice_bot.scoring.thresholds import (
     BARE_TERM_WORDS,
@@ -135,7 +135,7 @@ def read(answer: str, topic: Topic, book: ConceptBook, batch: Batch, memory: Mem
     norm_all = normalise(answer)
     aligned = answer.isascii()  # then norm_all[i] is answer[i] folded, so spans carry over
     sentences = reading.sentences
-    seg = load_segmentation()
+    seg = book.segmentation
     for start, end, text in segment(scored, split_sentences(scored), seg):
         key = (batch.ids, book.version, text)
         got = memory.sentences.get(key)

@@ -12,6 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from practice_bot.cli import main
+from practice_bot.rubric import load_rubric
+from practice_bot.scoring.offline import OfflineScorer
 from practice_bot.scoring.ruleset import RULES_DIR
 from practice_bot.scoring.segment import (
     disfluent,
@@ -231,3 +233,18 @@ def test_rules_check_names_a_missing_list_and_a_missing_file(
     path.unlink()
     assert main(["rules", "check", str(rules)]) == 1
     assert "segmentation.toml: (file): missing" in capsys.readouterr().out
+
+
+def test_a_scorer_with_a_rules_copy_segments_with_its_word_lists(rules: Path) -> None:
+    """`--rules DIR` (OfflineScorer(rules=DIR)) reads DIR's segmentation.toml, not the package's."""
+    path = rules / "segmentation.toml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        re.sub(r"(?ms)^(markers|clause_starts) = \[.*?\]\n", r'\1 = ["zzz"]\n', text),
+        encoding="utf-8",
+    )
+    topic = load_rubric().topic("model-scoping")
+    default = OfflineScorer().outcome(RUN_ON, topic, topic.criteria).reading.sentences
+    copy = OfflineScorer(rules).outcome(RUN_ON, topic, topic.criteria).reading.sentences
+    # no marker or clause start left: cut only to keep under the bound (at a joint)
+    assert len(default) >= 5 and len(copy) == 2
