@@ -22,7 +22,8 @@ from practice_bot.scoring.offline import OfflineScorer
 DEV = Path(__file__).resolve().parents[1] / "data" / "calibration" / "dev.jsonl"
 RUBRIC = load_rubric()
 SCORER = OfflineScorer()
-SPOKEN = [i for i in load_items(DEV) if i.style in ("spoken", "spoken-unpunctuated-copy")]
+DEV_ITEMS = load_items(DEV)
+SPOKEN = [i for i in DEV_ITEMS if i.style in ("spoken", "spoken-unpunctuated-copy")]
 
 
 def _statuses(answer: str, item: Item) -> dict[str, str]:
@@ -55,8 +56,10 @@ def test_the_dev_set_has_spoken_items_and_their_copies() -> None:
     assert styles.count("spoken") >= 10 and styles.count("spoken-unpunctuated-copy") >= 10
 
 
-@pytest.mark.parametrize("item", SPOKEN, ids=[i.id for i in SPOKEN])
+@pytest.mark.parametrize("item", DEV_ITEMS, ids=[i.id for i in DEV_ITEMS])
 def test_fillers_and_false_starts_neither_earn_nor_block_credit(item: Item) -> None:
+    """Every dev item (written, spoken, unpunctuated, gaming, injection...) scores the same with
+    fillers and false starts added."""
     noisy = _with_fillers(item.answer)
     assert noisy != item.answer
     assert _statuses(noisy, item) == _statuses(item.answer, item)
