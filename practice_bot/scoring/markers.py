@@ -100,10 +100,8 @@ def _label_end(norm: str) -> int:
     return m.end() if m else 0
 
 
-# A capitalised word that may name something: after a space, or followed by a capital, a digit or an
-# "s" (which an acronym is). _names_something checks each exactly; words this skips cannot qualify,
-# and a match starting inside a word is after a letter or digit, so is turned down there.
-_CAPITALISED: Final = re.compile(r"[A-Z](?:(?<= [A-Z])|(?=[A-Z0-9s]))[A-Za-z0-9]*")
+# A capitalised word, with the letters and digits after its capital.
+_CAPITALISED: Final = re.compile(r"[A-Z][A-Za-z0-9]*")
 _COMMON_CAPS: Final = word_set("ML AI IT UK OK US EU I")
 
 
