@@ -40,8 +40,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from practice_bot.errors import UserError
+    from practice_bot.llm.factory import make_scorer
     from practice_bot.scoring.evaluate import evaluate, load_items
-    from practice_bot.scoring.factory import make_scorer
 
     items: list[Item] = []
     seen: dict[str, str] = {}
