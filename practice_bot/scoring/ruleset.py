@@ -137,8 +137,8 @@ def phrase_problem(phrase: str) -> str | None:
     for word in phrase.split():
         if "*" in word[:-1]:
             return f"{phrase!r}: '*' may only end a word"
-    if phrase.split() and phrase.split()[0] == GAP:
-        return f"{phrase!r} starts with '...': a gap must come between two words"
+    if phrase.split() and GAP in (phrase.split()[0], phrase.split()[-1]):
+        return f"{phrase!r} starts or ends with '...': a gap must come between two words"
     try:
         Lexicon().add(phrase)
     except ValueError:
@@ -287,7 +287,7 @@ def check_rules(directory: Path = RULES_DIR) -> list[Problem]:
                     "no rules: the scorer falls back to the criterion's own words",
                 )
             )
-    return problems
+    return list(dict.fromkeys(problems))  # a vocabulary list used twice is reported once
 
 
 @lru_cache(maxsize=1)

@@ -19,6 +19,11 @@ EVALUATION_SENTENCES: Final = 2
 # A sentence without "I"/"we" inherits own practice from this many before it (higher: more credit for
 # narrative that follows an action, and for generic text after one).
 CARRY: Final = 2
+# The action verb must come within this many words of "I"/"we" (higher: more long sentences read as
+# own practice, some wrongly: "we ... said that the model should").
+OWN_ACTION_REACH: Final = 8
+# Bridging words allowed before the verb ("I was responsible for monitoring", "we decided to retrain").
+OWN_ACTION_BRIDGES: Final = 3
 # Quotes kept per judgment (more: longer feedback).
 MAX_QUOTES: Final = 3
 
