@@ -27,6 +27,7 @@ COMMAND_MODULES = (
     "practice_bot.commands.pack",
     "practice_bot.commands.rescore",
     "practice_bot.commands.purge",
+    "practice_bot.commands.serve",  # serve, class watch
 )
 
 
