@@ -18,7 +18,7 @@ import json
 import logging
 import socket
 import sys
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, MutableMapping, Sequence
 from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
@@ -67,6 +67,14 @@ def _static_files() -> dict[str, Path]:
         / "fonts"
         / "RobotoMono-Italic-VariableFont_wght.ttf",
     }
+
+
+def _secure(headers: MutableMapping[str, str]) -> None:
+    headers["Content-Security-Policy"] = CSP
+    headers["X-Content-Type-Options"] = "nosniff"
+    headers["Referrer-Policy"] = "no-referrer"
+    headers["X-Frame-Options"] = "DENY"
+    headers.setdefault("Cache-Control", "no-store")
 
 
 def clamp(value: object, low: int, high: int, default: int) -> int:
@@ -133,12 +141,9 @@ class ClassServer:
         try:
             response = await handler(request)
         except web.HTTPException as exc:
-            response = exc
-        response.headers["Content-Security-Policy"] = CSP
-        response.headers["X-Content-Type-Options"] = "nosniff"
-        response.headers["Referrer-Policy"] = "no-referrer"
-        response.headers["X-Frame-Options"] = "DENY"
-        response.headers.setdefault("Cache-Control", "no-store")
+            _secure(exc.headers)
+            raise
+        _secure(response.headers)
         return response
 
     def _host_ok(self, request: web.Request) -> bool:
@@ -196,7 +201,7 @@ class ClassServer:
             secure=request.secure,
             path="/",
         )
-        return response
+        raise response
 
     async def app_page(self, request: web.Request) -> web.Response:
         name = self._learner(request)

@@ -156,7 +156,8 @@ class LearnerApp(PracticeApp, inherit_bindings=False):
 
 def _last_stamp(session: Session) -> datetime | None:
     t = session.engine.transcript
-    stamps = [x.at for x in t.turns] + [e.at for e in t.events]
+    # The last thing the learner's session did before this process resumed it.
+    stamps = [x.at for x in t.turns] + [e.at for e in t.events if e.kind != "resumed_session"]
     return max(stamps) if stamps else None
 
 
