@@ -72,7 +72,7 @@ def _static_files() -> dict[str, Path]:
 def _secure(headers: MutableMapping[str, str]) -> None:
     headers["Content-Security-Policy"] = CSP
     headers["X-Content-Type-Options"] = "nosniff"
-    headers["Referrer-Policy"] = "no-referrer"
+    headers["Referrer-Policy"] = "same-origin"  # no-referrer would make a form's Origin "null"
     headers["X-Frame-Options"] = "DENY"
     headers.setdefault("Cache-Control", "no-store")
 
@@ -126,6 +126,7 @@ class ClassServer:
                 web.get("/app", self.app_page),
                 web.get("/ws", self.websocket),
                 web.get("/static/{path:.+}", self.static_file),
+                web.get("/favicon.ico", self.no_icon),
             ]
         )
         app.on_shutdown.append(self._on_shutdown)
@@ -210,6 +211,9 @@ class ClassServer:
         return web.Response(
             text=terminal_page(self.config.class_name, name), content_type="text/html"
         )
+
+    async def no_icon(self, request: web.Request) -> web.Response:
+        return web.Response(status=204)
 
     async def static_file(self, request: web.Request) -> web.StreamResponse:
         path = self.static.get(request.match_info["path"])
