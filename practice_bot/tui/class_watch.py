@@ -47,7 +47,7 @@ class ClassWatchApp(App[int]):
         self.pack = load_pack(pack_path)
         self.folder = pack_folder(self.pack, pack_path)
         rubric = load_rubric()
-        self.topics = list(self.pack.topics) or rubric.topic_ids
+        self.topics = list(self.pack.topics or rubric.topic_ids)
         self.topic_names = {t: rubric.topic(t).name for t in self.topics}
         self.server = server
         self.host, self.port = host, port
@@ -85,7 +85,11 @@ class ClassWatchApp(App[int]):
         lines = " ".join(announce(server, self.host, bound))
         note = "Ctrl+Q ends the class (answers are saved)."
         self.query_one("#class", Static).update(Content(f"{self.pack.name}. {lines}. {note}"))
-        server.classroom.on_change = lambda name, what: self.refresh_rows()
+
+        def changed(name: str, what: str) -> None:
+            self.refresh_rows()
+
+        server.classroom.on_change = changed
 
     async def on_unmount(self) -> None:
         if self.runner is not None:
