@@ -66,6 +66,14 @@ def addresses(host: str, port: int) -> list[str]:
 
 def _server(args: argparse.Namespace) -> ClassServer:
     from practice_bot.errors import UserError
+
+    try:
+        import aiohttp  # noqa: F401
+        import textual_serve  # noqa: F401
+    except ModuleNotFoundError as exc:
+        raise UserError(
+            f"serve needs {exc.name}: install with pip install 'practice-bot[serve]'"
+        ) from None
     from practice_bot.serve.auth import new_class_code
     from practice_bot.serve.server import ClassConfig, ClassServer, learner_argv
     from practice_bot.tutor.packs import load_pack, pack_folder
