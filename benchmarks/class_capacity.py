@@ -2,10 +2,11 @@
 sign-in, a real websocket and a real learner app process, the screen kept in a pyte terminal.
 
 Reports:
-  * time to first screen (sign-in to the question and empty answer box on screen) with every learner
+  * time to first screen (sign-in to the empty answer box drawn) with every learner
     arriving at once, and with arrivals spread evenly over --spread seconds;
   * keystroke echo latency while every learner types at --cps characters a second: the time from
-    sending the last letter of a word to that word on the learner's screen, p50 and p95;
+    sending the last letter of a word to that word in the terminal output, p50 and p95 (the output is
+    searched as bytes: a pyte emulator per learner would cost more CPU than the apps measured);
   * memory per learner: the learner app processes' proportional set size (PSS, shared pages split
     between them) and resident size (RSS), and the server's own growth.
 
@@ -71,6 +72,18 @@ def memory_kib(pid: int) -> tuple[int, int]:
     return pss, rss
 
 
+def cpu_seconds(pids: list[int]) -> float:
+    """User + system CPU time of the processes so far, from /proc/PID/stat."""
+    total = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])  # utime, stime (fields 14 and 15)
+    return total / os.sysconf("SC_CLK_TCK")
+
+
 def server_rss_kib() -> int:
     for line in Path("/proc/self/status").read_text().splitlines():
         if line.startswith("VmRSS:"):
@@ -80,12 +93,15 @@ def server_rss_kib() -> int:
 
 async def arrive(base: str, name: str, delay: float) -> tuple[ScreenClient, float]:
     await asyncio.sleep(delay)
-    client = ScreenClient(base, width=120, height=36)
+    client = ScreenClient(base, width=120, height=36, emulate=False)
     start = time.monotonic()
     await client.login(name, CODE)
     await client.connect()
     await client.wait_for(READY, timeout=300)
     return client, time.monotonic() - start
+
+
+KEYS_SENT = [0]
 
 
 async def type_words(client: ScreenClient, seconds: float, cps: float, me: int) -> list[float]:
@@ -106,6 +122,7 @@ async def type_words(client: ScreenClient, seconds: float, cps: float, me: int) 
         await client.wait_for(word, timeout=60)
         latencies.append(time.monotonic() - sent)
         await client.type(" ")
+        KEYS_SENT[0] += len(word) + 1
         await asyncio.sleep(gap)
     return latencies
 
@@ -133,6 +150,14 @@ async def main(args: argparse.Namespace) -> None:
             clients = [c for c, _ in arrivals]
             print("time to first screen, all arriving at once:", summary([t for _, t in arrivals]))
 
+            pids = [s.process.pid for s in server.classroom.seats.values() if s.process.pid]
+            idle_from, idle_for = cpu_seconds(pids), 5.0
+            await asyncio.sleep(idle_for)
+            idle = (cpu_seconds(pids) - idle_from) / idle_for / len(pids)
+            print(
+                f"CPU of a learner app doing nothing (its clock ticking): {idle * 100:.1f}% of a core"
+            )
+            typing_from, own_from = cpu_seconds(pids), cpu_seconds([os.getpid()])
             typed = await asyncio.gather(
                 *(type_words(c, args.type_seconds, args.cps, i) for i, c in enumerate(clients))
             )
@@ -142,7 +167,13 @@ async def main(args: argparse.Namespace) -> None:
                 f"p50 {pct(latencies, 50) * 1000:.0f} ms, p95 {pct(latencies, 95) * 1000:.0f} ms,",
                 f"max {max(latencies) * 1000:.0f} ms (n={len(latencies)})",
             )
-            pids = [s.process.pid for s in server.classroom.seats.values() if s.process.pid]
+            per_key = (cpu_seconds(pids) - typing_from) / max(1, KEYS_SENT[0])
+            own = cpu_seconds([os.getpid()]) - own_from
+            print(f"this benchmark's own CPU while typing: {own / args.type_seconds:.2f} cores")
+            print(
+                f"learner app CPU per keystroke (redrawing the answer box): {per_key * 1000:.1f} ms,"
+                f" so one free core echoes about {1 / per_key:.0f} keystrokes a second"
+            )
             mem = [memory_kib(pid) for pid in pids]
             pss = statistics.mean(m[0] for m in mem) / 1024
             rss = statistics.mean(m[1] for m in mem) / 1024

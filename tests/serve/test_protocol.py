@@ -46,6 +46,24 @@ async def test_sign_in_form_checks_the_code_and_sets_a_strict_http_only_cookie(r
             f"{r.base}/login", data={"name": "  ", "code": CODE}, allow_redirects=False
         )
         assert blank.status == 400 and "type your name" in await blank.text()
+        elsewhere = await http.post(
+            f"{r.base}/login",
+            data={"name": "Sam", "code": CODE},
+            headers={"Origin": "http://evil.example"},
+            allow_redirects=False,
+        )
+        assert elsewhere.status == 403 and COOKIE_NAME not in elsewhere.cookies
+
+
+async def test_wrong_codes_are_limited_per_address(r: Running) -> None:
+    async with aiohttp.ClientSession() as http:
+        for _ in range(10):
+            wrong = await http.post(f"{r.base}/login", data={"name": "Sam", "code": "GUESS234"})
+            assert wrong.status == 403
+        right = await http.post(
+            f"{r.base}/login", data={"name": "Sam", "code": CODE}, allow_redirects=False
+        )
+        assert right.status == 429 and COOKIE_NAME not in right.cookies
 
 
 async def test_app_page_without_cookie_goes_back_to_sign_in_and_nothing_is_listed(
