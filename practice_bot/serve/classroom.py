@@ -10,12 +10,16 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import signal
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from practice_bot.serve.names import learner_key
 from practice_bot.serve.process import LearnerProcess, Output, learner_environment
+
+# What the learner app (practice_bot/tui/learner_app.py) takes these signals to mean.
+BROWSER_AWAY, BROWSER_BACK = signal.SIGUSR1, signal.SIGUSR2
 
 
 class Refused(Exception):
@@ -63,6 +67,7 @@ class Classroom:
                     seat.reaper = None
                 seat.connected, seat.away_since = True, None
                 seat.process.output = output
+                seat.process.signal(BROWSER_BACK)
                 # The same size twice would not redraw: a step smaller, then the size, repaints all.
                 await seat.process.resize(width, max(1, height - 1))
                 await seat.process.resize(width, height)
@@ -94,6 +99,7 @@ class Classroom:
         """The browser went away: keep the process for `grace` seconds, then stop it."""
         seat.connected, seat.away_since = False, time.monotonic()
         seat.process.output = None
+        seat.process.signal(BROWSER_AWAY)  # the learner app stops the mock clock
         self._tell(seat.name, "away")
 
         async def reap() -> None:

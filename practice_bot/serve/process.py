@@ -152,6 +152,12 @@ class LearnerProcess:
     def stderr_text(self) -> str:
         return self._stderr.decode("utf-8", "replace")
 
+    def signal(self, sig: int) -> None:
+        """Signal the app process itself (not its group), if it is still running."""
+        if self.process is not None and self.process.returncode is None:
+            with contextlib.suppress(ProcessLookupError):
+                self.process.send_signal(sig)
+
     # ----- ending ----------------------------------------------------------------------------
     def _signal_group(self, sig: int) -> None:
         if self.process is None:

@@ -6,13 +6,17 @@ doors closed: no start screen, review, history, overrides, exports, command pale
 screenshots or quit key. Screens are pushed through an allow-list, so a screen added to the room later
 stays out until it is let in here. Learner text is shown by the room's widgets, which never read it as
 markup. The session resumes from its journal when one is in progress for this learner and pack; a
-learner who has finished sees that they have. When the app ends (the browser went away) a `away` event is
-journaled, so time until then counts and, unless the pack says otherwise, time away does not.
+learner who has finished sees that they have. When the browser goes away the server sends SIGUSR1 and the
+mock clock stops (an `away` event), SIGUSR2 when it is back (`resumed`); when the app ends an `away` event
+is journaled if not already, and a resumed session counts time from the journal, so time away does not
+count unless the pack says `clock_runs_while_away`.
 """
 
 from __future__ import annotations
 
 import argparse
+import asyncio
+import signal
 import sys
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -29,6 +33,9 @@ from textual.widgets import Footer, Header, Static
 from practice_bot.session.factory import Session
 from practice_bot.tui.app import PracticeApp
 from practice_bot.tui.screens.report import ReportScreen
+
+# Sent by the server (practice_bot/serve/classroom.py) when the learner's browser goes and comes back.
+BROWSER_AWAY, BROWSER_BACK = signal.SIGUSR1, signal.SIGUSR2
 
 # App actions a learner may trigger (bindings of the allowed screens name their own actions).
 LEARNER_APP_ACTIONS = frozenset({"toggle_keys", "show_help_panel", "hide_help_panel", "focus_next",
@@ -88,6 +95,31 @@ class LearnerApp(PracticeApp, inherit_bindings=False):
         super().__init__(settings, **kwargs)
         self._finished_message = finished_message
         self.on_session: Callable[[Session], object] | None = None  # called as the room opens
+        self.clock_stops_while_away = True
+
+    def on_mount(self) -> None:
+        """(Textual calls PracticeApp.on_mount as well: it starts or resumes the session.)"""
+        if self.clock_stops_while_away:
+            loop = asyncio.get_running_loop()
+            loop.add_signal_handler(BROWSER_AWAY, self.browser_away)
+            loop.add_signal_handler(BROWSER_BACK, self.browser_back)
+
+    def browser_away(self) -> None:
+        """The server's word that the learner's browser went away: the mock clock stops."""
+        engine = self.session.engine if self.session is not None else None
+        if engine is None or engine.finished or engine.paused:
+            return
+        engine._paused_at = engine.clock.monotonic()  # engine.pause() is for practice only
+        engine.record_event("away")
+
+    def browser_back(self) -> None:
+        engine = self.session.engine if self.session is not None else None
+        if engine is not None and engine.paused and self.mode_is_mock:
+            engine.unpause()  # journals "resumed"
+
+    @property
+    def mode_is_mock(self) -> bool:
+        return self.session is not None and self.session.engine.config.mode == "mock"
 
     def get_default_screen(self) -> Screen[None]:
         return WaitingScreen(self._finished_message or "Starting your mock exam...")
@@ -197,6 +229,7 @@ def build_app(pack_path: Path, name: str) -> LearnerApp:
         app = LearnerApp(settings, resume=unfinished[0].path)
         if pack.clock_runs_while_away:
             app.on_session = lambda s: count_time_away(s, datetime.now(UTC))
+            app.clock_stops_while_away = False
         return app
     config = SessionConfig(
         mode="mock",
@@ -206,7 +239,9 @@ def build_app(pack_path: Path, name: str) -> LearnerApp:
         minutes=pack.minutes,
         pack_id=pack.id,
     )
-    return LearnerApp(settings, config=config)
+    app = LearnerApp(settings, config=config)
+    app.clock_stops_while_away = not pack.clock_runs_while_away
+    return app
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -217,6 +252,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pack", type=Path, required=True)
     parser.add_argument("--name", required=True)
     args = parser.parse_args(argv)
+    for sig in (BROWSER_AWAY, BROWSER_BACK):  # until the app handles them, they must not kill it
+        signal.signal(sig, signal.SIG_IGN)
     try:
         app = build_app(args.pack, clean_name(args.name))
         app.run()
@@ -224,7 +261,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"practice-bot: {exc}", file=sys.stderr)
         return 2
     session = app.session
-    if session is not None and not session.engine.finished:
+    if session is not None and not session.engine.finished and not session.engine.paused:
         session.engine.record_event("away")
     return 0
 

@@ -3,10 +3,12 @@ would; pyte turns the learner app's output into screen text. Learner processes a
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import signal
 from pathlib import Path
+from typing import Any
 
 import aiohttp
 import pytest
@@ -158,7 +160,6 @@ async def test_terminal_size_clamped_and_messages_bounded(r: Running) -> None:
 
 
 async def _wait_footer_at(client: ScreenClient, row: int) -> None:
-    import asyncio
 
     for _ in range(100):
         if "Send answer" in client.screen.display[row]:
@@ -219,11 +220,16 @@ async def test_answer_reaches_journal_and_markup_stays_text(r: Running) -> None:
         await client.close()
 
 
+def journal_events(r: Running) -> dict[str, dict[str, Any]]:
+    """The last event of each kind in the learner's journal."""
+    records = [json.loads(line) for line in r.journal().splitlines() if line.strip()]
+    return {rec["event"]["kind"]: rec["event"] for rec in records if rec["kind"] == "event"}
+
+
 async def _wait_journal(r: Running, text: str, timeout: float = 15.0) -> None:
-    import asyncio
 
     for _ in range(int(timeout * 10)):
-        if json.dumps(text)[1:-1] in r.journal():
+        if (text if text.startswith('"') else json.dumps(text)[1:-1]) in r.journal():
             return
         await asyncio.sleep(0.1)
     raise AssertionError(f"{text!r} not in the journal:\n{r.journal()[-2000:]}")
@@ -265,9 +271,14 @@ async def test_reconnect_within_grace_keeps_the_process(tmp_path) -> None:  # ty
             await first.ws.close()
             second = ScreenClient(r.base)
             second.session.cookie_jar.update_cookies({COOKIE_NAME: cookie_of(first)})
+            await _wait_journal(r, '"away"')  # the mock clock stopped...
+            await asyncio.sleep(3)
             await second.connect()
             await second.wait_for("draft kept in the box")  # the whole screen was redrawn
             assert r.pids() == [pid]
+            await _wait_journal(r, '"resumed"')  # ...and started again, 3 s away not counted
+            events = journal_events(r)
+            assert events["resumed"]["elapsed"] - events["away"]["elapsed"] < 1.0
             await second.close()
         finally:
             await first.close()
@@ -287,7 +298,6 @@ async def test_pack_can_say_the_clock_runs_while_away(tmp_path) -> None:  # type
 
 
 async def _away_and_back(r: Running, *, expect_counted: bool) -> None:
-    import asyncio
 
     first = await signed_in(r)
     answer = "We agreed the success metric with the product owner before any modelling"
@@ -315,8 +325,7 @@ async def _away_and_back(r: Running, *, expect_counted: bool) -> None:
             await back.close()
     finally:
         await first.close()
-    records = [json.loads(line) for line in r.journal().splitlines() if line.strip()]
-    events = {rec["event"]["kind"]: rec["event"] for rec in records if rec["kind"] == "event"}
+    events = journal_events(r)
     away, resumed = events["away"]["elapsed"], events["resumed_session"]["elapsed"]
     assert resumed - away < 1.0  # the clock did not run while the learner was away
     if expect_counted:
