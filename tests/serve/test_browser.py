@@ -1,6 +1,6 @@
 """One real browser: Debian's Chromium (launched by path, never downloaded) signs in, answers a question
 and sees the next, with every other host blocked and no request made to one. Screenshots are saved
-(to $PRACTICE_BOT_TEST_ARTIFACTS, else the test's tmp folder) to look at, never compared."""
+($TEST_ARTIFACTS_DIR, which .ci/run sets to .ci-artifacts/, else the test's tmp folder) to look at, never compared."""
 
 from __future__ import annotations
 
@@ -49,12 +49,12 @@ async def seen(screen: pyte.Screen, text: str, timeout: float) -> None:
 
 
 def artifacts(tmp_path: Path) -> Path:
-    folder = Path(os.environ.get("PRACTICE_BOT_TEST_ARTIFACTS", tmp_path / "artifacts"))
+    folder = Path(os.environ.get("TEST_ARTIFACTS_DIR", tmp_path / "artifacts"))
     folder.mkdir(parents=True, exist_ok=True)
     return folder
 
 
-async def test_sign_in_answer_and_see_the_next_question_in_chromium(
+async def test_sign_in_answer_see_the_next_question_and_reload_in_chromium(
     r: Running, tmp_path: Path
 ) -> None:
     from playwright.async_api import Route, WebSocket, async_playwright
@@ -109,6 +109,14 @@ async def test_sign_in_answer_and_see_the_next_question_in_chromium(
             await seen(screen, "Type your answer here", 30)
             await page.screenshot(path=str(shots / "serve-3-next-question.png"))
             after = shown(screen)
+
+            # A reload (or a dropped connection) within the grace period: the same app, the draft kept.
+            await page.keyboard.type("draft survives reload", delay=5)
+            await seen(screen, "draft survives reload", 20)
+            screen.reset()
+            await page.reload()
+            await seen(screen, "draft survives reload", 30)
+            await page.screenshot(path=str(shots / "serve-4-after-reload.png"))
         finally:
             await browser.close()
 
