@@ -34,6 +34,8 @@ class Seat:
     away_since: float | None = None
     since: float = field(default_factory=time.monotonic)
     reaper: asyncio.Task[None] | None = None
+    stopping: bool = False  # the grace period is over and the process is being ended
+    watcher: asyncio.Task[None] | None = None  # frees the seat when the process ends
 
 
 Command = Callable[[str], Sequence[str]]  # a learner's name -> the argv of their app
@@ -60,6 +62,9 @@ class Classroom:
             raise Refused(
                 "You are already signed in on another screen. Close it first, or ask your tutor."
             )
+        if seat is not None and seat.stopping:  # its grace ran out just now: let it finish saving
+            await seat.process.ended.wait()
+            seat = self.seats.get(key)
         if seat is not None and seat.process.process is not None:
             if seat.process.process.returncode is None:
                 if seat.reaper is not None:
@@ -85,7 +90,7 @@ class Classroom:
         except OSError:
             self.seats.pop(key, None)
             raise
-        asyncio.get_running_loop().create_task(self._free_when_ended(key, seat))
+        seat.watcher = asyncio.get_running_loop().create_task(self._free_when_ended(key, seat))
         self._tell(name, "connected")
         return seat
 
@@ -104,6 +109,7 @@ class Classroom:
 
         async def reap() -> None:
             await asyncio.sleep(self.grace)
+            seat.stopping = True
             await seat.process.stop()
 
         seat.reaper = asyncio.get_running_loop().create_task(reap())

@@ -243,9 +243,7 @@ class ClassServer:
         try:
             await self._relay(ws, seat)
         finally:
-            if seat.process.ended.is_set():
-                pass
-            else:
+            if not seat.process.ended.is_set():
                 self.classroom.leave(seat)
             with contextlib.suppress(Exception):
                 await ws.close()
