@@ -16,6 +16,7 @@ from textual import work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.content import Content
+from textual.css.query import NoMatches
 from textual.widgets import DataTable, Footer, Header, Static
 
 from practice_bot.serve.cohort import LearnerRow, class_rows, clock
@@ -91,7 +92,32 @@ class ClassWatchApp(App[int]):
 
         server.classroom.on_change = changed
 
+    async def action_quit(self) -> None:
+        """Quit; when serving, that ends the class, so ask first."""
+        if self.server is None:
+            self.exit(0)
+            return
+        from practice_bot.tui.screens.dialogs import ConfirmScreen
+
+        def decided(yes: bool | None) -> None:
+            if yes:
+                self.exit(0)
+
+        seated = len(self.server.classroom.seats)
+        self.push_screen(
+            ConfirmScreen(
+                "End the class?",
+                f"{seated} learner apps are running; they will be closed. Everything answered is "
+                "saved, and signing in again to a new `practice-bot serve` resumes each session.",
+                yes="End the class",
+                no="Keep serving",
+            ),
+            decided,
+        )
+
     async def on_unmount(self) -> None:
+        if self.server is not None:
+            self.server.classroom.on_change = None
         if self.runner is not None:
             await self.runner.cleanup()  # stops every learner's app; their journals stay
 
@@ -103,7 +129,10 @@ class ClassWatchApp(App[int]):
 
     def _show(self, rows: list[LearnerRow]) -> None:
         self.rows = rows
-        table: DataTable[Text] = self.query_one("#rows", DataTable)
+        try:
+            table: DataTable[Text] = self.query_one("#rows", DataTable)
+        except NoMatches:  # the class is ending: the screen has gone
+            return
         table.clear()
         for i, row in enumerate(rows):
             table.add_row(*cells(row, self.topic_names), key=f"{i}:{row.name}")

@@ -95,4 +95,11 @@ async def test_serve_watch_runs_the_server_and_shows_who_is_connected(tmp_path: 
         await wait_until(
             pilot, lambda: any(r[1].startswith("away") for r in table_text(app)), 10, "away"
         )
+        await pilot.press("ctrl+q")  # serving: asks before ending the class
+        await wait_until(pilot, lambda: type(app.screen).__name__ == "ConfirmScreen", 5, "ask")
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.is_running
+        await pilot.press("ctrl+q", "y")
+        await wait_until(pilot, lambda: not app.is_running, 15, "the class ended")
     assert server.classroom.seats == {}  # leaving the screen ended the class and its processes
