@@ -16,7 +16,7 @@ import secrets
 import time
 from collections import deque
 
-CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I/l to misread
+CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I to misread
 COOKIE_NAME = "practice_bot_learner"
 COOKIE_MAX_AGE = 12 * 3600
 
