@@ -138,7 +138,11 @@ class ClassServer:
     @web.middleware
     async def _headers(self, request: web.Request, handler: Handler) -> web.StreamResponse:
         if not self._host_ok(request):
-            return web.Response(status=421, text="Unknown host name for this server.\n")
+            return web.Response(
+                status=421,
+                text="Open this server by the address your tutor shows (or ask them to start it "
+                "with --allow-host for this name).\n",
+            )
         try:
             response = await handler(request)
         except web.HTTPException as exc:
