@@ -25,6 +25,7 @@ log = logging.getLogger("practice_bot.serve")
 READY_LINE = b"__GANGLION__\n"
 MAX_PACKET = 16 * 1024 * 1024  # our own child's packets; a bigger one means a broken stream
 STDERR_KEPT = 64 * 1024
+WRITE_TIMEOUT = 5.0  # an app that takes no input for this long is treated as stuck
 
 # Variables a learner's process may inherit; everything else (API keys, the tutor's tokens) stays out.
 ENV_ALLOWED = (
@@ -94,9 +95,9 @@ class LearnerProcess:
             return False
         try:
             p.stdin.write(data)
-            await p.stdin.drain()
-        except (ConnectionError, RuntimeError, OSError):
-            return False
+            await asyncio.wait_for(p.stdin.drain(), WRITE_TIMEOUT)
+        except (ConnectionError, RuntimeError, OSError, TimeoutError):
+            return False  # gone, or stuck and not reading its input
         return True
 
     async def send_keys(self, text: str) -> bool:

@@ -92,6 +92,16 @@ def host_only(host_header: str) -> str:
     return host_header.rsplit(":", 1)[0] if host_header.count(":") == 1 else host_header
 
 
+NOT_RESPONDING = (
+    "\r\n  Your exam app stopped responding. Everything you sent is saved: reload the page in a"
+    " minute to carry on.\r\n"
+)
+
+
+class NotResponding(Exception):
+    """The learner's app has not read its input for a while (stuck in a call)."""
+
+
 @dataclass
 class ClassConfig:
     class_name: str
@@ -271,7 +281,13 @@ class ClassServer:
                     if message.type == WSMsgType.ERROR:  # too big, or broken
                         return
                     continue
-                if not await self._handle(ws, seat, message.data):
+                try:
+                    understood = await self._handle(ws, seat, message.data)
+                except NotResponding:
+                    await ws.send_bytes(NOT_RESPONDING.encode())
+                    await ws.close(code=1011, message=b"app not responding")
+                    return
+                if not understood:
                     await ws.close(code=1003, message=b"bad message")
                     return
         finally:
@@ -287,7 +303,8 @@ class ClassServer:
         kind, args = envelope[0], envelope[1:]
         process = seat.process
         if kind == "stdin" and args and isinstance(args[0], str):
-            await process.send_keys(args[0])
+            if not await process.send_keys(args[0]) and not process.ended.is_set():
+                raise NotResponding
         elif kind == "resize" and args and isinstance(args[0], dict):
             await process.resize(
                 clamp(args[0].get("width"), MIN_COLS, MAX_COLS, 80),

@@ -332,3 +332,20 @@ async def _away_and_back(r: Running, *, expect_counted: bool) -> None:
         assert events["time_away_counted"]["elapsed"] >= away + 3.0
     else:
         assert "time_away_counted" not in events
+
+
+async def test_a_stuck_app_flooded_with_keys_does_not_hang_the_server(r: Running) -> None:
+    client = await signed_in(r, "Flood")
+    try:
+        await client.connect()
+        await client.wait_for(FIRST_QUESTION)
+        (pid,) = r.pids()
+        os.kill(pid, signal.SIGSTOP)  # stuck: its input pipe fills and stays full
+        for _ in range(4):
+            await client.type("y" * (60 * 1024))
+        assert await client.wait_closed(30) == 1011
+        assert "stopped responding" in client.text()
+        await wait_gone(pid, 30)  # the grace period, then SIGKILL
+        assert r.server.classroom.seats == {}
+    finally:
+        await client.close()
