@@ -104,7 +104,7 @@ async def test_sign_in_answer_see_the_next_question_and_reload_in_chromium(
             await page.focus(".xterm-helper-textarea")  # keys to the terminal; the box has focus
             answer = "I scoped the churn model with the sales team and agreed recall as the metric"
             await page.keyboard.type(answer, delay=5)
-            await seen(screen, "agreed recall as", 20)
+            await seen(screen, "recall as the metric", 20)  # all of it in the box, then send
             await page.keyboard.press("F2")
             await seen(screen, "Type your answer here", 30)
             await page.screenshot(path=str(shots / "serve-3-next-question.png"))
