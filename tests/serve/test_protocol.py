@@ -211,7 +211,7 @@ async def test_answer_reaches_journal_and_markup_stays_text(r: Running) -> None:
         assert "Sam [b]Bold[/b]" in client.text()
         await client.type(answer)
         await client.wait_for("[@click=app.quit]with[/]")
-        await client.wait_for("a baseline metric")  # all typed before it is sent
+        await client.wait_for("baseline metric")  # all typed before it is sent
         await client.type(CTRL_S)
         await _wait_journal(r, answer)
         await client.wait_for(FIRST_QUESTION, 15)  # the box is empty again, for the next question
