@@ -96,6 +96,7 @@ class LearnerApp(PracticeApp, inherit_bindings=False):
         self._finished_message = finished_message
         self.on_session: Callable[[Session], object] | None = None  # called as the room opens
         self.clock_stops_while_away = True
+        self._away = False  # the browser is away (as the server last said)
 
     def on_mount(self) -> None:
         """(Textual calls PracticeApp.on_mount as well: it starts or resumes the session.)"""
@@ -106,20 +107,18 @@ class LearnerApp(PracticeApp, inherit_bindings=False):
 
     def browser_away(self) -> None:
         """The server's word that the learner's browser went away: the mock clock stops."""
+        self._away = True
         engine = self.session.engine if self.session is not None else None
         if engine is None or engine.finished or engine.paused:
-            return
+            return  # not started yet: `_enter` stops the clock as the session opens
         engine._paused_at = engine.clock.monotonic()  # engine.pause() is for practice only
         engine.record_event("away")
 
     def browser_back(self) -> None:
+        self._away = False
         engine = self.session.engine if self.session is not None else None
-        if engine is not None and engine.paused and self.mode_is_mock:
+        if engine is not None and engine.paused:
             engine.unpause()  # journals "resumed"
-
-    @property
-    def mode_is_mock(self) -> bool:
-        return self.session is not None and self.session.engine.config.mode == "mock"
 
     def get_default_screen(self) -> Screen[None]:
         return WaitingScreen(self._finished_message or "Starting your mock exam...")
@@ -175,6 +174,8 @@ class LearnerApp(PracticeApp, inherit_bindings=False):
         if self.on_session is not None:
             self.on_session(session)
         super()._enter(session)
+        if self._away:
+            self.browser_away()
 
     def home(self) -> None:
         while len(self.screen_stack) > 1:
