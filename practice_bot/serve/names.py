@@ -23,5 +23,6 @@ def clean_name(raw: str) -> str:
 
 
 def learner_key(name: str) -> str:
-    """One live session per key: names differing only in case or accents' form are one learner."""
-    return unicodedata.normalize("NFKC", name).casefold()
+    """One live session per key: names differing only in case, spacing or Unicode form are one
+    learner."""
+    return " ".join(unicodedata.normalize("NFKC", name).casefold().split())

@@ -210,16 +210,18 @@ def build_app(pack_path: Path, name: str) -> LearnerApp:
     """The learner app for `name` sitting the pack: resuming their unfinished session if any."""
     from practice_bot.config import load_settings
     from practice_bot.records.store import list_transcripts
+    from practice_bot.serve.names import learner_key
     from practice_bot.session.plan import SessionConfig
     from practice_bot.tutor.packs import load_pack, pack_folder
 
     pack = load_pack(pack_path)
     folder = pack_folder(pack, pack_path)
     settings = load_settings(transcripts=folder, scorer="offline", name=name)
+    me = learner_key(name)  # the server's one-seat-per-learner key: "ann lee" is "Ann Lee"
     mine = [
         e
         for e in list_transcripts(folder)[0]
-        if e.transcript.apprentice == name and e.transcript.pack_id == pack.id
+        if learner_key(e.transcript.apprentice) == me and e.transcript.pack_id == pack.id
     ]
     if any(not e.in_progress for e in mine):
         return LearnerApp(

@@ -103,7 +103,7 @@ async def test_a_learner_who_finished_is_told_so_and_nothing_starts(tmp_path: Pa
         await wait_until(pilot, lambda: screen_name(first) == "ConfirmScreen", 5, "confirm")
         await pilot.press("y")
         await wait_until(pilot, lambda: isinstance(first.screen, LearnerReportScreen), 15, "end")
-    again = build_app(pack, "Pat Learner")
+    again = build_app(pack, "pat  LEARNER")  # the same learner, however they type it
     assert isinstance(again, LearnerApp)
     async with again.run_test(size=(110, 36)) as pilot:
         await wait_until(pilot, lambda: "finished this mock" in screen_text(again), 5, "message")
