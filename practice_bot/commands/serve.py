@@ -8,7 +8,6 @@ screen; otherwise (a pipe, a service) it prints one line per learner event.
 from __future__ import annotations
 
 import argparse
-import socket
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -45,23 +44,6 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     w = actions.add_parser("watch", help="the live cohort screen for a pack's transcripts folder")
     w.add_argument("--pack", type=Path, required=True)
     w.set_defaults(func=run_watch)
-
-
-def addresses(host: str, port: int) -> list[str]:
-    """The addresses learners can open: every address of this machine if listening on all."""
-    if host not in ("0.0.0.0", "::", ""):
-        shown = f"[{host}]" if ":" in host else host
-        return [f"http://{shown}:{port}/"]
-    found: list[str] = []
-    try:
-        infos = socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET)
-    except OSError:
-        infos = []
-    for info in infos:
-        ip = str(info[4][0])
-        if ip not in found and not ip.startswith("127."):
-            found.append(ip)
-    return [f"http://{ip}:{port}/" for ip in [*found, "127.0.0.1"]]
 
 
 def _server(args: argparse.Namespace) -> ClassServer:
@@ -112,16 +94,11 @@ def run_serve(args: argparse.Namespace) -> int:
     return asyncio.run(_serve_plain(server, args.host, args.port))
 
 
-def announce(server: ClassServer, host: str, port: int) -> list[str]:
-    lines = ["Learners open:"] + [f"  {a}" for a in addresses(host, port)]
-    lines.append(f"Class code: {server.config.code}")
-    return lines
-
-
 async def _serve_plain(server: ClassServer, host: str, port: int) -> int:
     import asyncio
     import signal
 
+    from practice_bot.serve.addresses import announce
     from practice_bot.serve.server import start_server
     from practice_bot.textsafe import printable
 

@@ -75,7 +75,7 @@ class ClassWatchApp(App[int]):
         self.set_interval(REFRESH_SECONDS, self.refresh_rows)
 
     async def _start_server(self, server: ClassServer) -> None:
-        from practice_bot.commands.serve import announce
+        from practice_bot.serve.addresses import announce
         from practice_bot.serve.server import start_server
 
         try:
