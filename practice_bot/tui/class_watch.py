@@ -83,9 +83,9 @@ class ClassWatchApp(App[int]):
         except OSError as exc:
             self.exit(2, message=f"practice-bot: cannot listen on {self.host}:{self.port}: {exc}")
             return
-        lines = " ".join(announce(server, self.host, bound))
-        note = "Ctrl+Q ends the class (answers are saved)."
-        self.query_one("#class", Static).update(Content(f"{self.pack.name}. {lines}. {note}"))
+        lines = [self.pack.name, *announce(server, self.host, bound)]
+        lines.append("Ctrl+Q ends the class (answers are saved).")
+        self.query_one("#class", Static).update(Content("\n".join(lines)))
 
         def changed(name: str, what: str) -> None:
             self.refresh_rows()

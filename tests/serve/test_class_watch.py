@@ -79,6 +79,8 @@ async def test_serve_watch_runs_the_server_and_shows_who_is_connected(tmp_path: 
         await wait_until(pilot, lambda: app.runner is not None, 10, "the server")
         assert app.runner is not None
         port = app.runner.addresses[0][1]
+        shown = str(app.query_one("#class").render())
+        assert f"http://127.0.0.1:{port}/" in shown and f"\nClass code: {CODE}\n" in shown
         client = ScreenClient(f"http://127.0.0.1:{port}")
         try:
             await client.login("Zed", CODE)
