@@ -38,6 +38,8 @@ async def test_no_tutor_bindings_palette_or_quit(tmp_path: Path) -> None:
         for key in ("ctrl+q", "ctrl+p", "ctrl+c", "ctrl+z", "f4"):
             await pilot.press(key)
         await pilot.pause()
+        await pilot.click("HeaderIcon")  # the header's icon opens the palette in other apps
+        await pilot.pause()
         assert app.is_running and screen_name(app) == "DiscussionScreen"
         assert not app.query("CommandPalette")
 
