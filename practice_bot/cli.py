@@ -30,6 +30,7 @@ COMMAND_MODULES = (
     "practice_bot.commands.purge",
     "practice_bot.commands.rules",  # rules check
     "practice_bot.commands.explain",
+    "practice_bot.commands.serve",  # serve, class watch
 )
 
 

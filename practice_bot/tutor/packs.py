@@ -37,6 +37,8 @@ class Pack(BaseModel):
     topics: list[str] = []  # empty: every topic
     transcripts: str = Field(min_length=1)
     created_at: datetime | None = None
+    # In `practice-bot serve`: whether the mock clock runs while a learner's browser is away.
+    clock_runs_while_away: bool = False
 
     @field_validator("topics")
     @classmethod
@@ -102,6 +104,8 @@ def pack_text(pack: Pack) -> str:
         "# Relative folders are relative to this file's folder.",
         f"transcripts = {toml_string(pack.transcripts)}",
     ]
+    if pack.clock_runs_while_away:
+        lines.append("clock_runs_while_away = true")
     if pack.created_at is not None:
         lines.append(
             f"created_at = {pack.created_at.astimezone(UTC).strftime('%Y-%m-%dT%H:%M:%SZ')}"
