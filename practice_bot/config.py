@@ -94,7 +94,7 @@ class Settings(BaseSettings):
     transcription_language: str = "en"
     speech_model: str = "gpt-4o-mini-tts"
     speech_voice: str = "alloy"
-    speech_engine: str = "auto"  # auto (offline when installed, else the endpoint) | offline | endpoint
+    speech_engine: str = "auto"  # auto (offline if installed, else endpoint) | offline | endpoint
     read_aloud: bool | None = None  # questions read aloud; None: on in voice mode
     keep_audio: bool = False  # keep recordings after the session (otherwise deleted at the end)
     review_spoken_mock: bool = False  # mock: review a transcribed answer before it is sent

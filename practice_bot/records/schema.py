@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from practice_bot.rubric.grading import Grades
 from practice_bot.scoring.base import Judgment
+from practice_bot.voice.figures import Spoken
 
 SCHEMA_VERSION = 1
 
@@ -33,6 +34,8 @@ class Turn(BaseModel):
     kind: Literal["question", "answer", "notice", "retry"] = "question"
     # For an answer: the index of the question turn it answers.
     answers: int | None = None
+    # For a spoken answer: how it was transcribed and delivered (None: typed).
+    spoken: Spoken | None = None
 
 
 class Override(BaseModel):
