@@ -72,6 +72,7 @@ class VoiceAnswers:
         self._transcriber = transcriber
         self.read_aloud = read_aloud
         self.consented = False
+        self._read: set[int] = set()  # question turns already read aloud
 
     # ----- what is available ---------------------------------------------------------------------
     @property
@@ -87,6 +88,9 @@ class VoiceAnswers:
 
             self._transcriber = Transcriber.from_settings(self.settings)
         return self._transcriber
+
+    def no_endpoint_text(self) -> str:
+        return NO_ENDPOINT
 
     def needs_consent(self) -> bool:
         from practice_bot.llm.consent import consent_needed
@@ -187,8 +191,9 @@ class VoiceAnswers:
     # ----- reading questions aloud -----------------------------------------------------------------
     def speak(self, text: str, turn_index: int) -> None:
         """Read a question aloud (if set up); its length is journaled for the share of talk."""
-        if self.read_aloud is None:
+        if self.read_aloud is None or turn_index in self._read:
             return
+        self._read.add(turn_index)
         seconds = self.read_aloud.speak(text)
         if seconds:
             self.engine.record_event("read_aloud", f"{turn_index}:{seconds:.2f}")
