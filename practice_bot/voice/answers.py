@@ -10,6 +10,7 @@ any step leaves the recording on disk and named, to transcribe again or to type 
 from __future__ import annotations
 
 import contextlib
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -65,8 +66,11 @@ class VoiceAnswers:
         *,
         transcriber: Transcribes | None = None,
         read_aloud: ReadAloud | None = None,
+        lock: contextlib.AbstractContextManager[Any] | None = None,
     ) -> None:
         self.engine = engine
+        # held while journaling: the app journals from worker threads too (its Room's lock)
+        self.lock = lock if lock is not None else threading.RLock()
         self.settings = settings
         self.folder = audio_folder(journal_path)
         self._transcriber = transcriber
@@ -121,7 +125,11 @@ class VoiceAnswers:
 
     def journal(self, path: Path) -> None:
         """Record that the recording exists, before it is sent anywhere."""
-        self.engine.record_event("recording", path.name)
+        self._event("recording", path.name)
+
+    def _event(self, kind: str, detail: str) -> None:
+        with self.lock:
+            self.engine.record_event(kind, detail)
 
     def adopt(self, source: Path) -> Path:
         """Line mode's `/audio PATH`: the file copied in as 16 kHz mono WAV (as if recorded here),
@@ -165,7 +173,7 @@ class VoiceAnswers:
         try:
             heard = self.transcriber.transcribe(path, question)
         except UserError as exc:
-            self.engine.record_event("transcription_failed", f"{path.name}: {exc}")
+            self._event("transcription_failed", f"{path.name}: {exc}"[:500])
             raise
         delivery = self.measure(path, heard.text, heard.words)
         spoken = Spoken(
@@ -196,11 +204,13 @@ class VoiceAnswers:
         self._read.add(turn_index)
         seconds = self.read_aloud.speak(text)
         if seconds:
-            self.engine.record_event("read_aloud", f"{turn_index}:{seconds:.2f}")
+            self._event("read_aloud", f"{turn_index}:{seconds:.2f}")
 
     # ----- the end -------------------------------------------------------------------------------
     def finish(self, say: Callable[[str], None] = lambda _: None) -> None:
-        """Remove the session's recordings unless the learner keeps audio (settings.keep_audio)."""
+        """Remove the recordings that became answers, unless the learner keeps audio
+        (settings.keep_audio). A recording no answer came from (a failed transcription, a session cut
+        short) is kept and named: it may be all there is of what was said."""
         if not self.folder.is_dir():
             return
         files = sorted(self.folder.glob("answer-*.wav"))
@@ -208,16 +218,24 @@ class VoiceAnswers:
             if files:
                 say(f"Recordings kept in {self.folder} (keep_audio is on).")
             return
-        for path in files:
+        used = {t.spoken.audio for t in self.engine.transcript.answers() if t.spoken is not None}
+        gone = [p for p in files if p.name in used]
+        for path in gone:
             with contextlib.suppress(OSError):
                 path.unlink()
         with contextlib.suppress(OSError):
-            self.folder.rmdir()
-        if files:
-            self.engine.record_event("audio_deleted", str(len(files)))
+            self.folder.rmdir()  # only when nothing is left in it
+        if gone:
+            self._event("audio_deleted", str(len(gone)))
             say(
-                f"{len(files)} recording{'s' if len(files) != 1 else ''} deleted "
+                f"{len(gone)} recording{'s' if len(gone) != 1 else ''} deleted "
                 "(set keep_audio = true to keep them)."
+            )
+        kept = len(files) - len(gone)
+        if kept:
+            say(
+                f"{kept} recording{'s' if kept != 1 else ''} that did not become an answer "
+                f"kept in {self.folder}."
             )
 
 

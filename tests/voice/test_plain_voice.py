@@ -86,6 +86,7 @@ def test_scripted_practice_session_with_a_recording(tmp_path: Path) -> None:
         and "transcription_failed" in kinds
         and "audio_deleted" in kinds
     )
+    # the recording became the answer, so it went at the end; the folder with it
     assert not any(p.name.endswith("-audio") for p in (tmp_path / "t").iterdir())
     assert "Delivery (spoken answers):" in said  # the end-of-session report
 

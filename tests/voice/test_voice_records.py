@@ -127,17 +127,27 @@ def test_silent_recording_is_a_message_not_an_answer(tmp_path: Path) -> None:
 def test_audio_kept_only_when_chosen(tmp_path: Path, keep: bool) -> None:
     sess, settings = session(tmp_path, keep_audio=keep)
     voice = VoiceAnswers(
-        sess.engine, sess.journal_path, settings, transcriber=ScriptedTranscriber(sess.journal_path)
-    )
+        sess.engine, sess.journal_path, settings,
+        transcriber=ScriptedTranscriber(sess.journal_path),
+    )  # fmt: skip
     sess.engine.next_question()
-    path = voice.adopt(FIXTURE)
+    used = voice.adopt(FIXTURE)
+    heard = voice.hear(used)
+    sess.engine.submit_answer(heard.text or "", voice.spoken_record(heard))
+    sess.engine.next_question()
+    unused = voice.adopt(FIXTURE)  # recorded, then the learner typed instead
     said: list[str] = []
     voice.finish(said.append)
-    assert path.exists() == keep
-    assert voice.folder.exists() == keep
-    if not keep:
-        assert "1 recording deleted" in said[0]
-        assert sess.engine.transcript.events[-1].kind == "audio_deleted"
+    assert used.exists() == keep
+    assert unused.exists()  # it may be all there is of what was said
+    if keep:
+        assert said == [f"Recordings kept in {voice.folder} (keep_audio is on)."]
+    else:
+        assert said[0].startswith("1 recording deleted")
+        assert "1 recording that did not become an answer kept in" in said[1]
+        assert [e.detail for e in sess.engine.transcript.events if e.kind == "audio_deleted"] == [
+            "1"
+        ]
 
 
 def test_without_endpoint_figures_still_come(tmp_path: Path) -> None:
