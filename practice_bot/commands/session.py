@@ -60,11 +60,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def _settings(args: argparse.Namespace) -> Settings:
     from practice_bot.config import load_settings
 
-    return load_settings(
+    settings = load_settings(
         transcripts=getattr(args, "transcripts", None),
         scorer=getattr(args, "scorer", None),
         name=getattr(args, "name", None),
     )
+    if getattr(args, "voice", False) and settings.read_aloud is None:
+        settings = settings.model_copy(update={"read_aloud": True})  # voice mode reads aloud
+    return settings
 
 
 def run_mode(args: argparse.Namespace) -> int:
