@@ -124,6 +124,38 @@ NOTE = (
 )
 
 
+TIMELINE_CELLS = 30
+
+
+def timeline_text(d: Delivery, cells: int = TIMELINE_CELLS) -> str:
+    """The answer's timeline in characters: █ speech, ─ a pause of 2 s or more, · other silence."""
+    if d.seconds <= 0:
+        return ""
+    step = d.seconds / cells
+    out = []
+    long_gaps = [
+        (a[1], b[0])
+        for a, b in zip(d.speech, d.speech[1:], strict=False)
+        if b[0] - a[1] >= LONG_PAUSE
+    ]
+    for i in range(cells):
+        start, end = i * step, (i + 1) * step
+        voiced = sum(max(0.0, min(end, b) - max(start, a)) for a, b in d.speech)
+        mid = (start + end) / 2
+        if voiced >= step / 2:
+            out.append("█")
+        elif any(a <= mid < b for a, b in long_gaps):
+            out.append("─")
+        else:
+            out.append("·")
+    return "".join(out)
+
+
+def chart_lines(s: DeliverySummary) -> list[str]:
+    """One line per spoken answer: its timeline, then its figures (for the app's report)."""
+    return [f"{timeline_text(a.delivery)}  {answer_line(a)}" for a in s.answers]
+
+
 def text_lines(s: DeliverySummary | None) -> list[str]:
     if s is None:
         return []
@@ -145,16 +177,17 @@ def markdown_lines(s: DeliverySummary | None) -> list[str]:
         "",
         summary_line(s) + ".",
         "",
-        "| Answer | Talk | Thinking | Words/min | While speaking | Pauses (long) | Fillers |",
-        "| --- | --- | --- | --- | --- | --- | --- |",
+        "| Answer | Timeline | Talk | Thinking | Words/min | While speaking | Pauses (long) | Fillers |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- |",
         *(
-            f"| {a.turn} | {a.delivery.seconds:.0f} s | {a.delivery.thinking_seconds:.1f} s | "
+            f"| {a.turn} | `{timeline_text(a.delivery)}` | {a.delivery.seconds:.0f} s | "
+            f"{a.delivery.thinking_seconds:.1f} s | "
             f"{_rate(a.delivery.words_per_minute)} | {_rate(a.delivery.words_per_minute_speaking)} | "
             f"{a.delivery.pauses} ({a.delivery.long_pauses}) | {a.delivery.fillers} |"
             for a in s.answers
         ),
         "",
-        f"_{NOTE}_",
+        f"_Timeline: █ speech, ─ a pause of {LONG_PAUSE:.0f} s or more, · other silence. {NOTE}_",
     ]
 
 

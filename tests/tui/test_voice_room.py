@@ -103,6 +103,13 @@ async def test_mock_sends_as_spoken(folder: Path, httpx2_mock: respx.Router) -> 
         assert app.screen.query_one("#answer").text == ""
         assert "Delivery:" not in screen_text(app)  # no feedback in a mock until the end
         await wait_until(pilot, lambda: engine.current_question not in (None, first))
+        await pilot.press("f10")
+        await wait_until(pilot, lambda: screen_name(app) == "ConfirmScreen")
+        await pilot.press("y")
+        await wait_until(pilot, lambda: screen_name(app) == "ReportScreen", what="the report")
+        chart = str(app.screen.query_one("#delivery").content)
+        assert chart.startswith("1 spoken answer:")
+        assert "█" in chart and "─" in chart  # the answer's timeline, its long pause marked
 
 
 async def test_mock_can_review_first(folder: Path, httpx2_mock: respx.Router) -> None:

@@ -180,7 +180,8 @@ def test_delivery_in_reports_and_history(tmp_path: Path) -> None:
     text = render_text(report)
     assert "Delivery (spoken answers):" in text and "2 pauses" in text
     md = render_markdown(report)
-    assert "## Delivery" in md and "| Answer | Talk |" in md
+    assert "## Delivery" in md and "| Answer | Timeline | Talk |" in md
+    assert "| `···████████··█████────────███·` |" in md  # 1 s thinking, 0.6 s, then 2.5 s
     html = render_html(transcript, report)
     assert html.count('<svg class="delivery"') == 1 and "http" not in html
     assert 'fill="#b00"' in html  # the long pause is marked
