@@ -133,6 +133,12 @@ class PlainRunner:
         for notice in self.session.notices:
             self.say(f"Notice: {printable(notice)}")
         self.score_unscored()
+        kept = self.voice.unused_recordings() if self.voice is not None else []
+        if kept and e.current_question is not None:
+            self.last_recording = kept[-1]
+            self.say(
+                f"Notice: a recording made before is kept in {kept[-1]}; /audio again uses it."
+            )
         extra = ", /pause, /again" if t.mode == "practice" else ""
         self.say(HELP.format(extra=extra))
         if t.mode == "mock":

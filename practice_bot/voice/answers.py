@@ -146,6 +146,13 @@ class VoiceAnswers:
         self.journal(path)
         return path
 
+    def unused_recordings(self) -> list[Path]:
+        """Recordings on the record and on disk that no answer came from (a crash mid-answer, a
+        failed transcription): the newest last. A resumed session offers the newest again."""
+        used = {t.spoken.audio for t in self.engine.transcript.answers() if t.spoken is not None}
+        names = [e.detail for e in self.engine.transcript.events if e.kind == "recording"]
+        return [self.folder / n for n in names if n not in used and (self.folder / n).is_file()]
+
     # ----- hearing and measuring ---------------------------------------------------------------------
     def measure(self, path: Path, text: str = "", words: Any = ()) -> Delivery | None:
         """Delivery figures, or None when the audio libraries are missing (said by `last_problem`)."""

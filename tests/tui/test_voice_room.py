@@ -178,3 +178,23 @@ async def test_without_endpoint_figures_and_typing(folder: Path) -> None:
         assert "Delivery:" in screen_text(app)
         assert app.screen.query_one("#answer").text == ""
         assert app.session.engine.transcript.answers() == []
+
+
+async def test_resumed_session_offers_the_kept_recording(
+    folder: Path, httpx2_mock: respx.Router
+) -> None:
+    from practice_bot.session.factory import start_session
+    from practice_bot.voice.answers import VoiceAnswers
+
+    httpx2_mock.post(URL).respond(200, json=verbose(SAID))
+    settings = voice_settings(folder)
+    remember_consent(settings.audio_url)
+    crashed = start_session(PRACTICE, settings)
+    crashed.engine.next_question()
+    VoiceAnswers(crashed.engine, crashed.journal_path, settings).adopt(FIXTURE)
+    app = make_app(settings, resume=crashed.journal_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_until(pilot, lambda: "F7 transcribes it" in notices(app), what="the offer")
+        await pilot.press("f7")
+        box = app.screen.query_one("#answer")
+        await wait_until(pilot, lambda: box.text == SAID, what="the kept recording transcribed")

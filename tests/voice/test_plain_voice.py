@@ -140,3 +140,34 @@ def test_bad_audio_file_is_named(tmp_path: Path) -> None:
     assert f"Problem: {junk}: not" in out.stdout
     assert "missing.wav: no such audio file" in out.stdout
     assert "Traceback" not in out.stderr
+
+
+def test_recording_kept_through_a_crash_is_offered_on_resume(tmp_path: Path) -> None:
+    import io
+
+    from practice_bot.config import Settings
+    from practice_bot.plain import PlainRunner
+    from practice_bot.session.factory import resume_session, start_session
+    from practice_bot.session.plan import SessionConfig
+    from practice_bot.voice.answers import VoiceAnswers
+
+    with fake_audio_server([Reply(200, verbose(SPOKEN))]) as server:
+        settings = Settings(
+            transcripts=tmp_path / "t", scorer="offline", audio_base_url=server.base_url
+        )
+        config = SessionConfig(mode="practice", apprentice="Sam", topics=["model-scoping"], seed=3)
+        first = start_session(config, settings)
+        first.engine.next_question()
+        kept = VoiceAnswers(first.engine, first.journal_path, settings).adopt(FIXTURE)
+        # the process dies here: the recording is on disk and on the record, not yet an answer
+        again = resume_session(first.journal_path, settings)
+        voice = VoiceAnswers(again.engine, again.journal_path, settings)
+        assert voice.unused_recordings() == [kept]
+        out = io.StringIO()
+        runner = PlainRunner(again, io.StringIO("/audio again\n\n/end\nyes\n"), out, voice, True)
+        assert runner.run() == 0
+    said = out.getvalue()
+    assert f"a recording made before is kept in {kept}; /audio again uses it." in said
+    assert f'Heard: "{SPOKEN}"' in said
+    [answer] = again.engine.transcript.answers()
+    assert answer.spoken is not None and answer.spoken.audio == kept.name

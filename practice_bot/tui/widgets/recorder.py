@@ -84,6 +84,12 @@ class VoicePanel(Vertical):
 
     def on_mount(self) -> None:
         self._timer = self.set_interval(0.1, self._redraw, pause=True)
+        kept = self.voice.unused_recordings()
+        if kept and self.voice.engine.current_question is not None:  # a resumed session
+            self.failed = kept[-1]
+            self._problem(
+                f"A recording made before is kept in {kept[-1]}: F7 transcribes it.", "information"
+            )
 
     @property
     def recording(self) -> bool:
