@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from practice_bot.errors import UserError
 from practice_bot.llm.client import DEFAULT_BASE_URL, NO_KEY
 from practice_bot.llm.failures import LLMFailure, classify, short_text
+from practice_bot.textsafe import valid_text
 
 if TYPE_CHECKING:
     import openai
@@ -26,6 +27,8 @@ if TYPE_CHECKING:
     from practice_bot.config import Settings
 
 MIN_AUDIO_TIMEOUT = 120.0  # seconds: a long answer takes a while to upload and transcribe
+# OpenAI takes files up to 25 MB: about 13 minutes of the app's 16 kHz 16-bit mono WAV.
+MAX_UPLOAD = 25 * 1024 * 1024
 BACKOFF = 1.0
 # The domain's vocabulary, so "drift", "F1" and "GDPR" come back spelled as the learner meant them.
 # The hesitations at the end follow OpenAI's advice for keeping filler words in the transcript
@@ -129,6 +132,12 @@ class Transcriber:
             audio = path.read_bytes()
         except OSError as exc:
             raise UserError(f"{path}: cannot read the recording: {exc.strerror or exc}") from None
+        if len(audio) > MAX_UPLOAD:
+            raise UserError(
+                f"{path}: {len(audio) / 1024 / 1024:.0f} MB is more than the 25 MB transcription "
+                "endpoints accept (about 13 minutes of speech); the recording is kept: type your "
+                "answer, or record it in shorter parts"
+            )
         prompt = f"{context.strip()} {VOCABULARY}".strip() if context else VOCABULARY
         for number in range(1, self.retries + 2):
             try:
@@ -173,7 +182,7 @@ class Transcriber:
         if not isinstance(text, str):
             raise LLMFailure("invalid_response", "no text in the transcription")
         return Transcription(
-            text=text.strip(),
+            text=valid_text(text).strip(),
             model=self.model,
             endpoint=self.endpoint,
             words=_words(getattr(result, "words", None)),

@@ -256,3 +256,23 @@ def test_audio_models_are_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPat
         "speaches-ai/Kokoro-82M-v1.0-ONNX",
     )
     assert not s.transcription_configured and s.audio_url is None
+
+
+def test_oversized_recording_refused_before_sending(
+    httpx2_mock: respx.Router, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import practice_bot.llm.audio as audio
+
+    monkeypatch.setattr(audio, "MAX_UPLOAD", 1000)
+    big = tmp_path / "long.wav"
+    big.write_bytes(tiny_wav(1.0))  # 32 kB
+    with pytest.raises(UserError, match=r"long\.wav: .*25 MB.*the recording is kept"):
+        transcriber().transcribe(big)
+    assert not httpx2_mock.calls and big.exists()
+
+
+def test_text_that_is_not_utf8_is_made_storable(httpx2_mock: respx.Router, recording: Path) -> None:
+    httpx2_mock.post(URL).respond(200, content=b'{"text": "drift \\ud800 checked"}')
+    text = transcriber().transcribe(recording).text
+    text.encode("utf-8")  # would raise for a lone surrogate
+    assert text.startswith("drift \ufffd") and text.endswith(" checked")

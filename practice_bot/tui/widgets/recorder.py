@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from practice_bot.voice.recorder import Recorder
 
 METER_CELLS = 20
+MAX_SECONDS = 12 * 60  # stopped here: transcription endpoints take files up to about 13 minutes
 FLOOR_DB = -60.0  # the meter's empty end
 
 
@@ -157,6 +158,12 @@ class VoicePanel(Vertical):
         if self.recorder is None:
             return
         seconds = self.recorder.elapsed()
+        if seconds >= MAX_SECONDS:
+            self.notify(
+                "Twelve minutes: recording stopped, so it can be transcribed.", markup=False
+            )
+            self.stop()
+            return
         self.query_one("#meter", Static).update(
             Content(
                 f"● Recording {clock_text(seconds)}  {meter(self.level)}  "
