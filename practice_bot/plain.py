@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from practice_bot.errors import TranscriptError, UserError
+from practice_bot.formatting import clock_text
 from practice_bot.records.journal import Journal
 from practice_bot.records.render import render_text
 from practice_bot.records.report import build_report
@@ -21,7 +22,6 @@ from practice_bot.records.store import rescue_folders, save_final
 from practice_bot.scoring.base import STATUS_WORDS
 from practice_bot.session.engine import END_EARLY_PROMPT, AnswerOutcome
 from practice_bot.session.factory import Session
-from practice_bot.session.pacing import clock_text
 from practice_bot.session.room import Room
 from practice_bot.textsafe import printable, valid_text
 

@@ -8,7 +8,7 @@ from html import escape
 from pydantic import BaseModel
 
 from practice_bot.records.schema import Transcript
-from practice_bot.voice.figures import LONG_PAUSE, PAUSE, Delivery
+from practice_bot.records.spoken import LONG_PAUSE, PAUSE, Delivery
 
 ASSESSOR_WPM = 150.0  # words per minute an assessor's question is taken to last when not read aloud
 

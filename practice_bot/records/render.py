@@ -6,11 +6,11 @@ import json
 import re
 from typing import Any
 
+from practice_bot.formatting import clock_text
 from practice_bot.records.delivery import markdown_lines, text_lines
 from practice_bot.records.report import Report
 from practice_bot.records.schema import Transcript
 from practice_bot.scoring.base import STATUS_WORDS
-from practice_bot.session.pacing import clock_text
 from practice_bot.textsafe import printable
 
 GRADE_WORDS = {"fail": "Fail", "pass": "Pass", "merit": "Merit", "distinction": "Distinction"}

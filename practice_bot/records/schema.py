@@ -7,9 +7,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from practice_bot.records.spoken import Spoken
 from practice_bot.rubric.grading import Grades
 from practice_bot.scoring.base import Judgment
-from practice_bot.voice.figures import Spoken
 
 SCHEMA_VERSION = 1
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from practice_bot.errors import UserError
-from practice_bot.voice.figures import Delivery, Spoken
+from practice_bot.records.spoken import Delivery, Spoken
 
 if TYPE_CHECKING:
     from practice_bot.config import Settings

@@ -11,8 +11,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from practice_bot.records.spoken import LONG_PAUSE, PAUSE, Delivery
 from practice_bot.voice import libs
-from practice_bot.voice.figures import LONG_PAUSE, PAUSE, Delivery
 from practice_bot.voice.wavio import RATE
 
 FRAME_MS = 30

@@ -98,9 +98,9 @@ class SpeechCache:
 
 
 def default_cache() -> SpeechCache:
-    from practice_bot.llm.consent import data_dir
+    from practice_bot.paths import data_home
 
-    return SpeechCache(data_dir() / "speech-cache")
+    return SpeechCache(data_home() / "speech-cache")
 
 
 def player_command(path: Path) -> list[str] | None:

@@ -23,7 +23,7 @@ from textual.message import Message
 from textual.widgets import Static
 
 from practice_bot.errors import TranscriptError, UserError
-from practice_bot.session.pacing import clock_text
+from practice_bot.formatting import clock_text
 from practice_bot.textsafe import printable
 
 if TYPE_CHECKING:

@@ -1,4 +1,5 @@
-"""Delivery figures of one spoken answer, as stored in the transcript (no audio libraries needed here)."""
+"""How a spoken answer was heard and delivered, as stored on its transcript turn (the figures are worked
+out by practice_bot.voice.delivery; nothing here needs an audio library)."""
 
 from __future__ import annotations
 
