@@ -198,3 +198,28 @@ async def test_resumed_session_offers_the_kept_recording(
         await pilot.press("f7")
         box = app.screen.query_one("#answer")
         await wait_until(pilot, lambda: box.text == SAID, what="the kept recording transcribed")
+
+
+async def test_questions_read_aloud_when_set(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
+
+    import practice_bot.voice.speech as speech
+
+    if shutil.which("espeak-ng") is None:
+        pytest.skip("espeak-ng not installed")
+    played: list[Path] = []
+    monkeypatch.setattr(speech, "play", played.append)  # no sound card here
+    settings = Settings(
+        transcripts=folder, scorer="offline", read_aloud=True, speech_engine="offline"
+    )
+    app = make_app(settings, config=PRACTICE)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_until(pilot, lambda: app.session.engine.current_question is not None)
+        question = app.session.engine.current_question
+        await wait_until(pilot, lambda: played, what="the question played")
+        events = app.session.engine.transcript.events
+        await wait_until(pilot, lambda: any(e.kind == "read_aloud" for e in events))
+        [read] = [e for e in events if e.kind == "read_aloud"]
+        index, seconds = read.detail.split(":")
+        assert int(index) == question.index and float(seconds) > 0.5
+        assert played[0].parent.name == "speech-cache"

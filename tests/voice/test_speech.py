@@ -58,3 +58,33 @@ def test_engine_failure_is_a_message(tmp_path: Path) -> None:
     reader = ReadAloud(broken, SpeechCache(tmp_path))
     assert reader.speak("hello") == 0.0
     assert reader.last_error is not None and "could not read" in reader.last_error
+
+
+@pytest.mark.skipif(shutil.which("espeak-ng") is None, reason="espeak-ng not installed")
+def test_line_mode_reads_each_question_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import io
+
+    import practice_bot.voice.speech as speech
+    from practice_bot.config import Settings
+    from practice_bot.plain import PlainRunner
+    from practice_bot.session.factory import start_session
+    from practice_bot.session.plan import SessionConfig
+    from practice_bot.voice.answers import VoiceAnswers, read_aloud_for
+
+    played: list[Path] = []
+    monkeypatch.setattr(speech, "play", played.append)  # no sound card here
+    settings = Settings(transcripts=tmp_path / "t", scorer="offline", read_aloud=True)
+    session = start_session(
+        SessionConfig(mode="practice", apprentice="Sam", topics=["model-scoping"], seed=3), settings
+    )
+    reader = read_aloud_for(settings, voice_mode=False)
+    assert reader is not None and reader.engine.name == "espeak-ng"
+    voice = VoiceAnswers(session.engine, session.journal_path, settings, read_aloud=reader)
+    stdin = io.StringIO("/time\n/end\nyes\n")  # the question is shown again after /time
+    PlainRunner(session, stdin, io.StringIO(), voice).run()
+    reader._thread.join(timeout=10)  # type: ignore[union-attr]
+    assert len(played) == 1  # read once, not again when the question was shown again
+    reads = [e for e in session.engine.transcript.events if e.kind == "read_aloud"]
+    assert len(reads) == 1
