@@ -203,3 +203,18 @@ def test_mock_clock_counts_spoken_time(tmp_path: Path) -> None:
     before = sess.engine.elapsed()
     sess.engine.add_spoken_time(9.1)
     assert sess.engine.elapsed() == pytest.approx(before + 9.1)
+
+
+def test_chat_consent_covers_audio_at_the_same_endpoint(tmp_path: Path) -> None:
+    from practice_bot.llm.consent import remember_consent
+
+    sess, settings = session(tmp_path, OPENAI_BASE_URL="http://127.0.0.1:9/v1")
+    voice = VoiceAnswers(sess.engine, sess.journal_path, settings)
+    assert voice.needs_consent()
+    assert "sent to http://127.0.0.1:9/v1 (model whisper-1) to be transcribed" in (
+        voice.consent_question()
+    )
+    remember_consent(settings.base_url)  # agreed for chat
+    assert not voice.needs_consent()
+    other, s2 = session(tmp_path / "b", audio_base_url="http://127.0.0.1:8000/v1")
+    assert VoiceAnswers(other.engine, other.journal_path, s2).needs_consent()  # elsewhere: asked
