@@ -68,12 +68,7 @@ END_PRACTICE_PROMPT = (
 ROOM_COMMANDS = (
     ("Send answer", "Send the answer in the box (F2 or Ctrl+S)", "submit", False),
     ("Speak answer", "Start or stop recording your answer (F6)", "record", False),
-    (
-        "Retry transcription",
-        "Transcribe the recording that failed again (F7)",
-        "retry_voice",
-        False,
-    ),
+    ("Retry transcription", "Transcribe a failed recording again (F7)", "retry_voice", False),
     ("Skip question", "Move on without answering (F9)", "skip", False),
     ("Pause", "Stop the clock until you carry on (F5)", "pause", True),
     ("End session early", "Finish now and see the report (F10)", "end", False),
@@ -119,9 +114,8 @@ class DiscussionScreen(AppScreen[None]):
         self._trouble = False  # the rescue dialog is open
         self._last_topic: str | None = None
         self._extension_told = False
-        self._spoken: dict[str, Any] | None = (
-            None  # how the answer in the box was spoken, if it was
-        )
+        # how the answer in the box was spoken, if it was (tui/widgets/recorder.py)
+        self._spoken: dict[str, Any] | None = None
 
     # ----- layout ---------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
