@@ -20,6 +20,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
+from textual.notifications import SeverityLevel
 from textual.widgets import Static
 
 from practice_bot.errors import TranscriptError, UserError
@@ -246,8 +247,8 @@ class VoicePanel(Vertical):
         )
         self.add_class("-figures")
 
-    def _problem(self, text: str, severity: str = "error") -> None:
-        self.notify(printable(text), title="Voice", severity=severity, markup=False, timeout=15)  # type: ignore[arg-type]
+    def _problem(self, text: str, severity: SeverityLevel = "error") -> None:
+        self.notify(printable(text), title="Voice", severity=severity, markup=False, timeout=15)
 
     # ----- reading questions aloud, and the end ---------------------------------------------------
     def read_aloud(self, text: str, index: int) -> None:
