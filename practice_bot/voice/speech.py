@@ -42,7 +42,17 @@ class OfflineEngine:
     def command(self, text: str, path: Path) -> list[str]:
         if self.name == "say":
             voice = ["-v", self.voice] if self.voice else []
-            return [self.program, *voice, "--data-format=LEI16@22050", "-o", str(path), "--", text]
+            # the file format named, as the cache writes to a `.part` name first
+            return [
+                self.program,
+                *voice,
+                "--file-format=WAVE",
+                "--data-format=LEI16@22050",
+                "-o",
+                str(path),
+                "--",
+                text,
+            ]
         return [self.program, "-v", self.voice, "-w", str(path), "--", text]
 
     def render(self, text: str, path: Path) -> None:

@@ -88,3 +88,12 @@ def test_line_mode_reads_each_question_once(
     assert len(played) == 1  # read once, not again when the question was shown again
     reads = [e for e in session.engine.transcript.events if e.kind == "read_aloud"]
     assert len(reads) == 1
+
+
+def test_say_writes_wave_whatever_the_file_is_called(tmp_path: Path) -> None:
+    say = OfflineEngine("say", "/usr/bin/say", "Daniel")
+    command = say.command("-starts with a dash", tmp_path / "x.part")
+    assert command[:4] == ["/usr/bin/say", "-v", "Daniel", "--file-format=WAVE"]
+    assert command[-2:] == ["--", "-starts with a dash"]  # text never read as an option
+    espeak = OfflineEngine("espeak-ng", "espeak-ng")
+    assert espeak.command("q", tmp_path / "y.part")[:3] == ["espeak-ng", "-v", "en-gb"]
