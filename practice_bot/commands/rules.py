@@ -36,5 +36,9 @@ def run_check(args: argparse.Namespace) -> int:
     if problems:
         print(f"{len(problems)} problem(s) in {directory}")
         return 1
-    print(f"rules OK: {directory}")
+    from practice_bot.scoring.ruleset import load_rules
+
+    rules = load_rules(directory)
+    slots = sum(len(c.slots) for c in rules.criteria.values())
+    print(f"rules OK: {len(rules.criteria)} criteria, {slots} slots, in {directory}")
     return 0

@@ -13,6 +13,7 @@ from practice_bot.scoring.base import FLAG_INJECTION, FLAG_KEYWORDS, FLAG_PADDIN
 from practice_bot.scoring.concepts import Batch, ConceptBook
 from practice_bot.scoring.markers import Marks, marks
 from practice_bot.scoring.memory import Memory
+from practice_bot.scoring.segment import fluent_pair, segment
 from practice_bot.scoring.text import normalise, split_sentences, word_set, words
 from practice_bot.scoring.thresholds import (
     BARE_TERM_WORDS,
@@ -53,6 +54,7 @@ class Facts:
     marks: Marks
     key: str  # the tokens joined, to spot a repeated sentence
     list_items: int  # items of a keyword list naming a concept (0: not such a list)
+    bare_term: bool  # a few words without a verb naming a concept ("Precision at forty")
     content: list[str]  # the stems that are not stop words (recital n-grams)
 
 
@@ -74,8 +76,10 @@ class Sentence:
         return self.facts.marks
 
 
-@dataclass
+@dataclass(slots=True)
 class Reading:
+    """An answer as read: its sentences, and the flags and notes for the whole answer."""
+
     sentences: list[Sentence]
     flags: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
@@ -120,6 +124,7 @@ def facts(text: str, norm: str, book: ConceptBook, batch: Batch, memory: Memory)
         marks=m,
         key=" ".join(tokens),
         list_items=len(defences.list_items(text)) if keyword and terms else 0,
+        bare_term=bare and terms > 0,
         content=defences.content(stems),
     )
 
@@ -134,12 +139,14 @@ def read(answer: str, topic: Topic, book: ConceptBook, batch: Batch, memory: Mem
     norm_all = normalise(answer)
     aligned = answer.isascii()  # then norm_all[i] is answer[i] folded, so spans carry over
     sentences = reading.sentences
-    for start, end, text in split_sentences(scored):
+    seg = book.segmentation
+    for start, end, text in segment(scored, split_sentences(scored), seg):
         key = (batch.ids, book.version, text)
         got = memory.sentences.get(key)
         if got is None:
+            # read without its fillers and false starts (the quote keeps them)
             norm = norm_all[start:end] if aligned else normalise(text)
-            got = facts(text, norm, book, batch, memory)
+            got = facts(*fluent_pair(text, norm, seg), book, batch, memory)
             if got is None:
                 continue
             memory.remember(key, got)
@@ -176,39 +183,34 @@ def _defend(topic: Topic, reading: Reading, book: ConceptBook, all_tokens: list[
     content: list[str] = []  # the same for the content stems (defences.content)
     fillers = book.markers.filler
     filler = 0
-    keys: set[str] = set()
-    listed = False  # a keyword list, or a bare term on its own
     for s in sentences:
         joined.extend(s.facts.stems)
         joined.append(_BREAK)
         content.extend(s.facts.content)
         content.append(_BREAK)
         filler += len(fillers.intersection(s.facts.found))
-        keys.add(s.facts.key)
-        if s.facts.list_items or s.facts.terms:
-            listed = True
     echo = defences.echo_words(content)  # (the breaks are one letter long: left out)
     # only the 3-grams the criterion texts share: all that the checks below count
     answer_trigrams = defences.shared_trigrams(index, content)
     suspect = defences.shares_run(index, joined) or len(answer_trigrams) >= RECITAL_SUSPECT_TRIGRAMS
+    # Each sentence: recital, a repeat of an earlier one, a keyword list, or a bare term (which
+    # counts towards a keyword list), in that order.
     dup_words = keyword_items = keyword_terms = 0
-    if suspect or len(keys) < len(sentences) or listed:
-        seen: set[str] = set()
-        for s in sentences:
-            key = s.facts.key
-            if suspect and defences.recital_sentence(index, s.facts.stems):
-                s.excluded = FLAG_RECITAL
-            elif len(s.facts.tokens) >= REPEAT_MIN_WORDS and key in seen:
-                s.excluded = FLAG_PADDING
-                dup_words += len(s.facts.tokens)
-            elif s.facts.list_items:
-                s.excluded = FLAG_KEYWORDS
-                keyword_items += s.facts.list_items
-                keyword_terms += s.facts.terms
-            elif s.facts.terms and len(s.facts.tokens) <= BARE_TERM_WORDS and not s.marks.verbs:
-                keyword_items += 1  # a bare term on its own line: counted towards a keyword list
-                keyword_terms += s.facts.terms
-            seen.add(key)
+    seen: set[str] = set()
+    for s in sentences:
+        if suspect and defences.recital_sentence(index, s.facts.stems):
+            s.excluded = FLAG_RECITAL
+        elif len(s.facts.tokens) >= REPEAT_MIN_WORDS and s.facts.key in seen:
+            s.excluded = FLAG_PADDING
+            dup_words += len(s.facts.tokens)
+        elif s.facts.list_items:
+            s.excluded = FLAG_KEYWORDS
+            keyword_items += s.facts.list_items
+            keyword_terms += s.facts.terms
+        elif s.facts.bare_term:
+            keyword_items += 1
+            keyword_terms += s.facts.terms
+        seen.add(s.facts.key)
 
     if (suspect and any(s.excluded == FLAG_RECITAL for s in sentences)) or (
         defences.recital_coverage(index, answer_trigrams) >= RECITAL_COVERAGE
@@ -230,12 +232,7 @@ def _defend(topic: Topic, reading: Reading, book: ConceptBook, all_tokens: list[
     if keyword_items >= KEYWORD_ITEMS and keyword_terms >= KEYWORD_TERMS:
         flags.add(FLAG_KEYWORDS)
         for s in sentences:
-            if (
-                s.excluded is None
-                and s.facts.terms
-                and len(s.facts.tokens) <= BARE_TERM_WORDS
-                and not s.marks.verbs
-            ):
+            if s.excluded is None and s.facts.bare_term:
                 s.excluded = FLAG_KEYWORDS
     words_total = max(1, len(all_tokens))
     low_diversity = (

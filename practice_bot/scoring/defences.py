@@ -82,16 +82,14 @@ _STOP: Final = word_set(
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class RecitalIndex:
     """Word n-grams of a topic's criterion and KSB texts."""
 
-    runs: frozenset[tuple[str, ...]]  # 6-grams of stemmed words
+    runs: frozenset[tuple[str, ...]]  # RUN-grams of stemmed words
     trigrams: tuple[frozenset[tuple[str, ...]], ...]  # content-word 3-grams, per source text
     all_trigrams: frozenset[tuple[str, ...]]
     vocabulary: frozenset[str]  # content-word stems of the criterion texts
-    run_words: frozenset[str] = frozenset()  # the stems of `runs`
-    trigram_words: frozenset[str] = frozenset()  # the stems of `all_trigrams`
 
 
 RUN: Final = RECITAL_RUN
@@ -121,14 +119,11 @@ def recital_index(criteria: tuple[str, ...], ksbs: tuple[str, ...]) -> RecitalIn
         trigrams.append(frozenset(_grams(content(st), 3)))
         if i < len(criteria):
             vocabulary.update(echo_words(st))
-    all_trigrams = frozenset().union(*trigrams)
     return RecitalIndex(
-        frozenset(runs),
-        tuple(trigrams),
-        all_trigrams,
-        frozenset(vocabulary),
-        frozenset(w for run in runs for w in run),
-        frozenset(w for gram in all_trigrams for w in gram),
+        runs=frozenset(runs),
+        trigrams=tuple(trigrams),
+        all_trigrams=frozenset().union(*trigrams),
+        vocabulary=frozenset(vocabulary),
     )
 
 
@@ -165,17 +160,11 @@ def echo_share_of(index: RecitalIndex, content_words: list[str]) -> tuple[float,
 
 def shares_run(index: RecitalIndex, stems: list[str]) -> bool:
     """Whether `stems` hold a run of RUN words of the criterion or KSB wording."""
-    return (
-        len(stems) >= RUN
-        and _run_of(index.run_words, stems, RUN)
-        and not index.runs.isdisjoint(zip(*(stems[i:] for i in range(RUN)), strict=False))
-    )
+    return not index.runs.isdisjoint(_grams(stems, RUN))
 
 
 def shared_trigrams(index: RecitalIndex, content_words: list[str]) -> set[tuple[str, ...]]:
     """The 3-grams of `content_words` (picked out by `content`) that the criterion texts share."""
-    if not _run_of(index.trigram_words, content_words, 3):
-        return set()
     return _grams(content_words, 3) & index.all_trigrams
 
 

@@ -14,6 +14,7 @@ from typing import Final
 
 from practice_bot.scoring.lexicon import Lexicon
 from practice_bot.scoring.text import stem, word_set
+from practice_bot.scoring.thresholds import OWN_ACTION_BRIDGES, OWN_ACTION_REACH
 
 _SUBJECTS: Final = frozenset({"i", "we"})
 _POSSESSIVES: Final = frozenset({"my", "our"})
@@ -100,10 +101,8 @@ def _label_end(norm: str) -> int:
     return m.end() if m else 0
 
 
-# A capitalised word that may name something: after a space, or followed by a capital, a digit or an
-# "s" (which an acronym is). _names_something checks each exactly; words this skips cannot qualify,
-# and a match starting inside a word is after a letter or digit, so is turned down there.
-_CAPITALISED: Final = re.compile(r"[A-Z](?:(?<= [A-Z])|(?=[A-Z0-9s]))[A-Za-z0-9]*")
+# A capitalised word, with the letters and digits after its capital.
+_CAPITALISED: Final = re.compile(r"[A-Z][A-Za-z0-9]*")
 _COMMON_CAPS: Final = word_set("ML AI IT UK OK US EU I")
 
 
@@ -199,7 +198,7 @@ def _own_action(tokens: list[str]) -> tuple[bool, bool, bool]:
             continue  # "our team retrained", "my manager and I agreed"
         j = i + 1 if tok in _SUBJECTS else i + 2
         bridged = 0
-        while j < len(tokens) and j < i + 8:
+        while j < len(tokens) and j < i + OWN_ACTION_REACH:
             nxt = tokens[j]
             j += 1
             if nxt in _NEGATIONS:
@@ -222,7 +221,7 @@ def _own_action(tokens: list[str]) -> tuple[bool, bool, bool]:
                 break
             if _is_action(nxt) and stem(nxt) not in _NOT_ACTIONS:
                 return True, False, False
-            if nxt in _BRIDGES and bridged < 3:
+            if nxt in _BRIDGES and bridged < OWN_ACTION_BRIDGES:
                 bridged += 1  # "I was responsible for monitoring", "we decided to retrain"
                 continue
             break

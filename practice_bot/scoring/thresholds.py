@@ -19,6 +19,11 @@ EVALUATION_SENTENCES: Final = 2
 # A sentence without "I"/"we" inherits own practice from this many before it (higher: more credit for
 # narrative that follows an action, and for generic text after one).
 CARRY: Final = 2
+# The action verb must come within this many words of "I"/"we" (higher: more long sentences read as
+# own practice, some wrongly: "we ... said that the model should").
+OWN_ACTION_REACH: Final = 8
+# Bridging words allowed before the verb ("I was responsible for monitoring", "we decided to retrain").
+OWN_ACTION_BRIDGES: Final = 3
 # Quotes kept per judgment (more: longer feedback).
 MAX_QUOTES: Final = 3
 
@@ -91,3 +96,15 @@ LOW_DIVERSITY: Final = 0.42
 DIVERSITY_WINDOW: Final = 100
 # Diversity is only judged on answers this long (lower: short answers judged on too few words).
 DIVERSITY_MIN_WORDS: Final = 150
+
+# --- segmenting unpunctuated speech (segment.py, rules/segmentation.toml) --------------------------------
+# A sentence with a run of more than this many words without a punctuation mark is segmented at its
+# discourse markers (lower: more punctuated sentences cut too).
+RUN_ON_WORDS: Final = 40
+# No sentence (quote) is longer than this many words: a longer one is cut (lower: shorter quotes, more
+# clauses cut from the sentence that gives them their sense).
+SPAN_MOST_WORDS: Final = 80
+# A piece of a segmented sentence longer than this is cut again at a clause start when it has one.
+SPAN_TARGET_WORDS: Final = 50
+# No cut leaves a piece shorter than this many words (fillers and false starts not counted).
+SPAN_LEAST_WORDS: Final = 5
