@@ -276,3 +276,15 @@ def test_text_that_is_not_utf8_is_made_storable(httpx2_mock: respx.Router, recor
     text = transcriber().transcribe(recording).text
     text.encode("utf-8")  # would raise for a lone surrogate
     assert text.startswith("drift \ufffd") and text.endswith(" checked")
+
+
+def test_audio_key_is_redacted_everywhere_the_app_writes() -> None:
+    from practice_bot.textsafe import redact
+
+    Settings(
+        audio_api_key=KEY, audio_base_url="http://u:pw-secret-77xyz@127.0.0.1:9/v1?key=qk-55abcdef9"
+    )
+    said = redact(
+        f"server said: bad key {KEY} at http://u:pw-secret-77xyz@127.0.0.1:9/v1?key=qk-55abcdef9"
+    )
+    assert KEY not in said and "pw-secret-77xyz" not in said and "qk-55abcdef9" not in said
