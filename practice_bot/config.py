@@ -65,6 +65,11 @@ class _TomlSource(PydanticBaseSettingsSource):
                 raise UserError(
                     f"{path}: {found}: keep the key out of files; set OPENAI_API_KEY instead"
                 )
+            if "audio_api_key" in self._data:
+                raise UserError(
+                    f"{path}: audio_api_key: keep the key out of files; "
+                    "set PRACTICE_BOT_AUDIO_API_KEY instead"
+                )
 
     def get_field_value(self, field: Any, field_name: str) -> tuple[Any, str, bool]:
         return self._data.get(field_name), field_name, False
@@ -102,6 +107,20 @@ class Settings(BaseSettings):
             raise ValueError("control characters are not allowed")
         return value
 
+    # Voice (docs/voice.md): speech-to-text and text-to-speech at an OpenAI-compatible endpoint whose
+    # URL and key default to the chat endpoint's. Model names are settings: providers retire them.
+    audio_base_url: str | None = None
+    audio_api_key: SecretStr | None = None
+    transcription_model: str = "whisper-1"  # word timestamps; a local server names its own model
+    transcription_language: str = "en"
+    speech_model: str = "gpt-4o-mini-tts"
+    speech_voice: str = "alloy"
+    speech_engine: str = "auto"  # auto (offline if installed, else endpoint) | offline | endpoint
+    read_aloud: bool | None = None  # questions read aloud; None: on in voice mode
+    keep_audio: bool = False  # keep recordings after the session (otherwise deleted at the end)
+    review_spoken_mock: bool = False  # mock: review a transcribed answer before it is sent
+    input_device: str | None = None  # a sounddevice input name or number; None: the default
+
     @classmethod
     def settings_customise_sources(
         cls,
@@ -121,10 +140,27 @@ class Settings(BaseSettings):
         if self.api_key is not None:
             remember_secret(self.api_key.get_secret_value())
         remember_url_secrets(self.base_url)
+        if self.audio_api_key is not None:
+            remember_secret(self.audio_api_key.get_secret_value())
+        remember_url_secrets(self.audio_base_url)
 
     @property
     def llm_configured(self) -> bool:
         return self.api_key is not None or self.base_url is not None
+
+    @property
+    def audio_url(self) -> str | None:
+        """The speech endpoint's base URL: its own, else the chat endpoint's (None: OpenAI's)."""
+        return self.audio_base_url or self.base_url
+
+    @property
+    def audio_key(self) -> str | None:
+        key = self.audio_api_key or self.api_key
+        return key.get_secret_value() if key is not None else None
+
+    @property
+    def transcription_configured(self) -> bool:
+        return self.audio_base_url is not None or self.llm_configured
 
 
 def load_settings(**overrides: Any) -> Settings:

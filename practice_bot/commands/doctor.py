@@ -22,6 +22,9 @@ PROBE = [
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("doctor", help="check the configured LLM endpoint with one small request")
     p.add_argument("--model", help="check this model instead of the configured one")
+    p.add_argument(
+        "--voice", action="store_true", help="check voice instead: microphone, speech engines"
+    )
     p.set_defaults(func=run)
 
 
@@ -29,6 +32,12 @@ def run(args: argparse.Namespace) -> int:
     from practice_bot.config import load_settings
 
     settings = load_settings(model=getattr(args, "model", None))
+    if getattr(args, "voice", False):
+        from practice_bot.voice.check import voice_lines
+
+        lines, ready = voice_lines(settings)
+        print("\n".join(lines))
+        return 0 if ready else 1
     return diagnose(settings, print)
 
 

@@ -94,3 +94,11 @@ def _write(endpoints: dict[str, Any]) -> Path:
         Path(tmp).unlink(missing_ok=True)
         raise
     return _path()
+
+
+def describe_audio_endpoint(settings: Settings) -> str:
+    """What voice sends where, for the consent question (the same consent covers chat and audio)."""
+    return (
+        f"recordings of your spoken answers will be sent to {endpoint_key(settings.audio_url)} "
+        f"(model {settings.transcription_model}) to be transcribed"
+    )

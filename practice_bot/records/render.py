@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from practice_bot.formatting import clock_text
+from practice_bot.records.delivery import markdown_lines, text_lines
 from practice_bot.records.report import Report
 from practice_bot.records.schema import Transcript
 from practice_bot.scoring.base import STATUS_WORDS
@@ -61,6 +62,7 @@ def render_text(report: Report) -> str:
         out += ["", "Strengths:", *(f"  - {s}" for s in report.strengths)]
     if report.develop:
         out += ["", "To develop:", *(f"  - {d}" for d in report.develop)]
+    out += text_lines(report.delivery)
     out += ["", f"KSBs evidenced: {', '.join(report.ksbs_covered) or 'none yet'}"]
     if report.flags:
         out.append(f"Flags for tutor review: {', '.join(report.flags)}")
@@ -125,6 +127,7 @@ def render_markdown(report: Report) -> str:
     out += [f"- {s}" for s in report.strengths] or ["- None evidenced yet."]
     out += ["", "## What to develop", ""]
     out += [f"- {d}" for d in report.develop] or ["- Nothing outstanding."]
+    out += markdown_lines(report.delivery)
     out += ["", "## KSBs evidenced", "", ", ".join(report.ksbs_covered) or "None yet."]
     if report.notices:
         out += ["", "## Notices", "", *(f"- {_md(n)}" for n in report.notices)]

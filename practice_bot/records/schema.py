@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
+from practice_bot.records.spoken import Spoken
 from practice_bot.rubric.grading import Grades
 from practice_bot.scoring.base import Judgment
 
@@ -42,6 +43,8 @@ class Turn(BaseModel):
     kind: Literal["question", "answer", "notice", "retry"] = "question"
     # For an answer: the index of the question turn it answers.
     answers: int | None = None
+    # For a spoken answer: how it was transcribed and delivered (None: typed).
+    spoken: Spoken | None = None
 
 
 class Override(BaseModel):

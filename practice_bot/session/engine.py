@@ -158,6 +158,10 @@ class Engine:
             self._paused_at = None
             self._event("resumed")
 
+    def add_spoken_time(self, seconds: float) -> None:
+        """Count a recording given as a file (line mode's /audio) as session time, as if spoken now."""
+        self._offset += max(seconds, 0.0)
+
     @property
     def paused(self) -> bool:
         return self._paused_at is not None
@@ -361,13 +365,21 @@ class Engine:
             self._event("skipped", str(pending.index))
 
     # ----- answering ------------------------------------------------------------------------------------
-    def record_answer(self, text: str) -> Turn:
-        """Journal the answer (fsynced) before anything else happens to it."""
+    def record_answer(self, text: str, spoken: dict[str, Any] | None = None) -> Turn:
+        """Journal the answer (fsynced) before anything else happens to it. `spoken`: how a spoken
+        answer was transcribed and delivered (practice_bot.records.spoken.Spoken, as a dict)."""
         question = self.current_question
         if question is None:
             raise UserError("no question is waiting for an answer")
+        extra = {"spoken": spoken} if spoken is not None else {}
         return self._turn(
-            "apprentice", question.topic, text, "apprentice", kind="answer", answers=question.index
+            "apprentice",
+            question.topic,
+            text,
+            "apprentice",
+            kind="answer",
+            answers=question.index,
+            **extra,
         )
 
     def score(self, answer: Turn) -> Assessment:
@@ -392,12 +404,12 @@ class Engine:
         after = self.topic_status(answer.topic)
         return [c for c, s in after.items() if s == "evidenced" and before[c] != "evidenced"]
 
-    def submit_answer_in_background(self, text: str) -> Turn:
+    def submit_answer_in_background(self, text: str, spoken: dict[str, Any] | None = None) -> Turn:
         """Journal the answer now and score it on a worker (mock mode: no feedback is waited for).
 
         Only a slow scorer (an LLM) goes to the worker; the offline scorer takes about a millisecond,
         and scoring it at once keeps adaptive probing, and so a seed's or pack's plan, reproducible."""
-        answer = self.record_answer(text)
+        answer = self.record_answer(text, spoken)
         if not self.slow_scorer:
             self.apply_assessment(answer, self.score(answer))
             return answer
@@ -412,8 +424,8 @@ class Engine:
             for answer, assessment in self.background.ready(block):
                 self.apply_assessment(answer, assessment)
 
-    def submit_answer(self, text: str) -> AnswerOutcome:
-        answer = self.record_answer(text)
+    def submit_answer(self, text: str, spoken: dict[str, Any] | None = None) -> AnswerOutcome:
+        answer = self.record_answer(text, spoken)
         began = self.clock.monotonic()
         assessment = self.score(answer)
         if "fallback" in assessment.scorer:  # waited on an LLM that failed: the clock does not pay
