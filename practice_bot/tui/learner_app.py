@@ -28,11 +28,12 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Footer, Static
 
 from practice_bot.session.factory import Session
 from practice_bot.tui.app import PracticeApp
 from practice_bot.tui.screens.report import ReportScreen
+from practice_bot.tui.widgets.header import Header
 
 # Sent by the server (practice_bot/serve/classroom.py) when the learner's browser goes and comes back.
 BROWSER_AWAY, BROWSER_BACK = signal.SIGUSR1, signal.SIGUSR2
