@@ -192,12 +192,15 @@ async def test_learner_process_no_shell_own_group_allow_listed_environment(
         await client.wait_for(FIRST_QUESTION)
         (pid,) = r.pids()
         argv = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
-        assert b"practice_bot.tui.learner_app" in argv and b"--name=Sam Learner" in argv
+        assert b"practice_bot.tui.learner_app" in argv and not [a for a in argv if b"Sam" in a]
         assert not argv[0].endswith(b"sh")  # exec'd directly, no shell in between
         assert os.getpgid(pid) == pid and os.getsid(pid) == pid
         env = environ_of(pid)
         assert "OPENAI_API_KEY" not in env and "SOME_TOKEN" not in env
         assert env["TEXTUAL_DRIVER"] == "textual.drivers.web_driver:WebDriver" and "PATH" in env
+        assert (
+            env["PRACTICE_BOT_LEARNER_NAME"] == "Sam Learner"
+        )  # the name: not in the process list
     finally:
         await client.close()
 
