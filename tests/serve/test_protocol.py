@@ -350,6 +350,11 @@ async def test_a_stuck_app_flooded_with_keys_does_not_hang_the_server(r: Running
         assert await client.wait_closed(30) == 1011
         assert "stopped responding" in client.text()
         await wait_gone(pid, 30)  # the grace period, then SIGKILL
+        # The server frees the seat when it has reaped the process, a moment after it is gone.
+        for _ in range(100):
+            if not r.server.classroom.seats:
+                break
+            await asyncio.sleep(0.1)
         assert r.server.classroom.seats == {}
     finally:
         await client.close()
