@@ -26,3 +26,20 @@ def test_a_mistyped_command_module_is_an_error(monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setattr(cli, "COMMAND_MODULES", listed)
     with pytest.raises(ModuleNotFoundError, match="reveiw"):
         cli.build_parser()
+
+
+def _all_parsers(parser: argparse.ArgumentParser) -> list[argparse.ArgumentParser]:
+    found = [parser]
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in action._name_parser_map.values():
+                found += _all_parsers(sub)
+    return found
+
+
+def test_every_help_text_reads_as_written() -> None:
+    # A description is printed as written (only argument help is %-formatted), so "95%%" shows doubled.
+    parsers = _all_parsers(cli.build_parser())
+    assert len(parsers) > 20
+    for p in parsers:
+        assert "%%" not in p.format_help(), p.prog

@@ -18,7 +18,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "eval",
         help="measure a scorer against labelled answers (the calibration set)",
         description="Score every labelled answer in the JSON Lines file(s) and compare the criteria the "
-        "scorer marked evidenced with the labels: accuracy, Cohen's kappa with a bootstrap 95%% "
+        "scorer marked evidenced with the labels: accuracy, Cohen's kappa with a bootstrap 95% "
         "interval, precision, recall and the false-credit rate on gaming, injection and "
         "off-topic answers, overall, per kind, per topic and per style.",
     )
