@@ -112,7 +112,8 @@ def _explain(failure: LLMFailure, settings: Settings) -> str:
     from practice_bot.llm.consent import endpoint_key
 
     where = endpoint_key(settings.base_url)
-    detail = f": {failure.detail}" if failure.detail else ""
+    # (the detail often ends a sentence of its own: one full stop, not two, before ours)
+    detail = f": {failure.detail.rstrip('.')}" if failure.detail else ""
     messages = {
         "connection": f"cannot reach {where}{detail}. Check OPENAI_BASE_URL and that the server is running.",
         "timeout": f"{where} did not answer within {settings.timeout:g} s (PRACTICE_BOT_TIMEOUT).",

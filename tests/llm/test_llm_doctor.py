@@ -90,6 +90,17 @@ def test_unreachable(openai_mock: respx.Router, capsys: pytest.CaptureFixture[st
 
 
 @pytest.mark.usefixtures("endpoint")
+def test_an_error_ending_in_a_full_stop_reads_as_one_sentence(
+    openai_mock: respx.Router, capsys: pytest.CaptureFixture[str]
+) -> None:
+    openai_mock.post(CHAT).mock(
+        side_effect=httpx.ConnectError("Request URL is missing a protocol.")
+    )
+    code, out = run_doctor(capsys)
+    assert code == 1 and "missing a protocol. Check OPENAI_BASE_URL" in out and ".." not in out
+
+
+@pytest.mark.usefixtures("endpoint")
 def test_timeout(openai_mock: respx.Router, capsys: pytest.CaptureFixture[str]) -> None:
     openai_mock.post(CHAT).mock(side_effect=httpx.ReadTimeout("slow"))
     code, out = run_doctor(capsys)
