@@ -38,6 +38,11 @@ _OUTPUT_UNSAFE = re.compile(
 )
 
 
+def output_safe(text: str) -> str:
+    """Text as it may leave the program, on the terminal or in a file a user will `cat`."""
+    return _OUTPUT_UNSAFE.sub(_visible, redact(text))
+
+
 class PrintableStream:
     """stdout or stderr, through which every command's output passes: whatever a command prints,
     from whichever field of whichever file, no control character or secret reaches the terminal.
@@ -48,7 +53,7 @@ class PrintableStream:
         self.stream = stream
 
     def write(self, text: str) -> int:
-        self.stream.write(_OUTPUT_UNSAFE.sub(_visible, redact(text)))
+        self.stream.write(output_safe(text))
         return len(text)
 
     def __getattr__(self, name: str) -> Any:

@@ -68,7 +68,10 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
         return 0
     from practice_bot.records.store import write_atomic
+    from practice_bot.textsafe import output_safe
 
+    if args.format in ("md", "text"):  # (JSON escapes itself; HTML and CSV quote every field)
+        text = output_safe(text)  # a file is read in a terminal too: as safe as stdout
     try:
         write_atomic(args.output, text)
     except OSError as exc:

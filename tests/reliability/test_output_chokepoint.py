@@ -105,3 +105,17 @@ def test_json_output_of_the_review_commands_escapes_c1_and_bidi(tmp_path):
             assert ch not in r.stdout.decode(), (args, ch)
         parsed = json.dumps(json.loads(r.stdout), ensure_ascii=False)
         assert "\x9b2J \x9d0;t\x9c" in parsed and "\u202eevil\x7f" in parsed  # the text is intact
+
+
+def test_a_report_written_to_a_file_is_printable_too(tmp_path):
+    # `report -o report.md` and then `cat report.md`: the file must be as safe as the terminal output.
+    final = _finished(tmp_path)
+    _poison(final)
+    for fmt in ("md", "text", "json", "csv", "html"):
+        out = tmp_path / f"report.{fmt}"
+        r = run_cli(["report", str(final), "--format", fmt, "-o", str(out)], "", tmp_path)
+        assert r.returncode == 0, (fmt, r.stderr.decode())
+        written = out.read_bytes()
+        assert not escapes_in(written), (fmt, escapes_in(written))
+        for ch in ("\u202e", "\u009b"):
+            assert ch not in written.decode(), (fmt, ch)
