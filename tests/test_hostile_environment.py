@@ -83,6 +83,9 @@ def test_the_suite_runs_with_its_own_pinned_environment() -> None:
     ]
     # The snapshot plugin's own folder for its workers, set at session start, not by the caller.
     assert [name for name in leaked if name != "TEXTUAL_SNAPSHOT_TEMPDIR"] == []
+    # Every PRACTICE_BOT_* the caller set is gone; only the test's own folders (isolated_dirs) are set.
+    ours = sorted(name for name in os.environ if name.startswith("PRACTICE_BOT_"))
+    assert ours == ["PRACTICE_BOT_CONFIG", "PRACTICE_BOT_DATA_DIR"], ours
     assert os.environ["TERM"] == "xterm-256color"
     home = Path(os.environ["HOME"])
     assert home.parent.name.startswith("practice-bot-tests-")
