@@ -15,6 +15,7 @@ test_golden.py are measured on; rewriting the file keeps it.
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import json
 import sys
@@ -128,8 +129,17 @@ def differences(golden: dict[str, Any], splits: dict[str, list[Item]]) -> tuple[
 
 
 def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python tools/golden_judgments.py",
+        description=f"Rewrite {GOLDEN_PATH.name} with the offline scorer's judgments, or compare.",
+    )
+    parser.add_argument(
+        "--check", action="store_true", help="compare only; exit 1 listing the differences"
+    )
+    # anything else (a typo of --check, say) exits here, having written nothing
+    check = parser.parse_args(argv).check
     splits = load_splits()
-    if "--check" in argv:
+    if check:
         diffs, compared = differences(load_golden(), splits)
         for line in diffs:
             print(line)

@@ -9,10 +9,13 @@ so items added to the calibration files later do not break this test.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from practice_bot.scoring.evaluate import EvalResult, Item, evaluate
 from practice_bot.scoring.offline import OfflineScorer
+from tools import golden_judgments
 from tools.golden_judgments import differences, item_hash, load_golden, load_splits
 
 # The calibration set held 275 items when the golden file was first written; nearly all must stay
@@ -77,3 +80,15 @@ def test_a_changed_verdict_is_reported(
     tampered["judgments"] = judgments
     diffs, _ = differences({"items": {first.id: tampered}}, {"dev": [first]})
     assert len(diffs) == 1 and first.id in diffs[0] and "status" in diffs[0]
+
+
+@pytest.mark.parametrize("argv", [["--chek"], ["--help"], ["extra"]])
+def test_the_golden_tool_never_rewrites_the_file_on_a_mistyped_command(
+    argv: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A typo of --check must not overwrite the golden file with whatever the scorer says now.
+    target = tmp_path / "golden.json"
+    monkeypatch.setattr(golden_judgments, "GOLDEN_PATH", target)
+    with pytest.raises(SystemExit):
+        golden_judgments.main(argv)
+    assert not target.exists()
