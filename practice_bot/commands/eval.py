@@ -44,6 +44,10 @@ def run(args: argparse.Namespace) -> int:
     from practice_bot.scoring.evaluate import evaluate, load_items
     from practice_bot.textsafe import raw_stream
 
+    if args.explain is not None and args.scorer != "offline":
+        raise UserError("--explain: explains the offline scorer only; leave out --scorer llm")
+    if args.explain is not None and args.json:
+        raise UserError("--explain: prints text, not --json; leave out one of them")
     items: list[Item] = []
     seen: dict[str, str] = {}
     for name in args.files:

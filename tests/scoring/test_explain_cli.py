@@ -135,6 +135,14 @@ def test_the_worked_example_of_docs_scoring(
             ["eval", str(CALIBRATION / "dev.jsonl"), "--explain", "nope"],
             "--explain: no item with id 'nope'",
         ),
+        (  # --explain shows the offline scorer: not silently in place of the LLM's figures
+            ["eval", str(CALIBRATION / "dev.jsonl"), "--scorer", "llm", "--explain", "x"],
+            "--explain: explains the offline scorer only",
+        ),
+        (
+            ["eval", str(CALIBRATION / "dev.jsonl"), "--json", "--explain", "x"],
+            "--explain: prints text, not --json",
+        ),
     ],
 )
 def test_bad_input_is_named_without_a_traceback(
