@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 import shutil
 import socket
+import sys
 import tempfile
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -51,9 +53,26 @@ def pin_environment(root: Path) -> None:
         os.environ[name] = str(folder)
 
 
+def _reread_textual_settings() -> None:
+    """pytest-textual-snapshot imports Textual as a plugin, before this file pins anything, and Textual
+    reads TEXTUAL_* once, when imported: read them again from the pinned environment."""
+    constants = sys.modules.get("textual.constants")
+    if constants is None:
+        return
+    importlib.reload(constants)
+    copied = {"textual._styles_cache": "DEBUG", "textual.filter": "DIM_FACTOR"}
+    copied["textual.message_pump"] = "SLOW_THRESHOLD"  # (modules that copied a setting by name)
+    for module_name, name in copied.items():
+        if (module := sys.modules.get(module_name)) is not None:
+            setattr(module, name, getattr(constants, name))
+    if (app := sys.modules.get("textual.app")) is not None:
+        app.App.theme._default = constants.DEFAULT_THEME
+
+
 def pytest_configure(config: pytest.Config) -> None:
     _saved_environ.update(os.environ)
     pin_environment(Path(tempfile.mkdtemp(prefix="practice-bot-tests-")))
+    _reread_textual_settings()
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:

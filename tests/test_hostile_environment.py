@@ -20,6 +20,7 @@ SUBSET = [
     "tests/tui/test_practice_session.py::test_practice_session_end_to_end",
     "tests/plain/test_plain_mode.py",
     "tests/llm/test_llm_session.py::test_endpoint_failing_falls_back_offline_and_says_so",
+    "tests/test_hostile_environment.py::test_textual_reads_the_pinned_environment",
 ]
 
 
@@ -33,7 +34,12 @@ def _hostile_environment(tmp_path: Path, port: int) -> dict[str, str]:
         TERM="dumb",
         COLUMNS="37",
         LINES="9",
-        TEXTUAL_ANIMATIONS="full",
+        TEXTUAL_ANIMATIONS="none",
+        TEXTUAL_FPS="1",
+        TEXTUAL_FILTERS="dim",
+        TEXTUAL_THEME="nord",
+        TEXTUAL_DIM_FACTOR="0.1",
+        TEXTUAL_LOG=str(unwritable / "textual.log"),
         PRACTICE_BOT_SCORER="llm",
         PRACTICE_BOT_NAME="Leaked Name",
         PRACTICE_BOT_TRANSCRIPTS=str(unwritable / "transcripts"),
@@ -96,3 +102,17 @@ def test_the_suite_runs_with_its_own_pinned_environment() -> None:
 def test_no_test_writes_into_the_real_xdg_folders(var: str, tmp_path: Path) -> None:
     # isolated_dirs points the XDG folders into each test's own tmp_path.
     assert Path(os.environ[var]).is_relative_to(tmp_path)
+
+
+def test_textual_reads_the_pinned_environment() -> None:
+    """pytest-textual-snapshot imports Textual as a plugin, before conftest pins the environment, and
+    Textual reads its TEXTUAL_* settings when imported: they must be read again from the pinned one
+    (the hostile run above sets each of these)."""
+    import textual.app
+    import textual.constants as constants
+    import textual.filter
+
+    assert constants.MAX_FPS == 60 and constants.FILTERS == "" and constants.LOG_FILE is None
+    assert constants.TEXTUAL_ANIMATIONS == "full" and constants.DEFAULT_THEME == "textual-dark"
+    assert textual.filter.DIM_FACTOR == constants.DIM_FACTOR == 0.66
+    assert textual.app.App.theme._default == "textual-dark"
