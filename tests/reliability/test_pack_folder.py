@@ -74,3 +74,17 @@ def test_pack_new_refuses_a_folder_outside_the_pack(tmp_path):
     )  # fmt: skip
     assert r.returncode == 2 and "--transcripts:" in r.stderr.decode()
     assert not os.path.exists(tmp_path / "p" / "pack.toml")
+
+
+def test_a_folder_that_is_a_symlink_out_of_the_pack_folder_is_refused(tmp_path):
+    # docs/security.md: "a symlink out is refused" - the folder named is inside, where it points is not.
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir(mode=0o700)
+    pack = _pack(tmp_path, '"room"')
+    (pack.parent / "room").symlink_to(elsewhere)
+    r = run_cli(
+        ["mock", "--plain", "--pack", str(pack), "--name", "Ada"], "An answer.\n\n", tmp_path
+    )
+    err = r.stderr.decode()
+    assert r.returncode == 2 and "outside the pack's folder" in err, err
+    assert list(elsewhere.iterdir()) == []
