@@ -24,6 +24,12 @@ CARRY: Final = 2
 OWN_ACTION_REACH: Final = 8
 # Bridging words allowed before the verb ("I was responsible for monitoring", "we decided to retrain").
 OWN_ACTION_BRIDGES: Final = 3
+# Supporting sentences an evidenced verdict needs to be "clear" rather than "possible" (higher: more
+# credit flagged as thin for a tutor's review).
+CLEAR_SENTENCES: Final = 2
+# A negated sentence of at most this many words naming ML or data ("There's no machine learning in it")
+# is a disclaimer, not a sign the answer is about ML work (higher: more long sentences discounted).
+DISCLAIMER_WORDS: Final = 20
 # Quotes kept per judgment (more: longer feedback).
 MAX_QUOTES: Final = 3
 

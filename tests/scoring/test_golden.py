@@ -22,7 +22,11 @@ MIN_COMPARED = 250
 # Floors, measured on the golden file's `floor_ids` (the 275 items the set held when it was first
 # written), just under the figures then (dev kappa 0.844, test kappa 0.659, false credit 0.0% on both).
 # A rules change that drops below one must say why. (`practice-bot eval` reports the whole set.)
-KAPPA_FLOOR = {"dev": 0.83, "test": 0.645}
+# Issue #13 (precision first) lowered them to just under its figures (dev 0.818, test 0.662): hedged
+# claims, core slots carried only by narrative, other word senses and answers about something other
+# than ML work are no longer credited; on these 275 well-written items that costs a little recall,
+# while precision on the whole v2 set rises (README, "Figures").
+KAPPA_FLOOR = {"dev": 0.80, "test": 0.64}
 FALSE_CREDIT_CEILING = 0.0
 
 
