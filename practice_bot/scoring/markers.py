@@ -84,7 +84,9 @@ _SELF_PRAISE: Final = re.compile(
     # habits and qualities claimed without an instance: "I always make sure my models are tested"
     r"i always make sure|i make sure my|i ensure (?:that )?my|i always ensure|my ways of working|"
     r"at the heart of everything|best in class|(?:really |very )?strong understanding|"
-    r"i follow (?:\w+ )?best practice)\b"
+    r"i follow (?:\w+ )?best practice|"
+    # praise reported instead of the work: "my documentation has been praised", "would tell you"
+    r"(?:has|have|was|were) been praised|would tell you|described my [\w ]{1,30} as)\b"
 )
 # Someone else's words quoted ("As the Green Software Foundation puts it, ..."): not practice.
 _QUOTATION: Final = re.compile(
@@ -201,10 +203,24 @@ def _is_action(token: str) -> bool:
     return _is_past(token) or stem(token) in _ACTIONS
 
 
+def _elided_subject(tokens: list[str]) -> bool:
+    """A terse note opening with a past-tense action, its "I" left out ("Ran the flag rate by
+    ethnicity", "Suggested adding empty miles"); not a passive ("Built by the vendor")."""
+    return (
+        len(tokens) > 2
+        and tokens[0] not in _VERBISH
+        and tokens[1] != "by"
+        and _is_past(tokens[0])
+        and stem(tokens[0]) not in _NOT_ACTIONS
+    )
+
+
 def _own_action(tokens: list[str]) -> tuple[bool, bool, bool]:
     """(practice, hypothetical, negated): the first verb after a first-person subject ("I", "we", or
     "our"/"my" and a group: "our team") decides."""
     hypothetical = negated = False
+    if _elided_subject(tokens):
+        return True, False, False  # a terse note with the "I" left out: "Ran the flag rate"
     for i, tok in enumerate(tokens):
         if tok in _SUBJECTS:
             pass

@@ -31,6 +31,7 @@ from practice_bot.scoring.concepts import Concepts, concept_book
 from practice_bot.scoring.memory import Memory
 from practice_bot.scoring.thresholds import (
     CLEAR_SENTENCES,
+    CORROBORATION,
     EVALUATION_SENTENCES,
     MAX_QUOTES,
     OFFTOPIC_MIN_WORDS,
@@ -185,6 +186,14 @@ def judge(
         if not any(s.marks.about for s in reading.sentences if not s.excluded):
             path.append("nothing in the answer names ML or data work (its object): partly")
             return made("partly", reasons.other_object(shown_labels), shown)
+        if len(supported) <= concepts.need and len(carriers) < CORROBORATION:
+            # Thin: the core shown once, and no more slots than the minimum. An assessor would
+            # probe it; the learner is told so, and a tutor may look.
+            path.append(
+                f"thin: the core in {len(carriers)} first-person sentence and no slot beyond the "
+                f"{concepts.need} needed: partly, possible"
+            )
+            return made("partly", reasons.thin(shown_labels), shown, "possible")
         if criterion.level == "distinction":
             evaluating = _evaluation(reading.sentences, supporting, [s for s, _ in mentions])
             reflecting = [s for s in evaluating if s.marks.reflection]

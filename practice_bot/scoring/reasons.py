@@ -44,6 +44,13 @@ def evidenced(
     return f"You described what you did on {listing(labels)}{detail} — {verdict}."
 
 
+def thin(labels: Sequence[str]) -> str:
+    return (
+        f"You showed {listing(labels)} once — {POSSIBLE}: add a second example from your own work, "
+        "or what came of it."
+    )
+
+
 def other_object(labels: Sequence[str]) -> str:
     return (
         f"You described {listing(labels)}, but nothing says it was machine-learning or data work: "
