@@ -263,6 +263,14 @@ def _load(directory: Path) -> tuple[Rules, list[Problem], dict[str, RuleFile]]:
                         groups.append(tuple(expander.expand(group, name, gkey, problems)))
                     combos.append(tuple(groups))
                 unless = expander.expand(s.unless, name, f"{skey}.unless", problems)
+                for p in sorted(set(unless).intersection(terms)):
+                    problems.append(
+                        Problem(
+                            name,
+                            f"{skey}.unless",
+                            f"{p!r} is also a term of slot {s.label!r}: it would cancel itself",
+                        )
+                    )
                 slots.append(
                     SlotSpec(
                         label=s.label,
