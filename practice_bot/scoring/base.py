@@ -69,6 +69,14 @@ class Scorer(Protocol):
         ...
 
 
+POSSIBLE_NOTE = "possible: an assessor may want more"
+
+
+def confidence_note(confidence: str) -> str:
+    """What the learner is told beside a verdict of this confidence ("" when clear)."""
+    return POSSIBLE_NOTE if confidence == "possible" else ""
+
+
 def best_status(a: Status, b: Status) -> Status:
     return a if STATUS_RANK[a] >= STATUS_RANK[b] else b
 

@@ -5,7 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Final
 
-from practice_bot.scoring.base import FLAG_INJECTION, FLAG_KEYWORDS, FLAG_PADDING, FLAG_RECITAL
+from practice_bot.scoring.base import (
+    FLAG_INJECTION,
+    FLAG_KEYWORDS,
+    FLAG_PADDING,
+    FLAG_RECITAL,
+    POSSIBLE_NOTE,
+)
 
 _FLAG_REASONS: Final = {
     FLAG_INJECTION: "This answer contains instructions aimed at the marker, so none of it is credited; "
@@ -29,7 +35,7 @@ def flagged(flag: str) -> str:
     return _FLAG_REASONS.get(flag, "This part of the answer earns nothing.")
 
 
-POSSIBLE: Final = "possible: an assessor may want more"
+POSSIBLE: Final = POSSIBLE_NOTE
 
 
 def evidenced(
