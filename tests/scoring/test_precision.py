@@ -3,6 +3,11 @@ own practice about ML work; thin credit is "possible" and goes to a tutor; quote
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
+from practice_bot.cli import main
 from practice_bot.rubric import load_rubric
 from practice_bot.scoring.base import Judgment
 from practice_bot.scoring.offline import OfflineScorer
@@ -96,3 +101,18 @@ def test_the_first_quote_carries_the_core() -> None:
 def test_judgments_saved_before_confidence_existed_load_as_clear() -> None:
     old = {"criterion_id": "x/pass-1", "status": "evidenced", "reason": "r", "review": False}
     assert Judgment.model_validate(old).confidence == "clear"
+
+
+def test_explain_shows_the_new_steps(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    answer = tmp_path / "answer.txt"
+    answer.write_text(
+        "I think we measured the training energy of the model with CodeCarbon, maybe 40 kWh. "
+        "I measured the energy of our forecasting model with CodeCarbon at 40 kWh a run, and "
+        "proposed a smaller model to the head of data.",
+        encoding="utf-8",
+    )
+    assert main(["explain", "--topic", "sustainability", str(answer)]) == 0
+    out = capsys.readouterr().out
+    assert "hedged" in out and "ML or data work" in out
+    assert "carried by a first-person action in #2" in out
+    assert "thin: the core in 1 first-person sentence" in out
