@@ -168,6 +168,8 @@ def judge(
     # The core must be the apprentice's own action ("I set a target"), not carried narrative.
     carriers = [s for s, hit in support if s.marks.practice and (not core or set(core) & set(hit))]
     core_ok = bool(carriers)
+    # every own-practice sentence supporting the core (a carrier, and narrative that follows one)
+    core_support = [s for s, hit in support if not core or not set(core).isdisjoint(hit)]
     core_words = ", ".join(labels[k] for k in core) or "none marked"
     path.append(
         f"slots supported by own practice: {', '.join(done) or 'none'} "
@@ -186,12 +188,12 @@ def judge(
         if not any(s.marks.about for s in reading.sentences if not s.excluded):
             path.append("nothing in the answer names ML or data work (its object): partly")
             return made("partly", reasons.other_object(shown_labels), shown)
-        if len(supported) <= concepts.need and len(carriers) < CORROBORATION:
+        if len(supported) <= concepts.need and len(core_support) < CORROBORATION:
             # Thin: the core shown once, and no more slots than the minimum. An assessor would
             # probe it; the learner is told so, and a tutor may look.
             path.append(
-                f"thin: the core in {len(carriers)} first-person sentence and no slot beyond the "
-                f"{concepts.need} needed: partly, possible"
+                f"thin: the core in {len(core_support)} own-practice sentence and no slot beyond "
+                f"the {concepts.need} needed: partly, possible"
             )
             return made("partly", reasons.thin(shown_labels), shown, "possible")
         if criterion.level == "distinction":

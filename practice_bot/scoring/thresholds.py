@@ -24,8 +24,8 @@ CARRY: Final = 2
 OWN_ACTION_REACH: Final = 8
 # Bridging words allowed before the verb ("I was responsible for monitoring", "we decided to retrain").
 OWN_ACTION_BRIDGES: Final = 3
-# First-person sentences carrying the core that make evidence corroborated when the answer shows no
-# slot beyond the minimum (higher: more thin credit held back as "partly, possible"; lower: more
+# Own-practice sentences supporting the core (one of them a first-person action) that make evidence
+# corroborated when the answer shows no slot beyond the minimum (higher: more thin credit held back as "partly, possible"; lower: more
 # single claims credited, fewer of them right).
 CORROBORATION: Final = 2
 # Supporting sentences an evidenced verdict needs to be "clear" rather than "possible" (higher: more

@@ -115,4 +115,4 @@ def test_explain_shows_the_new_steps(tmp_path: Path, capsys: pytest.CaptureFixtu
     out = capsys.readouterr().out
     assert "hedged" in out and "ML or data work" in out
     assert "carried by a first-person action in #2" in out
-    assert "thin: the core in 1 first-person sentence" in out
+    assert "thin: the core in 1 own-practice sentence" in out
