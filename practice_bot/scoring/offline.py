@@ -232,25 +232,31 @@ def judge(
         if not core_ok:
             if got.isdisjoint(core):
                 path.append("no core slot supported: partly")
+                shown = _quotes([], supporting, support, concepts)
                 return made(
-                    "partly", reasons.missing_core(done, [labels[k] for k in core]), supporting
+                    "partly",
+                    reasons.missing_core(_shown(shown, support, labels), [labels[k] for k in core]),
+                    shown,
                 )
             path.append("the core slot is never in a sentence with a first-person action: partly")
             return made(
-                "partly", reasons.core_not_own([labels[k] for k in core if k in got]), supporting
+                "partly",
+                reasons.core_not_own([labels[k] for k in core if k in got]),
+                _quotes(core_support, supporting, support, concepts),
             )
         missing = [label for k, label in enumerate(labels) if k not in got]
         path.append("too few slots supported: partly")
-        return made("partly", reasons.missing_more(done, missing), supporting)
+        shown = _quotes(carriers, supporting, support, concepts)
+        return made("partly", reasons.missing_more(_shown(shown, support, labels), missing), shown)
     if mentions:
-        named_labels = [labels[k] for _, hit in mentions for k in hit]
         hypothetical = all(s.marks.hypothetical for s, _ in mentions)
         hedged = all(s.marks.hedged for s, _ in mentions)
         path.append("slots named, but never in own practice stated firmly: partly")
+        shown = _quotes([], [s for s, _ in mentions], mentions, concepts)
         return made(
             "partly",
-            reasons.no_practice(named_labels, hypothetical, hedged),
-            [s for s, _ in mentions],
+            reasons.no_practice(_shown(shown, mentions, labels), hypothetical, hedged),
+            shown,
         )
     if flags:
         path.append(f"only excluded sentences name its slots ({flags[0]}): not yet")
@@ -266,19 +272,23 @@ def _quotes(
     concepts: Concepts,
     also: Sentence | None = None,
 ) -> list[Sentence]:
-    """The quotes shown, at most MAX_QUOTES: first the first-person sentence carrying the core
-    (the one naming most slots), then `also` (a reflecting sentence, for a distinction), then those
-    adding slots not yet shown, then the rest, each once."""
+    """The quotes shown, at most MAX_QUOTES, whole sentences: first the sentence carrying the core
+    (of `carriers`, the one naming most slots), then `also` (a reflecting sentence, for a
+    distinction), then, one at a time, the sentence adding most slots not yet shown (earliest
+    first), then the rest in order."""
     hits = {id(s): set(hit) for s, hit in support}
-    first = max(carriers, key=lambda s: (len(hits.get(id(s), ())), -s.start))
-    out = [first] + ([also] if also is not None and also is not first else [])
-    shown = set().union(*(hits.get(id(s), set()) for s in out))
+    out: list[Sentence] = []
+    if carriers:
+        out.append(max(carriers, key=lambda s: (len(hits.get(id(s), ())), -s.start)))
+    if also is not None and all(also is not o for o in out):
+        out.append(also)
+    shown: set[int] = set().union(*(hits.get(id(s), set()) for s in out))
     rest = [s for s in supporting if all(s is not o for o in out)]
-    rest.sort(key=lambda s: (not (hits.get(id(s), set()) - shown), s.start))
-    for s in rest:
-        if len(out) >= MAX_QUOTES:
-            break
-        out.append(s)
+    while rest and len(out) < MAX_QUOTES:
+        best = max(rest, key=lambda s: (len(hits.get(id(s), set()) - shown), -s.start))
+        rest.remove(best)
+        out.append(best)
+        shown |= hits.get(id(best), set())
     return out
 
 

@@ -116,3 +116,31 @@ def test_explain_shows_the_new_steps(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert "hedged" in out and "ML or data work" in out
     assert "carried by a first-person action in #2" in out
     assert "thin: the core in 1 own-practice sentence" in out
+
+
+def test_evidenced_reasons_name_only_what_the_shown_quotes_show() -> None:
+    # over the dev split: every slot an evidenced reason names is named by a quote the learner sees
+    from practice_bot.scoring.evaluate import load_items
+
+    items = load_items(Path(__file__).parent.parent / "data" / "calibration" / "dev.jsonl")
+    checked = 0
+    for item in items:
+        topic = RUBRIC.topic(item.topic)
+        outcome = SCORER.outcome(item.answer, topic, topic.criteria)
+        for ci, verdict in enumerate(outcome.verdicts):
+            if verdict.status != "evidenced":
+                continue
+            concepts = SCORER.book.concepts(topic.criteria[ci])
+            shown = {e.start for e in verdict.judgment().evidence}
+            quoted_slots = {
+                k
+                for s in outcome.reading.sentences
+                if s.start in shown
+                for c, ks in s.facts.named
+                if c == ci
+                for k in ks
+            }
+            named = {k for k, label in enumerate(concepts.labels) if label in verdict.reason}
+            assert named <= quoted_slots, (item.id, verdict.criterion_id, verdict.reason)
+            checked += 1
+    assert checked >= 100
