@@ -1,7 +1,8 @@
 """The learner's app for `practice-bot serve`: one named learner sits the class pack's mock, nothing more.
 
-`practice-bot serve` starts one of these per browser (`python -m practice_bot.tui.learner_app --pack P
---name=N`, no shell); the server, not the browser, chooses every argument. It is the tutor's app with the
+`practice-bot serve` starts one of these per browser (`python -m practice_bot.tui.learner_app --pack=P`,
+no shell, the checked name in $PRACTICE_BOT_LEARNER_NAME); the server, not the browser, chooses every
+argument. It is the tutor's app with the
 doors closed: no start screen, review, history, overrides, exports, command palette, theme picker,
 screenshots or quit key. Screens are pushed through an allow-list, so a screen added to the room later
 stays out until it is let in here. Learner text is shown by the room's widgets, which never read it as
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import signal
 import sys
 from collections.abc import Callable
@@ -28,11 +30,12 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Footer, Static
 
 from practice_bot.session.factory import Session
 from practice_bot.tui.app import PracticeApp
 from practice_bot.tui.screens.report import ReportScreen
+from practice_bot.tui.widgets.header import Header
 
 # Sent by the server (practice_bot/serve/classroom.py) when the learner's browser goes and comes back.
 BROWSER_AWAY, BROWSER_BACK = signal.SIGUSR1, signal.SIGUSR2
@@ -249,16 +252,20 @@ def build_app(pack_path: Path, name: str) -> LearnerApp:
 
 def main(argv: list[str] | None = None) -> int:
     from practice_bot.errors import UserError
+    from practice_bot.serve.classroom import NAME_VARIABLE
     from practice_bot.serve.names import clean_name
 
     parser = argparse.ArgumentParser(prog="practice_bot.tui.learner_app")
     parser.add_argument("--pack", type=Path, required=True)
-    parser.add_argument("--name", required=True)
+    parser.add_argument(
+        "--name", help=f"the learner (default: ${NAME_VARIABLE}, as the server sets)"
+    )
     args = parser.parse_args(argv)
+    name = args.name if args.name is not None else os.environ.get(NAME_VARIABLE, "")
     for sig in (BROWSER_AWAY, BROWSER_BACK):  # until the app handles them, they must not kill it
         signal.signal(sig, signal.SIG_IGN)
     try:
-        app = build_app(args.pack, clean_name(args.name))
+        app = build_app(args.pack, clean_name(name))
         app.run()
     except UserError as exc:
         print(f"practice-bot: {exc}", file=sys.stderr)
