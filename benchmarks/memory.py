@@ -80,6 +80,11 @@ async def drive(step: float, words: int, folder: Path) -> dict[str, float]:
                 continue
             clock.advance(this_step)
             await pilot.press("f2")
+        # Let the report finish mounting before the app closes: its header sets the title once its
+        # own parts are there, and closing first fails that under load.
+        while not app.screen.query("HeaderTitle"):
+            await pilot.pause()
+        await pilot.pause()
         engine = app.session.engine  # type: ignore[union-attr]
         transcript = engine.transcript
         return {

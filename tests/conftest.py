@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import socket
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import pytest
@@ -16,6 +16,7 @@ from practice_bot.scoring.base import Assessment, Evidence, Judgment
 from practice_bot.session.clock import FakeClock
 from practice_bot.session.engine import Engine
 from practice_bot.session.plan import SessionConfig, resolve_topics
+from tests.cli_kit import Ran, run_cli
 
 _real_connect = socket.socket.connect
 
@@ -41,7 +42,13 @@ def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PRACTICE_BOT_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
-    for var in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "PRACTICE_BOT_MODEL", "PRACTICE_BOT_SCORER"):
+    for var in (
+        "OPENAI_API_KEY",
+        "OPENAI_BASE_URL",
+        "PRACTICE_BOT_MODEL",
+        "PRACTICE_BOT_SCORER",
+        "PRACTICE_BOT_PSEUDONYM_KEY",
+    ):
         monkeypatch.delenv(var, raising=False)
 
 
@@ -144,3 +151,20 @@ def make_engine(
         transcript,
         clock=clock,
     )
+
+
+@pytest.fixture
+def cli(tmp_path: Path) -> Callable[..., Ran]:
+    """practice-bot's command line, run in tmp_path: `cli("banks", "check", stdin="", env={...})`.
+    In-process unless `process=True` (see tests/cli_kit.py)."""
+
+    def run(
+        *args: str | Path,
+        stdin: str | bytes = "",
+        env: dict[str, str] | None = None,
+        process: bool = False,
+        timeout: float = 120,
+    ) -> Ran:
+        return run_cli(args, stdin, cwd=tmp_path, env=env, process=process, timeout=timeout)
+
+    return run

@@ -28,6 +28,8 @@ EXTRA = [
     "x" * 60_000,
 ]
 
+pytestmark = pytest.mark.slow  # see pyproject.toml's markers
+
 CHILD = """
 import json, sys
 import practice_bot

@@ -24,7 +24,7 @@ from textual import work
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Header
+from textual.widgets import Footer
 
 from practice_bot.errors import TranscriptError
 from practice_bot.records.schema import Turn
@@ -56,6 +56,7 @@ from practice_bot.tui.widgets.conversation import (
     replay_widgets,
     topic_line,
 )
+from practice_bot.tui.widgets.header import Header
 from practice_bot.tui.widgets.sidebar import SessionPanel
 
 MODE_TITLES = {"mock": "Mock exam", "practice": "Practice", "drill": "Drill"}

@@ -10,7 +10,7 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Footer, Static
 
 from practice_bot.formatting import clock_text
 from practice_bot.records.report import Report
@@ -25,6 +25,7 @@ from practice_bot.tui.display import (
     literal,
 )
 from practice_bot.tui.screens.base import AppScreen
+from practice_bot.tui.widgets.header import Header
 
 EXPORTS = {"md": "Markdown", "html": "HTML", "json": "JSON"}
 REPORTS_FOLDER = (
