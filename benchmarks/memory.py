@@ -60,7 +60,13 @@ async def drive(step: float, words: int, folder: Path) -> dict[str, float]:
             await pilot.pause()
             screen = app.screen
             if type(screen).__name__ == "ReportScreen":
-                break
+                # Leave only once the report's header shows its title: quitting while the header
+                # is still mounting trips a Textual race (its title watcher finds no HeaderTitle).
+                if screen.query("HeaderTitle") and "Report" in str(
+                    screen.query_one("HeaderTitle").render()
+                ):
+                    break
+                continue
             if type(screen).__name__ != "DiscussionScreen" or screen.busy:  # type: ignore[attr-defined]
                 continue
             engine = app.session.engine  # type: ignore[union-attr]
@@ -80,11 +86,6 @@ async def drive(step: float, words: int, folder: Path) -> dict[str, float]:
                 continue
             clock.advance(this_step)
             await pilot.press("f2")
-        # Let the report finish mounting before the app closes: its header sets the title once its
-        # own parts are there, and closing first fails that under load.
-        while not app.screen.query("HeaderTitle"):
-            await pilot.pause()
-        await pilot.pause()
         engine = app.session.engine  # type: ignore[union-attr]
         transcript = engine.transcript
         return {

@@ -28,6 +28,8 @@ COMMAND_MODULES = (
     "practice_bot.commands.pack",
     "practice_bot.commands.rescore",
     "practice_bot.commands.purge",
+    "practice_bot.commands.rules",  # rules check
+    "practice_bot.commands.explain",
 )
 
 

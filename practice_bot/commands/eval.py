@@ -1,4 +1,5 @@
-"""`practice-bot eval FILE.jsonl [FILE ...] --scorer offline|llm [--json]`: a scorer against labelled answers."""
+"""`practice-bot eval FILE.jsonl [FILE ...] --scorer offline|llm [--json] [--explain ID]`: a scorer against
+labelled answers (or, with --explain, the offline scorer's reasoning on one of them)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import sys
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from practice_bot.scoring.evaluate import EvalResult, GroupResult
+    from practice_bot.scoring.evaluate import EvalResult, GroupResult, Item
 
 MAX_LISTED = 15
 
@@ -19,7 +20,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         description="Score every labelled answer in the JSON Lines file(s) and compare the criteria the "
         "scorer marked evidenced with the labels: accuracy, Cohen's kappa with a bootstrap 95%% "
         "interval, precision, recall and the false-credit rate on gaming, injection and "
-        "off-topic answers, overall, per kind and per topic.",
+        "off-topic answers, overall, per kind, per topic and per style.",
     )
     p.add_argument("files", nargs="+", metavar="FILE.jsonl", help="labelled items, one per line")
     p.add_argument(
@@ -29,13 +30,18 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="which scorer to measure (llm needs OPENAI_API_KEY or a config file)",
     )
     p.add_argument("--json", action="store_true", help="print the result as JSON")
+    p.add_argument(
+        "--explain",
+        metavar="ID",
+        help="instead, explain the offline scorer's verdicts on item ID beside its labels",
+    )
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from practice_bot.errors import UserError
     from practice_bot.llm.factory import make_scorer
-    from practice_bot.scoring.evaluate import Item, evaluate, load_items
+    from practice_bot.scoring.evaluate import evaluate, load_items
 
     items: list[Item] = []
     seen: dict[str, str] = {}
@@ -45,6 +51,8 @@ def run(args: argparse.Namespace) -> int:
                 raise UserError(f"{name}: field 'id': id {item.id!r} is also in {seen[item.id]}")
             seen[item.id] = name
             items.append(item)
+    if args.explain is not None:
+        return _explain(items, args.explain)
     scorer = make_scorer(args.scorer)
     show_progress = sys.stderr.isatty() and not args.json
 
@@ -58,6 +66,21 @@ def run(args: argparse.Namespace) -> int:
         print(result.model_dump_json(indent=2))
     else:
         print(render_table(result))
+    return 0
+
+
+def _explain(items: list[Item], item_id: str) -> int:
+    from practice_bot.errors import UserError
+    from practice_bot.rubric import load_rubric
+    from practice_bot.scoring.explain import explain
+    from practice_bot.scoring.offline import OfflineScorer
+
+    item = next((i for i in items if i.id == item_id), None)
+    if item is None:
+        raise UserError(f"--explain: no item with id {item_id!r} in the file(s) given")
+    topic = load_rubric().topic(item.topic)
+    print(f"item {item.id} [{item.kind}]")
+    print(explain(OfflineScorer(), item.answer, topic, gold=item.labels))
     return 0
 
 
@@ -82,7 +105,7 @@ def _rows(groups: dict[str, GroupResult], label: str) -> list[str]:
 
 
 def render_table(r: EvalResult) -> str:
-    """The readable report: overall figures, then one row per kind and per topic."""
+    """The readable report: overall figures, then one row per kind, per topic and per style."""
     c = r.confusion
     ci = "-" if r.kappa_ci is None else f"[{r.kappa_ci[0]:.3f}, {r.kappa_ci[1]:.3f}]"
     scored_by = ", ".join(f"{k} {v}" for k, v in sorted(r.scored_by.items())) or "-"
@@ -98,6 +121,8 @@ def render_table(r: EvalResult) -> str:
         *_rows(r.per_kind, "kind"),
         "",
         *_rows(r.per_topic, "topic"),
+        "",
+        *_rows(r.per_style, "style"),
         "",
         "gold+ / scored+: share of labels evidenced by the labels / by the scorer; "
         "false+: credit where the label says not evidenced",
