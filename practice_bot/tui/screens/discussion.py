@@ -2,10 +2,10 @@
 
 The screen draws and takes keys; the engine calls go through a `Room` (practice_bot/session/room.py),
 shared with plain mode. Every answer is journaled before anything else happens to it. Practice answers
-are scored in a thread worker and answered with feedback; mock and drill answers go to the engine's
-background scorer so the next question never waits. LLM-written questions and an LLM's end-of-session
-work run in thread workers too; workers post messages and only the app's thread touches widgets. The
-side panel redraws itself from the engine's records. In a mock exam nothing here reveals a score:
+are scored (on a thread worker when the scorer is slow) and answered with feedback; mock and drill
+answers go to the engine's background scorer so the next question never waits. LLM-written questions
+and an LLM's end-of-session work run in thread workers too; workers post messages and only the app's
+thread touches widgets. The side panel redraws itself from the engine's records. In a mock exam nothing here reveals a score:
 feedback and criteria appear only in practice, the report at the end.
 
 Disk trouble (a full disk, a folder turned read-only) loses nothing: the step that failed left no trace
@@ -282,7 +282,8 @@ class DiscussionScreen(AppScreen[None]):
             await self._advance()
 
     async def _record(self, text: str) -> bool:
-        """Journal the answer before anything else; then (practice) score it on a worker."""
+        """Journal the answer before anything else; then (practice) score it: the offline scorer
+        here, a slower one (an LLM) on a worker while the box stays usable."""
         try:
             answer = self.room.record(text)
         except AnswerSaved as exc:  # saved, its judgments were not: judge it again once moved
