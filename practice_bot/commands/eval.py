@@ -42,6 +42,7 @@ def run(args: argparse.Namespace) -> int:
     from practice_bot.errors import UserError
     from practice_bot.llm.factory import make_scorer
     from practice_bot.scoring.evaluate import evaluate, load_items
+    from practice_bot.textsafe import raw_stream
 
     items: list[Item] = []
     seen: dict[str, str] = {}
@@ -59,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
     def progress(done: int, total: int) -> None:
         if show_progress:
             end = "\n" if done == total else ""
-            print(f"\rscored {done}/{total}", end=end, file=sys.stderr, flush=True)
+            print(f"\rscored {done}/{total}", end=end, file=raw_stream(sys.stderr), flush=True)
 
     result = evaluate(items, scorer, progress=progress)
     if args.json:
@@ -93,13 +94,18 @@ def _pct(x: float | None) -> str:
 
 
 def _rows(groups: dict[str, GroupResult], label: str) -> list[str]:
-    head = f"{label:<38} {'items':>5} {'labels':>6} {'acc':>6} {'kappa':>6} {'gold+':>6} {'scored+':>7} {'false+':>7}"
+    head = (
+        f"{label:<38} {'items':>5} {'labels':>6} {'acc':>6} {'kappa':>6} {'prec':>6} {'gold+':>6} "
+        f"{'scored+':>7} {'false+':>7} {'adv+':>6} {'quote':>5}"
+    )
     lines = [head, "-" * len(head)]
     for name, g in groups.items():
         lines.append(
             f"{name:<38} {g.n_items:>5} {g.n_labels:>6} {_num(g.accuracy):>6} {_num(g.kappa):>6} "
-            f"{_pct(g.gold_evidenced_rate):>6} {_pct(g.scored_evidenced_rate):>7} "
-            f"{_pct(g.false_credit_rate):>7}"
+            f"{_num(g.precision):>6} {_pct(g.gold_evidenced_rate):>6} "
+            f"{_pct(g.scored_evidenced_rate):>7} {_pct(g.false_credit_rate):>7} "
+            f"{_pct(g.adversarial_credit_rate):>6} "
+            f"{_num(g.median_quote_words, 0):>5}"
         )
     return lines
 
@@ -117,6 +123,7 @@ def render_table(r: EvalResult) -> str:
         f"precision {_num(r.precision)}   recall {_num(r.recall)}",
         f"confusion tp {c.tp}  fp {c.fp}  fn {c.fn}  tn {c.tn}",
         f"false credit on gaming/injection/offtopic: {_pct(r.false_credit_rate)}",
+        f"median evidence quote: {_num(r.median_quote_words, 0)} words",
         "",
         *_rows(r.per_kind, "kind"),
         "",
@@ -124,8 +131,9 @@ def render_table(r: EvalResult) -> str:
         "",
         *_rows(r.per_style, "style"),
         "",
-        "gold+ / scored+: share of labels evidenced by the labels / by the scorer; "
-        "false+: credit where the label says not evidenced",
+        "prec: precision of evidenced; gold+ / scored+: share of labels evidenced by the labels / by "
+        "the scorer; false+: credit where the label says not evidenced; adv+: credit on gaming, "
+        "injection and off-topic items; quote: median evidence quote in words",
     ]
     false_credits = [d for d in r.disagreements if d.gold == "not_evidenced"]
     if false_credits:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
+from practice_bot.records.delivery import DeliverySummary, summarise
 from practice_bot.records.history import final_status, scorer_status
 from practice_bot.records.schema import Transcript
 from practice_bot.rubric.grading import Grades, predict_grades
@@ -57,6 +58,7 @@ class Report(BaseModel):
     notices: list[str]
     narrative: str = ""
     narrative_source: str = "offline template"
+    delivery: DeliverySummary | None = None  # spoken answers only
 
 
 def _best_judgment(judgments: list[Judgment]) -> Judgment | None:
@@ -185,6 +187,7 @@ def build_report(transcript: Transcript, rubric: Rubric) -> Report:
         narrative=transcript.narrative or offline_narrative(topics),
         # from the file: shown in every format and on screen, so made safe once, here
         narrative_source=printable(transcript.narrative_source or "offline template"),
+        delivery=summarise(transcript),
     )
 
 

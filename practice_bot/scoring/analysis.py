@@ -13,6 +13,7 @@ from practice_bot.scoring.base import FLAG_INJECTION, FLAG_KEYWORDS, FLAG_PADDIN
 from practice_bot.scoring.concepts import Batch, ConceptBook
 from practice_bot.scoring.markers import Marks, marks
 from practice_bot.scoring.memory import Memory
+from practice_bot.scoring.segment import fluent_pair, segment
 from practice_bot.scoring.text import normalise, split_sentences, word_set, words
 from practice_bot.scoring.thresholds import (
     BARE_TERM_WORDS,
@@ -138,12 +139,14 @@ def read(answer: str, topic: Topic, book: ConceptBook, batch: Batch, memory: Mem
     norm_all = normalise(answer)
     aligned = answer.isascii()  # then norm_all[i] is answer[i] folded, so spans carry over
     sentences = reading.sentences
-    for start, end, text in split_sentences(scored):
+    seg = book.segmentation
+    for start, end, text in segment(scored, split_sentences(scored), seg):
         key = (batch.ids, book.version, text)
         got = memory.sentences.get(key)
         if got is None:
+            # read without its fillers and false starts (the quote keeps them)
             norm = norm_all[start:end] if aligned else normalise(text)
-            got = facts(text, norm, book, batch, memory)
+            got = facts(*fluent_pair(text, norm, seg), book, batch, memory)
             if got is None:
                 continue
             memory.remember(key, got)

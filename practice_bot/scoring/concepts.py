@@ -17,6 +17,7 @@ from practice_bot.rubric.models import Criterion
 from practice_bot.scoring.lexicon import Lexicon
 from practice_bot.scoring.markers import MarkerIds, register
 from practice_bot.scoring.ruleset import RULES_DIR, CriterionSpec, SlotSpec, load_rules
+from practice_bot.scoring.segment import Segmentation, load_segmentation
 from practice_bot.scoring.text import normalise, word_set, words
 from practice_bot.scoring.thresholds import DEFAULT_NEED, DEFAULT_PER_SENTENCE
 
@@ -142,8 +143,13 @@ class ConceptBook:
     """Every criterion's compiled slots, sharing one Lexicon so a sentence is matched once."""
 
     def __init__(
-        self, specs: dict[str, CriterionSpec], markers: dict[str, tuple[str, ...]]
+        self,
+        specs: dict[str, CriterionSpec],
+        markers: dict[str, tuple[str, ...]],
+        segmentation: Segmentation | None = None,
     ) -> None:
+        # how run-on speech is cut and what fillers are read out (segment.py)
+        self.segmentation = segmentation or load_segmentation()
         self.lexicon = Lexicon()
         self.markers = register(self.lexicon, markers)
         self._specs = specs
@@ -191,4 +197,4 @@ class ConceptBook:
 def concept_book(directory: Path = RULES_DIR) -> ConceptBook:
     """The compiled rules of `directory` (the package's own by default)."""
     rules = load_rules(directory)
-    return ConceptBook(rules.criteria, rules.markers)
+    return ConceptBook(rules.criteria, rules.markers, load_segmentation(directory))

@@ -23,6 +23,7 @@ from practice_bot.scoring.thresholds import DEFAULT_NEED, DEFAULT_PER_SENTENCE
 RULES_DIR = Path(__file__).resolve().parent / "rules"
 VOCABULARY_FILE = "vocabulary.toml"
 MARKERS_FILE = "markers.toml"
+SEGMENTATION_FILE = "segmentation.toml"  # read by segment.py, checked here
 REFERENCE = "@"  # "@name" in a phrase list stands for the vocabulary list `name`
 
 # --- the files' shapes -------------------------------------------------------------------------------
@@ -192,6 +193,8 @@ def _load(directory: Path) -> tuple[Rules, list[Problem], dict[str, RuleFile]]:
         raise UserError(f"{directory}: no such rules directory")
     files: dict[str, RuleFile] = {}
     for path in sorted(directory.glob("*.toml")):
+        if path.name == SEGMENTATION_FILE:
+            continue
         got = _read(path, problems)
         if got is not None:
             files[path.name] = got
@@ -266,8 +269,10 @@ def _load(directory: Path) -> tuple[Rules, list[Problem], dict[str, RuleFile]]:
 def check_rules(directory: Path = RULES_DIR) -> list[Problem]:
     """Every problem with the rules in `directory`, checked against the standard's criteria."""
     from practice_bot.rubric import load_rubric
+    from practice_bot.scoring.segment import read_segmentation
 
     rules, problems, files = _load(directory)
+    problems += [Problem(SEGMENTATION_FILE, k, m) for k, m in read_segmentation(directory)[1]]
     rubric = load_rubric()
     known = {c.id: t.id for t in rubric.topics for c in t.criteria}
     for name, f in files.items():

@@ -96,3 +96,15 @@ LOW_DIVERSITY: Final = 0.42
 DIVERSITY_WINDOW: Final = 100
 # Diversity is only judged on answers this long (lower: short answers judged on too few words).
 DIVERSITY_MIN_WORDS: Final = 150
+
+# --- segmenting unpunctuated speech (segment.py, rules/segmentation.toml) --------------------------------
+# A sentence with a run of more than this many words without a punctuation mark is segmented at its
+# discourse markers (lower: more punctuated sentences cut too).
+RUN_ON_WORDS: Final = 40
+# No sentence (quote) is longer than this many words: a longer one is cut (lower: shorter quotes, more
+# clauses cut from the sentence that gives them their sense).
+SPAN_MOST_WORDS: Final = 80
+# A piece of a segmented sentence longer than this is cut again at a clause start when it has one.
+SPAN_TARGET_WORDS: Final = 50
+# No cut leaves a piece shorter than this many words (fillers and false starts not counted).
+SPAN_LEAST_WORDS: Final = 5

@@ -149,6 +149,12 @@ class ReportScreen(AppScreen[None]):
             yield Static(bullet_list(r.develop, "Nothing outstanding."), classes="body")
             yield Static(Content("KSBs evidenced"), classes="heading")
             yield Static(Content(", ".join(r.ksbs_covered) or "None yet."), classes="body")
+            if r.delivery is not None:  # spoken answers: practice_bot/records/delivery.py
+                from practice_bot.records.delivery import chart_lines, summary_line
+
+                yield Static(Content("Delivery (spoken answers)"), classes="heading")
+                lines = [summary_line(r.delivery), *chart_lines(r.delivery)]
+                yield Static(Content("\n".join(lines)), classes="body", id="delivery")
             for heading, body in topic_content(r):
                 yield Static(Content(heading), classes="heading")
                 yield Static(body, classes="body")
