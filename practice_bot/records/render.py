@@ -8,7 +8,7 @@ from practice_bot.formatting import clock_text
 from practice_bot.records.delivery import markdown_lines, text_lines
 from practice_bot.records.report import Report
 from practice_bot.records.schema import Transcript
-from practice_bot.scoring.base import STATUS_WORDS
+from practice_bot.scoring.base import STATUS_WORDS, confidence_note
 from practice_bot.textsafe import json_text, printable
 
 GRADE_WORDS = {"fail": "Fail", "pass": "Pass", "merit": "Merit", "distinction": "Distinction"}
@@ -50,7 +50,10 @@ def render_text(report: Report) -> str:
             f"evidenced, {topic.questions} questions, {clock_text(topic.seconds)}",
         ]
         for c in topic.criteria:
-            out.append(f"  [{STATUS_WORDS.get(c.status, c.status)}] {c.id} ({', '.join(c.ksbs)})")
+            note = f" ({confidence_note(c.confidence)})" if confidence_note(c.confidence) else ""
+            out.append(
+                f"  [{STATUS_WORDS.get(c.status, c.status)}] {c.id} ({', '.join(c.ksbs)}){note}"
+            )
             for e in c.evidence[:2]:
                 out.append(f'      "{printable(e.quote)}"')
             if c.reason:
@@ -105,7 +108,8 @@ def render_markdown(report: Report) -> str:
         for c in topic.criteria:
             out.append(
                 f"- **{c.id}** ({c.level}; {', '.join(c.ksbs)}): **{STATUS_WORDS.get(c.status, c.status)}**"
-                f" - {c.text}"
+                + (f" _({confidence_note(c.confidence)})_" if confidence_note(c.confidence) else "")
+                + f" - {c.text}"
             )
             for e in c.evidence[:3]:
                 out.append(f"  - > {_md(e.quote)}")

@@ -38,7 +38,10 @@ class Seat:
     watcher: asyncio.Task[None] | None = None  # frees the seat when the process ends
 
 
-Command = Callable[[str], Sequence[str]]  # a learner's name -> the argv of their app
+Command = Callable[
+    [], Sequence[str]
+]  # the argv of a learner's app (the name goes in its environment)
+NAME_VARIABLE = "PRACTICE_BOT_LEARNER_NAME"  # not in argv: a process list would show it to all
 
 
 class Classroom:
@@ -81,7 +84,8 @@ class Classroom:
             self.seats.pop(key, None)
         if len(self.seats) >= self.capacity:
             raise Refused("The class is full. Please ask your tutor.")
-        process = LearnerProcess(self.command(name), learner_environment(width, height))
+        env = learner_environment(width, height) | {NAME_VARIABLE: name}
+        process = LearnerProcess(self.command(), env)
         process.output = output
         seat = Seat(name, process, connected=True)
         self.seats[key] = seat

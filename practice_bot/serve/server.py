@@ -106,7 +106,7 @@ class NotResponding(Exception):
 class ClassConfig:
     class_name: str
     code: str
-    learner_argv: Sequence[str]  # the app's argv before `--name=NAME`
+    learner_argv: Sequence[str]  # the learner app's argv; the name goes in its environment
     capacity: int = 40
     grace: float = 30.0
     allowed_hosts: set[str] = field(default_factory=set)  # names (not IPs) the server answers to
@@ -118,7 +118,7 @@ class ClassServer:
         self.signer = CookieSigner()
         self.limiter = AttemptLimiter()
         self.classroom = Classroom(
-            lambda name: [*config.learner_argv, f"--name={name}"],
+            lambda: list(config.learner_argv),
             capacity=config.capacity,
             grace=config.grace,
         )

@@ -17,9 +17,10 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.css.query import NoMatches
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Footer, Static
 
 from practice_bot.serve.cohort import LearnerRow, class_rows, clock
+from practice_bot.tui.widgets.header import Header
 
 if TYPE_CHECKING:
     from aiohttp import web

@@ -1,7 +1,8 @@
 """The learner's app for `practice-bot serve`: one named learner sits the class pack's mock, nothing more.
 
-`practice-bot serve` starts one of these per browser (`python -m practice_bot.tui.learner_app --pack P
---name=N`, no shell); the server, not the browser, chooses every argument. It is the tutor's app with the
+`practice-bot serve` starts one of these per browser (`python -m practice_bot.tui.learner_app --pack=P`,
+no shell, the checked name in $PRACTICE_BOT_LEARNER_NAME); the server, not the browser, chooses every
+argument. It is the tutor's app with the
 doors closed: no start screen, review, history, overrides, exports, command palette, theme picker,
 screenshots or quit key. Screens are pushed through an allow-list, so a screen added to the room later
 stays out until it is let in here. Learner text is shown by the room's widgets, which never read it as
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import signal
 import sys
 from collections.abc import Callable
@@ -28,11 +30,13 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Footer, Static
 
 from practice_bot.session.factory import Session
 from practice_bot.tui.app import PracticeApp
+from practice_bot.tui.screens.discussion import DiscussionScreen
 from practice_bot.tui.screens.report import ReportScreen
+from practice_bot.tui.widgets.header import Header
 
 # Sent by the server (practice_bot/serve/classroom.py) when the learner's browser goes and comes back.
 BROWSER_AWAY, BROWSER_BACK = signal.SIGUSR1, signal.SIGUSR2
@@ -75,12 +79,28 @@ class LearnerReportScreen(ReportScreen, inherit_bindings=False):
         self.notify("Your mock is finished and saved. You can close this tab.", markup=False)
 
 
+class LearnerDiscussionScreen(DiscussionScreen):
+    """The discussion room without voice. The app runs on the tutor's machine, so its microphone and
+    speakers are the classroom's, not the learner's: F6 would record the room (build_app also turns
+    reading questions aloud off). Learners type, as the browser's terminal sends only keys."""
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("record", "retry_voice"):
+            return False
+        return super().check_action(action, parameters)
+
+    def action_record(self) -> None:
+        return None
+
+    def action_retry_voice(self) -> None:
+        return None
+
+
 def _allowed_screens() -> tuple[type[Screen[Any]], ...]:
     from practice_bot.tui.screens.dialogs import ConfirmScreen, PauseScreen
-    from practice_bot.tui.screens.discussion import DiscussionScreen
     from practice_bot.tui.screens.feedback import FeedbackScreen
 
-    return (WaitingScreen, DiscussionScreen, FeedbackScreen, ConfirmScreen, PauseScreen,
+    return (WaitingScreen, LearnerDiscussionScreen, FeedbackScreen, ConfirmScreen, PauseScreen,
             LearnerReportScreen)  # fmt: skip
 
 
@@ -128,6 +148,8 @@ class LearnerApp(PracticeApp, inherit_bindings=False):
         """The screen to show instead of `screen`, or None if a learner may not see it at all."""
         if type(screen) is ReportScreen:
             return LearnerReportScreen(screen.transcript, screen.report, screen.path)
+        if type(screen) is DiscussionScreen:
+            return LearnerDiscussionScreen(screen.session)
         if isinstance(screen, _allowed_screens()):
             return screen
         return None
@@ -216,7 +238,8 @@ def build_app(pack_path: Path, name: str) -> LearnerApp:
 
     pack = load_pack(pack_path)
     folder = pack_folder(pack, pack_path)
-    settings = load_settings(transcripts=folder, scorer="offline", name=name)
+    # read_aloud off: it would play out of the server's speakers (LearnerDiscussionScreen)
+    settings = load_settings(transcripts=folder, scorer="offline", name=name, read_aloud=False)
     me = learner_key(name)  # the server's one-seat-per-learner key: "ann lee" is "Ann Lee"
     mine = [
         e
@@ -249,16 +272,20 @@ def build_app(pack_path: Path, name: str) -> LearnerApp:
 
 def main(argv: list[str] | None = None) -> int:
     from practice_bot.errors import UserError
+    from practice_bot.serve.classroom import NAME_VARIABLE
     from practice_bot.serve.names import clean_name
 
     parser = argparse.ArgumentParser(prog="practice_bot.tui.learner_app")
     parser.add_argument("--pack", type=Path, required=True)
-    parser.add_argument("--name", required=True)
+    parser.add_argument(
+        "--name", help=f"the learner (default: ${NAME_VARIABLE}, as the server sets)"
+    )
     args = parser.parse_args(argv)
+    name = args.name if args.name is not None else os.environ.get(NAME_VARIABLE, "")
     for sig in (BROWSER_AWAY, BROWSER_BACK):  # until the app handles them, they must not kill it
         signal.signal(sig, signal.SIG_IGN)
     try:
-        app = build_app(args.pack, clean_name(args.name))
+        app = build_app(args.pack, clean_name(name))
         app.run()
     except UserError as exc:
         print(f"practice-bot: {exc}", file=sys.stderr)
