@@ -48,6 +48,9 @@ class RescuingJournal:
                 self.journal = self.runner.rescue(exc, record, tried)
 
 
+# Commands seen on a line of their own after some answer text (on the first line any command is).
+MID_ANSWER_COMMANDS = ("/end", "/skip", "/time", "/help", "/pause", "/again")
+
 HELP = (
     "Type your answer; finish it with an empty line. Commands: /end to finish early, /skip to move on, "
     "/time for the clock{extra}, /help."
@@ -61,24 +64,67 @@ class PlainRunner:
         self.stdin = stdin
         self.stdout = stdout
         self.say: Callable[[str], None] = lambda text: print(text, file=stdout, flush=True)
+        self.carried: list[str] = []  # lines typed at an Enter prompt: the next answer's start
+        self.ending = ""  # /end or /skip typed after answer text, acted on once it is saved
         if isinstance(self.engine.recorder, Journal):
             self.engine.recorder = RescuingJournal(self, self.engine.recorder)
 
     def read_block(self) -> tuple[str, bool]:
-        """Lines up to an empty line; (text, eof). A command line on its own returns at once."""
-        lines: list[str] = []
+        """Lines up to an empty line; (text, eof). A command on an answer's first line returns at
+        once; on a later line /time, /help and /pause act and the answer goes on, while /end and
+        /skip end the answer there (what was typed is kept: see `self.ending`)."""
+        lines, self.carried = self.carried, []
+        self.ending = ""
         while True:
             line = self.stdin.readline()
             if line == "":
                 return "\n".join(lines), True
             line = valid_text(line).rstrip("\r\n")
-            if not lines and line.strip().startswith("/") and " " not in line.strip():
-                return line.strip(), False
-            if line.strip() == "":
+            cmd = line.strip()
+            if not lines and cmd.startswith("/") and " " not in cmd:
+                return cmd, False
+            if lines and cmd.lower() in MID_ANSWER_COMMANDS:
+                if self.mid_answer(cmd.lower()):
+                    return "\n".join(lines), False
+                continue
+            if cmd == "":
                 if lines:
                     return "\n".join(lines), False
                 continue
             lines.append(line)
+
+    def mid_answer(self, cmd: str) -> bool:
+        """A command on a line of its own after some answer text; True when it ends the answer."""
+        if cmd in ("/end", "/skip"):
+            self.ending = cmd
+            return True
+        if cmd == "/pause" and self.engine.transcript.mode == "practice":
+            self.pause_here()
+        elif cmd == "/time":
+            self.say(self.time_line())
+        elif cmd == "/again":
+            self.say("Use /again straight after the feedback, before the next question.")
+        else:
+            self.say(HELP.format(extra=self.help_extra()))
+        self.say("(Your answer so far is kept: carry on typing, then an empty line.)")
+        return False
+
+    def help_extra(self) -> str:
+        return ", /pause, /again" if self.engine.transcript.mode == "practice" else ""
+
+    def carry(self, line: str) -> None:
+        """A line typed where the app waited for Enter: it starts the next answer, never vanishes."""
+        self.carried.append(line)
+        self.say("(Kept as the start of your next answer.)")
+
+    def pause_here(self) -> None:
+        e = self.engine
+        e.pause()
+        self.say("Paused: the clock has stopped. Press Enter to carry on.")
+        line = valid_text(self.stdin.readline()).rstrip("\r\n")
+        e.unpause()
+        if line.strip():
+            self.carry(line)
 
     def confirm(self, prompt: str) -> bool:
         self.say(f"{prompt} [yes/no]")
@@ -121,13 +167,17 @@ class PlainRunner:
             self.say(f"  {outcome.next_hint}")
 
     def after_feedback(self) -> Turn | None:
-        """Practice: let the apprentice try the same question again before moving on."""
+        """Practice: let the apprentice try the same question again before moving on. Anything else
+        typed here is a command, or the start of the next answer."""
         self.say("Press Enter for the next question, or type /again to try this one again.")
-        line = self.stdin.readline().strip().lower()
-        if line == "/again":
+        line = valid_text(self.stdin.readline()).rstrip("\r\n")
+        cmd = line.strip().lower()
+        if cmd == "/again":
             return self.engine.retry()
-        if line == "/end":
-            return self.command("/end")
+        if cmd.startswith("/") and " " not in cmd:
+            return self.command(cmd)
+        if cmd:
+            self.carry(line)
         return None
 
     def run(self) -> int:
@@ -156,16 +206,21 @@ class PlainRunner:
                 question = self.command(text)
                 continue
             retry = None
+            ending, self.ending = self.ending, ""
             if text.strip() and t.mode != "practice":
                 e.submit_answer_in_background(text)  # no feedback until the end: never wait
             elif text.strip():
                 outcome = e.submit_answer(text)
                 if t.mode == "practice":
                     self.feedback(outcome)
-                    if not eof:
+                    if not eof and not ending:
                         retry = self.after_feedback()
             if eof:
                 break
+            if ending == "/skip":
+                self.say("What you typed before /skip was sent as your answer.")
+            elif ending == "/end":
+                retry = self.command("/end")
             if retry is not None or e.finished:
                 question = retry
                 continue
@@ -203,10 +258,7 @@ class PlainRunner:
         elif name == "/time":
             self.say(self.time_line())
         elif name == "/pause" and e.transcript.mode == "practice":
-            e.pause()
-            self.say("Paused: the clock has stopped. Press Enter to carry on.")
-            self.stdin.readline()
-            e.unpause()
+            self.pause_here()
         elif name == "/again" and e.transcript.mode == "practice":
             self.say("Use /again straight after the feedback, before the next question.")
         elif name == "/help":
