@@ -53,8 +53,9 @@ def history_lines(folder: Path, apprentice: str) -> list[str]:
 
 
 def run(args: argparse.Namespace) -> int:
+    from practice_bot.commands.session import apprentice_name
     from practice_bot.config import load_settings
 
     settings = load_settings(transcripts=args.transcripts, name=args.name)
-    print("\n".join(history_lines(settings.transcripts, settings.name or "apprentice")))
+    print("\n".join(history_lines(settings.transcripts, apprentice_name(args, settings))))
     return 0

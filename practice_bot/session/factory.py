@@ -9,13 +9,15 @@ from practice_bot.banks.models import Bank
 from practice_bot.config import Settings
 from practice_bot.errors import UserError
 from practice_bot.records.journal import Journal, replay_with_length, truncate_torn_tail
+from practice_bot.records.places import remember_folder, session_folders
 from practice_bot.records.schema import Transcript
 from practice_bot.records.store import (
     JOURNAL_SUFFIX,
+    Entry,
     create_journal,
-    latest_in_progress,
     list_transcripts,
     new_transcript_id,
+    rescue_folders,
 )
 from practice_bot.rubric import load_rubric
 from practice_bot.scoring.base import Scorer
@@ -101,6 +103,7 @@ def start_session(
         app_version=__version__,
     )
     journal = create_journal(settings.transcripts, transcript)
+    remember_folder(settings.transcripts)  # so that `resume` finds it wherever it is
     engine = Engine(config, rubric, banks, chosen, transcript, clock=clock, recorder=journal)
     _maybe_attach_llm(engine, settings, llm)
     return Session(engine, journal.path)
@@ -119,15 +122,38 @@ def config_of(transcript: Transcript) -> SessionConfig:
 
 
 def find_resumable(path: Path | None, settings: Settings, apprentice: str | None = None) -> Path:
+    """The journal to resume: `path` itself, the newest unfinished session in the folder `path`, or
+    (no path) the newest anywhere this user's sessions live: the transcripts folder, every folder a
+    session was started in (class packs, --transcripts), and the rescue folders."""
     if path is not None and path.is_file():
         if not path.name.endswith(JOURNAL_SUFFIX):
             raise UserError(f"{path}: this session is finished; only in-progress journals resume")
         return path
-    folder = path or settings.transcripts
-    entry = latest_in_progress(folder, apprentice)
-    if entry is None:
-        raise UserError(f"{folder}: no unfinished session to resume")
-    return entry.path
+    if path is not None:
+        folders = [path]
+    else:
+        folders = [settings.transcripts, *session_folders(), *rescue_folders()]
+    best: Entry | None = None
+    seen: set[Path] = set()
+    for folder in folders:
+        key = folder.resolve()
+        if key in seen:
+            continue
+        seen.add(key)
+        for entry in list_transcripts(folder)[0]:
+            if not entry.in_progress or apprentice not in (None, entry.transcript.apprentice):
+                continue
+            if best is None or entry.transcript.started_at > best.transcript.started_at:
+                best = entry
+            break  # newest first: the rest of this folder is older
+    if best is None:
+        if path is not None:
+            raise UserError(f"{path}: no unfinished session to resume")
+        raise UserError(
+            f"{settings.transcripts}: no unfinished session to resume "
+            "(nor in any other folder a session was started in)"
+        )
+    return best.path
 
 
 def resume_session(

@@ -330,9 +330,11 @@ class PracticeApp(App[int]):
         s = self.session
         if s is None or s.engine.finished:
             return ""
+        import shlex
+
         return (
             f"practice-bot: your answers so far are saved in {s.journal_path}.\n"
-            "Carry on later with: practice-bot resume"
+            f"Carry on later with: practice-bot resume {shlex.quote(str(s.journal_path))}"
         )
 
 
