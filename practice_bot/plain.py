@@ -22,6 +22,7 @@ from practice_bot.session.engine import END_EARLY_PROMPT, AnswerOutcome
 from practice_bot.session.factory import Session
 from practice_bot.session.pacing import clock_text
 from practice_bot.textsafe import printable, valid_text
+from practice_bot.wording import FLAG_WORDS, criterion_label
 
 
 class RescuingJournal:
@@ -150,7 +151,7 @@ class PlainRunner:
         self.say(f"Feedback on {topic.name}:")
         for c in topic.criteria:
             status = outcome.topic_status.get(c.id, "not_yet")
-            self.say(f"  [{STATUS_WORDS[status]}] {c.short}: {c.text}")
+            self.say(f"  [{STATUS_WORDS[status]}] {criterion_label(c.id)}: {c.text}")
             j = by_id.get(c.id)
             if j is not None and j.status != "not_yet":
                 for e in j.evidence[:1]:
@@ -162,9 +163,11 @@ class PlainRunner:
             elif j is not None and j.reason:
                 self.say(f"      {printable(j.reason)}")
         if outcome.assessment and outcome.assessment.flags:
-            self.say(f"  Flags: {', '.join(outcome.assessment.flags)}")
+            self.say("  Why some of it earned nothing:")
+            for f in outcome.assessment.flags:
+                self.say(f"    - {FLAG_WORDS.get(f, f)}")
         if outcome.next_hint:
-            self.say(f"  {outcome.next_hint}")
+            self.say(f"  An assessor would probe next: {outcome.next_hint}")
 
     def after_feedback(self) -> Turn | None:
         """Practice: let the apprentice try the same question again before moving on. Anything else

@@ -59,7 +59,26 @@ def ensure_folder(folder: Path) -> Path:
         raise TranscriptError(
             f"{folder}: cannot create the transcripts folder: {exc.strerror or exc}"
         ) from None
+    _tighten(folder)
     return folder
+
+
+def _tighten(folder: Path) -> None:
+    """A transcripts folder that others can read (the repository's `transcripts/` is 0755 in a fresh
+    clone) becomes 0700 at first use, if it is ours and holds only transcripts, their `reports/` and
+    hidden files (.gitkeep): a folder of other things, named by mistake, is left as it is."""
+    with contextlib.suppress(OSError):
+        st = folder.stat()
+        if not st.st_mode & 0o077 or st.st_uid != getattr(os, "getuid", lambda: st.st_uid)():
+            return
+        for p in folder.iterdir():
+            if not (
+                p.name.startswith(".")
+                or p.name.endswith((JOURNAL_SUFFIX, FINAL_SUFFIX))
+                or p.name == "reports"
+            ):
+                return
+        folder.chmod(DIR_MODE)
 
 
 def new_transcript_id() -> str:

@@ -133,25 +133,19 @@ class Engine:
         return self._paused_at is not None
 
     def due_time_checks(self) -> list[Turn]:
-        """Time checks (mock and drill) that are due and not yet given, as assessor notices."""
+        """The time check (mock and drill) that is due and not yet given, as an assessor notice: when
+        several fall due at once, only the latest is said (the others are recorded as given)."""
         status = self.time_status()
         if not status.enforced or self.finished:
             return []
         given = {e.detail for e in self.transcript.events if e.kind == "time_check"}
-        out: list[Turn] = []
-        for key, fraction in TIME_CHECKS:
-            if key not in given and status.elapsed >= fraction * status.limit:
-                self._event("time_check", key)
-                out.append(
-                    self._turn(
-                        "assessor",
-                        self.current_topic_id or "",
-                        time_check_text(key, status),
-                        "system",
-                        kind="notice",
-                    )
-                )
-        return out
+        due = [k for k, f in TIME_CHECKS if k not in given and status.elapsed >= f * status.limit]
+        for key in due:
+            self._event("time_check", key)
+        if not due:  # several due at once (a short session): only the latest is said
+            return []
+        text = time_check_text(due[-1], status)
+        return [self._turn("assessor", self.current_topic_id or "", text, "system", kind="notice")]
 
     # ----- state derived from the transcript -------------------------------------------------------
     @property
@@ -381,16 +375,19 @@ class Engine:
         )
 
     def next_hint(self, topic_id: str) -> str | None:
-        """What an assessor would probe next in a topic, for practice feedback."""
+        """What an assessor would probe next in a topic, for practice feedback (the front end says
+        "An assessor would probe next" before it)."""
+        from practice_bot.wording import criterion_label
+
         unmet = self.unmet(topic_id)
         if not unmet:
             return None
         try:
             from practice_bot.feedback.tips import tip
 
-            return f"An assessor would probe next: {tip(unmet[0].id).probe} ({unmet[0].short})."
+            return f"{tip(unmet[0].id).probe} ({criterion_label(unmet[0].id)})."
         except KeyError:
-            return f"An assessor would probe next: {unmet[0].short}."
+            return f"{criterion_label(unmet[0].id)}."
 
     # ----- ending ---------------------------------------------------------------------------------------
     def end_early(self, confirmed: bool) -> bool:

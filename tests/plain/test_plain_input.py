@@ -68,3 +68,10 @@ def test_skip_after_answer_text_sends_it(tmp_path):
     out = practice(tmp_path, "half an answer\n/skip\n", topics="model-scoping")
     assert answers(tmp_path / "t") == ["half an answer"]
     assert "sent as your answer" in out.stdout
+
+
+def test_line_mode_feedback_names_criteria_and_says_the_probe_once(tmp_path):
+    out = practice(tmp_path, f"{STRONG}\n\n", topics="model-scoping")
+    assert "pass-1 ML lifecycle stages:" in out.stdout
+    assert out.stdout.count("An assessor would probe next:") == 1
+    assert "An assessor would probe next: An assessor" not in out.stdout
