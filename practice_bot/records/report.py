@@ -136,12 +136,16 @@ def build_report(transcript: Transcript, rubric: Rubric) -> Report:
             js = [j for j in transcript.current_judgments() if j.criterion_id == c.id]
             best = _best_judgment(js)
             status = status_after.get(c.id, "not_yet")
-            override = next(
+            latest = next(
                 (o for o in reversed(transcript.overrides) if o.criterion_id == c.id), None
             )
+            doubt = latest if latest is not None and latest.doubt else None
+            override = None if doubt else latest
             strength, dev = _advice(c.id, status)
             for j in js:
                 flags.update(j.flags)
+            if doubt:
+                flags.add("tutor_doubt")
             if status == "evidenced":
                 ksbs.update(c.ksbs)
                 if strength:
@@ -159,7 +163,9 @@ def build_report(transcript: Transcript, rubric: Rubric) -> Report:
                     evidence=best.evidence if best else [],
                     reason=best.reason if best else "Not discussed yet.",
                     scorer=best.scorer if best else "",
-                    flags=sorted({f for j in js for f in j.flags}),
+                    flags=sorted(
+                        {f for j in js for f in j.flags} | ({"tutor_doubt"} if doubt else set())
+                    ),
                     override=(
                         f"{o_text(override.evidenced)} by {override.tutor}"
                         + (f": {override.comment}" if override.comment else "")
@@ -204,7 +210,7 @@ def build_report(transcript: Transcript, rubric: Rubric) -> Report:
         narrative_source=printable(transcript.narrative_source or "offline template"),
         pack_id=transcript.pack_id,
         prediction_note=prediction_note(transcript, covered, rubric),
-        overrides=[f"{o.criterion_id} by {o.tutor}" for o in transcript.overrides],
+        overrides=[f"{o.criterion_id} by {o.tutor}" for o in transcript.overrides if not o.doubt],
     )
 
 

@@ -44,6 +44,9 @@ class Override(BaseModel):
     tutor: str
     at: datetime
     blind: bool = False
+    # A tutor doubts a credited criterion: it stays evidenced (the grade is unchanged) but is flagged
+    # for review and counted by `review agreement`.
+    doubt: bool = False
 
 
 class JudgmentLayer(BaseModel):
