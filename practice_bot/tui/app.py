@@ -306,10 +306,20 @@ class PracticeApp(App[int]):
         )
 
     def action_toggle_keys(self) -> None:
-        if self.screen.query("HelpPanel"):
+        if self.screen.query("KeysHelp"):
             self.action_hide_help_panel()
         else:
             self.action_show_help_panel()
+
+    def action_show_help_panel(self) -> None:
+        """The app's keys first, then the focused box's (Textual's panel lists those first)."""
+        from practice_bot.tui.widgets.keys_help import KeysHelp
+
+        if not self.screen.query(KeysHelp):
+            self.screen.mount(KeysHelp())
+
+    def action_hide_help_panel(self) -> None:
+        self.screen.query("KeysHelp").remove()
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         for command in super().get_system_commands(screen):

@@ -49,6 +49,7 @@ MODE_TITLES = {"mock": "Mock exam", "practice": "Practice", "drill": "Drill"}
 
 class DiscussionScreen(RoomActions):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    KEYS_OVER_CONTENT = True  # F1's keys float over the room: the conversation keeps its width
     BINDINGS = [
         Binding("f2,ctrl+s", "submit", "Send answer", key_display="F2/^S", priority=True),
         Binding("f5", "pause", "Pause", key_display="F5", priority=True),

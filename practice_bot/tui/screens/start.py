@@ -20,7 +20,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Label, Static
+from textual.widgets import Footer, Header, Input, Label, RadioSet, Static
 
 from practice_bot.tui.app import the_app
 
@@ -42,6 +42,7 @@ class StartScreen(Screen[None]):
         Binding("f2,ctrl+s", "start", "Start", key_display="F2/^S", priority=True),
         Binding("f3", "resume", "Resume", key_display="F3", priority=True),
         Binding("f4", "history", "History", key_display="F4", priority=True),
+        Binding("f5", "recent", "Recent", key_display="F5", priority=True),
         Binding("f6", "review", "Tutor review", key_display="F6", priority=True),
     ]
 
@@ -59,10 +60,10 @@ class StartScreen(Screen[None]):
         with VerticalScroll(id="start"):
             with Horizontal(id="choices"):
                 with Vertical(id="left"):
-                    yield Label("Your name")
+                    yield Label("Your name (as on your report)")
                     yield Input(
                         app.prefs.name or (settings.name if settings else ""),
-                        placeholder="as it should appear on your report",
+                        placeholder="e.g. Sam Patel",
                         max_length=80,
                         id="name",
                     )
@@ -88,6 +89,8 @@ class StartScreen(Screen[None]):
         await self.query_one("#session-choice").mount_all(
             parts.session_choice(mode, self._scoring_text())
         )
+        modes = self.query_one("#mode", RadioSet)
+        modes._selected = modes.pressed_index  # the highlight starts on the chosen mode
         await self.query_one("#right").mount_all(parts.topic_column(app.prefs.topics, mode))
         await self.query_one("#buttons").mount_all(parts.buttons())
         await self.query_one("#lower").mount_all(parts.recent_part())
@@ -153,6 +156,17 @@ class StartScreen(Screen[None]):
     def refresh_recent(self) -> None:
         if self.built:
             self._load_recent()
+
+    def on_screen_resume(self) -> None:
+        """Back from a session, a report or history: the recent list is read again (a session may
+        have finished, and its journal made way for the final file)."""
+        if the_app(self).loaded_settings is not None:
+            self.refresh_recent()
+
+    def action_recent(self) -> None:
+        """F5: straight to the recent sessions (Enter resumes or opens one)."""
+        if self.built:
+            self.query_one("#recent").focus()
 
     # ----- state of the form ----------------------------------------------------------------------
     @property
@@ -243,6 +257,10 @@ class StartScreen(Screen[None]):
         if chosen is None:
             self.notify("No unfinished session to resume.", markup=False)
             return
+        if not chosen.path.exists():  # finished since the list was read
+            self.refresh_recent()
+            self.notify("That session has finished: the list is updated.", markup=False)
+            return
         the_app(self).resume(chosen.path)
 
     def action_history(self) -> None:
@@ -269,6 +287,9 @@ class StartScreen(Screen[None]):
         )
         yield SystemCommand(
             "History", "Your past sessions and weakest criteria (F4)", self.action_history
+        )
+        yield SystemCommand(
+            "Recent sessions", "Go to the list of recent sessions (F5)", self.action_recent
         )
         yield SystemCommand(
             "Tutor review",
