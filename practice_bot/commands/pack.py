@@ -99,6 +99,7 @@ def apply_pack(
             "seed": pack.seed,
             "minutes": pack.minutes,
             "pack_id": pack.id,
+            "pack_name": pack.name,
         }
     )
     settings = settings.model_copy(update={"transcripts": pack_folder(pack, path)})

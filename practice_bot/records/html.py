@@ -178,7 +178,7 @@ def render_html(transcript: Transcript, report: Report) -> str:
     )
     notices = f"<h2>Notices</h2>{_list(report.notices, '')}" if report.notices else ""
     started = _t(report.started_at[:16].replace("T", " "))
-    pack = f" Class pack: {_t(report.pack_id)}." if report.pack_id else ""
+    pack = f" Class pack: {_t(report.pack)}." if report.pack else ""
     detail = report.practised if first else report.topics
     return f"""<!DOCTYPE html>
 <html lang="en">

@@ -89,8 +89,8 @@ def render_text(report: Report) -> str:
         f"Report for {printable(report.apprentice)} - {report.mode} session ({report.status}), "
         f"{clock_text(report.seconds)} elapsed",
     ]
-    if report.pack_id:
-        out.append(f"Class pack: {printable(report.pack_id)}")
+    if report.pack:
+        out.append(f"Class pack: {report.pack}")
     prediction = [
         "",
         "Exam-level prediction (formative):"
@@ -154,7 +154,7 @@ def render_markdown(report: Report) -> str:
         "",
         f"{report.mode.capitalize()} session, {report.status.replace('_', ' ')}, started "
         f"{report.started_at[:16].replace('T', ' ')}, {clock_text(report.seconds)} elapsed."
-        + (f" Class pack: {_md(report.pack_id)}." if report.pack_id else ""),
+        + (f" Class pack: {_md(report.pack)}." if report.pack else ""),
     ]
     shown = report.practised if practice_first(report) else report.topics
     table = [

@@ -60,6 +60,7 @@ class Report(BaseModel):
     narrative: str = ""
     narrative_source: str = "offline template"
     pack_id: str | None = None
+    pack: str = ""  # the class pack as people read it: "March mock (march-mock)"
     # Empty when the exam-level prediction applies; else why it is not shown (a practice or drill
     # that covered only some topics): the report then leads with what was practised.
     prediction_note: str = ""
@@ -209,9 +210,19 @@ def build_report(transcript: Transcript, rubric: Rubric) -> Report:
         # from the file: shown in every format and on screen, so made safe once, here
         narrative_source=printable(transcript.narrative_source or "offline template"),
         pack_id=transcript.pack_id,
+        pack=pack_words(transcript),
         prediction_note=prediction_note(transcript, covered, rubric),
         overrides=[f"{o.criterion_id} by {o.tutor}" for o in transcript.overrides if not o.doubt],
     )
+
+
+def pack_words(transcript: Transcript) -> str:
+    """`March mock (march-mock)`, the id alone for older transcripts, "" outside a class pack."""
+    if not transcript.pack_id:
+        return ""
+    if transcript.pack_name:
+        return printable(f"{transcript.pack_name} ({transcript.pack_id})")
+    return printable(transcript.pack_id)
 
 
 def prediction_note(transcript: Transcript, covered: list[str], rubric: Rubric) -> str:

@@ -94,6 +94,7 @@ class Transcript(BaseModel):
     finished_at: datetime | None = None
     status: SessionStatus = "in_progress"
     pack_id: str | None = None
+    pack_name: str | None = None  # the class pack's name as the class sees it
     target_criteria: list[str] = []  # drill: the criteria the session aims at
     scorer: str = "offline"
     model: str | None = None

@@ -97,6 +97,7 @@ def start_session(
         minutes=config.session_minutes,
         started_at=clock.now(),
         pack_id=config.pack_id,
+        pack_name=config.pack_name,
         target_criteria=config.target_criteria,
         scorer=chosen.name,
         model=settings.model if chosen.name == "llm" else None,
@@ -118,6 +119,7 @@ def config_of(transcript: Transcript) -> SessionConfig:
         seed=transcript.seed,
         target_criteria=list(transcript.target_criteria),
         pack_id=transcript.pack_id,
+        pack_name=transcript.pack_name,
     )
 
 

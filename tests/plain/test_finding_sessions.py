@@ -110,7 +110,8 @@ def test_pack_folder_is_the_default_and_is_said(tmp_path):
     assert out.returncode == 0, out.stderr
     folder = tmp_path / "class" / "transcripts" / "march-mock"
     assert f"transcripts go to {folder} (the pack's folder)" in out.stdout
-    only(folder, ".json")
+    assert json.loads(only(folder, ".json").read_text())["pack_name"] == "March mock"
+    assert "Class pack: March mock (march-mock)" in out.stdout  # the report names the pack
 
 
 def test_session_commands_use_the_remembered_name(tmp_path):

@@ -137,8 +137,8 @@ class ReportScreen(Screen[None]):
         yield Header()
         with VerticalScroll(id="report"):
             saved = f"Saved as {self.path.name}." if self.path else ""
-            if r.pack_id:
-                saved = f"Class pack {r.pack_id}. {saved}"
+            if r.pack:
+                saved = f"Class pack: {r.pack}. {saved}"
             yield Static(
                 literal(
                     f"{r.mode.capitalize()} session for {r.apprentice}: "
