@@ -94,8 +94,6 @@ def _topic_detail(t: TopicResult) -> str:
             out.append(f'<div class="why">Why: {_t(c.reason)}{scorer}</div>')
         if c.override:
             out.append(f'<div class="why">Tutor: {_t(c.override)}</div>')
-        if c.advice and c.status != "evidenced":
-            out.append(f'<div class="why">Next time: {_t(c.advice)}</div>')
         if c.flags:
             out.append(f'<div class="why">Flags: {_t(flag_names(c.flags))}</div>')
         out.append("</div>")

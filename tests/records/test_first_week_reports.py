@@ -119,6 +119,8 @@ def test_wording(rubric):
     # The advice is under "To develop" once, not repeated by the narrative.
     advice = report.develop[0].split(": ", 1)[1]
     assert advice not in report.narrative
+    html = render_html(practice.transcript, report)
+    assert html.count(advice.replace("'", "&#x27;")) == 1  # under "What to develop" only
 
 
 def test_report_says_when_grades_include_overrides(rubric):

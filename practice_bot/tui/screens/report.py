@@ -98,8 +98,6 @@ def topic_content(report: Report) -> Iterator[tuple[str, Content]]:
                 parts += ["\n    Why: ", literal(c.reason)]
             if c.override:
                 parts += ["\n    Tutor: ", literal(c.override)]
-            if c.advice and c.status != "evidenced":
-                parts += ["\n    Next time: ", literal(c.advice)]
         heading = (
             f"{t.name} - {t.evidenced}/{len(t.criteria)} evidenced, "
             f"{plural(t.questions, 'question')}, "
