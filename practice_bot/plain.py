@@ -16,38 +16,14 @@ from practice_bot.records.journal import Journal
 from practice_bot.records.render import render_text
 from practice_bot.records.report import build_report
 from practice_bot.records.schema import Turn
-from practice_bot.records.store import move_journal, rescue_folders, save_final
+from practice_bot.records.store import rescue_folders, save_final
 from practice_bot.scoring.base import STATUS_WORDS
 from practice_bot.session.engine import END_EARLY_PROMPT, AnswerOutcome
 from practice_bot.session.factory import Session
 from practice_bot.session.pacing import clock_text
+from practice_bot.session.room import Room
 from practice_bot.textsafe import printable, valid_text
 from practice_bot.wording import FLAG_WORDS, criterion_label
-
-
-class RescuingJournal:
-    """The session's journal in plain mode. When a record cannot be saved (a full disk, a folder
-    turned read-only) the session, still whole in memory with the record that failed, is moved to
-    another folder and carries on there; nothing typed is lost."""
-
-    def __init__(self, runner: PlainRunner, journal: Journal) -> None:
-        self.runner = runner
-        self.journal = journal
-
-    @property
-    def path(self) -> Path:
-        return self.journal.path
-
-    def write(self, record: dict[str, Any]) -> None:
-        tried: set[Path] = set()  # folders that failed this record: not tried again unasked
-        while True:
-            try:
-                self.journal.write(record)
-                return
-            except TranscriptError as exc:
-                tried.add(self.journal.path.parent)
-                self.journal = self.runner.rescue(exc, record, tried)
-
 
 # Commands seen on a line of their own after some answer text (on the first line any command is).
 MID_ANSWER_COMMANDS = ("/end", "/skip", "/time", "/help", "/pause", "/again")
@@ -67,8 +43,7 @@ class PlainRunner:
         self.say: Callable[[str], None] = lambda text: print(text, file=stdout, flush=True)
         self.carried: list[str] = []  # lines typed at an Enter prompt: the next answer's start
         self.ending = ""  # /end or /skip typed after answer text, acted on once it is saved
-        if isinstance(self.engine.recorder, Journal):
-            self.engine.recorder = RescuingJournal(self, self.engine.recorder)
+        self.room = Room(session, rescue=self.rescue)  # a record that cannot be saved moves
 
     def read_block(self) -> tuple[str, bool]:
         """Lines up to an empty line; (text, eof). A command on an answer's first line returns at
@@ -236,17 +211,14 @@ class PlainRunner:
 
     def score_unscored(self) -> None:
         """Score answers a crash saved but kept from being scored (resume), before going on."""
-        e = self.engine
-        scored = {j.turn for j in e.transcript.judgments}
-        waiting = [a for a in e.transcript.answers() if a.index not in scored]
+        waiting = len(self.room.unscored())
         if not waiting:
             return
         self.say(
-            f"Notice: scoring {len(waiting)} answer{'s' if len(waiting) > 1 else ''} "
+            f"Notice: scoring {waiting} answer{'s' if waiting > 1 else ''} "
             "saved before the session was interrupted."
         )
-        for answer in waiting:
-            e.apply_assessment(answer, e.score(answer))
+        self.room.score_unscored()
 
     def command(self, cmd: str) -> Turn | None:
         e = self.engine
@@ -317,11 +289,10 @@ class PlainRunner:
         for folder in self._rescue_candidates(tried):
             tried.add(folder)
             try:
-                journal = move_journal(e.transcript, folder, old)
+                journal = self.room.move_to(folder)
             except TranscriptError as err:
                 self.say(f"Could not save there either: {printable(str(err))}")
                 continue
-            self.session.journal_path = journal.path
             self.say(f"Saved: the session carries on in {journal.path}")
             if old.exists():
                 self.say(f"(The earlier file {old} is out of date now.)")

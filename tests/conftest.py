@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 import socket
+import tempfile
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -16,6 +19,50 @@ from practice_bot.scoring.base import Assessment, Evidence, Judgment
 from practice_bot.session.clock import FakeClock
 from practice_bot.session.engine import Engine
 from practice_bot.session.plan import SessionConfig, resolve_topics
+
+# The environment every test runs in, pinned once before collection (Textual reads TEXTUAL_* when it is
+# imported, and NO_COLOR when an app starts), so nothing a user's shell exports changes a result and no
+# test writes into the user's real home or data folder. Per-test folders are set by `isolated_dirs`.
+_PINNED = {"TERM": "xterm-256color"}
+_CLEARED_PREFIXES = ("PRACTICE_BOT_", "OPENAI_", "TEXTUAL_")
+_CLEARED = ("NO_COLOR", "FORCE_COLOR", "COLORTERM", "COLUMNS", "LINES", "TIKTOKEN_CACHE_DIR")
+# Set by pytest-textual-snapshot for its xdist workers, not by the caller.
+_KEPT = ("TEXTUAL_SNAPSHOT_TEMPDIR",)
+_HOME_VARS = {
+    "HOME": "home",
+    "XDG_CONFIG_HOME": "xdg-config",
+    "XDG_DATA_HOME": "xdg-data",
+    "XDG_STATE_HOME": "xdg-state",
+    "XDG_CACHE_HOME": "xdg-cache",
+    "XDG_RUNTIME_DIR": "xdg-runtime",
+}
+_saved_environ: dict[str, str] = {}
+
+
+def pin_environment(root: Path) -> None:
+    """Clear or set everything the suite depends on; home and XDG folders under `root`."""
+    for name in list(os.environ):
+        if (name in _CLEARED or name.startswith(_CLEARED_PREFIXES)) and name not in _KEPT:
+            del os.environ[name]
+    os.environ.update(_PINNED)
+    for name, sub in _HOME_VARS.items():
+        folder = root / sub
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        os.environ[name] = str(folder)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    _saved_environ.update(os.environ)
+    pin_environment(Path(tempfile.mkdtemp(prefix="practice-bot-tests-")))
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    home = os.environ.get("HOME", "")
+    os.environ.clear()
+    os.environ.update(_saved_environ)
+    if Path(home).name == "home" and Path(home).parent.name.startswith("practice-bot-tests-"):
+        shutil.rmtree(Path(home).parent, ignore_errors=True)
+
 
 _real_connect = socket.socket.connect
 
@@ -36,13 +83,12 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
 @pytest.fixture(autouse=True)
 def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Config and data folders inside the test's tmp dir; no real key or endpoint leaks in."""
+    """Config and data folders inside the test's tmp dir (the caller's key, endpoint and settings were
+    cleared for the whole run by `pin_environment`)."""
     monkeypatch.setenv("PRACTICE_BOT_CONFIG", str(tmp_path / "config" / "config.toml"))
     monkeypatch.setenv("PRACTICE_BOT_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
-    for var in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "PRACTICE_BOT_MODEL", "PRACTICE_BOT_SCORER"):
-        monkeypatch.delenv(var, raising=False)
 
 
 @pytest.fixture

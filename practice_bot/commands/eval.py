@@ -19,7 +19,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         description="Score every labelled answer in the JSON Lines file(s) and compare the criteria the "
         "scorer marked evidenced with the labels: accuracy, Cohen's kappa with a bootstrap 95%% "
         "interval, precision, recall and the false-credit rate on gaming, injection and "
-        "off-topic answers, overall, per kind and per topic.",
+        "off-topic answers, overall, per kind, per topic and per style.",
     )
     p.add_argument("files", nargs="+", metavar="FILE.jsonl", help="labelled items, one per line")
     p.add_argument(
@@ -82,7 +82,7 @@ def _rows(groups: dict[str, GroupResult], label: str) -> list[str]:
 
 
 def render_table(r: EvalResult) -> str:
-    """The readable report: overall figures, then one row per kind and per topic."""
+    """The readable report: overall figures, then one row per kind, per topic and per style."""
     c = r.confusion
     ci = "-" if r.kappa_ci is None else f"[{r.kappa_ci[0]:.3f}, {r.kappa_ci[1]:.3f}]"
     scored_by = ", ".join(f"{k} {v}" for k, v in sorted(r.scored_by.items())) or "-"
@@ -98,6 +98,8 @@ def render_table(r: EvalResult) -> str:
         *_rows(r.per_kind, "kind"),
         "",
         *_rows(r.per_topic, "topic"),
+        "",
+        *_rows(r.per_style, "style"),
         "",
         "gold+ / scored+: share of labels evidenced by the labels / by the scorer; "
         "false+: credit where the label says not evidenced",

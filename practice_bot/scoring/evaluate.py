@@ -11,7 +11,7 @@ import json
 import random
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -24,6 +24,22 @@ Kind = Literal["strong", "partial", "weak", "gaming", "injection", "offtopic"]
 KINDS: tuple[str, ...] = ("strong", "partial", "weak", "gaming", "injection", "offtopic")
 # Items on which no criterion should be credited; their labels measure false credit.
 ADVERSARIAL_KINDS = frozenset({"gaming", "injection", "offtopic"})
+# How an answer is written (calibration set v2, docs/calibration.md); optional, the v1 items have none.
+Style = Literal[
+    "written",
+    "spoken",
+    "spoken-unpunctuated",
+    "spoken-unpunctuated-copy",
+    "terse",
+    "non-native",
+    "adjacency-trap",
+    "word-sense-trap",
+    "keyword-trap",
+    "negated-hedged",
+    "close-offtopic",
+]
+STYLES: tuple[str, ...] = get_args(Style)
+NO_STYLE = "unstyled"  # the per-style slice of items without a style
 BOOTSTRAP_RESAMPLES = 1000
 BOOTSTRAP_SEED = 20240601
 
@@ -38,6 +54,7 @@ class Item(BaseModel):
     answer: str
     labels: dict[str, Label]
     kind: Kind
+    style: Style | None = None
 
 
 class Confusion(BaseModel):
@@ -96,6 +113,7 @@ class EvalResult(BaseModel):
     false_credit_rate: float | None
     per_kind: dict[str, GroupResult]
     per_topic: dict[str, GroupResult]
+    per_style: dict[str, GroupResult] = {}  # by `style`; items without one under "unstyled"
     # Which scorer actually produced each assessment (an LLM scorer's fallbacks show up here).
     scored_by: dict[str, int] = {}
     disagreements: list[Disagreement] = []
@@ -278,6 +296,9 @@ def summarise(
         false_credit_rate=ratio(adversarial.tp + adversarial.fp, adversarial.n),
         per_kind=_groups(items, per_item, key=lambda it: it.kind, order=KINDS),
         per_topic=_groups(items, per_item, key=lambda it: it.topic, order=load_rubric().topic_ids),
+        per_style=_groups(
+            items, per_item, key=lambda it: it.style or NO_STYLE, order=(*STYLES, NO_STYLE)
+        ),
         scored_by=scored_by or {},
         disagreements=disagreements or [],
     )

@@ -3,7 +3,8 @@
 Kept light so the first screen appears fast: screens, the engine and the records are imported when first
 needed, and nothing here imports an LLM library. `settings` may be a loader instead of Settings (bare
 `practice-bot`): the start screen draws from the prefs file and defaults, the settings load in a thread
-after the first frame, and the screens that need them are told when they arrive (`when_settings`).
+after the first frame, and the screens that need them are told when they arrive (`settings_signal`;
+`when_settings` runs an action once they are there).
 """
 
 from __future__ import annotations
@@ -12,17 +13,18 @@ import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.message import Message
-from textual.message_pump import MessagePump
 from textual.screen import Screen
+from textual.signal import Signal
 
 from practice_bot.prefs import Prefs, load_prefs, save_prefs
 from practice_bot.tui.lazy_settings import LazySettings, SettingsSource
+from practice_bot.tui.screens.base import AppScreen
 
 if TYPE_CHECKING:
     from practice_bot.config import Settings
@@ -55,7 +57,6 @@ class SettingsLoaded(Message):
 
 class PracticeApp(App[int]):
     TITLE = "practice-bot"
-    CSS_PATH = "app.tcss"
     BINDINGS = [Binding("f1", "toggle_keys", "Keys", key_display="F1")]
 
     def __init__(
@@ -79,6 +80,8 @@ class PracticeApp(App[int]):
         self._resume = resume
         self._review = review
         self.session: Session | None = None  # the session in the discussion room, if any
+        # Published (with the settings) when a loader's settings arrive after the first frame.
+        self.settings_signal: Signal[Settings] = Signal(self, "settings")
 
     # ----- start-up ---------------------------------------------------------------------------------
     def get_default_screen(self) -> Screen[None]:
@@ -97,10 +100,11 @@ class PracticeApp(App[int]):
 
         self.register_theme(HIGH_CONTRAST)
         self.theme = self._wanted_theme()
-        if self._resume is not None:
-            self.when_settings(lambda: self.resume(self._resume))  # type: ignore[arg-type]
-        elif self._config is not None:
-            self.when_settings(lambda: self.begin(self._config))  # type: ignore[arg-type]
+        resume, config = self._resume, self._config
+        if resume is not None:
+            self.when_settings(lambda: self.resume(resume))
+        elif config is not None:
+            self.when_settings(lambda: self.begin(config))
         if not self._settings.ready:
             self.call_after_refresh(self._load_settings)
 
@@ -163,10 +167,7 @@ class PracticeApp(App[int]):
                 self.theme = wanted
             finally:
                 self._theme_from_settings = False
-        for screen in self.screen_stack:
-            arrived = getattr(screen, "settings_arrived", None)
-            if arrived is not None:
-                arrived()
+        self.settings_signal.publish(self.settings)
         waiting, self._when_settings = self._when_settings, []
         for go in waiting:
             go()
@@ -260,9 +261,8 @@ class PracticeApp(App[int]):
         """Back to the start screen (the bottom of the stack), refreshing its recent sessions."""
         while len(self.screen_stack) > 1:
             self.pop_screen()
-        refresh = getattr(self.screen, "refresh_recent", None)
-        if refresh is not None:
-            refresh()
+        if isinstance(self.screen, AppScreen):
+            self.screen.shown_again()
 
     def open_entry(self, entry: Entry) -> None:
         """A row of recent sessions or history: resume it if unfinished, else show its report."""
@@ -285,7 +285,7 @@ class PracticeApp(App[int]):
     # ----- keys and the command palette -------------------------------------------------------------
     async def action_quit(self) -> None:
         """Quit; if an answer is typed but not sent, ask first (everything sent is already saved)."""
-        if not getattr(self.screen, "has_unsent_answer", False):
+        if not (isinstance(self.screen, AppScreen) and self.screen.has_unsent_answer):
             self.exit()
             return
         from practice_bot.tui.screens.dialogs import ConfirmScreen
@@ -331,9 +331,8 @@ class PracticeApp(App[int]):
             "White on black with a yellow accent",
             lambda: setattr(self, "theme", "high-contrast"),
         )
-        commands = getattr(screen, "palette_commands", None)
-        if commands is not None:
-            yield from commands()
+        if isinstance(screen, AppScreen):
+            yield from screen.palette_commands()
 
     @property
     def exit_note(self) -> str:
@@ -346,11 +345,6 @@ class PracticeApp(App[int]):
             f"practice-bot: your answers so far are saved in {s.journal_path}.\n"
             f"Carry on later with: practice-bot resume {shlex.quote(str(s.journal_path))}"
         )
-
-
-def the_app(node: MessagePump) -> PracticeApp:
-    """The running PracticeApp, typed, for screens that call back into it."""
-    return cast(PracticeApp, node.app)
 
 
 def run(

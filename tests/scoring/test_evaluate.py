@@ -193,6 +193,8 @@ def test_load_items_reads_valid_lines_and_skips_blank_ones(tmp_path: Path) -> No
         (line(labels={"sustainability/pass-1": "yes"}), ":2: field 'labels.sustainability/pass-1'"),
         (line(answer=None), ":2: field 'answer'"),
         (line(extra=1), ":2: field 'extra'"),
+        (line(id="x-2", style="shouted"), ":2: field 'style'"),
+        (line(id="x-2", style=""), ":2: field 'style'"),
         (line(topic="astrology"), ":2: field 'topic': unknown topic 'astrology'"),
         (line(labels={}), ":2: field 'labels': missing sustainability/pass-1"),
         (
@@ -212,6 +214,33 @@ def test_load_items_errors_name_file_line_and_field(tmp_path: Path, bad: str, ne
     message = str(info.value)
     assert message.startswith(str(f)), message
     assert needle in message, message
+
+
+def test_load_items_style_is_optional_and_one_of_the_styles(tmp_path: Path) -> None:
+    f = tmp_path / "styled.jsonl"
+    rows = [line(), *(line(id=f"s-{n}", style=s) for n, s in enumerate(ev.STYLES))]
+    f.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    items = ev.load_items(f)
+    assert [i.style for i in items] == [None, *ev.STYLES]
+    f.write_text(line(style="sung") + "\n", encoding="utf-8")
+    with pytest.raises(UserError, match=r"field 'style'.*'written'"):
+        ev.load_items(f)
+
+
+def test_evaluate_reports_per_style_with_unstyled_items_last() -> None:
+    styled = [
+        item("a", "strong", "EV:pass-1", yes=("pass-1",)).model_copy(update={"style": "terse"}),
+        item("b", "partial", "EV:pass-2").model_copy(update={"style": "adjacency-trap"}),
+        item("c", "partial", "PT:pass-1").model_copy(update={"style": "terse"}),
+        item("d", "strong", "EV:pass-1 EV:pass-2", yes=("pass-1", "pass-2")),
+    ]
+    r = ev.evaluate(styled, MarkScorer())
+    assert list(r.per_style) == ["terse", "adjacency-trap", "unstyled"]
+    assert r.per_style["terse"].n_items == 2
+    assert r.per_style["terse"].confusion == Confusion(tp=1, tn=3)
+    assert r.per_style["adjacency-trap"].false_credit_rate == pytest.approx(0.5)
+    assert r.per_style["unstyled"].confusion == Confusion(tp=2)
+    assert json.loads(r.model_dump_json())["per_style"]["terse"]["n_items"] == 2
 
 
 def test_load_items_missing_empty_and_binary_files(tmp_path: Path) -> None:
@@ -248,6 +277,7 @@ def test_cli_table_and_json_with_a_fake_scorer(
     out = capsys.readouterr().out
     assert "scorer: marks" in out and "kappa" in out and "false credit" in out
     assert "\nstrong " in out and "\ninjection " in out and "\nsustainability " in out
+    assert "\nstyle " in out and "\nunstyled " in out
     assert cli.main(["eval", str(f), "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["n_items"] == 2 and data["confusion"] == {"tp": 1, "fp": 0, "fn": 0, "tn": 1}

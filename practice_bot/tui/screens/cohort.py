@@ -14,13 +14,13 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from practice_bot.records.schema import Transcript
 from practice_bot.rubric import load_rubric
 from practice_bot.rubric.models import Rubric
 from practice_bot.textsafe import printable
+from practice_bot.tui.screens.base import AppScreen
 from practice_bot.tutor.cohort import Cohort
 
 
@@ -55,7 +55,7 @@ class CohortRead(Message):
         self.problems = problems
 
 
-class CohortScreen(Screen[None]):
+class CohortScreen(AppScreen[None]):
     BINDINGS = [
         Binding("p", "next_pack", "Class pack"),
         Binding("f5", "reload", "Reload", key_display="F5"),

@@ -1,27 +1,38 @@
 """The discussion room: the conversation, the answer box, and a side panel with clock and progress.
 
-Every answer is journaled by the engine before anything else happens to it. Practice answers are scored
-in a thread worker and answered with feedback; mock and drill answers go to the engine's background
-scorer so the next question never waits. LLM-written questions and an LLM's end-of-session work run in
-thread workers too; workers post messages and only the app's thread touches widgets. In a mock exam
-nothing here reveals a score: feedback and criteria appear only in practice, the report at the end.
+The screen draws and takes keys; the engine calls go through a `Room` (practice_bot/session/room.py),
+shared with plain mode. Every answer is journaled before anything else happens to it. Practice answers
+are scored in a thread worker and answered with feedback; mock and drill answers go to the engine's
+background scorer so the next question never waits. LLM-written questions and an LLM's end-of-session
+work run in thread workers too; workers post messages and only the app's thread touches widgets. The
+side panel redraws itself from the engine's records. In a mock exam nothing here reveals a score:
+feedback and criteria appear only in practice, the report at the end.
+
+Disk trouble (a full disk, a folder turned read-only) loses nothing: the step that failed left no trace
+(the engine journals a record before applying it), a typed answer stays in the box, and a dialog names
+the file and the problem and offers another folder; the session moves there and the step runs again.
 """
 
 from __future__ import annotations
 
-import contextlib
+from collections.abc import Awaitable, Callable, Iterator
+from functools import partial
+from pathlib import Path
+from typing import Any
 
 from textual import work
-from textual.app import ComposeResult
+from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Header
 
 from practice_bot.errors import TranscriptError
 from practice_bot.records.schema import Turn
-from practice_bot.session.engine import AnswerOutcome
+from practice_bot.records.store import rescue_folders
+from practice_bot.session.engine import END_EARLY_PROMPT
 from practice_bot.session.factory import Session
-from practice_bot.textsafe import printable, valid_text
+from practice_bot.session.room import AnswerSaved, Room
+from practice_bot.textsafe import printable
 from practice_bot.tui.messages import (
     AnswerScored,
     DiskTrouble,
@@ -30,9 +41,12 @@ from practice_bot.tui.messages import (
     QuestionReady,
     QuestionReset,
     Rescored,
+    SessionEnded,
     WorkFailed,
 )
-from practice_bot.tui.screens.room_actions import RoomActions
+from practice_bot.tui.screens.base import AppScreen
+from practice_bot.tui.screens.dialogs import ConfirmScreen, PauseScreen
+from practice_bot.tui.screens.rescue import RescueScreen
 from practice_bot.tui.widgets.answer_box import AnswerBox
 from practice_bot.tui.widgets.conversation import (
     Conversation,
@@ -45,9 +59,35 @@ from practice_bot.tui.widgets.conversation import (
 from practice_bot.tui.widgets.sidebar import SessionPanel
 
 MODE_TITLES = {"mock": "Mock exam", "practice": "Practice", "drill": "Drill"}
+END_PRACTICE_PROMPT = (
+    "End this session now? Everything you have answered is saved, and your report comes next."
+)
+# The command palette's entries (title, help, action, practice only); each names its key. The copy
+# actions stand in for mouse selection in terminals where that is awkward.
+ROOM_COMMANDS = (
+    ("Send answer", "Send the answer in the box (F2 or Ctrl+S)", "submit", False),
+    ("Skip question", "Move on without answering (F9)", "skip", False),
+    ("Pause", "Stop the clock until you carry on (F5)", "pause", True),
+    ("End session early", "Finish now and see the report (F10)", "end", False),
+    ("Side panel", "Show or hide the clock and progress panel (F8)", "toggle_panel", False),
+    ("Copy answer", "Copy the answer in the box to the clipboard", "copy_answer", False),
+    ("Copy conversation", "Copy the conversation so far as text", "copy_conversation", False),
+)
+COPIED = "{what} copied to the clipboard (if your terminal allows it)."
+
+Step = Callable[[], Awaitable[Any]]
 
 
-class DiscussionScreen(RoomActions):
+class DiscussionScreen(AppScreen[None]):
+    DEFAULT_CSS = """
+    DiscussionScreen #room { height: 1fr; }
+    DiscussionScreen #talk { width: 1fr; }
+    DiscussionScreen #panel { width: 28; border-left: vkey $border-blurred; padding-top: 1; }
+    DiscussionScreen.-wide #panel { width: 38; }
+    DiscussionScreen #answer { border: round $border-blurred; }
+    DiscussionScreen #answer:focus { border: round $primary; }
+    DiscussionScreen #criteria { margin-bottom: 0; }
+    """
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     KEYS_OVER_CONTENT = True  # F1's keys float over the room: the conversation keeps its width
     BINDINGS = [
@@ -61,11 +101,13 @@ class DiscussionScreen(RoomActions):
     def __init__(self, session: Session) -> None:
         super().__init__()
         self.session = session
+        self.room = Room(session)
         self.engine = session.engine
         self.mode = self.engine.config.mode
         self.practice = self.mode == "practice"
         self.busy = False
         self._done = False
+        self._trouble = False  # the rescue dialog is open
         self._last_topic: str | None = None
         self._extension_told = False
 
@@ -76,7 +118,7 @@ class DiscussionScreen(RoomActions):
             with Vertical(id="talk"):
                 yield Conversation(id="conversation")
                 yield AnswerBox(id="answer")
-            yield SessionPanel(criteria=self.practice, id="panel")
+            yield SessionPanel(self.engine, criteria=self.practice, id="panel")
         yield Footer()
 
     @property
@@ -88,12 +130,12 @@ class DiscussionScreen(RoomActions):
         return self.query_one(AnswerBox)
 
     @property
-    def has_unsent_answer(self) -> bool:
-        return not self._done and bool(self.box.text.strip())
-
-    @property
     def panel(self) -> SessionPanel:
         return self.query_one(SessionPanel)
+
+    @property
+    def has_unsent_answer(self) -> bool:
+        return not self._done and bool(self.box.text.strip())
 
     async def on_mount(self) -> None:
         e = self.engine
@@ -108,10 +150,8 @@ class DiscussionScreen(RoomActions):
             await self.conversation.add_notice(
                 f"Scoring and follow-up questions: {e.transcript.model} (LLM); offline if it fails."
             )
-        self._refresh_panels()
         self.set_interval(1.0, self._tick)
-        scored = {j.turn for j in e.transcript.judgments}
-        waiting = [a for a in e.transcript.answers() if a.index not in scored]
+        waiting = self.room.unscored()
         if waiting:  # saved by a crash before they were scored: score them first
             self._set_busy(True, "scoring saved answers")
             self._score_saved(waiting)
@@ -138,9 +178,6 @@ class DiscussionScreen(RoomActions):
         await self.conversation.mount_all(widgets)
         self.conversation.anchor()
 
-    def _refresh_panels(self) -> None:
-        self.panel.show(self.engine)
-
     def _set_busy(self, busy: bool, label: str = "") -> None:
         self.busy = busy
         self.box.border_title = f"Your answer - {label}" if busy and label else "Your answer"
@@ -161,31 +198,26 @@ class DiscussionScreen(RoomActions):
 
     # ----- asking ---------------------------------------------------------------------------------
     async def _ask_next(self) -> None:
-        if self.engine.question_source is None:
-            await self._saving(lambda: self._show_question(self.engine.next_question()))
-        else:
+        if self.room.writes_questions:
             self._set_busy(True, "the assessor is thinking")
             self._ask_in_thread()
+        else:
+            await self._saving(lambda: self._show_question(self.room.ask()))
 
     @work(thread=True, exclusive=True, group="ask", exit_on_error=False)
     def _ask_in_thread(self) -> None:
         """A question the LLM may write (slow): its pieces stream in through QuestionDelta."""
-        source = self.engine.question_source
-        hooks = source is not None and hasattr(source, "on_delta")
-        if hooks:
-            source.on_delta = lambda text: self.post_message(QuestionDelta(text))  # type: ignore[union-attr]
-            source.on_reset = lambda: self.post_message(QuestionReset())  # type: ignore[union-attr]
         try:
-            turn = self.engine.next_question()
+            turn = self.room.ask(
+                lambda text: self.post_message(QuestionDelta(text)),
+                lambda: self.post_message(QuestionReset()),
+            )
         except TranscriptError as exc:  # disk trouble: save elsewhere, then ask again
             self.post_message(DiskTrouble(exc, self._ask_next))
             return
         except Exception as exc:  # any failure of the writer must leave the session usable
             self.post_message(WorkFailed("question", str(exc)))
             return
-        finally:
-            if hooks:
-                source.on_delta = source.on_reset = None  # type: ignore[union-attr]
         self.post_message(QuestionReady(turn))
 
     async def on_question_delta(self, message: QuestionDelta) -> None:
@@ -208,7 +240,6 @@ class DiscussionScreen(RoomActions):
             self._last_topic = turn.topic
         if not await self.conversation.end_stream(turn.text):  # the checked question, in full
             await self.conversation.add_question(turn.text, title=question_title(turn))
-        self._refresh_panels()
         self.box.focus()
 
     # ----- answering ------------------------------------------------------------------------------
@@ -223,24 +254,19 @@ class DiscussionScreen(RoomActions):
             await self._advance()
 
     async def _record(self, text: str) -> bool:
-        """Journal the answer (the engine fsyncs it) before anything else; then score it."""
-        e = self.engine
-        text = valid_text(text)  # a paste of bytes that were not UTF-8: U+FFFD, as plain mode
-        before = len(e.transcript.turns)
+        """Journal the answer before anything else; then (practice) score it on a worker."""
         try:
-            # mock and drill: scored in the background, the next question never waits
-            record = e.record_answer if self.practice else e.submit_answer_in_background
-            answer = record(text)
-        except TranscriptError as exc:  # disk trouble: offer another folder, then send again
-            saved = [t for t in e.transcript.turns[before:] if t.role == "apprentice"]
-            if not saved:  # nothing of it saved: it stays in the box
-                self._disk_trouble(exc, self.action_submit, answer=True)
-                return False
-            self.box.clear()  # saved, its judgments were not: judge it again once moved
-            await self.conversation.add_answer(saved[0].text)
-            self._disk_trouble(exc, lambda: self._judge_again(saved[0]))
+            answer = self.room.record(text)
+        except AnswerSaved as exc:  # saved, its judgments were not: judge it again once moved
+            saved = exc.answer
+            self.box.clear()
+            await self.conversation.add_answer(saved.text)
+            self._disk_trouble(exc, lambda: self._judge_again(saved))
             return False
-        except Exception as exc:  # disk full, read-only folder: keep the answer in the box
+        except TranscriptError as exc:  # nothing of it saved: it stays in the box
+            self._disk_trouble(exc, self.action_submit, answer=True)
+            return False
+        except Exception as exc:  # any other failure: keep the answer in the box
             self.notify(
                 f"Your answer could not be saved: {printable(str(exc))}. It is still in the box; "
                 "copy it somewhere safe (Ctrl+P, Copy answer).",
@@ -251,22 +277,19 @@ class DiscussionScreen(RoomActions):
             return False
         self.box.clear()
         await self.conversation.add_answer(answer.text)
-        self._refresh_panels()
         if self.practice:
             self._set_busy(True, "scoring")
             self._score(answer)
         return True
 
     async def _judge_again(self, answer: Turn) -> None:
-        if answer.index not in {j.turn for j in self.engine.transcript.judgments}:
-            self.engine.apply_assessment(answer, self.engine.score(answer))
-        self._refresh_panels()
+        self.room.judge_again(answer)
         await self._advance()
 
     @work(thread=True, exclusive=True, group="score", exit_on_error=False)
     def _score(self, answer: Turn) -> None:
         try:
-            assessment = self.engine.score(answer)
+            assessment = self.room.score(answer)
         except Exception as exc:  # a scorer failure must not lose the session
             self.post_message(WorkFailed("scoring", str(exc), answer))
             return
@@ -277,7 +300,7 @@ class DiscussionScreen(RoomActions):
         scored = []
         for answer in answers:
             try:
-                scored.append((answer, self.engine.score(answer)))
+                scored.append((answer, self.room.score(answer)))
             except Exception as exc:  # leave it unscored; a tutor can re-score the transcript
                 self.post_message(Note(f"An answer saved before the interruption: {exc}"))
         self.post_message(Rescored(scored))
@@ -286,41 +309,29 @@ class DiscussionScreen(RoomActions):
         await self._saving(lambda: self._apply_saved(message))
 
     async def _apply_saved(self, message: Rescored) -> None:
-        judged = {j.turn for j in self.engine.transcript.judgments}
-        for answer, assessment in message.scored:
-            if answer.index not in judged:
-                self.engine.apply_assessment(answer, assessment)
+        self.room.apply_all(message.scored)
         self._set_busy(False)
-        self._refresh_panels()
         await self._carry_on()
 
     async def on_answer_scored(self, message: AnswerScored) -> None:
         await self._saving(lambda: self._give_feedback(message))
 
     async def _give_feedback(self, message: AnswerScored) -> None:
-        e = self.engine
-        if message.answer.index in {j.turn for j in e.transcript.judgments}:
-            newly: list[str] = []  # applied before disk trouble stopped a later record
-        else:
-            newly = e.apply_assessment(message.answer, message.assessment)
+        outcome = self.room.apply(message.answer, message.assessment)
         self._set_busy(False)
-        self._refresh_panels()
-        topic = message.answer.topic
-        status = e.topic_status(topic)
-        outcome = AnswerOutcome(
-            message.answer, message.assessment, status, newly, e.next_hint(topic)
-        )
+        status = outcome.topic_status
         met = sum(s == "evidenced" for s in status.values())
         await self.conversation.add_notice(
             f"Feedback given: {met} of {len(status)} criteria in this topic evidenced so far."
         )
         from practice_bot.tui.screens.feedback import FeedbackScreen
 
-        self.app.push_screen(FeedbackScreen(outcome, e.rubric.topic(topic)), self._after_feedback)
+        topic = self.engine.rubric.topic(message.answer.topic)
+        self.app.push_screen(FeedbackScreen(outcome, topic), self._after_feedback)
 
     async def _after_feedback(self, choice: str | None) -> None:
         if choice == "again":
-            await self._saving(lambda: self._show_question(self.engine.retry()))
+            await self._saving(lambda: self._show_question(self.room.retry()))
         else:
             await self._advance()
 
@@ -334,12 +345,9 @@ class DiscussionScreen(RoomActions):
             markup=False,
             timeout=10,
         )
-        with contextlib.suppress(
-            TranscriptError
-        ):  # only a note; disk trouble shows at the next save
-            self.engine.record_event(f"{message.what}_failed", message.error[:500])
+        self.room.note(f"{message.what}_failed", message.error)
         if question:
-            self.engine.question_source = None
+            self.room.give_up_writing()
             await self._ask_next()
         else:
             await self._advance()
@@ -348,12 +356,89 @@ class DiscussionScreen(RoomActions):
         await self._saving(self._advance_step)
 
     async def _advance_step(self) -> None:
-        for notice in self.engine.due_time_checks():
+        for notice in self.room.time_checks():
             await self.conversation.add_notice(notice.text, kind="time")
         if self.engine.time_status().over:
             await self._end_now("timed_out")
             return
         await self._ask_next()
+
+    # ----- other actions --------------------------------------------------------------------------
+    def action_pause(self) -> None:
+        if not self.practice or self._done:
+            return
+        try:
+            self.room.pause()
+        except TranscriptError as exc:
+            self._disk_trouble(exc, self._paused)
+            return
+
+        async def carry_on(_: None) -> None:
+            await self._saving(self._unpaused)
+
+        self.app.push_screen(PauseScreen(), carry_on)
+
+    async def _paused(self) -> None:
+        self.action_pause()
+
+    async def _unpaused(self) -> None:
+        self.room.unpause()
+        self.box.focus()
+
+    async def action_skip(self) -> None:
+        if self.busy or self._done or self.engine.current_question is None:
+            return
+        try:
+            self.room.skip()
+        except TranscriptError as exc:
+            self._disk_trouble(exc, self.action_skip)
+            return
+        await self.conversation.add_notice("Question skipped.")
+        await self._advance()
+
+    def action_toggle_panel(self) -> None:
+        self.panel.display = not self.panel.display
+
+    def action_end(self) -> None:
+        if self._done or self.busy:
+            return
+        prompt = END_EARLY_PROMPT if self.mode == "mock" else END_PRACTICE_PROMPT
+        note = (
+            "The answer in the box has not been sent: send it first (F2) if it should count."
+            if self.box.text.strip()
+            else ""
+        )
+
+        async def decided(yes: bool | None) -> None:
+            if yes:
+                await self._end_now("ended_early")
+            else:
+                self.box.focus()
+
+        self.app.push_screen(
+            ConfirmScreen(
+                "End the discussion early?", prompt, yes="End now", no="Carry on", note=note
+            ),
+            decided,
+        )
+
+    def palette_commands(self) -> Iterator[SystemCommand]:
+        for title, help_text, action, practice_only in ROOM_COMMANDS:
+            if practice_only and not self.practice:
+                continue
+            yield SystemCommand(title, help_text, partial(self.run_action, action))
+
+    def action_copy_answer(self) -> None:
+        self.app.copy_to_clipboard(self.box.text)
+        self.notify(COPIED.format(what="Answer"), markup=False)
+
+    def action_copy_conversation(self) -> None:
+        lines = [
+            f"{'You' if t.role == 'apprentice' else 'Assessor'}: {t.text}\n"
+            for t in self.engine.transcript.turns
+        ]
+        self.app.copy_to_clipboard("\n".join(lines))
+        self.notify(COPIED.format(what="Conversation"), markup=False)
 
     # ----- the clock ------------------------------------------------------------------------------
     async def _tick(self) -> None:
@@ -380,5 +465,121 @@ class DiscussionScreen(RoomActions):
             await self._end_now("timed_out")
 
     async def _time_checks(self) -> None:
-        for notice in self.engine.due_time_checks():
+        """The tick's time checks; skipped for a beat while a worker is changing the engine."""
+        for notice in self.room.try_time_checks() or []:
             await self.conversation.add_notice(notice.text, kind="time")
+
+    # ----- ending ---------------------------------------------------------------------------------
+    async def _end_now(self, ending: str) -> None:
+        """Finish the session; with an LLM (or answers still being scored) off the app's thread."""
+        if self.engine.finished:
+            await self._finish()
+        elif self.room.slow_finish:
+            self._set_busy(True, "finishing")
+            self._finish_in_thread(ending)
+        else:
+            try:
+                self.room.finish(ending)
+            except TranscriptError as exc:  # the final status record: save elsewhere, then end
+                self._disk_trouble(exc, lambda: self._end_now(ending))
+                return
+            await self._finish()
+
+    @work(thread=True, exclusive=True, group="ask", exit_on_error=False)
+    def _finish_in_thread(self, ending: str) -> None:
+        try:
+            self.room.finish(ending)
+        except TranscriptError as exc:
+            self.post_message(DiskTrouble(exc, lambda: self._end_now(ending)))
+            return
+        self.post_message(SessionEnded())
+
+    async def on_session_ended(self, message: SessionEnded) -> None:
+        await self._finish()
+
+    async def _finish(self) -> None:
+        if self._done:
+            return
+        self._done = True
+        self._set_busy(False)
+        from practice_bot.records.report import build_report
+        from practice_bot.tui.screens.report import ReportScreen
+
+        t = self.engine.transcript
+        path = self.session.journal_path
+        try:
+            path = self.room.save_final()
+        except Exception as exc:  # the journal still holds every answer: say so, show the report
+            self.notify(
+                printable(
+                    f"{exc}. Every answer is safe in {path}; once there is room, "
+                    f"`practice-bot resume {path}` saves the finished transcript."
+                ),
+                title="Transcript not saved",
+                severity="error",
+                markup=False,
+                timeout=30,
+            )
+        report = build_report(t, self.engine.rubric)
+        self.app.switch_screen(ReportScreen(t, report, path))
+
+    # ----- disk trouble ---------------------------------------------------------------------------
+    async def _saving(self, step: Step, *, answer: bool = False) -> bool:
+        """Run a step that writes to the journal; on disk trouble open the rescue dialog, which tries
+        the step again once the session is saved elsewhere. True when the step went through."""
+        try:
+            await step()
+        except TranscriptError as exc:
+            self._disk_trouble(exc, step, answer=answer)
+            return False
+        return True
+
+    def on_disk_trouble(self, message: DiskTrouble) -> None:
+        self._disk_trouble(message.error, message.retry)
+
+    def _disk_trouble(self, exc: TranscriptError, retry: Step, *, answer: bool = False) -> None:
+        """Also called with the error of a worker thread (posted back as a message)."""
+        if self._trouble:
+            return  # one dialog at a time; its retry covers the rest
+        self._trouble = True
+        self._set_busy(True, "not saved")
+        self._ask_folder(str(exc), retry, {self.session.journal_path.parent}, answer)
+
+    def _ask_folder(self, problem: str, retry: Step, tried: set[Path], answer: bool) -> None:
+        untried = [f for f in rescue_folders() if f not in tried]
+
+        async def chosen(folder: Path | None) -> None:
+            if folder is None:
+                self._trouble = False
+                self._set_busy(False)
+                if answer:
+                    self.notify(
+                        "Not saved yet: your answer is still in the box. F2 tries again.",
+                        severity="warning",
+                        markup=False,
+                    )
+                    self.box.focus()
+                else:
+                    await self._saving(retry)
+                return
+            tried.add(folder)
+            old = self.session.journal_path
+            try:
+                journal = self.room.move_to(folder)
+            except TranscriptError as err:
+                self._ask_folder(f"Could not save there either: {err}", retry, tried, answer)
+                return
+            stale = f" (the earlier file {old} is out of date now)" if old.exists() else ""
+            self.notify(
+                printable(f"Saved: the session carries on in {journal.path}{stale}."),
+                title="Session moved",
+                markup=False,
+                timeout=12,
+            )
+            self._trouble = False
+            self._set_busy(False)
+            await self._saving(retry, answer=answer)
+
+        self.app.push_screen(
+            RescueScreen(problem, untried[0] if untried else None, answer=answer), chosen
+        )

@@ -7,13 +7,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from practice_bot.rubric.models import Topic
 from practice_bot.scoring.base import Evidence
 from practice_bot.session.engine import AnswerOutcome
 from practice_bot.textsafe import printable
+from practice_bot.tui.screens.base import AppScreen
 from practice_bot.tui.text import STATUS_MARK, STATUS_STYLE, STATUS_WORD, literal
 from practice_bot.wording import FLAG_WORDS, criterion_label, plural
 
@@ -101,7 +101,7 @@ def feedback_sections(outcome: AnswerOutcome, topic: Topic) -> list[tuple[str, C
     return sections
 
 
-class FeedbackScreen(Screen[str]):
+class FeedbackScreen(AppScreen[str]):
     """Dismisses with "continue" or "again"."""
 
     BINDINGS = [

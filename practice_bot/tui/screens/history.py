@@ -11,13 +11,12 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from practice_bot.records.store import Entry
 from practice_bot.rubric.models import Rubric
 from practice_bot.textsafe import printable
-from practice_bot.tui.app import the_app
+from practice_bot.tui.screens.base import AppScreen
 from practice_bot.tui.text import GRADE_WORDS, bar
 from practice_bot.wording import criterion_label
 
@@ -51,7 +50,7 @@ class HistoryLoaded(Message):
         self.entries = entries
 
 
-class HistoryScreen(Screen[None]):
+class HistoryScreen(AppScreen[None]):
     BINDINGS = [
         Binding("f2,d", "drill", "Drill on weakest", key_display="F2/d"),
         Binding("escape", "back", "Back", key_display="Esc"),
@@ -93,7 +92,7 @@ class HistoryScreen(Screen[None]):
     def _load(self) -> None:
         from practice_bot.records.store import list_transcripts
 
-        entries, _ = list_transcripts(the_app(self).settings.transcripts)
+        entries, _ = list_transcripts(self.practice_app.settings.transcripts)
         self.post_message(
             HistoryLoaded([e for e in entries if e.transcript.apprentice == self.apprentice])
         )
@@ -150,7 +149,7 @@ class HistoryScreen(Screen[None]):
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         entry = self.entries[int(str(event.row_key.value))]
-        the_app(self).open_entry(entry)
+        self.practice_app.open_entry(entry)
 
     def action_drill(self) -> None:
         import secrets
@@ -167,7 +166,7 @@ class HistoryScreen(Screen[None]):
             target_criteria=self.weakest,
         )
         self.app.pop_screen()
-        the_app(self).begin(config)
+        self.practice_app.begin(config)
 
     def action_back(self) -> None:
         self.app.pop_screen()

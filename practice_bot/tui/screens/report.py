@@ -10,14 +10,13 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from practice_bot.records.report import Report
 from practice_bot.records.schema import Transcript
 from practice_bot.session.pacing import clock_text
 from practice_bot.textsafe import printable
-from practice_bot.tui.app import the_app
+from practice_bot.tui.screens.base import AppScreen
 from practice_bot.tui.text import GRADE_WORDS, STATUS_MARK, STATUS_STYLE, STATUS_WORD, bar, literal
 from practice_bot.wording import criterion_label, flag_names, plural, topic_names
 
@@ -110,7 +109,7 @@ def bullet_list(items: list[str], empty: str) -> Content:
     return literal("\n".join(f"- {i}" for i in items) if items else empty)
 
 
-class ReportScreen(Screen[None]):
+class ReportScreen(AppScreen[None]):
     BINDINGS = [
         Binding("m", "export('md')", "Markdown"),
         Binding("h", "export('html')", "HTML"),
@@ -211,7 +210,7 @@ class ReportScreen(Screen[None]):
         return render_html(self.transcript, self.report)
 
     def export_path(self, fmt: str) -> Path:
-        folder = self.path.parent if self.path else Path(the_app(self).settings.transcripts)
+        folder = self.path.parent if self.path else Path(self.practice_app.settings.transcripts)
         stem = self.path.name.split(".", 1)[0] if self.path else f"report-{self.transcript.id}"
         return folder / REPORTS_FOLDER / f"{stem}.{fmt}"
 

@@ -14,13 +14,11 @@ from textual.widgets import OptionList, Static
 
 from practice_bot.errors import UserError
 from practice_bot.textsafe import printable
-from practice_bot.tui.app import the_app
 from practice_bot.tui.screens.review_parts import agreement_content, criterion_prompt, short_id
 from practice_bot.tui.screens.review_transcript import (
     CriteriaPaneScreen,
     criteria_options,
     fill_options,
-    review_css,
 )
 from practice_bot.tui.text import STATUS_MARK, literal
 from practice_bot.tui.widgets.review_conversation import ReviewConversation
@@ -47,7 +45,6 @@ class BlindMarkingScreen(CriteriaPaneScreen):
         Binding("f8", "switch_focus", "Criteria/talk", key_display="F8"),
         Binding("escape", "back", "Back", key_display="Esc"),
     ]
-    DEFAULT_CSS = review_css("BlindMarkingScreen")
 
     def __init__(self, path: Path) -> None:
         super().__init__(path)
@@ -147,7 +144,7 @@ class BlindMarkingScreen(CriteriaPaneScreen):
             "after that, so the marks stay blind."
         )
         self.app.push_screen(
-            DecisionDialog("Record your blind marks", message, the_app(self).prefs.tutor,
+            DecisionDialog("Record your blind marks", message, self.practice_app.prefs.tutor,
                            comment=False),
             decided,
         )  # fmt: skip

@@ -14,12 +14,12 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Label, Static
 
 from practice_bot.errors import UserError
 from practice_bot.session.pacing import clock_text
 from practice_bot.textsafe import printable
+from practice_bot.tui.screens.base import AppScreen
 from practice_bot.tui.text import GRADE_WORDS
 from practice_bot.tutor.keys import SORT_NAMES
 from practice_bot.tutor.listing import ReviewRow, filter_rows, parse_filters, sort_rows
@@ -70,7 +70,7 @@ class RowsLoaded(Message):
         self.problems = problems
 
 
-class ReviewListScreen(Screen[None]):
+class ReviewListScreen(AppScreen[None]):
     BINDINGS = [
         Binding("o", "open", "Open"),  # Enter on a row opens it too
         Binding("b", "blind", "Blind"),

@@ -5,7 +5,7 @@ lock), the transcript is read back, and the grades are shown again with and with
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,7 +14,6 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.events import Resize
-from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -22,7 +21,7 @@ from practice_bot.errors import UserError
 from practice_bot.records.schema import Transcript
 from practice_bot.rubric import load_rubric
 from practice_bot.textsafe import printable
-from practice_bot.tui.app import the_app
+from practice_bot.tui.screens.base import AppScreen
 from practice_bot.tui.screens.review_parts import criterion_detail, criterion_prompt, grades_content
 from practice_bot.tui.widgets.review_conversation import ReviewConversation
 from practice_bot.tutor.view import CriterionView
@@ -31,21 +30,10 @@ if TYPE_CHECKING:
     from practice_bot.rubric.models import Rubric
 
 
-def review_css(screen: str) -> str:
-    """The layout the review and blind-marking screens share: conversation left, criteria right."""
-    return f"""
-    {screen} #review-body {{ height: 1fr; }}
-    {screen} #side {{ width: 38; border-left: vkey $border-blurred; }}
-    {screen}.-wide #side {{ width: 56; }}
-    {screen} #criteria {{ height: auto; max-height: 60%; min-height: 4; border: none; }}
-    {screen} #criteria:focus {{ border: none; background-tint: $foreground 3%; }}
-    {screen} #detail-scroll {{ height: 1fr; border-top: hkey $border-blurred; padding: 0 1; }}
-    {screen} #grades {{ height: auto; padding: 0 1; background: $boost; }}
-    """
-
-
 def criteria_options(
-    views: list[CriterionView], rubric: Rubric, prompt: object = criterion_prompt
+    views: list[CriterionView],
+    rubric: Rubric,
+    prompt: Callable[[CriterionView], Content] = criterion_prompt,
 ) -> list[Option]:
     """The criteria list: a heading per topic (not selectable), then one option per criterion."""
     options: list[Option] = []
@@ -54,7 +42,7 @@ def criteria_options(
         if v.topic_id != topic:
             topic = v.topic_id
             options.append(Option(Content.styled(rubric.topic(topic).name, "bold"), disabled=True))
-        options.append(Option(prompt(v), id=v.id))  # type: ignore[operator]
+        options.append(Option(prompt(v), id=v.id))
     return options
 
 
@@ -69,8 +57,18 @@ def fill_options(criteria: OptionList, options: list[Option]) -> None:
         criteria.set_options(options)
 
 
-class CriteriaPaneScreen(Screen[None]):
+class CriteriaPaneScreen(AppScreen[None]):
     """A transcript's conversation beside its criteria: what the review and blind-marking screens share."""
+
+    DEFAULT_CSS = """
+    CriteriaPaneScreen #review-body { height: 1fr; }
+    CriteriaPaneScreen #side { width: 38; border-left: vkey $border-blurred; }
+    CriteriaPaneScreen.-wide #side { width: 56; }
+    CriteriaPaneScreen #criteria { height: auto; max-height: 60%; min-height: 4; border: none; }
+    CriteriaPaneScreen #criteria:focus { border: none; background-tint: $foreground 3%; }
+    CriteriaPaneScreen #detail-scroll { height: 1fr; border-top: hkey $border-blurred; padding: 0 1; }
+    CriteriaPaneScreen #grades { height: auto; padding: 0 1; background: $boost; }
+    """
 
     def __init__(self, path: Path) -> None:
         super().__init__()
@@ -101,7 +99,7 @@ class CriteriaPaneScreen(Screen[None]):
         return next((v for v in self.views if v.id == cid), None)
 
     def remember_tutor(self, tutor: str) -> None:
-        app = the_app(self)
+        app = self.practice_app
         if app.prefs.tutor != tutor:
             app.prefs.tutor = tutor
             app.save_prefs()
@@ -129,7 +127,6 @@ class TranscriptReviewScreen(CriteriaPaneScreen):
         Binding("f8", "switch_focus", "Criteria/talk", key_display="F8"),
         Binding("escape", "back", "Back", key_display="Esc"),
     ]
-    DEFAULT_CSS = review_css("TranscriptReviewScreen")
 
     async def on_mount(self) -> None:
         from practice_bot.tutor.view import evidence_spans
@@ -216,7 +213,7 @@ class TranscriptReviewScreen(CriteriaPaneScreen):
             if result is not None:
                 self.record(how, v.id, *result)
 
-        self.app.push_screen(DecisionDialog(title, message, the_app(self).prefs.tutor), decided)
+        self.app.push_screen(DecisionDialog(title, message, self.practice_app.prefs.tutor), decided)
 
     def record(self, how: str, criterion_id: str, tutor: str, comment: str) -> None:
         """Write the decision to the transcript file now, then read it back and redraw."""

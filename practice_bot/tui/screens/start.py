@@ -1,8 +1,8 @@
 """The start screen: the apprentice's name (remembered), the kind of session, topics for practice, what
 scores the answers, and recent sessions (resume an unfinished one, or open a finished one's report).
 
-The name field draws first, from the prefs file alone; the choices are built one frame later
-(start_parts.py). Bare `practice-bot` loads the settings in a thread after the first frame: until they
+The form draws from the prefs file alone (its parts are in start_parts.py). Bare `practice-bot` loads
+the settings in a thread after the first frame (the app's `settings_signal` says when): until they
 arrive the scoring line says so, and then it, the name (if none was remembered) and the recent sessions
 (read from the transcripts folder in a thread) are filled in. Keys pressed before then wait for them.
 """
@@ -10,8 +10,8 @@ arrive the scoring line says so, and then it, the name (if none was remembered) 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import ComposeResult, SystemCommand
@@ -19,12 +19,14 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
-from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Label, RadioSet, Static
+from textual.widgets import Button, DataTable, Footer, Header, Input, Label, RadioSet, Static
 
-from practice_bot.tui.app import the_app
+from practice_bot.tui.screens import start_parts as parts
+from practice_bot.tui.screens.base import AppScreen
+from practice_bot.tui.widgets.toggles import TopicPicker
 
 if TYPE_CHECKING:
+    from practice_bot.config import Settings
     from practice_bot.records.store import Entry
 
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
@@ -37,7 +39,24 @@ class RecentLoaded(Message):
         self.problems = problems
 
 
-class StartScreen(Screen[None]):
+class StartScreen(AppScreen[None]):
+    DEFAULT_CSS = """
+    StartScreen #start { padding: 0 1; }
+    StartScreen #choices { height: auto; }
+    StartScreen #left { width: 34; height: auto; margin-right: 1; }
+    StartScreen #right { width: 1fr; max-width: 60; height: auto; }
+    StartScreen #session-choice, StartScreen #lower { height: auto; }
+    StartScreen #lower Label { margin-top: 1; }
+    StartScreen Label { text-style: bold; }
+    StartScreen #mode { width: 100%; }
+    StartScreen #mode-help { height: 2; color: $text-muted; }
+    StartScreen #topics { height: auto; max-height: 13; }
+    StartScreen #topics:disabled { opacity: 60%; }
+    StartScreen #scoring { height: auto; color: $text-muted; }
+    StartScreen #buttons { height: auto; margin-top: 1; }
+    StartScreen #buttons Button { margin-right: 2; }
+    StartScreen #recent { height: auto; max-height: 12; }
+    """
     BINDINGS = [
         Binding("f2,ctrl+s", "start", "Start", key_display="F2/^S", priority=True),
         Binding("f3", "resume", "Resume", key_display="F3", priority=True),
@@ -51,11 +70,13 @@ class StartScreen(Screen[None]):
         self.entries: list[Entry] = []
         self.shown: list[Entry] = []
         self._mode = mode
-        self.built = False
+        self.built = False  # mounted: keys pressed now are not lost
+        self.recent_listed = False  # the recent sessions are listed (the screen is complete)
 
     def compose(self) -> ComposeResult:
-        app = the_app(self)
+        app = self.practice_app
         settings = app.loaded_settings
+        mode = self._mode or app.prefs.mode
         yield Header()
         with VerticalScroll(id="start"):
             with Horizontal(id="choices"):
@@ -67,55 +88,50 @@ class StartScreen(Screen[None]):
                         max_length=80,
                         id="name",
                     )
-                    yield Vertical(id="session-choice")
-                yield Vertical(id="right")
-            yield Horizontal(id="buttons")
-            yield Vertical(id="lower")
+                    with Vertical(id="session-choice"):
+                        yield from parts.session_choice(mode, self._scoring_text())
+                with Vertical(id="right"):
+                    yield from parts.topic_column(app.prefs.topics, mode)
+            with Horizontal(id="buttons"):
+                yield from parts.buttons()
+            with Vertical(id="lower"):
+                yield from parts.recent_part()
         yield Footer()
 
     def on_mount(self) -> None:
         self.title = "practice-bot"
         self.sub_title = "rehearse the AM2 professional discussion"
         self.query_one("#name", Input).focus()
-        self.call_after_refresh(self._build)
-
-    async def _build(self) -> None:
-        if not self.is_attached:
-            return
-        from practice_bot.tui.screens import start_parts as parts
-
-        app = the_app(self)
-        mode = self._mode or app.prefs.mode
-        await self.query_one("#session-choice").mount_all(
-            parts.session_choice(mode, self._scoring_text())
-        )
-        modes = self.query_one("#mode", RadioSet)
-        modes._selected = modes.pressed_index  # the highlight starts on the chosen mode
-        await self.query_one("#right").mount_all(parts.topic_column(app.prefs.topics, mode))
-        await self.query_one("#buttons").mount_all(parts.buttons())
-        await self.query_one("#lower").mount_all(parts.recent_part())
+        self.call_after_refresh(self._highlight_chosen_mode)
         self.built = True
+        app = self.practice_app
         if app.loaded_settings is not None:
             self._with_settings()
+        else:
+            app.settings_signal.subscribe(self, self._settings_arrived)
 
-    def settings_arrived(self) -> None:
+    def _highlight_chosen_mode(self) -> None:
+        """The mode list's highlight starts on the chosen mode (RadioSet starts it on the first),
+        so Up or Down moves from what is chosen."""
+        modes = self.query_one("#mode", RadioSet)
+        modes._selected = modes.pressed_index
+
+    def _settings_arrived(self, settings: Settings) -> None:
         """The app's settings have loaded (bare `practice-bot`): fill in what depends on them."""
-        settings = the_app(self).settings
         name = self.query_one("#name", Input)
         if not name.value and settings.name:
             name.value = settings.name
-        if self.built:
-            self._with_settings()
+        self._with_settings()
 
     def _with_settings(self) -> None:
         self.query_one("#scoring", Static).update(self._scoring_text())
         self._load_recent()
 
     def _scoring_text(self) -> Content:
-        scorer = the_app(self).scorer
+        scorer = self.practice_app.scorer
         if scorer is not None:
             return Content(f"Scoring: {scorer.name} scorer.")
-        settings = the_app(self).loaded_settings
+        settings = self.practice_app.loaded_settings
         if settings is None:
             return Content("Scoring: reading the settings...")
         if settings.scorer != "offline" and settings.llm_configured:
@@ -132,7 +148,7 @@ class StartScreen(Screen[None]):
     def _load_recent(self) -> None:
         from practice_bot.records.store import list_transcripts
 
-        entries, problems = list_transcripts(the_app(self).settings.transcripts)
+        entries, problems = list_transcripts(self.practice_app.settings.transcripts)
         self.post_message(RecentLoaded(entries, problems))
 
     def on_recent_loaded(self, message: RecentLoaded) -> None:
@@ -146,22 +162,20 @@ class StartScreen(Screen[None]):
             )
 
     def _fill_recent(self) -> None:
-        from practice_bot.tui.screens.start_parts import fill_table
-
         name = self.apprentice
         mine = [e for e in self.entries if e.transcript.apprentice == name]
         self.shown = (mine or self.entries)[:20]
-        fill_table(self.query_one("#recent"), self.shown)  # type: ignore[arg-type]
+        parts.fill_table(self.query_one("#recent", DataTable), self.shown)
+        self.recent_listed = True
 
-    def refresh_recent(self) -> None:
-        if self.built:
+    def shown_again(self) -> None:
+        if self.practice_app.loaded_settings is not None:
             self._load_recent()
 
     def on_screen_resume(self) -> None:
         """Back from a session, a report or history: the recent list is read again (a session may
         have finished, and its journal made way for the final file)."""
-        if the_app(self).loaded_settings is not None:
-            self.refresh_recent()
+        self.shown_again()
 
     def action_recent(self) -> None:
         """F5: straight to the recent sessions (Enter resumes or opens one)."""
@@ -175,35 +189,33 @@ class StartScreen(Screen[None]):
 
     @property
     def mode(self) -> str:
-        pressed = self.query_one("#mode").pressed_button  # type: ignore[attr-defined]
+        pressed = self.query_one("#mode", RadioSet).pressed_button
         return pressed.name if pressed is not None and pressed.name else "practice"
 
-    def on_radio_set_changed(self, event: Any) -> None:
-        from practice_bot.tui.screens.start_parts import MODE_HELP
-
-        self.query_one("#topics").disabled = self.mode != "practice"
-        self.query_one("#mode-help").update(Content(MODE_HELP.get(self.mode, "")))  # type: ignore[attr-defined]
+    def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
+        self.query_one("#topics", TopicPicker).disabled = self.mode != "practice"
+        self.query_one("#mode-help", Static).update(Content(parts.MODE_HELP.get(self.mode, "")))
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "name" and self.entries:
             self._fill_recent()
 
-    def on_button_pressed(self, event: Any) -> None:
+    def on_button_pressed(self, event: Button.Pressed) -> None:
         actions = {
             "start-button": self.action_start,
             "resume-button": self.action_resume,
             "history-button": self.action_history,
         }
-        action = actions.get(event.button.id)
+        action = actions.get(event.button.id or "")
         if action is not None:
             action()
 
-    def on_data_table_row_selected(self, event: Any) -> None:
-        the_app(self).open_entry(self.shown[int(str(event.row_key.value))])
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        self.practice_app.open_entry(self.shown[int(str(event.row_key.value))])
 
-    def _waiting_for_settings(self, action: Any) -> bool:
+    def _waiting_for_settings(self, action: Callable[[], None]) -> bool:
         """True (and `action` queued) if the settings are still loading."""
-        app = the_app(self)
+        app = self.practice_app
         if app.loaded_settings is not None:
             return False
         app.when_settings(action)
@@ -215,7 +227,7 @@ class StartScreen(Screen[None]):
 
         from practice_bot.session.plan import SessionConfig
 
-        if not self.built or self._waiting_for_settings(self.action_start):
+        if self._waiting_for_settings(self.action_start):
             return
         name = self.apprentice
         if not name:
@@ -224,8 +236,8 @@ class StartScreen(Screen[None]):
             )
             self.query_one("#name", Input).focus()
             return
-        picker = self.query_one("#topics")
-        topics = list(picker.selected)  # type: ignore[attr-defined]
+        picker = self.query_one("#topics", TopicPicker)
+        topics = list(picker.selected)
         if self.mode == "practice" and not topics:
             self.notify(
                 "Choose at least one topic to practise (Space ticks one).",
@@ -234,7 +246,7 @@ class StartScreen(Screen[None]):
             )
             picker.focus()
             return
-        app = the_app(self)
+        app = self.practice_app
         app.prefs.name, app.prefs.mode = name, self.mode
         if self.mode == "practice":
             app.prefs.topics = topics
@@ -248,20 +260,20 @@ class StartScreen(Screen[None]):
         app.begin(config)
 
     def action_resume(self) -> None:
-        if not self.built or self._waiting_for_settings(self.action_resume):
+        if self._waiting_for_settings(self.action_resume):
             return
-        table = self.query_one("#recent")
-        chosen = self.shown[table.cursor_row] if self.shown and table.has_focus else None  # type: ignore[attr-defined]
+        table = self.query_one("#recent", DataTable)
+        chosen = self.shown[table.cursor_row] if self.shown and table.has_focus else None
         if chosen is None or not chosen.in_progress:
             chosen = next((e for e in self.shown if e.in_progress), None)
         if chosen is None:
             self.notify("No unfinished session to resume.", markup=False)
             return
         if not chosen.path.exists():  # finished since the list was read
-            self.refresh_recent()
+            self.shown_again()
             self.notify("That session has finished: the list is updated.", markup=False)
             return
-        the_app(self).resume(chosen.path)
+        self.practice_app.resume(chosen.path)
 
     def action_history(self) -> None:
         from practice_bot.tui.screens.history import HistoryScreen
@@ -276,7 +288,7 @@ class StartScreen(Screen[None]):
 
     def action_review(self) -> None:
         if not self._waiting_for_settings(self.action_review):
-            the_app(self).open_review()
+            self.practice_app.open_review()
 
     def palette_commands(self) -> Iterator[SystemCommand]:
         yield SystemCommand(

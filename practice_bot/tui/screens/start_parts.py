@@ -1,5 +1,5 @@
-"""The start screen's choices and recent-sessions table, built one frame after the screen first draws
-(and imported only then), so the first screen appears as quickly as a minimal Textual app's."""
+"""The start screen's parts: the session choice, the topic column, the buttons and the table of recent
+sessions."""
 
 from __future__ import annotations
 

@@ -1,6 +1,7 @@
 """The discussion room's side panel: clock, talking share, progress through topics, criteria (practice).
 
-Each panel is a Static redrawn from the engine's state by the screen; every status is a mark and a word.
+Each panel is a Static redrawn from the engine's state when the engine changes; every status is a
+mark and a word.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.message import Message
 from textual.widgets import Static
 
 from practice_bot.records.schema import Transcript
@@ -118,11 +120,19 @@ class Panel(Static):
 
 
 class SessionPanel(VerticalScroll, can_focus=False):
-    """Clock, talking share, progress and (practice) the current topic's criteria."""
+    """Clock, talking share, progress and (practice) the current topic's criteria. It redraws itself
+    whenever the engine applies a record (`Engine.listeners`, called on whichever thread changed the
+    engine: the panel is told by a message, and redraws on the app's thread); the screen's clock tick
+    redraws the clock."""
 
-    def __init__(self, *, criteria: bool, id: str | None = None) -> None:
+    class Stale(Message):
+        """The engine has changed since the panel was drawn."""
+
+    def __init__(self, engine: Engine, *, criteria: bool, id: str | None = None) -> None:
         super().__init__(id=id)
+        self.engine = engine
         self.criteria = criteria
+        self._told = False
 
     def compose(self) -> ComposeResult:
         yield Panel(id="clock")
@@ -130,6 +140,23 @@ class SessionPanel(VerticalScroll, can_focus=False):
         yield Panel(id="progress")
         if self.criteria:
             yield Panel(id="criteria")
+
+    def on_mount(self) -> None:
+        self.engine.listeners.append(self._heard)
+        self.show(self.engine)
+
+    def on_unmount(self) -> None:
+        if self._heard in self.engine.listeners:
+            self.engine.listeners.remove(self._heard)
+
+    def _heard(self, record: dict[str, object]) -> None:
+        if not self._told:  # one redraw for a burst of records
+            self._told = True
+            self.post_message(self.Stale())
+
+    def on_session_panel_stale(self, message: Stale) -> None:
+        self._told = False
+        self.show(self.engine)
 
     def show_time(self, status: TimeStatus) -> None:
         self.query_one("#clock", Panel).update(clock_content(status))
