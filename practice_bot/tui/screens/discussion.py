@@ -373,7 +373,10 @@ class DiscussionScreen(AppScreen[None]):
             self._disk_trouble(exc, self._paused)
             return
 
-        async def carry_on(_: None) -> None:
+        async def carry_on(typed: str | None) -> None:
+            self.box.focus()  # at once: keys pressed straight after the dialog reach the box
+            if typed:
+                self.box.insert(typed)  # what was typed while paused
             await self._saving(self._unpaused)
 
         self.app.push_screen(PauseScreen(), carry_on)
