@@ -290,6 +290,10 @@ class PracticeApp(App[int]):
             return
         from practice_bot.tui.screens.dialogs import ConfirmScreen
 
+        save_draft = getattr(self.screen, "save_draft", None)
+        if save_draft is not None:
+            save_draft()  # kept beside the journal: resuming puts it back in the box
+
         def decided(yes: bool | None) -> None:
             if yes:
                 self.exit()
@@ -297,8 +301,9 @@ class PracticeApp(App[int]):
         self.push_screen(
             ConfirmScreen(
                 "Quit now?",
-                "The answer in the box has not been sent and would be lost. Everything sent so "
-                "far is saved: `practice-bot resume` carries on from here.",
+                "The answer in the box has not been sent; it is kept as a draft and comes back "
+                "in the box when you resume. Everything sent so far is saved: "
+                "`practice-bot resume` carries on from here.",
                 yes="Quit",
                 no="Stay",
             ),

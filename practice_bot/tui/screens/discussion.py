@@ -24,7 +24,8 @@ from textual import work
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Header
+from textual.timer import Timer
+from textual.widgets import Footer, Header, TextArea
 
 from practice_bot.errors import TranscriptError
 from practice_bot.records.schema import Turn
@@ -110,6 +111,9 @@ class DiscussionScreen(AppScreen[None]):
         self._trouble = False  # the rescue dialog is open
         self._last_topic: str | None = None
         self._extension_told = False
+        self._draft_timer: Timer | None = None
+        self._draft_failed = False
+        self._typed = ""  # the box's text as of its last change (read after the box is gone)
 
     # ----- layout ---------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -164,7 +168,49 @@ class DiscussionScreen(AppScreen[None]):
         elif self.engine.current_question is None:
             await self._ask_next()
         else:
+            self._restore_draft()
             self.box.focus()
+
+    # ----- the unsent draft -----------------------------------------------------------------------
+    DRAFT_DELAY = 1.0  # seconds after typing stops before the draft is saved
+
+    def _restore_draft(self) -> None:
+        """A resumed session: the answer that was being typed when it stopped goes back in the box."""
+        draft = self.room.draft()
+        if draft and not self.box.text.strip():
+            self.box.load_text(draft)
+            self.box.move_cursor(self.box.document.end)
+            self.notify("Your unsent answer is back in the box.", markup=False, timeout=8)
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        if event.text_area is not self.box or self._done:
+            return
+        self._typed = self.box.text
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+        self._draft_timer = self.set_timer(self.DRAFT_DELAY, self.save_draft)
+
+    def on_unmount(self) -> None:
+        if self._draft_timer is not None:  # typed in the last moment before the app closed
+            self.save_draft()
+
+    def save_draft(self) -> None:
+        """Keep what is in the box beside the journal (debounced; at once before quitting)."""
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+            self._draft_timer = None
+        if self._done:
+            return
+        try:
+            self.room.save_draft(self._typed)
+        except OSError as exc:
+            if not self._draft_failed:  # said once; sending the answer is what really counts
+                self._draft_failed = True
+                self.notify(
+                    f"Your draft could not be kept: {printable(str(exc))}. Send the answer to save it.",
+                    severity="warning",
+                    markup=False,
+                )
 
     async def _replay(self) -> None:
         """Draw the conversation so far (a resumed session), or the opening words of a new one."""
