@@ -247,6 +247,34 @@ class Engine:
         self.finish("finished")
         return None
 
+    def more_to_ask(self) -> bool:
+        """Whether the plan holds another question after the current one (without asking it): so
+        a front end can warn that skipping or answering the last one ends the session."""
+        if self.finished:
+            return False
+        status = self.time_status()
+        if status.enforced and status.elapsed >= status.limit:
+            return False
+        if self.config.mode == "mock" and self.questions_asked < MIN_QUESTIONS:
+            return True
+        topics = self.transcript.topics
+        current = self.current_topic_id
+        start = topics.index(current) if current in topics else 0
+        asked = self.asked_ids()
+        for topic_id in topics[start:]:
+            turns = self._topic_turns(topic_id)
+            if topic_id != current and turns:
+                continue
+            openings, probes = self._orders[topic_id]
+            fresh = not turns and self.config.mode != "drill"
+            if fresh and any(q.id not in asked for q in openings):
+                return True
+            if turns and self._topic_over(topic_id):
+                continue
+            if pick_probe(probes, [c.id for c in self.unmet(topic_id)], asked) is not None:
+                return True
+        return False
+
     def _topic_over(self, topic_id: str) -> bool:
         asked = self._topic_turns(topic_id)
         if not self.unmet(topic_id):

@@ -132,6 +132,11 @@ class Room:
         with self.lock:
             self.engine.skip()
 
+    def more_to_ask(self) -> bool:
+        """Whether another question follows the current one (else moving on ends the session)."""
+        with self.lock:
+            return self.engine.more_to_ask()
+
     def give_up_writing(self) -> None:
         """The question writer failed: bank questions from now on."""
         self.engine.question_source = None

@@ -377,9 +377,17 @@ class DiscussionScreen(AppScreen[None]):
 
     async def _after_feedback(self, choice: str | None) -> None:
         if choice == "again":
-            await self._saving(lambda: self._show_question(self.room.retry()))
+            await self._saving(self._try_again)
         else:
             await self._advance()
+
+    async def _try_again(self) -> None:
+        """The question again, with the last answer in the box to improve rather than retype."""
+        previous = self.engine.transcript.answers()[-1].text
+        await self._show_question(self.room.retry())
+        if not self.box.text.strip():
+            self.box.load_text(previous)
+            self.box.move_cursor(self.box.document.end)
 
     async def on_work_failed(self, message: WorkFailed) -> None:
         self._set_busy(False)
@@ -434,14 +442,49 @@ class DiscussionScreen(AppScreen[None]):
         self.room.unpause()
         self.box.focus()
 
-    async def action_skip(self) -> None:
+    def action_skip(self) -> None:
+        """F9, after confirming: what the dialog says names what happens to a typed answer, and
+        warns when this is the plan's last question (skipping it ends the session)."""
         if self.busy or self._done or self.engine.current_question is None:
             return
+        last = not self.room.more_to_ask()
+        message = (
+            "This is the last question left in this session: skipping it ends the session and "
+            "opens your report."
+            if last
+            else "Move on to the next question without answering this one?"
+        )
+        note = (
+            "The answer in the box has not been sent: skipping clears it. Send it first (F2) "
+            "if it should count."
+            if self.box.text.strip()
+            else ""
+        )
+
+        async def decided(yes: bool | None) -> None:
+            if yes:
+                await self._skip_now()
+            else:
+                self.box.focus()
+
+        self.app.push_screen(
+            ConfirmScreen(
+                "Skip this question?",
+                message,
+                yes="End and see the report" if last else "Skip",
+                no="Stay",
+                note=note,
+            ),
+            decided,
+        )
+
+    async def _skip_now(self) -> None:
         try:
             self.room.skip()
         except TranscriptError as exc:
-            self._disk_trouble(exc, self.action_skip)
+            self._disk_trouble(exc, self._skip_now)
             return
+        self.box.clear()  # the skipped question's draft is not left under the next one
         await self.conversation.add_notice("Question skipped.")
         await self._advance()
 
