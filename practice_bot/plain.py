@@ -21,9 +21,9 @@ from practice_bot.scoring.base import STATUS_WORDS
 from practice_bot.session.engine import END_EARLY_PROMPT, AnswerOutcome
 from practice_bot.session.factory import Session
 from practice_bot.session.pacing import clock_text
-from practice_bot.session.room import Room
+from practice_bot.session.room import AWAY_ASK, Room
 from practice_bot.textsafe import printable, valid_text
-from practice_bot.wording import FLAG_WORDS, criterion_label
+from practice_bot.wording import FLAG_WORDS, criterion_label, duration_words
 
 # Commands seen on a line of their own after some answer text (on the first line any command is).
 MID_ANSWER_COMMANDS = ("/end", "/skip", "/time", "/help", "/pause", "/again")
@@ -169,6 +169,7 @@ class PlainRunner:
         for notice in self.session.notices:
             self.say(f"Notice: {printable(notice)}")
         self.score_unscored()
+        self.time_away()
         extra = ", /pause, /again" if t.mode == "practice" else ""
         self.say(HELP.format(extra=extra))
         if t.mode == "mock":
@@ -208,6 +209,26 @@ class PlainRunner:
                 e.finish("timed_out")
             question = e.next_question()
         return self.close()
+
+    def time_away(self) -> None:
+        """A timed session resumed after a while: say how long it was closed; someone at the
+        keyboard chooses whether that time counts, a script gets the clock as it stopped."""
+        e, away = self.engine, self.session.away
+        if away < AWAY_ASK or not e.config.enforces_time or e.finished:
+            return
+        self.say(
+            f"Notice: this {e.transcript.mode} was closed for {duration_words(away)}; its clock "
+            f"stopped at {clock_text(e.elapsed())}."
+        )
+        count = False
+        if bool(getattr(self.stdin, "isatty", lambda: False)()):
+            count = self.confirm("Count the time away as time used, as in a real exam?")
+        self.room.count_time_away(away, count)
+        self.say(
+            "The time away counts as time used."
+            if count
+            else "The clock carries on from where it stopped."
+        )
 
     def score_unscored(self) -> None:
         """Score answers a crash saved but kept from being scored (resume), before going on."""

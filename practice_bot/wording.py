@@ -71,6 +71,21 @@ def plural(n: int, word: str, many: str | None = None) -> str:
     return f"{n} {word if n == 1 else (many or word + 's')}"
 
 
+def duration_words(seconds: float) -> str:
+    """`2 hours 5 minutes`, `3 minutes`, `40 seconds`, `3 days 2 hours`."""
+    s = max(round(seconds), 0)
+    if s < 60:
+        return plural(s, "second")
+    minutes, hours, days = s // 60, s // 3600, s // 86400
+    if days:
+        return plural(days, "day") + (f" {plural(hours % 24, 'hour')}" if hours % 24 else "")
+    if hours:
+        return plural(hours, "hour") + (
+            f" {plural(minutes % 60, 'minute')}" if minutes % 60 else ""
+        )
+    return plural(minutes, "minute")
+
+
 def minutes_words(seconds: float) -> str:
     """`about 5 minutes`, `1 minute`, `40 seconds`: never `0 minutes` or `1 minutes`."""
     if seconds < 60:

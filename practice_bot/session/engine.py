@@ -115,6 +115,20 @@ class Engine:
             paused=self._paused_at is not None,
         )
 
+    def time_away(self) -> float:
+        """Wall-clock seconds since the last record: how long a resumed session was closed."""
+        stamps = [t.at for t in self.transcript.turns] + [e.at for e in self.transcript.events]
+        if not stamps:
+            return 0.0
+        return max((self.clock.now() - max(stamps)).total_seconds(), 0.0)
+
+    def count_time_away(self, seconds: float, counted: bool) -> None:
+        """The apprentice's choice on resuming a timed session: the clock as it stopped, or the
+        time away counted as time used. Recorded either way, so a tutor sees what was chosen."""
+        if counted:
+            self._offset += max(seconds, 0.0)
+        self._event("time_away", f"{'counted' if counted else 'not counted'}: {round(seconds)} s")
+
     def pause(self) -> None:
         if self.config.mode != "practice":
             raise UserError("pause: only practice sessions can be paused")

@@ -35,6 +35,7 @@ class Session:
         self.engine = engine
         self.journal_path = journal_path
         self.notices = notices or []
+        self.away = 0.0  # resumed: seconds between the last record and now (the app was closed)
 
 
 def _banks(settings: Settings) -> dict[str, Bank]:
@@ -179,6 +180,9 @@ def resume_session(
         clock=clock,
         recorder=Journal(path),
     )
+    away = engine.time_away()  # before anything is recorded now
     engine.record_event("resumed_session", "; ".join(notices))
     _maybe_attach_llm(engine, settings, llm)
-    return Session(engine, path, notices)
+    session = Session(engine, path, notices)
+    session.away = away
+    return session

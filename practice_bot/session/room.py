@@ -34,6 +34,10 @@ from practice_bot.textsafe import valid_text
 Rescue = Callable[[TranscriptError, dict[str, Any], set[Path]], Journal]
 
 
+# Seconds a timed session was closed before resuming it says so and asks whether the time counts.
+AWAY_ASK = 60.0
+
+
 class RescuingJournal:
     """The engine's recorder: a journal that can move. With a `rescue`, a record that cannot be saved
     is saved again wherever the rescue moved the session; without one the error goes to the caller."""
@@ -214,6 +218,10 @@ class Room:
         return len(waiting)
 
     # ----- the clock ------------------------------------------------------------------------------
+    def count_time_away(self, seconds: float, counted: bool) -> None:
+        with self.lock:
+            self.engine.count_time_away(seconds, counted)
+
     def pause(self) -> None:
         with self.lock:
             self.engine.pause()

@@ -100,6 +100,11 @@ def test_criteria_have_short_titles_and_flags_are_words(rubric):
 
 
 def test_wording(rubric):
+    from practice_bot.wording import duration_words
+
+    assert [duration_words(s) for s in (40, 60, 7500, 3600, 90000)] == [
+        "40 seconds", "1 minute", "2 hours 5 minutes", "1 hour", "1 day 1 hour",
+    ]  # fmt: skip
     status = TimeStatus(elapsed=70, limit=180, hard_limit=198, enforced=True)
     words = [time_check_text(k, status) for k in ("third", "ten-minutes", "time-up")]
     assert "1 minute gone" in words[0] and "1 minutes" not in " ".join(words)

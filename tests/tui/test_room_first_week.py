@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from practice_bot.config import Settings
+from practice_bot.session.clock import FakeClock
 from practice_bot.session.plan import SessionConfig
 from tests.tui.tui_testkit import make_app, screen_name, screen_text, wait_until
 
@@ -131,3 +132,70 @@ async def test_try_again_opens_the_previous_answer(settings: Settings, folder: P
         box = app.screen.query_one("#answer")
         await wait_until(pilot, lambda: box.text == "My first go PARTLY:model-scoping/pass-1")
         assert app.session.engine.transcript.turns[-1].kind == "retry"
+
+
+def closed_mock(settings: Settings, clock: FakeClock, away: float) -> Path:
+    """A mock exam answered for ten minutes, then closed for `away` seconds."""
+    from practice_bot.session.factory import start_session
+    from tests.conftest import TokenScorer
+
+    config = SessionConfig(mode="mock", apprentice="Kim", seed=2)
+    session = start_session(config, settings, clock=clock, scorer=TokenScorer())
+    session.engine.next_question()
+    clock.advance(600)
+    session.engine.submit_answer_in_background("my first answer")
+    session.engine.next_question()
+    clock.advance(away)  # the app was closed this long
+    return session.journal_path
+
+
+async def test_resumed_mock_says_how_long_it_was_away_and_counts_it_if_chosen(
+    settings: Settings, folder: Path
+) -> None:
+    clock = FakeClock()
+    journal = closed_mock(settings, clock, 25 * 60)
+    app = make_app(settings, clock, resume=journal)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_until(pilot, lambda: screen_name(app) == "ConfirmScreen", what="asked")
+        text = screen_text(app)
+        assert "closed for 25 minutes" in text and "stopped at 10:00" in text
+        await pilot.press("y")  # count the time away
+        await wait_until(pilot, lambda: screen_name(app) == "DiscussionScreen")
+        engine = app.session.engine
+        await wait_until(pilot, lambda: "Elapsed    35:00" in screen_text(app), what="clock")
+        assert engine.elapsed() == 600 + 25 * 60
+        events = [e.detail for e in engine.transcript.events if e.kind == "time_away"]
+        assert events == ["counted: 1500 s"]
+
+
+async def test_resumed_mock_can_keep_the_clock_as_it_stopped(
+    settings: Settings, folder: Path
+) -> None:
+    clock = FakeClock()
+    journal = closed_mock(settings, clock, 3 * 60)
+    app = make_app(settings, clock, resume=journal)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_until(pilot, lambda: screen_name(app) == "ConfirmScreen", what="asked")
+        assert "closed for 3 minutes" in screen_text(app)
+        await pilot.press("n")
+        await wait_until(pilot, lambda: screen_name(app) == "DiscussionScreen")
+        await wait_until(pilot, lambda: app.screen.query_one("#answer").has_focus, what="ready")
+        assert app.session.engine.elapsed() == 600
+        assert "Elapsed    10:00" in screen_text(app)
+
+
+def test_plain_resume_of_a_closed_mock_says_so(settings: Settings, folder: Path) -> None:
+    import io
+
+    from practice_bot.plain import PlainRunner
+    from practice_bot.session.factory import resume_session
+    from tests.conftest import TokenScorer
+
+    clock = FakeClock()
+    journal = closed_mock(settings, clock, 3600)
+    session = resume_session(journal, settings, clock=clock, scorer=TokenScorer())
+    out = io.StringIO()
+    PlainRunner(session, io.StringIO("an answer\n\n"), out).run()
+    assert "was closed for 1 hour; its clock stopped at 10:00" in out.getvalue()
+    assert "The clock carries on from where it stopped." in out.getvalue()  # a pipe: not asked
+    assert "an answer" in [t.text for t in session.engine.transcript.answers()]

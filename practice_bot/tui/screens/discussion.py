@@ -32,7 +32,8 @@ from practice_bot.records.schema import Turn
 from practice_bot.records.store import rescue_folders
 from practice_bot.session.engine import END_EARLY_PROMPT
 from practice_bot.session.factory import Session
-from practice_bot.session.room import AnswerSaved, Room
+from practice_bot.session.pacing import clock_text
+from practice_bot.session.room import AWAY_ASK, AnswerSaved, Room
 from practice_bot.textsafe import printable
 from practice_bot.tui.messages import (
     AnswerScored,
@@ -58,6 +59,7 @@ from practice_bot.tui.widgets.conversation import (
     topic_line,
 )
 from practice_bot.tui.widgets.sidebar import SessionPanel
+from practice_bot.wording import duration_words
 
 MODE_TITLES = {"mock": "Mock exam", "practice": "Practice", "drill": "Drill"}
 END_PRACTICE_PROMPT = (
@@ -154,6 +156,47 @@ class DiscussionScreen(AppScreen[None]):
             await self.conversation.add_notice(
                 f"Scoring and follow-up questions: {e.transcript.model} (LLM); offline if it fails."
             )
+        if self.session.away >= AWAY_ASK and e.config.enforces_time and not e.finished:
+            self._ask_about_time_away()  # the session starts once the apprentice has chosen
+            return
+        await self._start()
+
+    def _ask_about_time_away(self) -> None:
+        """A timed session resumed after a while: say how long it was closed, and let the
+        apprentice choose the clock as it stopped or the time away counted as time used."""
+        away = self.session.away
+        kind = MODE_TITLES[self.mode].lower()
+        message = (
+            f"This {kind} was closed for {duration_words(away)}. Its clock stopped at "
+            f"{clock_text(self.engine.elapsed())}. Carry on with the clock as it stopped, or count "
+            "the time away as time used, as in a real exam?"
+        )
+
+        async def decided(count: bool | None) -> None:
+            await self._saving(partial(self._time_away_chosen, bool(count)))
+
+        self.app.push_screen(
+            ConfirmScreen(
+                "Welcome back",
+                message,
+                yes="Count the time away",
+                no="Clock as it stopped",
+            ),
+            decided,
+        )
+
+    async def _time_away_chosen(self, count: bool) -> None:
+        self.room.count_time_away(self.session.away, count)
+        said = (
+            f"The {duration_words(self.session.away)} away count as time used."
+            if count
+            else "The clock carries on from where it stopped."
+        )
+        await self.conversation.add_notice(said, kind="time")
+        self.panel.show_time(self.engine.time_status())
+        await self._start()
+
+    async def _start(self) -> None:
         self.set_interval(1.0, self._tick)
         waiting = self.room.unscored()
         if waiting:  # saved by a crash before they were scored: score them first
