@@ -199,3 +199,21 @@ def test_plain_resume_of_a_closed_mock_says_so(settings: Settings, folder: Path)
     assert "was closed for 1 hour; its clock stopped at 10:00" in out.getvalue()
     assert "The clock carries on from where it stopped." in out.getvalue()  # a pipe: not asked
     assert "an answer" in [t.text for t in session.engine.transcript.answers()]
+
+
+async def test_room_names_the_pack_and_titles_the_criteria(
+    settings: Settings, folder: Path
+) -> None:
+    pack = SessionConfig(
+        mode="mock", apprentice="Kim", seed=2, pack_id="march-mock", pack_name="March mock"
+    )
+    app = make_app(settings, config=pack)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await room(pilot, app)
+        text = screen_text(app)
+        assert "Class pack: March mock (march-mock)" in text  # the header
+        assert "Mock exam (class pack: March mock)" in text
+    practice = make_app(settings, config=PRACTICE)
+    async with practice.run_test(size=(100, 30)) as pilot:
+        await room(pilot, practice)
+        assert "ML lifecycle stages" in screen_text(practice)  # the side panel's criteria

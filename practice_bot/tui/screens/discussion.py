@@ -28,6 +28,7 @@ from textual.timer import Timer
 from textual.widgets import Footer, Header, TextArea
 
 from practice_bot.errors import TranscriptError
+from practice_bot.records.report import pack_words
 from practice_bot.records.schema import Turn
 from practice_bot.records.store import rescue_folders
 from practice_bot.session.engine import END_EARLY_PROMPT
@@ -59,7 +60,7 @@ from practice_bot.tui.widgets.conversation import (
     topic_line,
 )
 from practice_bot.tui.widgets.sidebar import SessionPanel
-from practice_bot.wording import duration_words
+from practice_bot.wording import duration_words, plural
 
 MODE_TITLES = {"mock": "Mock exam", "practice": "Practice", "drill": "Drill"}
 END_PRACTICE_PROMPT = (
@@ -146,7 +147,8 @@ class DiscussionScreen(AppScreen[None]):
     async def on_mount(self) -> None:
         e = self.engine
         self.title = f"{MODE_TITLES[self.mode]} - {printable(e.transcript.apprentice)}"
-        self.sub_title = "AM2 professional discussion"
+        pack = pack_words(e.transcript)
+        self.sub_title = f"Class pack: {pack}" if pack else "AM2 professional discussion"
         e.on_note = self._note  # may be called from a worker thread
         await self._replay()
         for notice in self.session.notices:  # a torn last line dropped on resume, and the like
@@ -411,7 +413,8 @@ class DiscussionScreen(AppScreen[None]):
         status = outcome.topic_status
         met = sum(s == "evidenced" for s in status.values())
         await self.conversation.add_notice(
-            f"Feedback given: {met} of {len(status)} criteria in this topic evidenced so far."
+            f"Feedback given: {met} of {plural(len(status), 'criterion', 'criteria')} in this "
+            "topic evidenced so far."
         )
         from practice_bot.tui.screens.feedback import FeedbackScreen
 
