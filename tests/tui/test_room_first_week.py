@@ -217,3 +217,18 @@ async def test_room_names_the_pack_and_titles_the_criteria(
     async with practice.run_test(size=(100, 30)) as pilot:
         await room(pilot, practice)
         assert "ML lifecycle stages" in screen_text(practice)  # the side panel's criteria
+
+
+async def test_send_key_never_overtakes_the_typed_characters(
+    settings: Settings, folder: Path
+) -> None:
+    from textual import events
+
+    app = make_app(settings, config=PRACTICE)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await room(pilot, app)
+        for ch in "fast typing":  # as a terminal delivers a burst: no waiting between keys
+            app.post_message(events.Key(ch if ch != " " else "space", ch))
+        app.post_message(events.Key("f2", None))
+        await wait_until(pilot, lambda: app.session.engine.transcript.answers(), what="sent")
+        assert app.session.engine.transcript.answers()[0].text == "fast typing"

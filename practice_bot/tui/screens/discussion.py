@@ -95,7 +95,9 @@ class DiscussionScreen(AppScreen[None]):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     KEYS_OVER_CONTENT = True  # F1's keys float over the room: the conversation keeps its width
     BINDINGS = [
-        Binding("f2,ctrl+s", "submit", "Send answer", key_display="F2/^S", priority=True),
+        # Not a priority binding: the key then reaches the screen through the answer box, after
+        # every character typed before it (a priority key overtook them, sending a cut answer).
+        Binding("f2,ctrl+s", "submit", "Send answer", key_display="F2/^S"),
         Binding("f5", "pause", "Pause", key_display="F5", priority=True),
         Binding("f9", "skip", "Skip", key_display="F9", priority=True),
         Binding("f8", "toggle_panel", "Panel", key_display="F8", priority=True),
