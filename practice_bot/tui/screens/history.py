@@ -83,9 +83,7 @@ class HistoryScreen(AppScreen[None]):
     def on_mount(self) -> None:
         self.title = f"History - {printable(self.apprentice)}"
         table = self.query_one(DataTable)
-        table.add_columns(
-            "Started", "Mode", "Status", "Mock grades (AM2/AM1/overall)", "Evidenced of covered"
-        )
+        table.add_columns("Started", "Mode", "Status", "Mock AM2/AM1/all", "Evidenced/covered")
         self._load()
 
     @work(thread=True, exclusive=True, exit_on_error=False)
