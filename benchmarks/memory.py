@@ -60,7 +60,13 @@ async def drive(step: float, words: int, folder: Path) -> dict[str, float]:
             await pilot.pause()
             screen = app.screen
             if type(screen).__name__ == "ReportScreen":
-                break
+                # Leave only once the report's header shows its title: quitting while the header
+                # is still mounting trips a Textual race (its title watcher finds no HeaderTitle).
+                if screen.query("HeaderTitle") and "Report" in str(
+                    screen.query_one("HeaderTitle").render()
+                ):
+                    break
+                continue
             if type(screen).__name__ != "DiscussionScreen" or screen.busy:  # type: ignore[attr-defined]
                 continue
             engine = app.session.engine  # type: ignore[union-attr]

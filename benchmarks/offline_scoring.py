@@ -1,17 +1,15 @@
-"""How fast the offline scorer is: 300-word answers against a five-criterion topic, on one core.
+"""How long the offline scorer takes per answer: 300-word answers never seen before, against a
+five-criterion topic, in pure Python.
 
-Run: python benchmarks/offline_scoring.py [--answers N] [--rounds R] [--seed S]
-Prints answers/second (CPU time of this process, best and median of the rounds), and which build of
-the scorer ran: compiled with mypyc (a normal `pip install .`) or pure Python (an editable install,
-PRACTICE_BOT_PURE_PYTHON=1, or no C compiler at install time).
+Run: python benchmarks/offline_scoring.py [--answers N] [--seed S]
+Prints the median (p50) and 99th percentile (p99) milliseconds per answer, timed one answer at a time
+(CPU time of this process, so other jobs on the machine move it less).
 
-The headline answers are text the scorer has never seen: every sentence is composed from seeded random
-choices of subject, verb, object, tool, figure and tail fragments (own-practice sentences, definitions,
+The answers are text the scorer has never seen: every sentence is composed from seeded random choices
+of subject, verb, object, tool, figure and tail fragments (own-practice sentences, definitions,
 reasoning, reflection and filler), so hardly any sentence repeats within or across answers, and the
-scorer's sentence memory is cleared before each answer as well (forget_sentences), so nothing read for
-one answer is reused for the next. The secondary line is the old measure: answers drawn from a dozen
-fixed sentences, which the scorer mostly remembers; it flatters the scorer and is not the speed on
-real answers.
+scorer's memory of sentences is cleared before each answer as well (OfflineScorer.forget_sentences),
+so nothing read for one answer is reused for the next.
 """
 
 from __future__ import annotations
@@ -19,12 +17,10 @@ from __future__ import annotations
 import argparse
 import random
 import time
-from collections.abc import Callable
 
 from practice_bot.rubric.loader import load_rubric
 from practice_bot.rubric.models import Topic
-from practice_bot.scoring.build import describe
-from practice_bot.scoring.offline import OfflineScorer, forget_sentences
+from practice_bot.scoring.offline import OfflineScorer
 
 TOPIC = "model-scoping"  # five criteria (four pass, one distinction)
 WORDS_PER_ANSWER = 300
@@ -127,79 +123,41 @@ def make_answer(rng: random.Random) -> str:
     return " ".join(words[:WORDS_PER_ANSWER])
 
 
-_REPEATED = [
-    "I set up a weekly report in Power BI that showed precision and recall for the top forty cases.",
-    "We ran two-week sprints on a Jira board with a review that the product owner attended.",
-    "Because false negatives cost about twelve thousand pounds each, I agreed a recall target of 95 per cent.",
-    "Looking back, choosing that metric shaped the scope, which meant we dropped the image work.",
-    "I checked the flag rate by age band and postcode and removed a feature that acted as a proxy.",
-    "Data drift is when the distribution of the inputs changes over time.",
-    "It is important to think about the risks of deploying new models.",
-    "The data came from the warehouse system and I cleaned the missing delivery dates first.",
-    "We deployed the model as an API in a Docker container and monitored it with Grafana.",
-    "I worked with the information security team to strip personal details before training.",
-    "To be honest the meetings were fine and everyone seemed happy with the outcome.",
-    "The operations manager signed off the threshold after I showed her the confusion matrix.",
-]
+def _percentile(sorted_values: list[float], q: float) -> float:
+    """The value below which a share `q` of the sorted values fall (nearest rank)."""
+    return sorted_values[min(len(sorted_values) - 1, max(0, round(q * len(sorted_values)) - 1))]
 
 
-def make_repeated_answer(rng: random.Random) -> str:
-    """The old measure: an answer drawn from a dozen fixed sentences."""
-    words: list[str] = []
-    while len(words) < WORDS_PER_ANSWER:
-        words.extend(rng.choice(_REPEATED).split())
-    return " ".join(words[:WORDS_PER_ANSWER])
-
-
-def _rates(
-    scorer: OfflineScorer, topic: Topic, answers: list[str], rounds: int, fresh: bool
-) -> list[float]:
-    """Answers/second in each round, sorted; `fresh`: forget remembered sentences before each answer."""
-    rates = []
-    for _ in range(rounds):
-        forget_sentences()
-        # CPU time of this process: the figure for one core, whatever else the machine runs.
+def latencies(scorer: OfflineScorer, topic: Topic, answers: list[str]) -> list[float]:
+    """Milliseconds per answer, each read from scratch, sorted."""
+    out = []
+    for answer in answers:
+        scorer.forget_sentences()
         start = time.process_time()
-        for answer in answers:
-            if fresh:
-                forget_sentences()
-            scorer.score(answer, QUESTION, topic, topic.criteria)
-        rates.append(len(answers) / (time.process_time() - start))
-    return sorted(rates)
-
-
-def _answers(make: Callable[[random.Random], str], n: int, seed: int) -> list[str]:
-    rng = random.Random(seed)
-    return [make(rng) for _ in range(n)]
+        scorer.score(answer, QUESTION, topic, topic.criteria)
+        out.append(1000 * (time.process_time() - start))
+    return sorted(out)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--answers", type=int, default=1000)
-    parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--seed", type=int, default=1398)
-    parser.add_argument("--no-secondary", action="store_true", help="skip the repeated-text line")
     args = parser.parse_args()
-    answers = _answers(make_answer, args.answers, args.seed)
+    rng = random.Random(args.seed)
+    answers = [make_answer(rng) for _ in range(args.answers)]
     topic = load_rubric().topic(TOPIC)
     scorer = OfflineScorer()
-    scorer.score(answers[0], "warm-up", topic, topic.criteria)  # compile the concept book once
+    scorer.score(answers[0], "warm-up", topic, topic.criteria)  # load the rules once
     sentences = [s for a in answers for s in a.split(". ")]
     unique = len(set(sentences)) / len(sentences)
-    rates = _rates(scorer, topic, answers, args.rounds, fresh=True)
+    ms = latencies(scorer, topic, answers)
     print(
         f"{len(answers)} answers of {WORDS_PER_ANSWER} words of unseen text "
-        f"({unique:.1%} of sentences unique), {len(topic.criteria)} criteria, one core, "
-        f"best of {args.rounds} rounds: {rates[-1]:,.0f} answers/second "
-        f"(median {rates[len(rates) // 2]:,.0f}); scorer {describe()}"
+        f"({unique:.1%} of sentences unique), {len(topic.criteria)} criteria, pure Python: "
+        f"p50 {_percentile(ms, 0.5):.1f} ms, p99 {_percentile(ms, 0.99):.1f} ms per answer "
+        f"(max {ms[-1]:.1f} ms)"
     )
-    if not args.no_secondary:
-        repeated = _answers(make_repeated_answer, args.answers, args.seed)
-        old = _rates(scorer, topic, repeated, args.rounds, fresh=False)
-        print(
-            f"  secondary, NOT the speed on real answers: a dozen repeated sentences, remembered "
-            f"between answers: {old[-1]:,.0f} answers/second (median {old[len(old) // 2]:,.0f})"
-        )
 
 
 if __name__ == "__main__":

@@ -14,7 +14,8 @@ from collections.abc import Callable, Sequence
 from practice_bot import __version__
 from practice_bot.errors import UserError
 
-# Order is the order `--help` lists them in. A module that does not exist yet is skipped.
+# Order is the order `--help` lists them in. Every one must import: a mistyped or broken module is an
+# error, never a command silently missing from the help.
 COMMAND_MODULES = (
     "practice_bot.commands.session",  # mock, practice, drill, resume
     "practice_bot.commands.rubric",
@@ -27,6 +28,8 @@ COMMAND_MODULES = (
     "practice_bot.commands.pack",
     "practice_bot.commands.rescore",
     "practice_bot.commands.purge",
+    "practice_bot.commands.rules",  # rules check
+    "practice_bot.commands.explain",
 )
 
 
@@ -39,24 +42,14 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"practice-bot {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name == name:
-                continue
-            raise
-        module.register(sub)
+        importlib.import_module(name).register(sub)
     return parser
 
 
 def _start_screen() -> int:
     """Bare `practice-bot`: the start screen, without building the parser or loading the settings
     first (pydantic costs as much to import as Textual); the app loads them after its first frame."""
-    try:
-        from practice_bot.tui.app import run  # type: ignore[import-not-found,unused-ignore]
-    except ModuleNotFoundError:
-        print("practice-bot: the app is not available in this build; use --plain", file=sys.stderr)
-        return 2
+    from practice_bot.tui.app import run
     from practice_bot.tui.lazy_settings import load_default_settings
 
     code: int = run(load_default_settings)

@@ -16,6 +16,7 @@ from pydantic import Field, SecretStr, ValidationError
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
 from practice_bot.errors import UserError
+from practice_bot.paths import data_home as data_home  # the one data-folder function
 
 APP_NAME = "practice-bot"
 
@@ -24,12 +25,6 @@ def config_dir() -> Path:
     from platformdirs import user_config_path
 
     return user_config_path(APP_NAME, appauthor=False)
-
-
-def data_home() -> Path:
-    from platformdirs import user_data_path
-
-    return user_data_path(APP_NAME, appauthor=False)
 
 
 def config_file() -> Path:

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from practice_bot.errors import TranscriptError
+from practice_bot.formatting import clock_text
 from practice_bot.records.journal import Journal
 from practice_bot.records.render import render_text
 from practice_bot.records.report import build_report
@@ -20,7 +21,6 @@ from practice_bot.records.store import rescue_folders, save_final
 from practice_bot.scoring.base import STATUS_WORDS
 from practice_bot.session.engine import END_EARLY_PROMPT, AnswerOutcome
 from practice_bot.session.factory import Session
-from practice_bot.session.pacing import clock_text
 from practice_bot.session.room import AWAY_ASK, Room
 from practice_bot.textsafe import printable, valid_text
 from practice_bot.wording import FLAG_WORDS, criterion_label, duration_words

@@ -17,21 +17,13 @@ from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
+from practice_bot.paths import data_home
+
 PREFS_FILE = "prefs.json"
 
 
-def prefs_dir() -> Path:
-    named = os.environ.get("PRACTICE_BOT_DATA_DIR")
-    if named:
-        return Path(named).expanduser()
-    from platformdirs import user_data_path
-
-    # The same folder as practice_bot.config.data_home(), without importing the settings.
-    return user_data_path("practice-bot", appauthor=False)
-
-
 def prefs_path() -> Path:
-    return prefs_dir() / PREFS_FILE
+    return data_home() / PREFS_FILE
 
 
 @dataclass

@@ -1,4 +1,5 @@
-"""`practice-bot eval FILE.jsonl [FILE ...] --scorer offline|llm [--json]`: a scorer against labelled answers."""
+"""`practice-bot eval FILE.jsonl [FILE ...] --scorer offline|llm [--json] [--explain ID]`: a scorer against
+labelled answers (or, with --explain, the offline scorer's reasoning on one of them)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import sys
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from practice_bot.scoring.evaluate import EvalResult, GroupResult
+    from practice_bot.scoring.evaluate import EvalResult, GroupResult, Item
 
 MAX_LISTED = 15
 
@@ -29,13 +30,18 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="which scorer to measure (llm needs OPENAI_API_KEY or a config file)",
     )
     p.add_argument("--json", action="store_true", help="print the result as JSON")
+    p.add_argument(
+        "--explain",
+        metavar="ID",
+        help="instead, explain the offline scorer's verdicts on item ID beside its labels",
+    )
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from practice_bot.errors import UserError
-    from practice_bot.scoring.evaluate import Item, evaluate, load_items
-    from practice_bot.scoring.factory import make_scorer
+    from practice_bot.llm.factory import make_scorer
+    from practice_bot.scoring.evaluate import evaluate, load_items
 
     items: list[Item] = []
     seen: dict[str, str] = {}
@@ -45,6 +51,8 @@ def run(args: argparse.Namespace) -> int:
                 raise UserError(f"{name}: field 'id': id {item.id!r} is also in {seen[item.id]}")
             seen[item.id] = name
             items.append(item)
+    if args.explain is not None:
+        return _explain(items, args.explain)
     scorer = make_scorer(args.scorer)
     show_progress = sys.stderr.isatty() and not args.json
 
@@ -61,6 +69,21 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
+def _explain(items: list[Item], item_id: str) -> int:
+    from practice_bot.errors import UserError
+    from practice_bot.rubric import load_rubric
+    from practice_bot.scoring.explain import explain
+    from practice_bot.scoring.offline import OfflineScorer
+
+    item = next((i for i in items if i.id == item_id), None)
+    if item is None:
+        raise UserError(f"--explain: no item with id {item_id!r} in the file(s) given")
+    topic = load_rubric().topic(item.topic)
+    print(f"item {item.id} [{item.kind}]")
+    print(explain(OfflineScorer(), item.answer, topic, gold=item.labels))
+    return 0
+
+
 def _num(x: float | None, digits: int = 3) -> str:
     return "-" if x is None else f"{x:.{digits}f}"
 
@@ -70,13 +93,18 @@ def _pct(x: float | None) -> str:
 
 
 def _rows(groups: dict[str, GroupResult], label: str) -> list[str]:
-    head = f"{label:<38} {'items':>5} {'labels':>6} {'acc':>6} {'kappa':>6} {'gold+':>6} {'scored+':>7} {'false+':>7}"
+    head = (
+        f"{label:<38} {'items':>5} {'labels':>6} {'acc':>6} {'kappa':>6} {'prec':>6} {'gold+':>6} "
+        f"{'scored+':>7} {'false+':>7} {'adv+':>6} {'quote':>5}"
+    )
     lines = [head, "-" * len(head)]
     for name, g in groups.items():
         lines.append(
             f"{name:<38} {g.n_items:>5} {g.n_labels:>6} {_num(g.accuracy):>6} {_num(g.kappa):>6} "
-            f"{_pct(g.gold_evidenced_rate):>6} {_pct(g.scored_evidenced_rate):>7} "
-            f"{_pct(g.false_credit_rate):>7}"
+            f"{_num(g.precision):>6} {_pct(g.gold_evidenced_rate):>6} "
+            f"{_pct(g.scored_evidenced_rate):>7} {_pct(g.false_credit_rate):>7} "
+            f"{_pct(g.adversarial_credit_rate):>6} "
+            f"{_num(g.median_quote_words, 0):>5}"
         )
     return lines
 
@@ -94,6 +122,7 @@ def render_table(r: EvalResult) -> str:
         f"precision {_num(r.precision)}   recall {_num(r.recall)}",
         f"confusion tp {c.tp}  fp {c.fp}  fn {c.fn}  tn {c.tn}",
         f"false credit on gaming/injection/offtopic: {_pct(r.false_credit_rate)}",
+        f"median evidence quote: {_num(r.median_quote_words, 0)} words",
         "",
         *_rows(r.per_kind, "kind"),
         "",
@@ -101,8 +130,9 @@ def render_table(r: EvalResult) -> str:
         "",
         *_rows(r.per_style, "style"),
         "",
-        "gold+ / scored+: share of labels evidenced by the labels / by the scorer; "
-        "false+: credit where the label says not evidenced",
+        "prec: precision of evidenced; gold+ / scored+: share of labels evidenced by the labels / by "
+        "the scorer; false+: credit where the label says not evidenced; adv+: credit on gaming, "
+        "injection and off-topic items; quote: median evidence quote in words",
     ]
     false_credits = [d for d in r.disagreements if d.gold == "not_evidenced"]
     if false_credits:

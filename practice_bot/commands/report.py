@@ -35,7 +35,7 @@ def render(path: Path, fmt: str, anonymise: bool = False) -> str:
 
     transcript = load_transcript(path)
     if anonymise:
-        from practice_bot.records.anonymise import pseudonym  # type: ignore[import-not-found,unused-ignore]
+        from practice_bot.records.anonymise import pseudonym
 
         transcript = transcript.model_copy(update={"apprentice": pseudonym(transcript.apprentice)})
     report = build_report(transcript, load_rubric())
@@ -48,12 +48,12 @@ def render(path: Path, fmt: str, anonymise: bool = False) -> str:
 
         return render_text(report)
     if fmt == "html":
-        from practice_bot.records.html import render_html  # type: ignore[import-not-found,unused-ignore]
+        from practice_bot.records.html import render_html
 
         html: str = render_html(transcript, report)
         return html
     if fmt == "csv":
-        from practice_bot.records.csv_sheet import render_csv  # type: ignore[import-not-found,unused-ignore]
+        from practice_bot.records.csv_sheet import render_csv
 
         sheet: str = render_csv(transcript, report)
         return sheet
@@ -71,12 +71,7 @@ def html_path(transcript: Path) -> Path:
 def run(args: argparse.Namespace) -> int:
     from practice_bot.errors import UserError
 
-    try:
-        text = render(args.path, args.format, args.anonymise)
-    except ModuleNotFoundError as exc:
-        raise UserError(
-            f"--format {args.format}: not available in this build ({exc.name})"
-        ) from None
+    text = render(args.path, args.format, args.anonymise)
     if args.output is None and args.format == "html" and sys.stdout.isatty():
         args.output = html_path(args.path)  # a page of markup is no use poured into a terminal
         from practice_bot.records.store import ensure_folder

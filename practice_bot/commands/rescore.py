@@ -43,9 +43,9 @@ def _check_consent(accept: bool) -> None:
 def run(args: argparse.Namespace) -> int:
     from practice_bot.config import load_settings
     from practice_bot.errors import UserError
+    from practice_bot.llm.factory import make_scorer
     from practice_bot.records.store import JOURNAL_SUFFIX, transcript_files
     from practice_bot.rubric import load_rubric
-    from practice_bot.scoring.factory import make_scorer
     from practice_bot.textsafe import printable
     from practice_bot.tutor.rescore import rescore_file
 

@@ -159,7 +159,7 @@ def run_list(args: argparse.Namespace) -> int:
     from practice_bot.errors import UserError
     from practice_bot.rubric import load_rubric
     from practice_bot.tutor.listing import filter_rows, parse_filters, review_rows, sort_rows
-    from practice_bot.tutor.text import list_text
+    from practice_bot.tutor.plain_views import list_text
 
     folder = _folder(args.folder)
     if not folder.exists():
@@ -177,7 +177,7 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def _open_screen(args: argparse.Namespace, folder: Path) -> int:
-    from practice_bot.tui.app import ReviewStart, run  # type: ignore[import-not-found,unused-ignore]
+    from practice_bot.tui.app import ReviewStart, run
     from practice_bot.tui.lazy_settings import load_default_settings
     from practice_bot.tutor.listing import parse_filters
 
@@ -218,7 +218,7 @@ def run_show(args: argparse.Namespace) -> int:
             }
         )
         return 0
-    from practice_bot.tutor.text import show_text
+    from practice_bot.tutor.plain_views import show_text
 
     print(show_text(args.path, transcript, rubric))
     return 0
@@ -228,7 +228,7 @@ def _grades_after(path: Path) -> str:
     from practice_bot.records.store import load_transcript
     from practice_bot.rubric import load_rubric
     from practice_bot.tutor.overrides import grades_both_ways
-    from practice_bot.tutor.text import grades_line
+    from practice_bot.tutor.plain_views import grades_line
 
     both = grades_both_ways(load_transcript(path), load_rubric())
     return (
@@ -271,7 +271,7 @@ def run_blind(args: argparse.Namespace) -> int:
 
     rubric = load_rubric()
     if not args.mark:
-        from practice_bot.tutor.text import blind_text
+        from practice_bot.tutor.plain_views import blind_text
 
         print(blind_text(load_transcript(args.path), rubric))
         return 0
@@ -294,7 +294,7 @@ def run_blind(args: argparse.Namespace) -> int:
 def run_agreement(args: argparse.Namespace) -> int:
     from practice_bot.errors import UserError
     from practice_bot.tutor.agreement import folder_agreement
-    from practice_bot.tutor.text import agreement_text
+    from practice_bot.tutor.plain_views import agreement_text
 
     target = _folder(args.path)
     if not target.exists():
@@ -311,7 +311,7 @@ def run_cohort(args: argparse.Namespace) -> int:
     from practice_bot.errors import UserError
     from practice_bot.rubric import load_rubric
     from practice_bot.tutor.cohort import load_cohort
-    from practice_bot.tutor.text import cohort_text
+    from practice_bot.tutor.plain_views import cohort_text
 
     folder = _folder(args.folder)
     if not folder.is_dir():

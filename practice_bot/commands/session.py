@@ -90,7 +90,7 @@ def run_mode(args: argparse.Namespace) -> int:
         seed=args.seed if args.seed is not None else secrets.randbelow(1_000_000),
     )
     if getattr(args, "pack", None) is not None:
-        from practice_bot.commands.pack import apply_pack  # type: ignore[import-not-found,unused-ignore]
+        from practice_bot.commands.pack import apply_pack
 
         config, settings = apply_pack(args.pack, config, settings)
         if args.transcripts is not None:  # the command line wins over the pack's folder
@@ -166,11 +166,8 @@ def _lenient_stdin() -> None:
 
 
 def _run_app(args: argparse.Namespace, settings: Settings, **kwargs: Any) -> int:
-    try:
-        from practice_bot.tui.app import run  # type: ignore[import-not-found,unused-ignore]
-    except ModuleNotFoundError:
-        print("practice-bot: the app is not available in this build; use --plain", file=sys.stderr)
-        return 2
+    from practice_bot.tui.app import run
+
     code: int = run(settings, **kwargs)
     return code
 

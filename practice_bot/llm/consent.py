@@ -15,20 +15,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit, urlunsplit
 
+from practice_bot.paths import data_home
+
 if TYPE_CHECKING:
     from practice_bot.config import Settings
 
 CONSENT_FILE = "consent.json"
 VERSION = 1
-
-
-def data_dir() -> Path:
-    named = os.environ.get("PRACTICE_BOT_DATA_DIR")
-    if named:
-        return Path(named).expanduser()
-    from practice_bot.config import data_home
-
-    return data_home()
 
 
 def endpoint_key(base_url: str | None) -> str:
@@ -50,7 +43,7 @@ def describe_endpoint(settings: Settings) -> str:
 
 
 def _path() -> Path:
-    return data_dir() / CONSENT_FILE
+    return data_home() / CONSENT_FILE
 
 
 def _load() -> dict[str, Any]:
@@ -83,7 +76,7 @@ def forget_consent(base_url: str | None) -> None:
 
 def _write(endpoints: dict[str, Any]) -> Path:
     """Replace the file atomically: folder 0700, file 0600."""
-    folder = data_dir()
+    folder = data_home()
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     os.chmod(folder, 0o700)
     text = json.dumps({"version": VERSION, "endpoints": endpoints}, indent=2, sort_keys=True)

@@ -14,8 +14,8 @@ from practice_bot.llm.usage import SessionUsage
 
 if TYPE_CHECKING:
     from practice_bot.config import Settings
+    from practice_bot.llm.scorer import LLMScorer
     from practice_bot.scoring.base import Scorer
-    from practice_bot.scoring.llm import LLMScorer
 
 
 @dataclass
@@ -51,7 +51,7 @@ class LLMServices:
         sleep: Callable[[float], None] = time.sleep,
     ) -> LLMServices:
         """`usage` carries on a resumed session's totals (SessionUsage.from_record)."""
-        from practice_bot.scoring.llm import LLMScorer
+        from practice_bot.llm.scorer import LLMScorer
 
         client = LLMClient.from_settings(settings, usage=usage, sleep=sleep)
         return cls(

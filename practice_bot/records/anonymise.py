@@ -15,23 +15,15 @@ import secrets
 from pathlib import Path
 
 from practice_bot.errors import UserError
+from practice_bot.paths import data_home
 
 KEY_FILE = "pseudonym.key"
 KEY_ENV = "PRACTICE_BOT_PSEUDONYM_KEY"
 PREFIX = "Apprentice-"
 
 
-def _data_dir() -> Path:
-    named = os.environ.get("PRACTICE_BOT_DATA_DIR")
-    if named:
-        return Path(named).expanduser()
-    from practice_bot.config import data_home
-
-    return data_home()
-
-
 def key_path() -> Path:
-    return _data_dir() / KEY_FILE
+    return data_home() / KEY_FILE
 
 
 def _read_key(path: Path) -> bytes:

@@ -12,10 +12,10 @@ from __future__ import annotations
 import csv
 import io
 
+from practice_bot.formatting import clock_text
 from practice_bot.records.report import CriterionResult, Report
 from practice_bot.records.schema import Transcript
 from practice_bot.scoring.base import STATUS_RANK, Judgment
-from practice_bot.session.pacing import clock_text
 from practice_bot.textsafe import printable
 
 COLUMNS = (

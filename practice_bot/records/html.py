@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from html import escape
 
+from practice_bot.formatting import clock_text
 from practice_bot.records.render import override_lines, practice_first
 from practice_bot.records.report import Report, TopicResult
 from practice_bot.records.schema import Transcript
 from practice_bot.scoring.base import STATUS_WORDS
-from practice_bot.session.pacing import clock_text
 from practice_bot.textsafe import printable
 from practice_bot.wording import criterion_title, flag_names, topic_names
 

@@ -11,14 +11,14 @@ import os
 import secrets
 from pathlib import Path
 
-from practice_bot.prefs import prefs_dir
+from practice_bot.paths import data_home
 
 PLACES_FILE = "session-folders.txt"
 MOST = 20
 
 
 def places_path() -> Path:
-    return prefs_dir() / PLACES_FILE
+    return data_home() / PLACES_FILE
 
 
 def session_folders() -> list[Path]:

@@ -6,10 +6,10 @@ import json
 import re
 from typing import Any
 
+from practice_bot.formatting import clock_text
 from practice_bot.records.report import Report, TopicResult
 from practice_bot.records.schema import Transcript
 from practice_bot.scoring.base import STATUS_WORDS
-from practice_bot.session.pacing import clock_text
 from practice_bot.textsafe import printable
 from practice_bot.wording import (
     criterion_label,

@@ -20,6 +20,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from practice_bot.errors import TranscriptError
+from practice_bot.paths import data_home
 from practice_bot.records.journal import (
     FILE_MODE,
     Journal,
@@ -159,13 +160,7 @@ def rescue_folders() -> list[Path]:
     (PRACTICE_BOT_DATA_DIR overrides it), then a private folder in the system's temporary folder."""
     import tempfile
 
-    named = os.environ.get("PRACTICE_BOT_DATA_DIR")
-    if named:
-        data = Path(named).expanduser()
-    else:
-        from practice_bot.config import data_home
-
-        data = data_home()
+    data = data_home()
     uid = os.getuid() if hasattr(os, "getuid") else 0
     return [
         data / RESCUE_FOLDER,

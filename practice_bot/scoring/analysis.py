@@ -12,109 +12,74 @@ from practice_bot.scoring import defences
 from practice_bot.scoring.base import FLAG_INJECTION, FLAG_KEYWORDS, FLAG_PADDING, FLAG_RECITAL
 from practice_bot.scoring.concepts import Batch, ConceptBook
 from practice_bot.scoring.markers import Marks, marks
+from practice_bot.scoring.memory import Memory
+from practice_bot.scoring.segment import fluent_pair, segment
 from practice_bot.scoring.text import normalise, split_sentences, word_set, words
+from practice_bot.scoring.thresholds import (
+    BARE_TERM_WORDS,
+    CARRY,
+    DIVERSITY_MIN_WORDS,
+    ECHO_MIN_WORDS,
+    ECHO_SENTENCE,
+    ECHO_SHARE,
+    FILLER_PER_HUNDRED,
+    FILLER_PHRASES,
+    KEYWORD_ITEMS,
+    KEYWORD_TERMS,
+    LOW_DIVERSITY,
+    MAX_SCORED_CHARS,
+    RECITAL_COVERAGE,
+    RECITAL_SUSPECT_TRIGRAMS,
+    REPEAT_MIN_WORDS,
+    REPEAT_SHARE,
+    REPEAT_WORDS,
+)
 
-MAX_SCORED_CHARS: Final = 50_000  # far beyond any spoken answer; the rest is kept but not scored
-# A sentence without "I"/"we" can inherit own practice from this many sentences before it.
-CARRY: Final = 2
-RECITAL_COVERAGE: Final = 0.4
-# The share of an answer's content words taken from the criterion texts that counts as recital
-# (genuine answers: < 0.35).
-ECHO_SHARE: Final = 0.42
-ECHO_MIN_WORDS: Final = 40  # short, dense answers can be genuine: judge only longer ones
-ECHO_SENTENCE: Final = 0.35
-LOW_DIVERSITY: Final = 0.42
 _NEGATED: Final = word_set(
     "not never no didn don doesn haven hasn hadn wasn weren isn aren nothing nobody"
 )
 _OWN: Final = word_set("our my")
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Facts:
     """What a sentence's text alone says (the same wherever it occurs); shared, never changed."""
 
-    __slots__ = (
-        "content",
-        "found",
-        "key",
-        "list_items",
-        "marks",
-        "named",
-        "stems",
-        "terms",
-        "tokens",
-        "verbs",
-    )
-
-    def __init__(
-        self,
-        tokens: list[str],
-        stems: list[str],
-        found: set[int],  # ids of the phrases of the batch's lexicon the sentence names
-        terms: int,  # phrases of the whole book it names, when it may be a keyword list, else 0
-        # (criterion index, the slots it names) for each of the batch's criteria it names slots of
-        named: tuple[tuple[int, list[int]], ...],
-        marks: Marks,
-        key: str,  # the tokens joined, to spot a repeated sentence
-        verbs: int,  # verb-ish words, plus one each for a past tense and a first-person action
-        list_items: int,  # items of a keyword list naming a concept (0: not such a list)
-        content: list[str],  # the stems that are not stop words (recital n-grams)
-    ) -> None:
-        self.tokens = tokens
-        self.stems = stems
-        self.found = found
-        self.terms = terms
-        self.named = named
-        self.marks = marks
-        self.key = key
-        self.verbs = verbs
-        self.list_items = list_items
-        self.content = content
+    tokens: list[str]  # its words, normalised
+    stems: list[str]  # their stems
+    found: frozenset[int]  # ids of the phrases of the batch's lexicon the sentence names
+    terms: int  # phrases of the whole book it names, when it may be a keyword list, else 0
+    # (criterion index, the slots it names) for each of the batch's criteria it names slots of
+    named: tuple[tuple[int, list[int]], ...]
+    marks: Marks
+    key: str  # the tokens joined, to spot a repeated sentence
+    list_items: int  # items of a keyword list naming a concept (0: not such a list)
+    bare_term: bool  # a few words without a verb naming a concept ("Precision at forty")
+    content: list[str]  # the stems that are not stop words (recital n-grams)
 
 
+@dataclass(slots=True, kw_only=True)
 class Sentence:
     """A sentence of the answer being read: where it is, its facts, and what the reading decides."""
 
-    __slots__ = (
-        "content",
-        "end",
-        "excluded",
-        "found",
-        "index",
-        "key",
-        "list_items",
-        "marks",
-        "named",
-        "practice",
-        "start",
-        "stems",
-        "terms",
-        "text",
-        "tokens",
-        "verbs",
-    )
+    index: int  # in Reading.sentences
+    start: int  # answer[start:end] == text
+    end: int
+    text: str
+    facts: Facts
+    practice: bool = False  # counts as the apprentice's own practice
+    excluded: str | None = None  # the flag that takes this sentence's credit away
+    why: str = ""  # why it counts as own practice, or why not
 
-    def __init__(self, index: int, start: int, end: int, text: str, facts: Facts) -> None:
-        self.index = index  # in Reading.sentences
-        self.start = start
-        self.end = end
-        self.text = text
-        self.tokens = facts.tokens
-        self.stems = facts.stems
-        self.found = facts.found
-        self.terms = facts.terms
-        self.named = facts.named
-        self.marks = facts.marks
-        self.key = facts.key
-        self.verbs = facts.verbs
-        self.list_items = facts.list_items
-        self.content = facts.content
-        self.practice = False
-        self.excluded: str | None = None  # the flag that takes this sentence's credit away
+    @property
+    def marks(self) -> Marks:
+        return self.facts.marks
 
 
-@dataclass
+@dataclass(slots=True)
 class Reading:
+    """An answer as read: its sentences, and the flags and notes for the whole answer."""
+
     sentences: list[Sentence]
     flags: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
@@ -137,57 +102,56 @@ def _recital_texts(topic: Topic) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(c.text for c in topic.criteria), tuple(ksbs[k] for k in topic.ksbs if k in ksbs)
 
 
-def facts(text: str, norm: str, book: ConceptBook, batch: Batch) -> Facts | None:
+def facts(text: str, norm: str, book: ConceptBook, batch: Batch, memory: Memory) -> Facts | None:
     """The facts of sentence `text` (`norm` normalised); None when it has no words."""
     tokens = words(norm)
     if not tokens:
         return None
-    found, stems = batch.lexicon.match(tokens)
+    keyed = [memory.keys(book.lexicon, t) for t in tokens]
+    found = batch.lexicon.match(keyed)
+    stems = [k[0] for k in keyed]
     m = marks(text, norm, tokens, found, book.markers)
-    verbs = m.verbs
     # A keyword list or a bare term counts the phrases of every topic it names (the whole book's).
-    keyword = defences.keyword_sentence(text, verbs)
-    terms = len(book.lexicon.match(tokens)[0]) if keyword or (len(tokens) <= 4 and not verbs) else 0
-    items = len(defences.list_items(text)) if keyword and terms else 0
-    content = defences.content(stems)
+    keyword = defences.keyword_sentence(text, m.verbs)
+    bare = len(tokens) <= BARE_TERM_WORDS and not m.verbs
+    terms = len(book.lexicon.match(keyed)) if keyword or bare else 0
     return Facts(
-        tokens,
-        stems,
-        found,
-        terms,
-        batch.named(found),
-        m,
-        " ".join(tokens),
-        verbs,
-        items,
-        content,
+        tokens=tokens,
+        stems=stems,
+        found=frozenset(found),
+        terms=terms,
+        named=batch.named(found),
+        marks=m,
+        key=" ".join(tokens),
+        list_items=len(defences.list_items(text)) if keyword and terms else 0,
+        bare_term=bare and terms > 0,
+        content=defences.content(stems),
     )
 
 
-FACTS_CACHE: Final = 4096  # sentences remembered: a rescored transcript, an answer scored twice
-
-
-def read(answer: str, topic: Topic, book: ConceptBook, batch: Batch) -> Reading:
+def read(answer: str, topic: Topic, book: ConceptBook, batch: Batch, memory: Memory) -> Reading:
+    """Read `answer` for the criteria of `batch`: its sentences, their facts (remembered in `memory`
+    by text), the defences' flags and which sentences are own practice."""
     scored = answer[:MAX_SCORED_CHARS]
     reading = Reading([])
     if len(answer) > MAX_SCORED_CHARS:
         reading.notes.append(f"Only the first {MAX_SCORED_CHARS:,} characters were scored.")
-    known: dict[str, Facts] = batch.facts
-    if len(known) >= FACTS_CACHE:
-        known.clear()
     norm_all = normalise(answer)
     aligned = answer.isascii()  # then norm_all[i] is answer[i] folded, so spans carry over
     sentences = reading.sentences
-    append = sentences.append
-    for start, end, text in split_sentences(scored):
-        got = known.get(text)
+    seg = book.segmentation
+    for start, end, text in segment(scored, split_sentences(scored), seg):
+        key = (batch.ids, book.version, text)
+        got = memory.sentences.get(key)
         if got is None:
-            got = facts(text, norm_all[start:end] if aligned else normalise(text), book, batch)
+            # read without its fillers and false starts (the quote keeps them)
+            norm = norm_all[start:end] if aligned else normalise(text)
+            got = facts(*fluent_pair(text, norm, seg), book, batch, memory)
             if got is None:
                 continue
-            known[text] = got
-        append(Sentence(len(sentences), start, end, text, got))
-    sentence_tokens = [t for s in sentences for t in s.tokens]
+            memory.remember(key, got)
+        sentences.append(Sentence(index=len(sentences), start=start, end=end, text=text, facts=got))
+    sentence_tokens = [t for s in sentences for t in s.facts.tokens]
     reading.word_count = len(sentence_tokens)
     if aligned and len(answer) <= MAX_SCORED_CHARS:  # the sentences hold every word of the answer
         injected = defences.injection_in(norm_all, sentence_tokens)
@@ -197,6 +161,7 @@ def read(answer: str, topic: Topic, book: ConceptBook, batch: Batch) -> Reading:
         reading.flags = [FLAG_INJECTION]
         for s in reading.sentences:
             s.excluded = FLAG_INJECTION
+            s.why = EXCLUDED_WHY[FLAG_INJECTION]
         return reading
     _defend(topic, reading, book, sentence_tokens)
     _own_practice(reading.sentences)
@@ -218,39 +183,34 @@ def _defend(topic: Topic, reading: Reading, book: ConceptBook, all_tokens: list[
     content: list[str] = []  # the same for the content stems (defences.content)
     fillers = book.markers.filler
     filler = 0
-    keys: set[str] = set()
-    listed = False  # a keyword list, or a bare term on its own
     for s in sentences:
-        joined.extend(s.stems)
+        joined.extend(s.facts.stems)
         joined.append(_BREAK)
-        content.extend(s.content)
+        content.extend(s.facts.content)
         content.append(_BREAK)
-        filler += len(fillers.intersection(s.found))
-        keys.add(s.key)
-        if s.list_items or s.terms:
-            listed = True
+        filler += len(fillers.intersection(s.facts.found))
     echo = defences.echo_words(content)  # (the breaks are one letter long: left out)
     # only the 3-grams the criterion texts share: all that the checks below count
     answer_trigrams = defences.shared_trigrams(index, content)
-    suspect = defences.shares_run(index, joined) or len(answer_trigrams) >= 3
+    suspect = defences.shares_run(index, joined) or len(answer_trigrams) >= RECITAL_SUSPECT_TRIGRAMS
+    # Each sentence: recital, a repeat of an earlier one, a keyword list, or a bare term (which
+    # counts towards a keyword list), in that order.
     dup_words = keyword_items = keyword_terms = 0
-    if suspect or len(keys) < len(sentences) or listed:
-        seen: set[str] = set()
-        for s in sentences:
-            key = s.key
-            if suspect and defences.recital_sentence(index, s.stems):
-                s.excluded = FLAG_RECITAL
-            elif len(s.tokens) >= 4 and key in seen:
-                s.excluded = FLAG_PADDING
-                dup_words += len(s.tokens)
-            elif s.list_items:
-                s.excluded = FLAG_KEYWORDS
-                keyword_items += s.list_items
-                keyword_terms += s.terms
-            elif s.terms and len(s.tokens) <= 4 and not s.verbs:
-                keyword_items += 1  # a bare term on its own line: counted towards a keyword list
-                keyword_terms += s.terms
-            seen.add(key)
+    seen: set[str] = set()
+    for s in sentences:
+        if suspect and defences.recital_sentence(index, s.facts.stems):
+            s.excluded = FLAG_RECITAL
+        elif len(s.facts.tokens) >= REPEAT_MIN_WORDS and s.facts.key in seen:
+            s.excluded = FLAG_PADDING
+            dup_words += len(s.facts.tokens)
+        elif s.facts.list_items:
+            s.excluded = FLAG_KEYWORDS
+            keyword_items += s.facts.list_items
+            keyword_terms += s.facts.terms
+        elif s.facts.bare_term:
+            keyword_items += 1
+            keyword_terms += s.facts.terms
+        seen.add(s.facts.key)
 
     if (suspect and any(s.excluded == FLAG_RECITAL for s in sentences)) or (
         defences.recital_coverage(index, answer_trigrams) >= RECITAL_COVERAGE
@@ -265,21 +225,24 @@ def _defend(topic: Topic, reading: Reading, book: ConceptBook, all_tokens: list[
             if (
                 s.excluded is None
                 and not (s.marks.number or s.marks.tool)
-                and defences.echo_share_of(index, defences.echo_words(s.content))[0]
+                and defences.echo_share_of(index, defences.echo_words(s.facts.content))[0]
                 >= ECHO_SENTENCE
             ):
                 s.excluded = FLAG_RECITAL
-    if keyword_items >= 5 and keyword_terms >= 4:
+    if keyword_items >= KEYWORD_ITEMS and keyword_terms >= KEYWORD_TERMS:
         flags.add(FLAG_KEYWORDS)
         for s in sentences:
-            if s.excluded is None and s.terms and len(s.tokens) <= 4 and not s.verbs:
+            if s.excluded is None and s.facts.bare_term:
                 s.excluded = FLAG_KEYWORDS
     words_total = max(1, len(all_tokens))
-    low_diversity = len(all_tokens) >= 150 and defences.window_diversity(all_tokens) < LOW_DIVERSITY
+    low_diversity = (
+        len(all_tokens) >= DIVERSITY_MIN_WORDS
+        and defences.window_diversity(all_tokens) < LOW_DIVERSITY
+    )
     if (
         low_diversity
-        or dup_words >= max(20, 0.2 * words_total)
-        or (filler >= 5 and filler * 100 >= 4 * words_total)
+        or dup_words >= max(REPEAT_WORDS, REPEAT_SHARE * words_total)
+        or (filler >= FILLER_PHRASES and filler * 100 >= FILLER_PER_HUNDRED * words_total)
     ):
         flags.add(FLAG_PADDING)
         if low_diversity:
@@ -288,22 +251,53 @@ def _defend(topic: Topic, reading: Reading, book: ConceptBook, all_tokens: list[
     reading.flags = [f for f in (FLAG_RECITAL, FLAG_KEYWORDS, FLAG_PADDING) if f in flags]
 
 
+# Why a sentence that a defence flagged earns nothing (Sentence.why).
+EXCLUDED_WHY: Final = {
+    FLAG_INJECTION: "injection: the answer holds instructions aimed at the marker",
+    FLAG_RECITAL: "recital: it repeats the criterion's wording",
+    FLAG_KEYWORDS: "keyword list: terms without saying what was done",
+    FLAG_PADDING: "padding: a repeated sentence or filler",
+}
+
+
 def _own_practice(sentences: list[Sentence]) -> None:
     """Own practice: first-person action, or a factual statement about the apprentice's own work:
-    one that follows such an action closely, or opens with "our"/"my" ("Our prototype was...")."""
+    one that follows such an action closely, or opens with "our"/"my" ("Our prototype was...").
+    Sets each sentence's `practice`, and `why` in words."""
     last_practice = -CARRY - 1
     for i, s in enumerate(sentences):
         if s.excluded:
+            s.why = EXCLUDED_WHY.get(s.excluded, s.excluded)
             continue
-        m = s.marks
-        if (m.practice and not m.generic) or (
-            not m.generic
-            and not m.hypothetical
-            and (m.past or m.outcome or m.number or m.tool)  # cheapest first
-            and (i - last_practice <= CARRY or s.tokens[0] in _OWN)
-            and "you" not in s.tokens
-            and _NEGATED.isdisjoint(s.tokens)
-        ):
-            s.practice = True
-        if s.practice and m.practice:
+        s.practice, s.why = _practice(s, carried=i - last_practice <= CARRY)
+        if s.practice and s.marks.practice:
             last_practice = i
+
+
+def _practice(s: Sentence, carried: bool) -> tuple[bool, str]:
+    """Whether sentence `s` is own practice, and why (or why not); `carried`: an own action came at
+    most CARRY sentences before it."""
+    m = s.marks
+    tokens = s.facts.tokens
+    negated = "negated: the first-person action is negated" if m.negated else ""
+    if m.practice and not m.generic:
+        return True, "a first-person action"
+    if m.generic:
+        return False, "generic: a definition, a general statement or self-praise"
+    if m.hypothetical:
+        return False, "hypothetical: a plan or a wish, not something done"
+    if not (m.past or m.outcome or m.number or m.tool):
+        return (
+            False,
+            negated or "no first-person action, and no past tense, outcome, figure or tool",
+        )
+    opens_own = tokens[0] in _OWN
+    if not (carried or opens_own):
+        return False, negated or f"no first-person action in it or the {CARRY} sentences before"
+    if "you" in tokens:
+        return False, "addressed to 'you': not the apprentice's own work"
+    if not _NEGATED.isdisjoint(tokens):
+        return False, "negated: it says what was not done"
+    if opens_own:
+        return True, "a statement about the work opening with 'our'/'my'"
+    return True, "a statement of what happened, just after a first-person action"

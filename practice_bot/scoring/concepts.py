@@ -1,154 +1,121 @@
 """Concept slots: the ideas each criterion needs, written as phrases an apprentice might say.
 
-The data lives in concepts_am1.py and concepts_am2.py; this module holds the shapes, compiles them into
-one Lexicon and builds fallback slots from a criterion's own words when a criterion has no entry.
+The rules live in TOML under scoring/rules/ (ruleset.py reads them); this module compiles them into one
+Lexicon and builds fallback slots from a criterion's own words when a criterion has no entry.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
-from dataclasses import astuple, dataclass, field
+from dataclasses import astuple, dataclass
 from functools import lru_cache
-from typing import Any, Final
+from pathlib import Path
+from typing import Final
 
 from practice_bot.rubric.models import Criterion
 from practice_bot.scoring.lexicon import Lexicon
 from practice_bot.scoring.markers import MarkerIds, register
+from practice_bot.scoring.ruleset import RULES_DIR, CriterionSpec, SlotSpec, load_rules
+from practice_bot.scoring.segment import Segmentation, load_segmentation
 from practice_bot.scoring.text import normalise, word_set, words
+from practice_bot.scoring.thresholds import DEFAULT_NEED, DEFAULT_PER_SENTENCE
 
 
-@dataclass(frozen=True)
-class SlotSpec:
-    """One idea a criterion needs: `label` is how a reason names it to the apprentice."""
-
-    label: str
-    terms: str
-    combos: tuple[str, ...] = ()  # "a|b + c|d": a sentence matching one of each group
-    core: bool = False
-
-
-@dataclass(frozen=True)
-class CriterionSpec:
-    slots: tuple[SlotSpec, ...]
-    need: int = 2  # own-practice slots needed (one of them core, when any is marked core)
-    per_sentence: int = 2  # most slots one sentence can support (a cap on keyword-dense sentences)
-
-
-def slot(label: str, terms: str, *combos: str, core: bool = False) -> SlotSpec:
-    return SlotSpec(label, terms, combos, core)
-
-
-def spec(*slots: SlotSpec, need: int = 2, per_sentence: int = 2) -> CriterionSpec:
-    return CriterionSpec(slots, need, per_sentence)
-
-
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Slot:
     label: str
     core: bool
-    terms: frozenset[int]
-    combos: tuple[tuple[frozenset[int], ...], ...]
+    terms: frozenset[int]  # phrase ids: a sentence naming any of them names the slot
+    combos: tuple[tuple[frozenset[int], ...], ...]  # or one phrase of every group of one combo
 
     def combo_matches(self, found: AbstractSet[int]) -> bool:
         return any(all(not g.isdisjoint(found) for g in combo) for combo in self.combos)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Concepts:
+    """One criterion's slots, compiled against the book's lexicon."""
+
     slots: tuple[Slot, ...]
     need: int
     per_sentence: int
-    by_phrase: dict[int, tuple[int, ...]] = field(default_factory=dict)  # term id -> slot indices
-    combo_slots: tuple[int, ...] = ()
-    labels: tuple[str, ...] = ()  # of the slots, in order
-    core: tuple[int, ...] = ()  # indices of the core slots
-    wanted: tuple[str, ...] = ()  # the labels, core slots first
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        return tuple(sl.label for sl in self.slots)
+
+    @property
+    def core(self) -> tuple[int, ...]:
+        """Indices of the core slots."""
+        return tuple(k for k, sl in enumerate(self.slots) if sl.core)
+
+    @property
+    def wanted(self) -> tuple[str, ...]:
+        """The labels, core slots first."""
+        return tuple(sl.label for sl in self.slots if sl.core) + tuple(
+            sl.label for sl in self.slots if not sl.core
+        )
 
 
-HITS_CACHE: Final = 4096  # sets of phrases remembered per batch of criteria
+# A sentence's slot hits: (criterion index, the slots of it the sentence names) for each criterion
+# of a batch it names slots of, in criterion order, the slots in order.
+Named = tuple[tuple[int, list[int]], ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Batch:
-    """The concepts of several criteria, indexed together so a sentence is looked up once."""
+    """The concepts of the criteria scored together, indexed by phrase so a sentence's phrases are
+    looked up once for all of them."""
 
+    ids: tuple[str, ...]  # of the criteria
     concepts: tuple[Concepts, ...]
-    phrases: frozenset[int]
     by_phrase: dict[int, tuple[tuple[int, int], ...]]  # term id -> (criterion index, slot index)
     combos: tuple[tuple[int, int], ...]  # (criterion index, slot index) of slots with combos
-    # every term id of the combos: a sentence naming none of them matches no combo
-    combo_terms: frozenset[int] = frozenset()
     # the book's lexicon cut down to these criteria's phrases and the markers (same phrase ids)
-    lexicon: Lexicon = field(default_factory=Lexicon)
-    # the phrases whose ids matter to these criteria (slot terms and combo terms)
-    relevant: frozenset[int] = frozenset()
-    # `named` results by the relevant phrases a sentence names: few distinct sets recur
-    known: dict[frozenset[int], tuple[tuple[int, list[int]], ...]] = field(default_factory=dict)
-    # what analysis.facts found in a sentence, by its text (with this batch's lexicon)
-    facts: dict[str, Any] = field(default_factory=dict)
+    lexicon: Lexicon
 
     @classmethod
-    def of(cls, concepts: Sequence[Concepts], lexicon: Lexicon, markers: MarkerIds) -> Batch:
+    def of(
+        cls,
+        ids: tuple[str, ...],
+        concepts: Sequence[Concepts],
+        lexicon: Lexicon,
+        markers: MarkerIds,
+    ) -> Batch:
         by_phrase: dict[int, list[tuple[int, int]]] = {}
         for ci, c in enumerate(concepts):
-            for pid, ks in c.by_phrase.items():
-                by_phrase.setdefault(pid, []).extend((ci, k) for k in ks)
-        combos = tuple((ci, k) for ci, c in enumerate(concepts) for k in c.combo_slots)
-        combo_terms = frozenset(
+            for k, sl in enumerate(c.slots):
+                for pid in sl.terms:
+                    by_phrase.setdefault(pid, []).append((ci, k))
+        combos = tuple(
+            (ci, k) for ci, c in enumerate(concepts) for k, sl in enumerate(c.slots) if sl.combos
+        )
+        combo_terms = {
             pid
             for ci, k in combos
             for combo in concepts[ci].slots[k].combos
             for group in combo
             for pid in group
-        )
+        }
         wanted = frozenset(by_phrase).union(combo_terms, *astuple(markers))
         return cls(
-            tuple(concepts),
-            frozenset(by_phrase),
-            {pid: tuple(v) for pid, v in by_phrase.items()},
-            combos,
-            combo_terms,
-            lexicon.subset(wanted),
-            frozenset(by_phrase) | combo_terms,
+            ids=ids,
+            concepts=tuple(concepts),
+            by_phrase={pid: tuple(v) for pid, v in by_phrase.items()},
+            combos=combos,
+            lexicon=lexicon.subset(wanted),
         )
 
-    def named(self, found: set[int]) -> tuple[tuple[int, list[int]], ...]:
-        """For each criterion whose slots a sentence naming the phrases `found` matches: its index and
-        those slots' indices, in order (shared: not to be changed)."""
-        relevant = self.relevant.intersection(found)
-        if not relevant:
-            return ()
-        key = frozenset(relevant)
-        got = self.known.get(key)
-        if got is None:
-            if len(self.known) >= HITS_CACHE:
-                self.known.clear()
-            got = self.known[key] = self._named(key)
-        return got
-
-    def _named(self, found: frozenset[int]) -> tuple[tuple[int, list[int]], ...]:
-        """`named`, worked out."""
-        named = self.phrases.intersection(found)
-        combos = self.combos if self.combos and not self.combo_terms.isdisjoint(found) else ()
-        if not named and not combos:
-            return ()
+    def named(self, found: AbstractSet[int]) -> Named:
+        """The slots of each criterion that a sentence naming the phrases `found` names."""
         out: dict[int, set[int]] = {}
-        by_phrase = self.by_phrase
-        for pid in named:
-            for ci, k in by_phrase[pid]:
-                got = out.get(ci)
-                if got is None:
-                    out[ci] = {k}
-                else:
-                    got.add(k)
-        for ci, k in combos:
-            got = out.get(ci)
-            if (got is None or k not in got) and self.concepts[ci].slots[k].combo_matches(found):
-                if got is None:
-                    out[ci] = {k}
-                else:
-                    got.add(k)
+        for pid in found:
+            for ci, k in self.by_phrase.get(pid, ()):
+                out.setdefault(ci, set()).add(k)
+        for ci, k in self.combos:
+            if k not in out.get(ci, ()) and self.concepts[ci].slots[k].combo_matches(found):
+                out.setdefault(ci, set()).add(k)
         return tuple((ci, sorted(out[ci])) for ci in sorted(out))
 
 
@@ -164,56 +131,58 @@ _FILLER: Final = word_set(
 def _fallback(criterion: Criterion) -> CriterionSpec:
     content = [w for w in words(normalise(criterion.text)) if w not in _FILLER and len(w) > 3]
     unique = list(dict.fromkeys(content))[:8]
-    slots = tuple(slot(w, w, core=False) for w in unique) or (slot("the criterion", "criterion"),)
-    return spec(*slots, need=min(2, len(slots)))
+    slots = tuple(SlotSpec(label=w, core=False, terms=(w,), combos=()) for w in unique) or (
+        SlotSpec(label="the criterion", core=False, terms=("criterion",), combos=()),
+    )
+    return CriterionSpec(
+        slots=slots, need=min(DEFAULT_NEED, len(slots)), per_sentence=DEFAULT_PER_SENTENCE
+    )
 
 
 class ConceptBook:
     """Every criterion's compiled slots, sharing one Lexicon so a sentence is matched once."""
 
-    def __init__(self, specs: dict[str, CriterionSpec]) -> None:
+    def __init__(
+        self,
+        specs: dict[str, CriterionSpec],
+        markers: dict[str, tuple[str, ...]],
+        segmentation: Segmentation | None = None,
+    ) -> None:
+        # how run-on speech is cut and what fillers are read out (segment.py)
+        self.segmentation = segmentation or load_segmentation()
         self.lexicon = Lexicon()
-        self.markers = register(self.lexicon)
+        self.markers = register(self.lexicon, markers)
         self._specs = specs
         self._compiled: dict[str, Concepts] = {}
         self._batches: dict[tuple[str, ...], Batch] = {}
+        for cid, cs in specs.items():  # now, so phrase ids are stable and the first answer is fast
+            self._compiled[cid] = self._compile(cs)
+
+    @property
+    def version(self) -> int:
+        """Changes when phrases are added (a criterion without rules compiled from its own words):
+        what was found in a sentence before may no longer be all it names."""
+        return len(self.lexicon.texts)
 
     def _compile(self, cs: CriterionSpec) -> Concepts:
         lex = self.lexicon
-        for b in self._batches.values():
-            b.known.clear()  # the phrases a sentence names may be about to change
-            b.facts.clear()
         slots = tuple(
             Slot(
-                s.label,
-                s.core,
-                lex.add_all(s.terms),
-                tuple(tuple(lex.add_all(g) for g in c.split(" + ")) for c in s.combos),
+                label=s.label,
+                core=s.core,
+                terms=frozenset(lex.add(p) for p in s.terms),
+                combos=tuple(tuple(frozenset(lex.add(p) for p in g) for g in c) for c in s.combos),
             )
             for s in cs.slots
         )
-        by_phrase: dict[int, list[int]] = {}
-        for k, sl in enumerate(slots):
-            for pid in sl.terms:
-                by_phrase.setdefault(pid, []).append(k)
-        return Concepts(
-            slots,
-            min(cs.need, len(slots)),
-            cs.per_sentence,
-            {pid: tuple(ks) for pid, ks in by_phrase.items()},
-            tuple(k for k, sl in enumerate(slots) if sl.combos),
-            tuple(sl.label for sl in slots),
-            tuple(k for k, sl in enumerate(slots) if sl.core),
-            tuple(sl.label for sl in slots if sl.core)
-            + tuple(sl.label for sl in slots if not sl.core),
-        )
+        return Concepts(slots=slots, need=min(cs.need, len(slots)), per_sentence=cs.per_sentence)
 
     def batch(self, criteria: Sequence[Criterion]) -> Batch:
         key = tuple(c.id for c in criteria)
         got = self._batches.get(key)
         if got is None:
             concepts = [self.concepts(c) for c in criteria]
-            got = self._batches[key] = Batch.of(concepts, self.lexicon, self.markers)
+            got = self._batches[key] = Batch.of(key, concepts, self.lexicon, self.markers)
         return got
 
     def concepts(self, criterion: Criterion) -> Concepts:
@@ -223,25 +192,9 @@ class ConceptBook:
             got = self._compiled[criterion.id] = self._compile(cs)
         return got
 
-    def forget(self) -> None:
-        """Forget the facts remembered by sentence text. (The slot hits remembered by the set of
-        phrases a sentence names stay, like the words remembered by the lexicon: any text fills them,
-        as few distinct sets recur.)"""
-        for b in self._batches.values():
-            b.facts.clear()
 
-    def warm(self) -> None:
-        """Compile every known criterion now (so phrase ids are stable and the first answer is fast)."""
-        for cid, cs in self._specs.items():
-            if cid not in self._compiled:
-                self._compiled[cid] = self._compile(cs)
-
-
-@lru_cache(maxsize=1)
-def concept_book() -> ConceptBook:
-    from practice_bot.scoring.concepts_am1 import AM1
-    from practice_bot.scoring.concepts_am2 import AM2
-
-    book = ConceptBook({**AM1, **AM2})
-    book.warm()
-    return book
+@lru_cache(maxsize=4)
+def concept_book(directory: Path = RULES_DIR) -> ConceptBook:
+    """The compiled rules of `directory` (the package's own by default)."""
+    rules = load_rules(directory)
+    return ConceptBook(rules.criteria, rules.markers, load_segmentation(directory))

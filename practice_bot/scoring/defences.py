@@ -13,22 +13,23 @@ from typing import Final
 
 from practice_bot.scoring.injection import find_injections
 from practice_bot.scoring.text import normalise, stem, word_set, words
+from practice_bot.scoring.thresholds import (
+    DESCRIBED_ATTACK_CHARS,
+    DIVERSITY_WINDOW,
+    LIST_ITEM_WORDS,
+    LIST_ITEMS,
+    LIST_ITEMS_PER_VERB,
+    LIST_SEPARATORS,
+    LIST_SHORT_SHARE,
+    RECITAL_RUN,
+    RECITAL_SENTENCE_SHARE,
+    SPACED_LETTERS,
+)
 
 _SPACED: Final = re.compile(r"\b(\w) (?=\w\b)")
 _LEET: Final = str.maketrans("013457@$", "oieastas")
-# A leet character between two letters ("ign0re"): the text mapped to its shape holds "a0a" exactly
-# when _LEETY would match it (one translation and one substring search instead of the regex engine's
-# scan of every character; tests/scoring/test_injection_gates.py checks the two agree).
-_LEETY: Final = re.compile(r"[013457@$](?<=[a-z][013457@$])(?=[a-z])")
-_LEET_SHAPE: Final = str.maketrans(
-    {**dict.fromkeys("abcdefghijklmnopqrstuvwxyz", "a"), **dict.fromkeys("013457@$", "0")}
-    | dict.fromkeys("2689", " ")
-)
-
-
-def _leety(norm: str) -> bool:
-    """Whether `norm` has a leet character between two letters, as _LEETY finds."""
-    return "a0a" in norm.translate(_LEET_SHAPE)
+# A leet character between two letters ("ign0re").
+_LEETY: Final = re.compile(r"(?<=[a-z])[013457@$](?=[a-z])")
 
 
 # A quoted injection inside a sentence about security testing is a description, not an attack.
@@ -45,31 +46,31 @@ _ONE_LETTER: Final = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 
 def _one_letter_run(tokens: list[str]) -> bool:
     """Four one-letter words in a row: "i g n o r e"."""
-    return _run_of(_ONE_LETTER, tokens, 4)
+    return _run_of(_ONE_LETTER, tokens, SPACED_LETTERS)
 
 
 def injection_in(norm: str, tokens: list[str]) -> bool:
     """True when the normalised text (whose words, in order, are `tokens`) holds instructions for
     the marker."""
-    variants: list[tuple[str, Iterable[str]]] = [(norm, tokens)]
+    variants = [norm]
     if _one_letter_run(tokens):
-        joined = _SPACED.sub(r"\1", norm)  # "i g n o r e" -> "ignore"
-        variants.append((joined, words(joined)))
-    if _leety(norm):
-        plain = norm.translate(_LEET)  # "ign0re" -> "ignore"
-        variants.append((plain, words(plain)))
-    for variant, vocabulary in variants:
-        for m in find_injections(variant, vocabulary):
-            if not _described_attack(variant, m.start(), m.end()):
-                return True
-    return False
+        variants.append(_SPACED.sub(r"\1", norm))  # "i g n o r e" -> "ignore"
+    if _LEETY.search(norm):
+        variants.append(norm.translate(_LEET))  # "ign0re" -> "ignore"
+    return any(
+        not _described_attack(variant, m.start(), m.end())
+        for variant in variants
+        for m in find_injections(variant)
+    )
 
 
 def _described_attack(text: str, start: int, end: int) -> bool:
-    if not _SECURITY_TALK.search(text, max(0, start - 200), min(len(text), end + 200)):
+    near = DESCRIBED_ATTACK_CHARS
+    if not _SECURITY_TALK.search(text, max(0, start - near), min(len(text), end + near)):
         return False
     return any(
-        q.start() <= start and end <= q.end() for q in _QUOTED.finditer(text, max(0, start - 210))
+        q.start() <= start and end <= q.end()
+        for q in _QUOTED.finditer(text, max(0, start - near - 10))
     )
 
 
@@ -81,19 +82,17 @@ _STOP: Final = word_set(
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class RecitalIndex:
     """Word n-grams of a topic's criterion and KSB texts."""
 
-    runs: frozenset[tuple[str, ...]]  # 6-grams of stemmed words
+    runs: frozenset[tuple[str, ...]]  # RUN-grams of stemmed words
     trigrams: tuple[frozenset[tuple[str, ...]], ...]  # content-word 3-grams, per source text
     all_trigrams: frozenset[tuple[str, ...]]
     vocabulary: frozenset[str]  # content-word stems of the criterion texts
-    run_words: frozenset[str] = frozenset()  # the stems of `runs`
-    trigram_words: frozenset[str] = frozenset()  # the stems of `all_trigrams`
 
 
-RUN: Final = 6
+RUN: Final = RECITAL_RUN
 
 
 def _grams(tokens: Sequence[str], n: int) -> set[tuple[str, ...]]:
@@ -120,14 +119,11 @@ def recital_index(criteria: tuple[str, ...], ksbs: tuple[str, ...]) -> RecitalIn
         trigrams.append(frozenset(_grams(content(st), 3)))
         if i < len(criteria):
             vocabulary.update(echo_words(st))
-    all_trigrams = frozenset().union(*trigrams)
     return RecitalIndex(
-        frozenset(runs),
-        tuple(trigrams),
-        all_trigrams,
-        frozenset(vocabulary),
-        frozenset(w for run in runs for w in run),
-        frozenset(w for gram in all_trigrams for w in gram),
+        runs=frozenset(runs),
+        trigrams=tuple(trigrams),
+        all_trigrams=frozenset().union(*trigrams),
+        vocabulary=frozenset(vocabulary),
     )
 
 
@@ -164,17 +160,11 @@ def echo_share_of(index: RecitalIndex, content_words: list[str]) -> tuple[float,
 
 def shares_run(index: RecitalIndex, stems: list[str]) -> bool:
     """Whether `stems` hold a run of RUN words of the criterion or KSB wording."""
-    return (
-        len(stems) >= RUN
-        and _run_of(index.run_words, stems, RUN)
-        and not index.runs.isdisjoint(zip(*(stems[i:] for i in range(RUN)), strict=False))
-    )
+    return not index.runs.isdisjoint(_grams(stems, RUN))
 
 
 def shared_trigrams(index: RecitalIndex, content_words: list[str]) -> set[tuple[str, ...]]:
     """The 3-grams of `content_words` (picked out by `content`) that the criterion texts share."""
-    if not _run_of(index.trigram_words, content_words, 3):
-        return set()
     return _grams(content_words, 3) & index.all_trigrams
 
 
@@ -183,7 +173,7 @@ def recital_sentence(index: RecitalIndex, stems: list[str]) -> bool:
     if shares_run(index, stems):
         return True
     tri = _grams(content(stems), 3)
-    return len(tri) >= 3 and len(tri & index.all_trigrams) >= 0.5 * len(tri)
+    return len(tri) >= 3 and len(tri & index.all_trigrams) >= RECITAL_SENTENCE_SHARE * len(tri)
 
 
 def recital_coverage(index: RecitalIndex, answer_trigrams: set[tuple[str, ...]]) -> float:
@@ -207,20 +197,18 @@ def list_items(text: str) -> list[str]:
 def keyword_sentence(text: str, verbs: int) -> bool:
     """A run of short items with hardly a verb: 'drift, PSI, MLflow, Grafana, retraining'."""
     separators = text.count(",") + text.count(";") + text.count("/") + text.count("|")
-    if separators < 3:
-        return False
-    # There are at most this many items: with more verbs than they allow, skip the (slow) split.
-    most = separators + 1 + sum(map(text.count, ("+", "-", "and", "or")))
-    if verbs > max(1, most // 5):
+    if separators < LIST_SEPARATORS:
         return False
     items = list_items(text)
-    if len(items) < 5:
+    if len(items) < LIST_ITEMS:
         return False
-    short = sum(1 for it in items if len(it.split()) <= 3)
-    return short >= 0.8 * len(items) and verbs <= max(1, len(items) // 5)
+    short = sum(1 for it in items if len(it.split()) <= LIST_ITEM_WORDS)
+    return short >= LIST_SHORT_SHARE * len(items) and verbs <= max(
+        1, len(items) // LIST_ITEMS_PER_VERB
+    )
 
 
-def window_diversity(tokens: list[str], size: int = 100) -> float:
+def window_diversity(tokens: list[str], size: int = DIVERSITY_WINDOW) -> float:
     """Mean type/token ratio over consecutive windows (length-independent, unlike plain TTR)."""
     if len(tokens) < size:
         return len(set(tokens)) / max(1, len(tokens))

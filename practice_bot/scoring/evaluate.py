@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import random
+import statistics
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Literal, get_args
@@ -89,6 +90,11 @@ class GroupResult(BaseModel):
     gold_evidenced_rate: float | None  # share of labels that are evidenced
     scored_evidenced_rate: float | None  # share of labels the scorer marked evidenced
     false_credit_rate: float | None  # fp / (fp + tn): credit given where none was due
+    precision: float | None = None  # tp / (tp + fp): of the criteria credited, how many were due
+    # The share of labels on the slice's gaming, injection and offtopic items credited (None: none).
+    adversarial_credit_rate: float | None = None
+    # Median length, in words, of the evidence quotes the scorer gave (any status); None: no quotes.
+    median_quote_words: float | None = None
 
 
 class Disagreement(BaseModel):
@@ -114,6 +120,7 @@ class EvalResult(BaseModel):
     per_kind: dict[str, GroupResult]
     per_topic: dict[str, GroupResult]
     per_style: dict[str, GroupResult] = {}  # by `style`; items without one under "unstyled"
+    median_quote_words: float | None = None  # of every evidence quote given (GroupResult's)
     # Which scorer actually produced each assessment (an LLM scorer's fallbacks show up here).
     scored_by: dict[str, int] = {}
     disagreements: list[Disagreement] = []
@@ -204,8 +211,18 @@ def _percentile(sorted_values: Sequence[float], q: float) -> float:
     return sorted_values[lo] + (sorted_values[hi] - sorted_values[lo]) * (pos - lo)
 
 
-def group_result(items: Sequence[Item], per_item: Sequence[Confusion]) -> GroupResult:
+def group_result(
+    items: Sequence[Item],
+    per_item: Sequence[Confusion],
+    quote_words: Sequence[Sequence[int]] = (),
+) -> GroupResult:
+    """`quote_words`: per item, the length in words of each evidence quote the scorer gave."""
     total = sum(per_item, Confusion())
+    lengths = [n for item_lengths in quote_words for n in item_lengths]
+    adversarial = sum(
+        (c for it, c in zip(items, per_item, strict=True) if it.kind in ADVERSARIAL_KINDS),
+        Confusion(),
+    )
     return GroupResult(
         n_items=len(items),
         n_labels=total.n,
@@ -215,6 +232,9 @@ def group_result(items: Sequence[Item], per_item: Sequence[Confusion]) -> GroupR
         gold_evidenced_rate=ratio(total.tp + total.fn, total.n),
         scored_evidenced_rate=ratio(total.tp + total.fp, total.n),
         false_credit_rate=false_credit(total),
+        precision=precision(total),
+        adversarial_credit_rate=ratio(adversarial.tp + adversarial.fp, adversarial.n),
+        median_quote_words=statistics.median(lengths) if lengths else None,
     )
 
 
@@ -231,6 +251,7 @@ def evaluate(
     """Score every item with `scorer` and compare its evidenced decisions with the gold labels."""
     rubric = rubric or load_rubric()
     per_item: list[Confusion] = []
+    quote_words: list[list[int]] = []
     scored_by: dict[str, int] = {}
     disagreements: list[Disagreement] = []
     for done, item in enumerate(items, start=1):
@@ -241,6 +262,7 @@ def evaluate(
         assessment = scorer.score(item.answer, item.question, topic, topic.criteria)
         scored_by[assessment.scorer] = scored_by.get(assessment.scorer, 0) + 1
         status = {j.criterion_id: j.status for j in assessment.judgments}
+        quote_words.append([len(e.quote.split()) for j in assessment.judgments for e in j.evidence])
         conf = Confusion()
         for criterion_id, gold in item.labels.items():
             got = status.get(criterion_id, "not_yet")
@@ -265,7 +287,12 @@ def evaluate(
         if progress is not None:
             progress(done, len(items))
     return summarise(
-        items, per_item, scorer=scorer.name, scored_by=scored_by, disagreements=disagreements
+        items,
+        per_item,
+        scorer=scorer.name,
+        scored_by=scored_by,
+        disagreements=disagreements,
+        quote_words=quote_words,
     )
 
 
@@ -276,15 +303,19 @@ def summarise(
     scorer: str,
     scored_by: dict[str, int] | None = None,
     disagreements: list[Disagreement] | None = None,
+    quote_words: Sequence[Sequence[int]] | None = None,
 ) -> EvalResult:
-    """The EvalResult for items whose per-item confusion counts are already known."""
+    """The EvalResult for items whose per-item confusion counts (and, optionally, the word counts of
+    the evidence quotes given for each) are already known."""
     total = sum(per_item, Confusion())
     adversarial = sum(
         (c for it, c in zip(items, per_item, strict=True) if it.kind in ADVERSARIAL_KINDS),
         Confusion(),
     )
+    quotes = quote_words if quote_words is not None else [[] for _ in items]
     return EvalResult(
         scorer=scorer,
+        median_quote_words=group_result(items, per_item, quotes).median_quote_words,
         n_items=len(items),
         n_labels=total.n,
         accuracy=accuracy(total),
@@ -294,10 +325,16 @@ def summarise(
         recall=recall(total),
         confusion=total,
         false_credit_rate=ratio(adversarial.tp + adversarial.fp, adversarial.n),
-        per_kind=_groups(items, per_item, key=lambda it: it.kind, order=KINDS),
-        per_topic=_groups(items, per_item, key=lambda it: it.topic, order=load_rubric().topic_ids),
+        per_kind=_groups(items, per_item, quotes, key=lambda it: it.kind, order=KINDS),
+        per_topic=_groups(
+            items, per_item, quotes, key=lambda it: it.topic, order=load_rubric().topic_ids
+        ),
         per_style=_groups(
-            items, per_item, key=lambda it: it.style or NO_STYLE, order=(*STYLES, NO_STYLE)
+            items,
+            per_item,
+            quotes,
+            key=lambda it: it.style or NO_STYLE,
+            order=(*STYLES, NO_STYLE),
         ),
         scored_by=scored_by or {},
         disagreements=disagreements or [],
@@ -307,15 +344,17 @@ def summarise(
 def _groups(
     items: Sequence[Item],
     per_item: Sequence[Confusion],
+    quote_words: Sequence[Sequence[int]],
     *,
     key: Callable[[Item], str],
     order: Iterable[str],
 ) -> dict[str, GroupResult]:
-    buckets: dict[str, tuple[list[Item], list[Confusion]]] = {}
-    for it, c in zip(items, per_item, strict=True):
-        its, cs = buckets.setdefault(key(it), ([], []))
+    buckets: dict[str, tuple[list[Item], list[Confusion], list[Sequence[int]]]] = {}
+    for it, c, q in zip(items, per_item, quote_words, strict=True):
+        its, cs, qs = buckets.setdefault(key(it), ([], [], []))
         its.append(it)
         cs.append(c)
+        qs.append(q)
     rank = {k: i for i, k in enumerate(order)}
     return {
         k: group_result(*buckets[k])

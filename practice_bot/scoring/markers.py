@@ -8,16 +8,16 @@ to...") are not practice, and neither is a plan or a wish ("I would", "we should
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Final
 
 from practice_bot.scoring.lexicon import Lexicon
 from practice_bot.scoring.text import stem, word_set
+from practice_bot.scoring.thresholds import OWN_ACTION_BRIDGES, OWN_ACTION_REACH
 
 _SUBJECTS: Final = frozenset({"i", "we"})
 _POSSESSIVES: Final = frozenset({"my", "our"})
-_STARTERS: Final = _SUBJECTS | _POSSESSIVES
 _GROUPS: Final = word_set("team squad manager colleague colleagues lead company department client")
 _SKIP: Final = word_set(
     "ve m re also then first later personally together initially eventually quickly actually "
@@ -82,25 +82,11 @@ _SELF_PRAISE: Final = re.compile(
     r"i(?: a|')m (?:very |really )?passionate|i consider myself|i(?: wou|')d describe myself|"
     r"one of my strengths|i pride myself|says i(?: a|')m good)\b"
 )
-# Words _SELF_PRAISE cannot match without (each is a whole word of any text it matches): a sentence
-# holding none of them skips the pattern.
-_PRAISE_WORDS: Final = word_set("strength strengths good great strong passionate myself")
-# Words the two patterns above cannot match without (each is a whole word of any text they match), so
-# a sentence holding none of them skips the pattern.
-_DEFINITION_WORDS: Final = word_set("is are means refers describes involves")
-_GENERIC_WORDS: Final = word_set(
-    "important essential crucial vital key necessary practice recommended advisable generally general "
-    "typically usually traditionally ideally theory principle broadly should must need needs ought "
-    "have has"
-)
 _NUMBER: Final = re.compile(r"\d")
-_DIGITS: Final = "0123456789"
 
 
 def _digit_at(norm: str, start: int = 0) -> bool:
-    """Whether norm[start:] holds a digit (any Unicode digit, as `\\d`)."""
-    if not start and norm.isascii():  # then ten substring searches beat the regex engine's scan
-        return any(map(norm.__contains__, _DIGITS))
+    """Whether norm[start:] holds a digit."""
     return _NUMBER.search(norm, start) is not None
 
 
@@ -115,10 +101,8 @@ def _label_end(norm: str) -> int:
     return m.end() if m else 0
 
 
-# A capitalised word that may name something: after a space, or followed by a capital, a digit or an
-# "s" (which an acronym is). _names_something checks each exactly; words this skips cannot qualify,
-# and a match starting inside a word is after a letter or digit, so is turned down there.
-_CAPITALISED: Final = re.compile(r"[A-Z](?:(?<= [A-Z])|(?=[A-Z0-9s]))[A-Za-z0-9]*")
+# A capitalised word, with the letters and digits after its capital.
+_CAPITALISED: Final = re.compile(r"[A-Z][A-Za-z0-9]*")
 _COMMON_CAPS: Final = word_set("ML AI IT UK OK US EU I")
 
 
@@ -135,118 +119,22 @@ def _names_something(text: str) -> bool:
     return False
 
 
-# Reasoning: why something was done or what followed from it.
-REASONING: Final = (
-    "because|so that|which meant|this meant|that meant|meaning that|as a result|the result was|"
-    "resulted in|led to|which reduced|which improved|therefore|consequently|improv* ... by|"
-    "reduc* ... by|increas* ... by|proved|evidence that|showed that|demonstrat*|the effect|"
-    "the reason|reason we|reason i|reason was|why we|why i"
-)
-# Reflection: weighing options, judging the impact, saying what would change. Distinction needs it.
-REFLECTION: Final = (
-    "the impact|impact was|impact on|impacted|trade off*|tradeoff*|the trade|compared with|"
-    "compared to|in comparison|rather than|instead of|in hindsight|looking back|on reflection|"
-    "reflecting on|if i did it again|if i were to do it again|next time|do differently|"
-    "done differently|justif*|the benefit|benefit was|downside|drawback*|limitation*|weigh*|"
-    "outweigh*|at the cost|lesson*|learned that|learnt that|worked well|didn t work|did not work|"
-    "better than|worse than|critically|pros and cons|advantage*|disadvantage*|on balance|"
-    "effective*|ineffective*|i chose ... over|we chose ... over|the value|paid off|was worth|"
-    "wasn t worth|not worth|in retrospect|the upside|cost us|the risk was|i d weigh|if we had|"
-    "had we|would have|should have|overstat*|understat*|the right call|the wrong call|"
-    "i d argue|honest number|ruled out|accepted ... loss|accepted ... cost|accepted that"
-)
-OUTCOMES: Final = (
-    "reduc*|improv*|increas*|cut|saved|dropped|rose|fell|caught|prevent*|avoided|resulted|outcome*|"
-    "result*|halved|doubled|went from|percent|per cent|uplift|faster|fewer|signed off|approved|"
-    "adopted"
-)
-FILLER: Final = (
-    "basically|at the end of the day|to be honest|in terms of|going forward|as i said|as i mentioned|"
-    "you know|kind of|sort of|and so on|etc|blah|lorem ipsum|dolor sit|the thing is|needless to say|"
-    "it goes without saying|all in all|at this point in time|literally|obviously|whatever"
-)
-# Named roles and groups: concrete detail for criteria about people (stakeholders, integrity).
-PEOPLE: Final = (
-    "manager*|officer*|director*|head of|lead|leads|committee*|board|panel|colleague*|consultant*|"
-    "analyst*|engineer*|owner*|ceo|cto|cfo|dpo|ciso|auditor*|regulator*|supplier*|vendor*|"
-    "customers|clients|patients|tenants|residents|nurses|clinicians|inspectors|planners|agents|"
-    "drivers|pharmacist*|coordinator*|scientist*|developer*|architect*|specialist*|steward*"
-)
-TOOLS: Final = (
-    "python|sql|pandas|numpy|scikit learn|sklearn|xgboost|lightgbm|catboost|pytorch|tensorflow|keras|"
-    "hugging face|mlflow|wandb|weights and biases|dvc|airflow|kubeflow|prefect|dagster|docker|"
-    "kubernetes|aks|eks|sagemaker|vertex ai|azure ml|azureml|databricks|snowflake|bigquery|aws|azure|"
-    "gcp|github|gitlab|git|jira|confluence|evidently|grafana|prometheus|datadog|power bi|tableau|"
-    "fastapi|flask|shap|lime|great expectations|terraform|jenkins|github actions|azure devops|spark|"
-    "pyspark|kafka|onnx|optuna|fairlearn|presidio|key vault|snyk|trivy|dependabot|sonarqube|"
-    "codecarbon|slack|teams|sharepoint|jupyter|vs code|pycharm|openai|bedrock|langchain|pytest|"
-    "dbt|s3|postgres|redis|elasticsearch|looker|psi|gdpr|iso 27001|crisp dm|scrum|kanban|agile"
-)
-
-
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Marks:
-    """What a sentence shows besides its concepts. `tool` and `number` are worked out when first
-    asked for: only sentences that may count as evidence need them."""
+    """What a sentence shows besides its concepts."""
 
-    __slots__ = (
-        "_norm",
-        "_number",
-        "_text",
-        "_tool",
-        "evaluation",
-        "generic",
-        "hypothetical",
-        "outcome",
-        "past",
-        "people",
-        "practice",
-        "reflection",
-        "verbs",
-    )
-
-    def __init__(
-        self,
-        practice: bool,  # first-person action: "we retrained", "I set up", "our team built"
-        hypothetical: bool,  # "I would", "we should": a plan or a wish, not something done
-        generic: bool,  # a definition or general statement
-        evaluation: bool,  # reasoning or reflection: because, which meant, compared with...
-        reflection: bool,  # weighing and judging: trade-off, in hindsight, the impact was...
-        outcome: bool,
-        people: bool,  # names a role or group: "the data protection officer", "the fraud analysts"
-        past: bool,  # a past-tense verb anywhere (was/were/-ed/irregular)
-        verbs: int,  # verb-ish words, plus one each for a past tense and a first-person action
-        text: str,  # the sentence as written
-        norm: str,  # normalised
-        named_tool: bool,  # names a tool of the lexicon's list
-    ) -> None:
-        self.practice = practice
-        self.hypothetical = hypothetical
-        self.generic = generic
-        self.evaluation = evaluation
-        self.reflection = reflection
-        self.outcome = outcome
-        self.people = people
-        self.past = past
-        self.verbs = verbs
-        self._text = text
-        self._norm = norm
-        self._tool: bool | None = True if named_tool else None
-        self._number: bool | None = None
-
-    @property
-    def tool(self) -> bool:
-        """Names a tool, a capitalised name mid-sentence or an acronym."""
-        if self._tool is None:
-            self._tool = _names_something(self._text)
-        return self._tool
-
-    @property
-    def number(self) -> bool:
-        """Gives a figure (not counting an enumeration label in front: "Answer 3:")."""
-        if self._number is None:
-            norm = self._norm
-            self._number = _digit_at(norm) and _digit_at(norm, _label_end(norm))
-        return self._number
+    practice: bool  # first-person action: "we retrained", "I set up", "our team built"
+    hypothetical: bool  # "I would", "we should": a plan or a wish, not something done
+    negated: bool  # "we didn't set a target": the first-person action is negated
+    generic: bool  # a definition, a general statement, or self-praise
+    evaluation: bool  # reasoning or reflection: because, which meant, compared with...
+    reflection: bool  # weighing and judging: trade-off, in hindsight, the impact was...
+    outcome: bool  # says what came of it: reduced, improved, signed off...
+    people: bool  # names a role or group: "the data protection officer", "the fraud analysts"
+    past: bool  # a past-tense verb anywhere (was/were/-ed/irregular)
+    verbs: int  # verb-ish words, plus one each for a past tense and a first-person action
+    tool: bool  # names a tool, a capitalised name mid-sentence or an acronym
+    number: bool  # gives a figure (not counting an enumeration label in front: "Answer 3:")
 
     @property
     def concrete(self) -> bool:
@@ -266,15 +154,20 @@ class MarkerIds:
     people: frozenset[int]
 
 
-def register(lexicon: Lexicon) -> MarkerIds:
-    """Add the marker phrases to `lexicon` so one pass over a sentence finds concepts and markers."""
+def register(lexicon: Lexicon, phrases: dict[str, tuple[str, ...]]) -> MarkerIds:
+    """Add the marker phrases (rules/markers.toml) to `lexicon`, so one pass over a sentence finds
+    concepts and markers."""
+
+    def add(name: str) -> frozenset[int]:
+        return frozenset(lexicon.add(p) for p in phrases[name])
+
     return MarkerIds(
-        lexicon.add_all(REASONING),
-        lexicon.add_all(REFLECTION),
-        lexicon.add_all(OUTCOMES),
-        lexicon.add_all(TOOLS),
-        lexicon.add_all(FILLER),
-        lexicon.add_all(PEOPLE),
+        reasoning=add("reasoning"),
+        reflection=add("reflection"),
+        outcomes=add("outcomes"),
+        tools=add("tools"),
+        filler=add("filler"),
+        people=add("people"),
     )
 
 
@@ -284,22 +177,20 @@ _PAST_WORDS: Final = word_set(
 )
 
 
-@lru_cache(maxsize=32768)
 def _is_past(token: str) -> bool:
     return token in _PAST_WORDS or (
         len(token) > 4 and token.endswith("ed") and stem(token) not in _NOT_ACTIONS
     )
 
 
-@lru_cache(maxsize=32768)
 def _is_action(token: str) -> bool:
     return _is_past(token) or stem(token) in _ACTIONS
 
 
-def _own_action(tokens: list[str]) -> tuple[bool, bool]:
-    """(practice, hypothetical): the first verb after a first-person subject decides (call it only
-    for a sentence holding one of _STARTERS)."""
-    hypothetical = False
+def _own_action(tokens: list[str]) -> tuple[bool, bool, bool]:
+    """(practice, hypothetical, negated): the first verb after a first-person subject ("I", "we", or
+    "our"/"my" and a group: "our team") decides."""
+    hypothetical = negated = False
     for i, tok in enumerate(tokens):
         if tok in _SUBJECTS:
             pass
@@ -307,17 +198,19 @@ def _own_action(tokens: list[str]) -> tuple[bool, bool]:
             continue  # "our team retrained", "my manager and I agreed"
         j = i + 1 if tok in _SUBJECTS else i + 2
         bridged = 0
-        while j < len(tokens) and j < i + 8:
+        while j < len(tokens) and j < i + OWN_ACTION_REACH:
             nxt = tokens[j]
             j += 1
             if nxt in _NEGATIONS:
+                negated = True
                 break  # "we didn't set a target", "I haven't looked": not something done
             if nxt in _POSSESSION:
                 after = tokens[j] if j < len(tokens) else ""
                 if after in _NEGATIONS:
+                    negated = True
                     break
                 if after not in _SKIP and after != "to" and not _is_action(after):
-                    return True, False  # "we had stand-ups", "I have a dashboard"
+                    return True, False, False  # "we had stand-ups", "I have a dashboard"
                 continue
             if nxt in _SKIP or nxt in _AUXILIARIES or (nxt.endswith("ly") and len(nxt) > 4):
                 continue
@@ -327,76 +220,39 @@ def _own_action(tokens: list[str]) -> tuple[bool, bool]:
                 hypothetical = True
                 break
             if _is_action(nxt) and stem(nxt) not in _NOT_ACTIONS:
-                return True, False
-            if nxt in _BRIDGES and bridged < 3:
+                return True, False, False
+            if nxt in _BRIDGES and bridged < OWN_ACTION_BRIDGES:
                 bridged += 1  # "I was responsible for monitoring", "we decided to retrain"
                 continue
             break
-    return False, hypothetical
+    return False, hypothetical, negated
 
 
-# Per-word features, worked out once per distinct word (a sentence is then read in one pass).
-_PAST_BIT: Final = 1  # a past-tense verb
-_STARTER_BIT: Final = 2  # "i", "we", "my", "our": own practice may follow
-_PRAISE_BIT: Final = 4  # a word _SELF_PRAISE needs
-_DEFINITION_BIT: Final = 8  # a word _DEFINITION needs
-_GENERIC_BIT: Final = 16  # a word _GENERIC needs
-_VERB_BIT: Final = 32  # a verb-ish word or subject, for spotting keyword lists
 _VERBISH: Final = word_set("is are was were be been have has had do did does i we")
-_WORD_BITS: dict[str, int] = {}
-_WORD_BITS_LIMIT: Final = 200_000
 
 
-def _bits_of(token: str) -> int:
-    bits = (
-        (_PAST_BIT if _is_past(token) else 0)
-        | (_STARTER_BIT if token in _STARTERS else 0)
-        | (_PRAISE_BIT if token in _PRAISE_WORDS else 0)
-        | (_DEFINITION_BIT if token in _DEFINITION_WORDS else 0)
-        | (_GENERIC_BIT if token in _GENERIC_WORDS else 0)
-        | (_VERB_BIT if token in _VERBISH else 0)
-    )
-    if len(_WORD_BITS) >= _WORD_BITS_LIMIT:
-        _WORD_BITS.clear()
-    _WORD_BITS[token] = bits
-    return bits
-
-
-def marks(text: str, norm: str, tokens: list[str], found: set[int], m: MarkerIds) -> Marks:
+def marks(text: str, norm: str, tokens: list[str], found: AbstractSet[int], m: MarkerIds) -> Marks:
     """Classify one sentence: `text` as written, `norm` normalised, `tokens` its words, `found` the
     phrase ids the shared lexicon matched in it."""
-    seen = 0
-    verbish = 0
-    known = _WORD_BITS
-    for t in tokens:
-        bits = known.get(t)
-        if bits is None:
-            bits = _bits_of(t)
-        seen |= bits
-        if bits & _VERB_BIT:
-            verbish += 1
-    practice, hypothetical = _own_action(tokens) if seen & _STARTER_BIT else (False, False)
-    praise = bool(seen & _PRAISE_BIT) and _SELF_PRAISE.search(norm) is not None
+    practice, hypothetical, negated = _own_action(tokens)
+    praise = _SELF_PRAISE.search(norm) is not None
     generic = praise or (
-        not practice
-        and bool(
-            (seen & _DEFINITION_BIT and _DEFINITION.search(norm))
-            or (seen & _GENERIC_BIT and _GENERIC.search(norm))
-        )
+        not practice and (_DEFINITION.search(norm) is not None or _GENERIC.search(norm) is not None)
     )
     reflection = not m.reflection.isdisjoint(found)
-    past = bool(seen & _PAST_BIT)
+    past = any(_is_past(t) for t in tokens)
+    verbish = sum(1 for t in tokens if t in _VERBISH)
     return Marks(
-        practice,
-        hypothetical,
-        generic,
-        reflection or not m.reasoning.isdisjoint(found),
-        reflection,
-        not m.outcomes.isdisjoint(found),
-        not m.people.isdisjoint(found),
-        past,
-        verbish + past + practice,
-        text,
-        norm,
-        not m.tools.isdisjoint(found),
+        practice=practice,
+        hypothetical=hypothetical,
+        negated=negated,
+        generic=generic,
+        evaluation=reflection or not m.reasoning.isdisjoint(found),
+        reflection=reflection,
+        outcome=not m.outcomes.isdisjoint(found),
+        people=not m.people.isdisjoint(found),
+        past=past,
+        verbs=verbish + past + practice,
+        tool=not m.tools.isdisjoint(found) or _names_something(text),
+        number=_digit_at(norm) and _digit_at(norm, _label_end(norm)),
     )

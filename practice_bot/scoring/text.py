@@ -26,12 +26,14 @@ _TABLE: Final = str.maketrans({**_CONFUSABLES, **dict.fromkeys(_INVISIBLE, None)
 
 MAX_SENTENCE_CHARS: Final = 500
 
-# A sentence ends at a run of [.!?] followed by white space, a quote, ")", "]" or the end; at a
-# newline; or at ";" or "•" followed by white space (tests/scoring/test_sentence_boundaries.py checks
-# _boundaries against that as a regex). Found with str.find, which skips to each mark far faster than
-# the regex engine's scan of every character.
-_MARKS: Final = ".!?\n;•"
-_CLOSERS: Final = "\"')]"
+# Where a sentence ends: at a run of [.!?] followed by white space, a quote, ")", "]" or the end of the
+# text; at a newline; or at ";" or "•" followed by white space (which the boundary includes).
+_BOUNDARY: Final = re.compile(
+    r"""[.!?]+(?=[\s"')\]]|$)  # a run of full stops, question or exclamation marks
+    | \n                      # a newline
+    | [;•]\s                  # a semicolon or bullet, and the space after it""",
+    re.VERBOSE,
+)
 _ABBREVIATIONS: Final = frozenset(
     ("e.g", "i.e", "etc", "vs", "approx", "cf", "no", "fig", "dr", "mr", "mrs", "ms")
 )
@@ -48,17 +50,8 @@ def normalise(text: str) -> str:
     return unicodedata.normalize("NFKC", text).translate(_TABLE).casefold()
 
 
-# Every ASCII byte that is not [a-z0-9] turned into a space: splitting the result on spaces gives the
-# runs of [a-z0-9], as _WORD does, several times faster than the regex engine.
-_WORD_BYTES: Final = bytes(
-    b if chr(b) in "abcdefghijklmnopqrstuvwxyz0123456789" else 32 for b in range(256)
-)
-
-
 def words(norm: str) -> list[str]:
     """Alphanumeric tokens of normalised text ("out-of-distribution" -> out, of, distribution)."""
-    if norm.isascii():
-        return norm.encode("ascii").translate(_WORD_BYTES).decode("ascii").split()
     return _WORD.findall(norm)
 
 
@@ -70,7 +63,6 @@ class Span(NamedTuple):
     text: str
 
 
-_new_span = tuple.__new__  # Span(...) without the generated __new__'s Python call
 _LEADING: Final = "-*•>#"
 _ALNUM: Final = re.compile(r"[^\W_]")
 
@@ -88,7 +80,6 @@ def _chunks(answer: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-@lru_cache(maxsize=4096)
 def _abbreviation(tail: str) -> bool:
     """Whether a full stop after `tail` (up to seven characters before it) closes an abbreviation
     ("e.g.", "etc.") rather than a sentence."""
@@ -101,50 +92,19 @@ def _abbreviation(tail: str) -> bool:
 
 def _emit(answer: str, start: int, end: int, spans: list[Span]) -> None:
     """Add answer[start:end] to `spans`, trimmed (spaces, bullets), unless it holds no letter or digit."""
-    for a, b in (
-        _chunks(answer, start, end) if end - start > MAX_SENTENCE_CHARS else ((start, end),)
-    ):
+    for a, b in _chunks(answer, start, end):
         seg = answer[a:b]
         right = len(seg.rstrip())
         left = 0
         while left < right and (seg[left].isspace() or seg[left] in _LEADING):
             left += 1
         if right > left and (seg[left].isalnum() or _ALNUM.search(seg, left, right)):
-            spans.append(_new_span(Span, (a + left, a + right, seg[left:right])))
+            spans.append(Span(a + left, a + right, seg[left:right]))
 
 
 def _boundaries(answer: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence boundary in `answer`, left to right, not overlapping: a run of
-    [.!?] (and nothing after it), a newline, or ";"/"•" with the white space after it."""
-    marks: list[int] = []
-    for ch in _MARKS:
-        i = answer.find(ch)
-        while i >= 0:
-            marks.append(i)
-            i = answer.find(ch, i + 1)
-    marks.sort()
-    out: list[tuple[int, int]] = []
-    n = len(answer)
-    resume = 0  # a boundary's characters cannot start another
-    for at in marks:
-        if at < resume:
-            continue
-        ch = answer[at]
-        if ch == "\n":
-            resume = at + 1
-            out.append((at, resume))
-        elif ch == ";" or ch == "•":
-            if at + 1 < n and answer[at + 1].isspace():
-                resume = at + 2
-                out.append((at, resume))
-        else:
-            j = at + 1
-            while j < n and answer[j] in ".!?":
-                j += 1
-            if j == n or answer[j].isspace() or answer[j] in _CLOSERS:
-                resume = j
-                out.append((at, j))
-    return out
+    """(start, end) of each sentence boundary in `answer`, left to right, not overlapping."""
+    return [m.span() for m in _BOUNDARY.finditer(answer)]
 
 
 def split_sentences(answer: str) -> list[Span]:
@@ -156,16 +116,7 @@ def split_sentences(answer: str) -> list[Span]:
         if mark == "." and _abbreviation(answer[max(begin, at - 7) : at]):
             continue
         end = after if mark in ".!?" else at
-        if end - begin > MAX_SENTENCE_CHARS:
-            _emit(answer, begin, end, spans)
-        else:  # _emit, inline
-            seg = answer[begin:end]
-            right = len(seg.rstrip())
-            left = 0
-            while left < right and (seg[left].isspace() or seg[left] in _LEADING):
-                left += 1
-            if right > left and (seg[left].isalnum() or _ALNUM.search(seg, left, right)):
-                spans.append(_new_span(Span, (begin + left, begin + right, seg[left:right])))
+        _emit(answer, begin, end, spans)
         begin = after
     _emit(answer, begin, len(answer), spans)
     return spans
@@ -222,7 +173,9 @@ _MENT_WORDS: Final = frozenset(
 )
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(
+    maxsize=65536
+)  # a pure function of one word, asked of every word of every rule and answer
 def stem(word: str) -> str:
     """A light, consistent suffix-stripper: monitoring/monitored/monitors -> monitor."""
     if word in _IRREGULAR:

@@ -49,6 +49,13 @@ class QuestionSource(Protocol):
     ) -> tuple[str, str] | None: ...
 
 
+class Narrator(Protocol):
+    """Something that may write the end-of-session narrative (the LLM); it puts the narrative on the
+    record (`record_meta`) or leaves the report to its offline template."""
+
+    def narrate(self, engine: Engine) -> None: ...
+
+
 @dataclass
 class AnswerOutcome:
     answer: Turn
@@ -69,7 +76,13 @@ class Engine:
         *,
         clock: Clock,
         recorder: Recorder | None = None,
+        question_source: QuestionSource | None = None,
+        narrator: Narrator | None = None,
+        usage_provider: Callable[[], dict[str, Any]] | None = None,
+        slow_scorer: bool = False,
     ) -> None:
+        """`slow_scorer` (an LLM): mock and drill answers are scored on a worker, never waited for.
+        `usage_provider` gives an LLM's token usage, journaled whenever it changes."""
         self.config = config
         self.rubric = rubric
         self.banks = banks
@@ -77,11 +90,11 @@ class Engine:
         self.transcript = transcript
         self.clock = clock
         self.recorder = recorder
-        self.question_source: QuestionSource | None = None
+        self.question_source = question_source
+        self.narrator = narrator
+        self.usage_provider = usage_provider
+        self.slow_scorer = slow_scorer
         self.background: ScoringQueue | None = None
-        # Token usage of an LLM, journaled whenever it changes (read on this thread only).
-        self.usage_provider: Callable[[], dict[str, Any]] | None = None
-        self.llm: Any = None  # the LLMServices attached after consent, if any
         # Called with each scorer note (fallbacks, budget) so a front end can show it.
         self.on_note: Callable[[str], None] | None = None
         self.listeners: list[Callable[[dict[str, Any]], None]] = []
@@ -394,7 +407,7 @@ class Engine:
         Only a slow scorer (an LLM) goes to the worker; the offline scorer takes about a millisecond,
         and scoring it at once keeps adaptive probing, and so a seed's or pack's plan, reproducible."""
         answer = self.record_answer(text)
-        if self.llm is None:
+        if not self.slow_scorer:
             self.apply_assessment(answer, self.score(answer))
             return answer
         if self.background is None:
@@ -443,10 +456,8 @@ class Engine:
         if self.finished:
             return self.transcript
         self.apply_ready(block=True)
-        if self.llm is not None and self.transcript.narrative is None:
-            from practice_bot.session.llm_wiring import write_narrative
-
-            write_narrative(self, self.llm)
+        if self.narrator is not None and self.transcript.narrative is None:
+            self.narrator.narrate(self)
         evidenced = {c: s == "evidenced" for c, s in self.status_by_criterion().items()}
         grades = predict_grades(self.rubric, evidenced, self.transcript.topics)
         self._emit(

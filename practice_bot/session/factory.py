@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from practice_bot import __version__
 from practice_bot.banks.models import Bank
@@ -25,6 +26,9 @@ from practice_bot.session.clock import Clock, SystemClock
 from practice_bot.session.engine import Engine
 from practice_bot.session.plan import SessionConfig, resolve_topics
 
+if TYPE_CHECKING:
+    from practice_bot.session.llm_wiring import LLMParts
+
 
 class Session:
     """An engine and the journal file it writes to."""
@@ -45,23 +49,24 @@ def _banks(settings: Settings) -> dict[str, Bank]:
 
 
 def _scorer(settings: Settings, scorer: Scorer | None) -> Scorer:
-    """The offline scorer unless one is given; the LLM is attached after consent (attach_llm)."""
+    """The offline scorer unless one is given; the LLM's, after consent, comes with its parts."""
     if scorer is not None:
         return scorer
     if settings.scorer == "llm" and not settings.llm_configured:
-        from practice_bot.scoring.factory import make_scorer
+        from practice_bot.llm.factory import NO_ENDPOINT
 
-        make_scorer("llm", settings)  # raises the clear "no endpoint configured" error
+        raise UserError(NO_ENDPOINT)
     from practice_bot.scoring.offline import OfflineScorer
 
     return OfflineScorer()
 
 
-def _maybe_attach_llm(engine: Engine, settings: Settings, llm: bool) -> None:
-    if llm:
-        from practice_bot.session.llm_wiring import attach_llm
+def _llm(settings: Settings, transcript: Transcript, llm: bool) -> LLMParts | None:
+    if not llm:
+        return None
+    from practice_bot.session.llm_wiring import llm_parts
 
-        attach_llm(engine, settings)
+    return llm_parts(settings, transcript.usage)
 
 
 def start_session(
@@ -106,8 +111,19 @@ def start_session(
     )
     journal = create_journal(settings.transcripts, transcript)
     remember_folder(settings.transcripts)  # so that `resume` finds it wherever it is
-    engine = Engine(config, rubric, banks, chosen, transcript, clock=clock, recorder=journal)
-    _maybe_attach_llm(engine, settings, llm)
+    parts = _llm(settings, transcript, llm)
+    engine = Engine(
+        config,
+        rubric,
+        banks,
+        parts.scorer if parts else chosen,
+        transcript,
+        clock=clock,
+        recorder=journal,
+        **(parts.engine_options() if parts else {}),
+    )
+    if parts:
+        parts.put_on_record(engine)
     return Session(engine, journal.path)
 
 
@@ -171,18 +187,22 @@ def resume_session(
     truncate_torn_tail(path, good)
     rubric = load_rubric()
     clock = clock or SystemClock()
+    chosen = _scorer(settings, scorer)
+    parts = _llm(settings, transcript, llm)
     engine = Engine(
         config_of(transcript),
         rubric,
         _banks(settings),
-        _scorer(settings, scorer),
+        parts.scorer if parts else chosen,
         transcript,
         clock=clock,
         recorder=Journal(path),
+        **(parts.engine_options() if parts else {}),
     )
     away = engine.time_away()  # before anything is recorded now
     engine.record_event("resumed_session", "; ".join(notices))
-    _maybe_attach_llm(engine, settings, llm)
+    if parts:
+        parts.put_on_record(engine)
     session = Session(engine, path, notices)
     session.away = away
     return session

@@ -4,7 +4,8 @@ usage kept on the transcript. Nothing here imports openai; the llm package does 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from practice_bot.banks.models import Question
 from practice_bot.rubric.models import Criterion, Topic
@@ -12,6 +13,8 @@ from practice_bot.rubric.models import Criterion, Topic
 if TYPE_CHECKING:
     from practice_bot.config import Settings
     from practice_bot.llm.services import LLMServices
+    from practice_bot.records.schema import Usage
+    from practice_bot.scoring.base import Scorer
     from practice_bot.session.engine import Engine
 
 
@@ -67,38 +70,65 @@ class LLMQuestionSource:
         return written.text, written.source
 
 
-def attach_llm(engine: Engine, settings: Settings) -> LLMServices:
-    """Give an engine the LLM scorer and question writer sharing one client and token budget."""
+class LLMNarrator:
+    """Asks the LLM for the end-of-session narrative; on failure the report uses the offline template."""
+
+    def __init__(self, services: LLMServices) -> None:
+        self.services = services
+
+    def narrate(self, engine: Engine) -> None:
+        services = self.services
+        topics = [engine.rubric.topic(t) for t in engine.transcript.topics]
+        narrative = services.narrative.write(
+            topics, engine.transcript.judgments, engine.transcript.mode
+        )
+        engine.record_usage()
+        if narrative is None:
+            reason = services.narrative.last_failure or "no narrative"
+            engine.record_event("llm_fallback", f"narrative: {reason}")
+            if engine.on_note is not None:
+                engine.on_note(f"Feedback narrative from the offline template: {reason}")
+            return
+        names = {t.id: t.name for t in topics}
+        engine.record_meta(
+            narrative=narrative.to_markdown(names), narrative_source=f"llm:{services.model}"
+        )
+
+
+@dataclass
+class LLMParts:
+    """What an engine needs from the LLM: its scorer, question writer, narrator and token usage, all
+    sharing one client and token budget."""
+
+    services: LLMServices
+
+    @property
+    def scorer(self) -> Scorer:
+        return self.services.scorer
+
+    def engine_options(self) -> dict[str, Any]:
+        """The Engine's keyword arguments that wire the LLM in."""
+        services = self.services
+        return {
+            "question_source": LLMQuestionSource(services),
+            "narrator": LLMNarrator(services),
+            "usage_provider": lambda: services.usage.to_record().model_dump(mode="json"),
+            "slow_scorer": True,
+        }
+
+    def put_on_record(self, engine: Engine) -> None:
+        """The transcript's header names the LLM and its prompts (once)."""
+        if engine.transcript.scorer != "llm" or not engine.transcript.prompts:
+            services = self.services
+            engine.record_meta(scorer="llm", model=services.model, prompts=services.prompt_hashes())
+
+
+def llm_parts(settings: Settings, usage: Usage) -> LLMParts:
+    """The LLM's parts for a session whose transcript holds `usage` so far (a resumed session carries
+    on counting against the same budget)."""
     from practice_bot.llm.services import LLMServices
     from practice_bot.llm.usage import SessionUsage
     from practice_bot.scoring.offline import OfflineScorer
 
-    usage = SessionUsage.from_record(engine.transcript.usage, settings.token_budget)
-    services = LLMServices.from_settings(settings, OfflineScorer(), usage=usage)
-    engine.scorer = services.scorer
-    engine.question_source = LLMQuestionSource(services)
-    engine.llm = services
-    engine.usage_provider = lambda: services.usage.to_record().model_dump(mode="json")
-    if engine.transcript.scorer != "llm" or not engine.transcript.prompts:
-        engine.record_meta(scorer="llm", model=services.model, prompts=services.prompt_hashes())
-    return services
-
-
-def write_narrative(engine: Engine, services: LLMServices) -> bool:
-    """Ask the LLM for the end-of-session narrative; on failure the report uses the offline template."""
-    topics = [engine.rubric.topic(t) for t in engine.transcript.topics]
-    narrative = services.narrative.write(
-        topics, engine.transcript.judgments, engine.transcript.mode
-    )
-    engine.record_usage()
-    if narrative is None:
-        reason = services.narrative.last_failure or "no narrative"
-        engine.record_event("llm_fallback", f"narrative: {reason}")
-        if engine.on_note is not None:
-            engine.on_note(f"Feedback narrative from the offline template: {reason}")
-        return False
-    names = {t.id: t.name for t in topics}
-    engine.record_meta(
-        narrative=narrative.to_markdown(names), narrative_source=f"llm:{services.model}"
-    )
-    return True
+    session_usage = SessionUsage.from_record(usage, settings.token_budget)
+    return LLMParts(LLMServices.from_settings(settings, OfflineScorer(), usage=session_usage))

@@ -38,11 +38,6 @@ class TimeStatus:
         return max(self.hard_limit - self.elapsed, 0.0)
 
 
-def clock_text(seconds: float) -> str:
-    seconds = max(int(seconds), 0)
-    return f"{seconds // 60:02d}:{seconds % 60:02d}"
-
-
 def time_check_text(key: str, status: TimeStatus) -> str:
     from practice_bot.wording import minutes_words
 

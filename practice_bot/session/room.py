@@ -255,7 +255,7 @@ class Room:
     @property
     def slow_finish(self) -> bool:
         """Whether finishing may take a while (an LLM narrative, answers still being scored)."""
-        return self.engine.llm is not None or bool(self.engine.background)
+        return self.engine.narrator is not None or bool(self.engine.background)
 
     def finish(self, ending: str) -> None:
         with self.lock:

@@ -24,8 +24,8 @@ from practice_bot.cli import main
 from practice_bot.llm.client import LLMClient
 from practice_bot.llm.consent import remember_consent
 from practice_bot.llm.questions import QuestionWriter
+from practice_bot.llm.scorer import LLMScorer
 from practice_bot.llm.usage import SessionUsage
-from practice_bot.scoring.llm import LLMScorer
 
 MODULES = [
     "practice_bot.llm",
@@ -40,7 +40,7 @@ MODULES = [
     "practice_bot.llm.structured",
     "practice_bot.llm.tokens",
     "practice_bot.llm.usage",
-    "practice_bot.scoring.llm",
+    "practice_bot.llm.scorer",
     "practice_bot.commands.doctor",
 ]
 

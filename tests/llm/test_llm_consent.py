@@ -12,7 +12,7 @@ from llm_testkit import KEY, settings
 
 from practice_bot.llm.consent import (
     consent_needed,
-    data_dir,
+    data_home,
     describe_endpoint,
     endpoint_key,
     forget_consent,
@@ -21,7 +21,7 @@ from practice_bot.llm.consent import (
 
 
 def test_asked_once_per_endpoint(tmp_path: Path) -> None:
-    assert data_dir() == tmp_path / "data"
+    assert data_home() == tmp_path / "data"
     assert consent_needed("https://api.openai.com/v1")
     path = remember_consent("https://api.openai.com/v1/")
     assert not consent_needed("https://api.openai.com/v1")

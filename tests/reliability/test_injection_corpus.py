@@ -14,9 +14,9 @@ import httpx
 import pytest
 import respx
 
+from practice_bot.llm.scorer import LLMScorer
 from practice_bot.rubric import load_rubric
 from practice_bot.scoring.base import FLAG_INJECTION
-from practice_bot.scoring.llm import LLMScorer
 from practice_bot.scoring.offline import OfflineScorer
 from tests.llm.conftest import SCHEMA_FILE, _top_level_properties, check_request_bodies
 from tests.llm.llm_testkit import CHAT, client, json_reply

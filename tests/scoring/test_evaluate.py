@@ -3,7 +3,6 @@ errors, evaluate() with a fake scorer, the CLI in-process (fake scorer) and in a
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import subprocess
@@ -271,7 +270,7 @@ def fixture_file(tmp_path: Path) -> Path:
 def test_cli_table_and_json_with_a_fake_scorer(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setattr("practice_bot.scoring.factory.make_scorer", lambda name: MarkScorer())
+    monkeypatch.setattr("practice_bot.llm.factory.make_scorer", lambda name: MarkScorer())
     f = fixture_file(tmp_path)
     assert cli.main(["eval", str(f)]) == 0
     out = capsys.readouterr().out
@@ -287,7 +286,7 @@ def test_cli_table_and_json_with_a_fake_scorer(
 def test_cli_rejects_an_id_repeated_across_files(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setattr("practice_bot.scoring.factory.make_scorer", lambda name: MarkScorer())
+    monkeypatch.setattr("practice_bot.llm.factory.make_scorer", lambda name: MarkScorer())
     f = fixture_file(tmp_path)
     assert cli.main(["eval", str(f), str(f)]) == 2
     assert "is also in" in capsys.readouterr().err
@@ -315,8 +314,6 @@ def test_cli_bad_file_exits_2_with_a_message_not_a_traceback(tmp_path: Path) -> 
 
 
 def test_cli_offline_scorer_in_a_subprocess(tmp_path: Path) -> None:
-    if importlib.util.find_spec("practice_bot.scoring.offline") is None:
-        pytest.skip("practice_bot.scoring.offline is not written yet")
     f = fixture_file(tmp_path)
     done = run_cli(tmp_path, str(f), "--scorer", "offline", "--json")
     assert done.returncode == 0, done.stderr

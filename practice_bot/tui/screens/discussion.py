@@ -28,12 +28,12 @@ from textual.timer import Timer
 from textual.widgets import Footer, Header, TextArea
 
 from practice_bot.errors import TranscriptError
+from practice_bot.formatting import clock_text
 from practice_bot.records.report import pack_words
 from practice_bot.records.schema import Turn
 from practice_bot.records.store import rescue_folders
 from practice_bot.session.engine import END_EARLY_PROMPT
 from practice_bot.session.factory import Session
-from practice_bot.session.pacing import clock_text
 from practice_bot.session.room import AWAY_ASK, AnswerSaved, Room
 from practice_bot.textsafe import printable
 from practice_bot.tui.messages import (

@@ -13,8 +13,8 @@ from practice_bot.rubric.models import Topic
 from practice_bot.scoring.base import Evidence
 from practice_bot.session.engine import AnswerOutcome
 from practice_bot.textsafe import printable
+from practice_bot.tui.display import STATUS_MARK, STATUS_STYLE, STATUS_WORD, literal
 from practice_bot.tui.screens.base import AppScreen
-from practice_bot.tui.text import STATUS_MARK, STATUS_STYLE, STATUS_WORD, literal
 from practice_bot.wording import FLAG_WORDS, criterion_label, plural
 
 QUOTE_STYLE = "bold underline reverse"

@@ -16,8 +16,8 @@ from textual.widgets import DataTable, Footer, Header, Static
 from practice_bot.records.store import Entry
 from practice_bot.rubric.models import Rubric
 from practice_bot.textsafe import printable
+from practice_bot.tui.display import GRADE_WORDS, bar
 from practice_bot.tui.screens.base import AppScreen
-from practice_bot.tui.text import GRADE_WORDS, bar
 from practice_bot.wording import criterion_label
 
 SPARK = "▁▂▃▄▅▆▇█"

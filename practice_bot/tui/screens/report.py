@@ -12,12 +12,19 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Footer, Header, Static
 
+from practice_bot.formatting import clock_text
 from practice_bot.records.report import Report
 from practice_bot.records.schema import Transcript
-from practice_bot.session.pacing import clock_text
 from practice_bot.textsafe import printable
+from practice_bot.tui.display import (
+    GRADE_WORDS,
+    STATUS_MARK,
+    STATUS_STYLE,
+    STATUS_WORD,
+    bar,
+    literal,
+)
 from practice_bot.tui.screens.base import AppScreen
-from practice_bot.tui.text import GRADE_WORDS, STATUS_MARK, STATUS_STYLE, STATUS_WORD, bar, literal
 from practice_bot.wording import criterion_label, flag_names, plural, topic_names
 
 EXPORTS = {"md": "Markdown", "html": "HTML", "json": "JSON"}

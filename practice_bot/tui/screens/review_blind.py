@@ -14,13 +14,13 @@ from textual.widgets import OptionList, Static
 
 from practice_bot.errors import UserError
 from practice_bot.textsafe import printable
+from practice_bot.tui.display import STATUS_MARK, literal
 from practice_bot.tui.screens.review_parts import agreement_content, criterion_prompt, short_id
 from practice_bot.tui.screens.review_transcript import (
     CriteriaPaneScreen,
     criteria_options,
     fill_options,
 )
-from practice_bot.tui.text import STATUS_MARK, literal
 from practice_bot.tui.widgets.review_conversation import ReviewConversation
 from practice_bot.tutor.agreement import CriterionAgreement
 from practice_bot.tutor.view import CriterionView

@@ -17,13 +17,13 @@ from textual.message import Message
 from textual.widgets import DataTable, Footer, Header, Input, Label, Static
 
 from practice_bot.errors import UserError
-from practice_bot.session.pacing import clock_text
+from practice_bot.formatting import clock_text
 from practice_bot.textsafe import printable
+from practice_bot.tui.display import GRADE_WORDS
 from practice_bot.tui.screens.base import AppScreen
-from practice_bot.tui.text import GRADE_WORDS
 from practice_bot.tutor.keys import SORT_NAMES
 from practice_bot.tutor.listing import ReviewRow, filter_rows, parse_filters, sort_rows
-from practice_bot.tutor.text import grades_line
+from practice_bot.tutor.plain_views import grades_line
 
 COLUMNS = ("Apprentice", "Date", "Mode", "Time", "Grade", "Flagged", "Ovr")
 SORT_WORDS = {

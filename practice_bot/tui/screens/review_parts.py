@@ -8,11 +8,11 @@ from collections.abc import Sequence
 
 from textual.content import Content
 
+from practice_bot.formatting import clock_text
 from practice_bot.records.schema import Transcript, Turn
 from practice_bot.rubric.grading import Grades
-from practice_bot.session.pacing import clock_text
 from practice_bot.textsafe import printable
-from practice_bot.tui.text import GRADE_WORDS, STATUS_MARK, STATUS_STYLE, STATUS_WORD, literal
+from practice_bot.tui.display import GRADE_WORDS, STATUS_MARK, STATUS_STYLE, STATUS_WORD, literal
 from practice_bot.tutor.agreement import Agreement, CriterionAgreement
 from practice_bot.tutor.overrides import GradesBothWays
 from practice_bot.tutor.view import CriterionView, Span, merged

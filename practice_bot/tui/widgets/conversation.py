@@ -15,7 +15,7 @@ from textual.widgets.markdown import MarkdownStream
 from practice_bot.records.schema import Transcript, Turn
 from practice_bot.session.engine import Engine
 from practice_bot.textsafe import printable
-from practice_bot.tui.text import literal
+from practice_bot.tui.display import literal
 from practice_bot.wording import plural
 
 

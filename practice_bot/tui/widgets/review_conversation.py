@@ -9,8 +9,8 @@ from textual.content import Content
 from textual.widgets import Markdown, Static
 
 from practice_bot.records.schema import Transcript
+from practice_bot.tui.display import literal
 from practice_bot.tui.screens.review_parts import evidence_note, highlighted, turn_title
-from practice_bot.tui.text import literal
 from practice_bot.tui.widgets.conversation import AssessorTurn
 from practice_bot.tutor.view import Span
 

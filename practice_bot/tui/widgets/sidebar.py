@@ -14,11 +14,12 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Static
 
+from practice_bot.formatting import clock_text
 from practice_bot.records.schema import Transcript
 from practice_bot.rubric.models import Topic
 from practice_bot.session.engine import Engine
-from practice_bot.session.pacing import TimeStatus, clock_text
-from practice_bot.tui.text import STATUS_MARK, STATUS_STYLE, STATUS_WORD, bar, words
+from practice_bot.session.pacing import TimeStatus
+from practice_bot.tui.display import STATUS_MARK, STATUS_STYLE, STATUS_WORD, bar, words
 from practice_bot.wording import criterion_title
 
 BAR = 20

@@ -1,4 +1,5 @@
-"""Builds the scorer a session or command asked for: offline always works; llm needs an endpoint."""
+"""The one place a scorer is chosen by name: offline always works; llm needs an endpoint. An LLM scorer
+is built as part of `LLMServices` (one client, one token budget), as a session builds it."""
 
 from __future__ import annotations
 
@@ -9,6 +10,11 @@ from practice_bot.scoring.base import Scorer
 
 if TYPE_CHECKING:
     from practice_bot.config import Settings
+
+NO_ENDPOINT = (
+    "scorer llm: no endpoint configured; set OPENAI_API_KEY (and OPENAI_BASE_URL for a "
+    "non-OpenAI server) or use --scorer offline"
+)
 
 
 def make_scorer(name: str, settings: Settings | None = None) -> Scorer:
@@ -25,12 +31,8 @@ def make_scorer(name: str, settings: Settings | None = None) -> Scorer:
         if not settings.llm_configured:
             if name == "auto":
                 return OfflineScorer()
-            raise UserError(
-                "scorer llm: no endpoint configured; set OPENAI_API_KEY (and OPENAI_BASE_URL for a "
-                "non-OpenAI server) or use --scorer offline"
-            )
-        from practice_bot.scoring.llm import LLMScorer  # type: ignore[import-not-found,unused-ignore]
+            raise UserError(NO_ENDPOINT)
+        from practice_bot.llm.services import LLMServices
 
-        scorer: Scorer = LLMScorer.from_settings(settings, fallback=OfflineScorer())
-        return scorer
+        return LLMServices.from_settings(settings, OfflineScorer()).scorer
     raise UserError(f"scorer: unknown scorer {name!r}; choose offline, llm or auto")

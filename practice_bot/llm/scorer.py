@@ -15,7 +15,6 @@ Rules, per criterion:
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -40,7 +39,6 @@ from practice_bot.scoring.base import (
 )
 
 if TYPE_CHECKING:
-    from practice_bot.config import Settings
     from practice_bot.llm.usage import SessionUsage
     from practice_bot.rubric.models import Criterion, Topic
 
@@ -80,18 +78,6 @@ class LLMScorer:
         self.template = template or load_prompt("scorer")
         self.nonce = nonce
         self.json_schema_supported = True  # set False once the endpoint rejects json_schema
-
-    @classmethod
-    def from_settings(
-        cls,
-        settings: Settings,
-        fallback: Scorer,
-        *,
-        usage: SessionUsage | None = None,
-        client: LLMClient | None = None,
-        sleep: Callable[[float], None] = time.sleep,
-    ) -> LLMScorer:
-        return cls(client or LLMClient.from_settings(settings, usage=usage, sleep=sleep), fallback)
 
     @property
     def usage(self) -> SessionUsage:

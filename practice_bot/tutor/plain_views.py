@@ -6,11 +6,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from practice_bot.formatting import clock_text
 from practice_bot.records.schema import Transcript
 from practice_bot.rubric.grading import FORMATIVE_LABEL, Grades
 from practice_bot.rubric.models import Rubric
 from practice_bot.scoring.base import STATUS_WORDS
-from practice_bot.session.pacing import clock_text
 from practice_bot.textsafe import printable
 from practice_bot.tutor.agreement import CriterionAgreement, FolderAgreement
 from practice_bot.tutor.cohort import Cohort

@@ -1,0 +1,10 @@
+"""Small formatting helpers every layer may use (records, session, the front ends): standard library
+only, importing nothing of the app."""
+
+from __future__ import annotations
+
+
+def clock_text(seconds: float) -> str:
+    """Minutes and seconds as a clock shows them: 125 -> "02:05" (negative times read "00:00")."""
+    seconds = max(int(seconds), 0)
+    return f"{seconds // 60:02d}:{seconds % 60:02d}"
