@@ -231,11 +231,11 @@ def prediction_note(transcript: Transcript, covered: list[str], rubric: Rubric) 
     rest. A mock always shows it, with the topics it did not reach counted as not yet evidenced."""
     if transcript.mode == "mock" or len(covered) == len(rubric.topics):
         return ""
-    what = "a drill aims at a few criteria" if transcript.mode == "drill" else "this practice"
+    aim = " (a drill aims at a few criteria)" if transcript.mode == "drill" else ""
     return (
-        f"No exam-level prediction: {what} covered {plural(len(covered), 'topic')} of "
-        f"{len(rubric.topics)}, and the AM1 and AM2 grades need evidence on every topic. "
-        "A mock exam covers them all."
+        f"No exam-level prediction: this {transcript.mode} covered "
+        f"{plural(len(covered), 'topic')} of {len(rubric.topics)}{aim}, and the AM1 and AM2 grades "
+        "need evidence on every topic. A mock exam covers them all."
     )
 
 

@@ -196,3 +196,12 @@ def test_every_criterion_has_a_short_title(rubric):
     ids = [c.id for t in rubric.topics for c in t.criteria]
     assert sorted(titles()) == sorted(ids)
     assert all(0 < len(v) <= 40 for v in titles().values())
+
+
+def test_drill_report_says_why_there_is_no_prediction(rubric):
+    t = session(rubric, ["EVIDENCE:model-scoping/pass-1"], mode="drill",
+                target_criteria=["model-scoping/pass-1", "model-scoping/pass-2"], topics=())  # fmt: skip
+    report = build_report(t, rubric)
+    assert report.prediction_note.startswith(
+        "No exam-level prediction: this drill covered 1 topic of 11 (a drill aims at a few criteria)"
+    )
