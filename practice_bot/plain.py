@@ -7,12 +7,14 @@ session and saves everything.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
 from practice_bot.errors import TranscriptError
 from practice_bot.formatting import clock_text
+from practice_bot.records.drafts import clear_draft
 from practice_bot.records.journal import Journal
 from practice_bot.records.render import render_text
 from practice_bot.records.report import build_report
@@ -68,6 +70,30 @@ class PlainRunner:
                     return "\n".join(lines), False
                 continue
             lines.append(line)
+            self.keep_draft("\n".join(lines))
+
+    def keep_draft(self, text: str) -> None:
+        """Each line of an answer not yet sent is kept beside the journal: a closed terminal loses
+        none of it (resuming starts the answer with it)."""
+        with contextlib.suppress(OSError):  # sending the answer is what saves it
+            self.room.save_draft(text)
+
+    def restore_draft(self) -> None:
+        """At a keyboard the kept answer starts the answer again; a script, whose next lines were
+        written without it, is shown it instead (so it can be copied) and its answers stay its own."""
+        draft = self.room.draft()
+        if not draft:
+            return
+        if bool(getattr(self.stdin, "isatty", lambda: False)()):
+            self.carried = draft.split("\n")
+            self.say(
+                "Notice: your unsent answer was kept and starts your answer below; "
+                "type more, then an empty line to send it."
+            )
+        else:
+            self.say("Notice: an answer typed but not sent before the session stopped:")
+        for line in draft.split("\n"):
+            self.say(f"  | {printable(line)}")
 
     def mid_answer(self, cmd: str) -> bool:
         """A command on a line of its own after some answer text; True when it ends the answer."""
@@ -170,6 +196,7 @@ class PlainRunner:
             self.say(f"Notice: {printable(notice)}")
         self.score_unscored()
         self.time_away()
+        self.restore_draft()
         extra = ", /pause, /again" if t.mode == "practice" else ""
         self.say(HELP.format(extra=extra))
         if t.mode == "mock":
@@ -188,8 +215,10 @@ class PlainRunner:
             ending, self.ending = self.ending, ""
             if text.strip() and t.mode != "practice":
                 e.submit_answer_in_background(text)  # no feedback until the end: never wait
+                clear_draft(self.session.journal_path)  # sent: no longer a draft
             elif text.strip():
                 outcome = e.submit_answer(text)
+                clear_draft(self.session.journal_path)
                 if t.mode == "practice":
                     self.feedback(outcome)
                     if not eof and not ending:
@@ -272,6 +301,7 @@ class PlainRunner:
         journal = self.session.journal_path
         try:
             path: Path | None = save_final(journal, e.transcript)
+            clear_draft(journal)
         except TranscriptError as exc:
             path, problem = None, exc
         self.say("")

@@ -4,6 +4,7 @@ commands use the name the app remembers."""
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import signal
@@ -131,3 +132,66 @@ def test_session_commands_use_the_remembered_name(tmp_path):
     assert history.returncode == 0 and "Sessions for Priya Shah" in history.stdout
     named = run_cli(["history", "--transcripts", str(t), "--name", "Sam"], "", tmp_path)
     assert "No sessions for Sam" in named.stdout  # --name still wins
+
+
+def test_line_mode_keeps_an_unsent_answer_when_the_terminal_closes(tmp_path):
+    env = dict(os.environ, PRACTICE_BOT_CONFIG=str(tmp_path / "none.toml"))
+    env["PRACTICE_BOT_DATA_DIR"] = str(tmp_path / "data")
+    folder = tmp_path / "t"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "practice_bot", "mock", "--plain", "--name", "Ana", "--seed", "1",
+         "--transcripts", str(folder)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        env=env, cwd=tmp_path,
+    )  # fmt: skip
+    try:
+        assert proc.stdin is not None and proc.stdout is not None
+        deadline = time.monotonic() + 60
+        while "Assessor:" not in (line := proc.stdout.readline()):
+            assert line and time.monotonic() < deadline, "no question was asked"
+        proc.stdin.write("the first line of my answer\n")  # no empty line yet: not sent
+        proc.stdin.flush()
+        while not list(folder.glob(".*.draft")):
+            assert time.monotonic() < deadline, "the draft was not kept"
+            time.sleep(0.05)
+    finally:
+        proc.send_signal(signal.SIGKILL)  # the terminal closed
+        proc.wait(timeout=30)
+    out = run_cli(
+        ["resume", "--plain", "--transcripts", str(folder)],
+        "and the second\n\n/end\nyes\n",
+        tmp_path,
+    )
+    assert out.returncode == 0, out.stderr
+    # a script's answers stay its own; the kept text is shown, to copy
+    assert "an answer typed but not sent" in out.stdout
+    assert "  | the first line of my answer" in out.stdout
+    data = json.loads(only(folder, ".json").read_text())
+    assert [t["text"] for t in data["turns"] if t["role"] == "apprentice"] == ["and the second"]
+    assert not list(folder.glob(".*.draft"))
+
+
+class Keyboard(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_line_mode_at_a_keyboard_starts_the_answer_with_the_kept_draft(tmp_path):
+    from practice_bot.config import Settings
+    from practice_bot.plain import PlainRunner
+    from practice_bot.records.drafts import save_draft
+    from practice_bot.session.factory import resume_session, start_session
+    from practice_bot.session.plan import SessionConfig
+
+    settings = Settings(transcripts=tmp_path / "t", scorer="offline")
+    session = start_session(SessionConfig(mode="mock", apprentice="Ana", seed=1), settings)
+    question = session.engine.next_question()
+    assert question is not None
+    save_draft(
+        session.journal_path, question.index, "kept words"
+    )  # typed, then the terminal closed
+    resumed = resume_session(session.journal_path, settings)
+    out = io.StringIO()
+    PlainRunner(resumed, Keyboard("and more\n\n"), out).run()
+    assert "your unsent answer was kept and starts your answer" in out.getvalue()
+    assert [t.text for t in resumed.engine.transcript.answers()] == ["kept words\nand more"]
