@@ -96,4 +96,8 @@ def carry_out(plan: PurgePlan) -> tuple[list[Path], list[str]]:
             problems.append(f"{item.path}: cannot delete: {exc.strerror or exc}")
             continue
         deleted.append(item.path)
+        if item.path.name.endswith(JOURNAL_SUFFIX):  # its unsent draft goes with it
+            from practice_bot.records.drafts import clear_draft
+
+            clear_draft(item.path)
     return deleted, problems

@@ -195,3 +195,27 @@ def test_line_mode_at_a_keyboard_starts_the_answer_with_the_kept_draft(tmp_path)
     PlainRunner(resumed, Keyboard("and more\n\n"), out).run()
     assert "your unsent answer was kept and starts your answer" in out.getvalue()
     assert [t.text for t in resumed.engine.transcript.answers()] == ["kept words\nand more"]
+
+
+def test_purge_removes_a_journal_with_its_draft(tmp_path):
+    from datetime import timedelta
+
+    from practice_bot.config import Settings
+    from practice_bot.records.drafts import draft_path, save_draft
+    from practice_bot.session.clock import FakeClock
+    from practice_bot.session.factory import start_session
+    from practice_bot.session.plan import SessionConfig
+    from practice_bot.tutor.retention import carry_out, plan_purge
+
+    settings = Settings(transcripts=tmp_path / "t", scorer="offline")
+    clock = FakeClock()
+    session = start_session(
+        SessionConfig(mode="mock", apprentice="Ana", seed=1), settings, clock=clock
+    )
+    question = session.engine.next_question()
+    assert question is not None
+    save_draft(session.journal_path, question.index, "never sent")
+    plan = plan_purge(settings.transcripts, 30, now=clock.now() + timedelta(days=60))
+    deleted, problems = carry_out(plan)
+    assert deleted == [session.journal_path] and not problems
+    assert not draft_path(session.journal_path).exists()
