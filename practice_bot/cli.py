@@ -30,6 +30,7 @@ COMMAND_MODULES = (
     "practice_bot.commands.purge",
     "practice_bot.commands.rules",  # rules check
     "practice_bot.commands.explain",
+    "practice_bot.commands.serve",  # serve, class watch
 )
 
 
@@ -59,6 +60,9 @@ def _start_screen() -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     if not (sys.argv[1:] if argv is None else argv):
         return _run(_start_screen)
+    from practice_bot.textsafe import guard_output
+
+    guard_output()  # every command's output passes one sanitiser (the app draws its own screen)
     parser = build_parser()
     args = parser.parse_args(argv)
     return _run(lambda: _dispatch(args))

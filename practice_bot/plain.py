@@ -1,8 +1,9 @@
 """Plain line mode: the same sessions, line by line, for screen readers, scripts and tests.
 
 Questions go to stdout; an answer is read from stdin and ends at an empty line. Commands: /end, /skip,
-/time, /pause (practice), /again (practice: try the last question again), /help. End of input ends the
-session and saves everything.
+/time, /pause (practice), /again (practice: try the last question again), /help, and `/audio PATH` on a
+line of its own: a recording as the answer (practice_bot.voice.answers). End of input ends the session
+and saves everything.
 """
 
 from __future__ import annotations
@@ -10,9 +11,9 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
-from practice_bot.errors import TranscriptError
+from practice_bot.errors import TranscriptError, UserError
 from practice_bot.formatting import clock_text
 from practice_bot.records.drafts import clear_draft
 from practice_bot.records.journal import Journal
@@ -30,15 +31,29 @@ from practice_bot.wording import FLAG_WORDS, criterion_label, duration_words
 # Commands seen on a line of their own after some answer text (on the first line any command is).
 MID_ANSWER_COMMANDS = ("/end", "/skip", "/time", "/help", "/pause", "/again")
 
+if TYPE_CHECKING:
+    from practice_bot.voice.answers import VoiceAnswers
+
+
 HELP = (
     "Type your answer; finish it with an empty line. Commands: /end to finish early, /skip to move on, "
-    "/time for the clock{extra}, /help."
+    "/time for the clock{extra}, /audio FILE to answer with a recording, /help."
 )
 
 
 class PlainRunner:
-    def __init__(self, session: Session, stdin: IO[str], stdout: IO[str]) -> None:
+    def __init__(
+        self,
+        session: Session,
+        stdin: IO[str],
+        stdout: IO[str],
+        voice: VoiceAnswers | None = None,
+        accept_audio: bool = False,
+    ) -> None:
         self.session = session
+        self.voice = voice
+        self.accept_audio = accept_audio
+        self.last_recording: Path | None = None
         self.engine = session.engine
         self.stdin = stdin
         self.stdout = stdout
@@ -60,6 +75,8 @@ class PlainRunner:
             line = valid_text(line).rstrip("\r\n")
             cmd = line.strip()
             if not lines and cmd.startswith("/") and " " not in cmd:
+                return cmd, False
+            if not lines and cmd.lower().startswith("/audio "):
                 return cmd, False
             if lines and cmd.lower() in MID_ANSWER_COMMANDS:
                 if self.mid_answer(cmd.lower()):
@@ -197,6 +214,12 @@ class PlainRunner:
         self.score_unscored()
         self.time_away()
         self.restore_draft()
+        kept = self.voice.unused_recordings() if self.voice is not None else []
+        if kept and e.current_question is not None:
+            self.last_recording = kept[-1]
+            self.say(
+                f"Notice: a recording made before is kept in {kept[-1]}; /audio again uses it."
+            )
         extra = ", /pause, /again" if t.mode == "practice" else ""
         self.say(HELP.format(extra=extra))
         if t.mode == "mock":
@@ -207,20 +230,30 @@ class PlainRunner:
             self.say(
                 f"[{e.rubric.topic(question.topic).name}] Assessor: {printable(question.text)}"
             )
+            if self.voice is not None:
+                self.voice.speak(question.text, question.index)
             text, eof = self.read_block()
-            if text.startswith("/") and "\n" not in text and not eof:
+            spoken: dict[str, Any] | None = None
+            if text.lower().startswith("/audio ") and not eof:
+                heard = self.hear_file(text[len("/audio ") :].strip(), question.text)
+                if heard is None:
+                    question = e.next_question()  # the same question, still waiting
+                    continue
+                text, spoken = heard
+            elif text.startswith("/") and "\n" not in text and not eof:
                 question = self.command(text)
                 continue
             retry = None
             ending, self.ending = self.ending, ""
             if text.strip() and t.mode != "practice":
-                e.submit_answer_in_background(text)  # no feedback until the end: never wait
+                e.submit_answer_in_background(text, spoken)  # no feedback until the end: never wait
                 clear_draft(self.session.journal_path)  # sent: no longer a draft
             elif text.strip():
-                outcome = e.submit_answer(text)
+                outcome = e.submit_answer(text, spoken)
                 clear_draft(self.session.journal_path)
                 if t.mode == "practice":
                     self.feedback(outcome)
+                    self.delivery(outcome.answer.spoken)
                     if not eof and not ending:
                         retry = self.after_feedback()
             if eof:
@@ -294,10 +327,68 @@ class PlainRunner:
             self.say(f"Unknown command {printable(cmd)}; /help lists them.")
         return e.next_question()
 
+    # ----- spoken answers ------------------------------------------------------------------------
+    def hear_file(self, raw: str, question: str) -> tuple[str, dict[str, Any]] | None:
+        """`/audio PATH` (or `/audio again` after a failure): the recording as this answer, or None
+        with the reason said (the question still waits for an answer)."""
+        voice = self.voice
+        if voice is None:
+            self.say("Spoken answers are not available in this session; type your answer.")
+            return None
+        try:
+            if raw.lower() == "again" and self.last_recording is not None:
+                recording = self.last_recording
+            else:
+                recording = voice.adopt(Path(raw).expanduser())
+        except UserError as exc:
+            self.say(f"Problem: {printable(str(exc))}")
+            return None
+        self.last_recording = recording
+        if not voice.can_transcribe:
+            self.say(voice.no_endpoint_text())
+            heard_offline = voice.measure_only(recording)
+            if heard_offline.delivery is not None:
+                self.say("Delivery figures from your recording:")
+                self.delivery(heard_offline.spoken)
+            return None
+        if voice.needs_consent():
+            if self.accept_audio or self.confirm(voice.consent_question()):
+                voice.give_consent()
+            else:
+                self.say("Not sent. Type your answer instead.")
+                return None
+        self.say("Transcribing your recording...")
+        try:
+            heard = voice.hear(recording, question)
+        except UserError as exc:
+            self.say(f"Problem: {printable(str(exc))}")
+            self.say("Type /audio again to retry the transcription, or type your answer.")
+            return None
+        if not heard.text:
+            self.say("Nothing was heard in that recording; try again or type your answer.")
+            return None
+        if heard.delivery is not None:
+            self.engine.add_spoken_time(heard.delivery.seconds)
+        self.last_recording = None
+        self.say(f'Heard: "{printable(heard.text)}"')
+        return heard.text, voice.spoken_record(heard)
+
+    def delivery(self, spoken: Any) -> None:
+        """Delivery figures of a spoken answer (practice: after its feedback)."""
+        if spoken is None or spoken.delivery is None:
+            return
+        from practice_bot.voice.delivery import describe
+
+        self.say("  Delivery:")
+        for line in describe(spoken.delivery):
+            self.say(f"    {line}")
+
     def close(self) -> int:
         e = self.engine
         if not e.finished:
             e.finish("ended_early")  # end of input before the plan was complete
+        if self.voice is not None:
+            self.voice.finish(self.say)
         journal = self.session.journal_path
         try:
             path: Path | None = save_final(journal, e.transcript)

@@ -62,7 +62,9 @@ def save_prefs(prefs: Prefs, path: Path | None = None) -> bool:
     path = path or prefs_path()
     tmp = path.with_name(f".{path.name}.{secrets.token_hex(3)}.tmp")
     try:
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        from practice_bot.folders import make_private_folder
+
+        make_private_folder(path.parent)
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             json.dump(asdict(prefs), fh, indent=2, ensure_ascii=False)

@@ -7,7 +7,9 @@ file can do is produce problems. Checks that need several files (duplicates, cov
 from __future__ import annotations
 
 import difflib
+import os
 import re
+import stat
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -200,16 +202,42 @@ def question_problems(
     return found
 
 
+def _read_regular(path: Path) -> bytes | None:
+    """At most MAX_FILE_BYTES + 1 bytes of a regular file; None for anything else. The size on disk
+    is not trusted (a symlink to /dev/zero says 0), and a FIFO is opened without waiting for a
+    writer."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(21, "Is a directory")
+        if not stat.S_ISREG(mode):
+            return None
+        chunks: list[bytes] = []
+        left = MAX_FILE_BYTES + 1
+        while left > 0:
+            chunk = os.read(fd, min(left, 1 << 16))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
 def read_bank_file(
     path: Path, label: str, index: RubricIndex
 ) -> tuple[ParsedFile | None, list[str]]:
     """The file's well-shaped questions and every problem found in it alone. Never raises."""
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            return None, [f"{label}: file: larger than {MAX_FILE_BYTES // 1_000_000} MB"]
-        raw = path.read_bytes()
+        raw = _read_regular(path)
     except OSError as exc:
         return None, [f"{label}: file: cannot be read ({exc.strerror or exc.__class__.__name__})"]
+    if raw is None:
+        return None, [f"{label}: file: not a regular file (a device or a pipe)"]
+    if len(raw) > MAX_FILE_BYTES:
+        return None, [f"{label}: file: larger than {MAX_FILE_BYTES // 1_000_000} MB"]
     text, problems = _decode(label, raw)
     if text is None:
         return None, problems

@@ -22,6 +22,9 @@ PROBE = [
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("doctor", help="check the configured LLM endpoint with one small request")
     p.add_argument("--model", help="check this model instead of the configured one")
+    p.add_argument(
+        "--voice", action="store_true", help="check voice instead: microphone, speech engines"
+    )
     p.set_defaults(func=run)
 
 
@@ -29,13 +32,28 @@ def run(args: argparse.Namespace) -> int:
     from practice_bot.config import load_settings
 
     settings = load_settings(model=getattr(args, "model", None))
+    if getattr(args, "voice", False):
+        from practice_bot.voice.check import voice_lines
+
+        lines, ready = voice_lines(settings)
+        print("\n".join(lines))
+        return 0 if ready else 1
     return diagnose(settings, print)
+
+
+def _printable_say(say: Callable[[str], None]) -> Callable[[str], None]:
+    from practice_bot.textsafe import printable
+
+    return lambda text: say(printable(text))
 
 
 def diagnose(settings: Settings, say: Callable[[str], None]) -> int:
     """Run the checks, reporting each line through `say`; returns the exit code."""
     from practice_bot.llm.consent import endpoint_key
 
+    # What the endpoint says is quoted (an error's text): escapes made visible, secrets redacted.
+    # Doctor output is what people paste into support requests.
+    say = _printable_say(say)
     say(f"{NOTE}practice-bot works offline without any of this: bank questions, offline scorer.")
     if not settings.llm_configured:
         say(f"{NO}no LLM endpoint configured: set OPENAI_API_KEY (and OPENAI_BASE_URL for a server")

@@ -42,6 +42,7 @@ def run(args: argparse.Namespace) -> int:
     from practice_bot.errors import UserError
     from practice_bot.llm.factory import make_scorer
     from practice_bot.scoring.evaluate import evaluate, load_items
+    from practice_bot.textsafe import raw_stream
 
     items: list[Item] = []
     seen: dict[str, str] = {}
@@ -59,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
     def progress(done: int, total: int) -> None:
         if show_progress:
             end = "\n" if done == total else ""
-            print(f"\rscored {done}/{total}", end=end, file=sys.stderr, flush=True)
+            print(f"\rscored {done}/{total}", end=end, file=raw_stream(sys.stderr), flush=True)
 
     result = evaluate(items, scorer, progress=progress)
     if args.json:

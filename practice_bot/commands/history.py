@@ -14,6 +14,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def history_lines(folder: Path, apprentice: str) -> list[str]:
+    from practice_bot.records.delivery import summarise, summary_line
     from practice_bot.records.history import (
         criterion_records,
         evidenced_of_covered,
@@ -43,6 +44,9 @@ def history_lines(folder: Path, apprentice: str) -> list[str]:
         lines.append(
             f"  {started_stamp(t.started_at)}  {t.mode:<8} {t.status:<12} {grade}  {e.path.name}"
         )
+        spoken = summarise(t)
+        if spoken is not None:
+            lines.append(f"      delivery: {summary_line(spoken)}")
     lines.append("")
     lines.append(
         "Trend per topic (criteria evidenced of those covered, oldest to newest; "

@@ -81,10 +81,11 @@ def run_show(args: argparse.Namespace) -> int:
 
 
 def apply_pack(
-    path: Path, config: SessionConfig, settings: Settings
+    path: Path, config: SessionConfig, settings: Settings, transcripts: Path | None = None
 ) -> tuple[SessionConfig, Settings]:
     """The session config and settings with the pack's plan: its topics, seed, minutes and pack id
-    replace what the command line said, and transcripts go to the pack's folder."""
+    replace what the command line said, and transcripts go to the pack's folder (or to the folder
+    the user chose with --transcripts, `transcripts`)."""
     from practice_bot.errors import UserError
     from practice_bot.tutor.packs import load_pack, pack_folder
 
@@ -102,5 +103,6 @@ def apply_pack(
             "pack_name": pack.name,
         }
     )
-    settings = settings.model_copy(update={"transcripts": pack_folder(pack, path)})
+    folder = transcripts or pack_folder(pack, path, also_inside=settings.transcripts)
+    settings = settings.model_copy(update={"transcripts": folder})
     return config, settings

@@ -33,6 +33,10 @@ def render(path: Path, fmt: str, anonymise: bool = False) -> str:
     from practice_bot.records.store import load_transcript
     from practice_bot.rubric import load_rubric
 
+    if path.is_symlink():
+        from practice_bot.errors import UserError
+
+        raise UserError(f"{path}: a symbolic link; give the transcript file itself")
     transcript = load_transcript(path)
     if anonymise:
         from practice_bot.records.anonymise import pseudonym

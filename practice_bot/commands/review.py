@@ -14,7 +14,6 @@ review cohort [DIR] [--pack ID] [--json]                                 apprent
 from __future__ import annotations
 
 import argparse
-import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -144,7 +143,9 @@ def _folder(path: Path | None) -> Path:
 
 
 def _dump(data: Any) -> None:
-    print(json.dumps(data, indent=2, ensure_ascii=False, default=str))
+    from practice_bot.textsafe import json_text
+
+    print(json_text(data, indent=2, default=str))
 
 
 def _wants_screen(args: argparse.Namespace) -> bool:

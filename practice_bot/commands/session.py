@@ -25,7 +25,12 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--accept-endpoint",
         action="store_true",
-        help="agree up front to send answers to the configured LLM endpoint",
+        help="agree up front to send answers (and recordings) to the configured endpoint",
+    )
+    p.add_argument(
+        "--voice",
+        action="store_true",
+        help="voice mode: questions read aloud; answer by recording (/audio FILE in --plain)",
     )
 
 
@@ -55,11 +60,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def _settings(args: argparse.Namespace) -> Settings:
     from practice_bot.config import load_settings
 
-    return load_settings(
+    settings = load_settings(
         transcripts=getattr(args, "transcripts", None),
         scorer=getattr(args, "scorer", None),
         name=getattr(args, "name", None),
     )
+    if getattr(args, "voice", False) and settings.read_aloud is None:
+        settings = settings.model_copy(update={"read_aloud": True})  # voice mode reads aloud
+    return settings
 
 
 def apprentice_name(args: argparse.Namespace, settings: Settings) -> str:
@@ -92,9 +100,7 @@ def run_mode(args: argparse.Namespace) -> int:
     if getattr(args, "pack", None) is not None:
         from practice_bot.commands.pack import apply_pack
 
-        config, settings = apply_pack(args.pack, config, settings)
-        if args.transcripts is not None:  # the command line wins over the pack's folder
-            settings = settings.model_copy(update={"transcripts": args.transcripts})
+        config, settings = apply_pack(args.pack, config, settings, args.transcripts)
         from practice_bot.textsafe import printable
 
         print(
@@ -108,7 +114,7 @@ def run_mode(args: argparse.Namespace) -> int:
     from practice_bot.session.factory import start_session
 
     session = start_session(config, settings, llm=_plain_consent(args, settings))
-    return _run_plain(session)
+    return _run_plain(session, settings, args)
 
 
 def _plain_consent(args: argparse.Namespace, settings: Settings) -> bool:
@@ -144,13 +150,22 @@ def run_resume(args: argparse.Namespace) -> int:
     path = find_resumable(args.path or args.transcripts, settings, args.name)
     if not args.plain and sys.stdin.isatty():
         return _run_app(args, settings, resume=path)
-    return _run_plain(resume_session(path, settings, llm=_plain_consent(args, settings)))
+    session = resume_session(path, settings, llm=_plain_consent(args, settings))
+    return _run_plain(session, settings, args)
 
 
-def _run_plain(session: Session) -> int:
+def _run_plain(session: Session, settings: Settings, args: argparse.Namespace) -> int:
     from practice_bot.plain import PlainRunner
+    from practice_bot.voice.answers import VoiceAnswers, read_aloud_for
 
-    return PlainRunner(session, sys.stdin, sys.stdout).run()
+    voice = VoiceAnswers(
+        session.engine,
+        session.journal_path,
+        settings,
+        read_aloud=read_aloud_for(settings, voice_mode=getattr(args, "voice", False)),
+    )
+    accept = getattr(args, "accept_endpoint", False)
+    return PlainRunner(session, sys.stdin, sys.stdout, voice, accept_audio=accept).run()
 
 
 def _lenient_stdin() -> None:

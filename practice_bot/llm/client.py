@@ -27,6 +27,13 @@ NO_KEY = "no-key"  # sent to servers that take no key (a local Ollama); never a 
 RETRY_AFTER_CAP = 20.0  # seconds: longer waits asked by a 429 are cut to this
 BACKOFF = 0.5  # seconds before the second attempt, doubling each time
 BACKOFF_CAP = 8.0
+# The circuit breaker: when a call fails for good and at least this many attempts in a row found the
+# endpoint silent or unreachable, it is not called at all for PAUSE seconds (the session carries on
+# offline), so a server that accepts connections and never replies costs a session one call's
+# attempts, not (retries + 1) timeouts for every question.
+BREAKER_ATTEMPTS = 2
+BREAKER_PAUSE = 300.0
+SILENT = frozenset({"timeout", "connection", "server_error"})
 
 T = TypeVar("T")
 Message = dict[str, str]
@@ -75,6 +82,7 @@ class LLMClient:
         sleep: Callable[[float], None] = time.sleep,
         secret: str | None = None,
         retry_after_cap: float = RETRY_AFTER_CAP,
+        monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
         self._factory = client_factory
         self._client: openai.OpenAI | None = None
@@ -86,6 +94,10 @@ class LLMClient:
         self.sleep = sleep
         self._secret = secret
         self.retry_after_cap = retry_after_cap
+        self.monotonic = monotonic
+        self._breaker_lock = threading.Lock()
+        self._silent_attempts = 0
+        self._paused_until: float | None = None
 
     @classmethod
     def from_settings(
@@ -173,19 +185,57 @@ class LLMClient:
         for number in range(1, self.retries + 2):
             if self.usage.exhausted():
                 raise LLMFailure("budget", attempts=number, usage=spent)
+            self._check_breaker()
             try:
                 done = attempt()
             except LLMFailure as failure:
                 if failure.usage is not None:
                     spent = spent + failure.usage
+                self._count_silence(failure)
                 if not failure.retryable or number > self.retries:
                     failure.attempts = number
                     failure.usage = spent
+                    self._maybe_open(failure)
                     raise
                 self.sleep(self._delay(failure, number))
                 continue
+            with self._breaker_lock:
+                self._silent_attempts = 0
             return Completion(done.value, done.text, spent + done.usage, number, done.model)
         raise AssertionError("unreachable")  # pragma: no cover
+
+    # -- the circuit breaker ------------------------------------------------------------------
+
+    def _check_breaker(self) -> None:
+        with self._breaker_lock:
+            if self._paused_until is None:
+                return
+            if self.monotonic() < self._paused_until:
+                raise LLMFailure("paused", quiet=True)
+            self._paused_until = None  # the pause is over: try the endpoint again
+            self._silent_attempts = 0
+
+    def _count_silence(self, failure: LLMFailure) -> None:
+        with self._breaker_lock:
+            if failure.reason in SILENT:
+                self._silent_attempts += 1
+            else:
+                self._silent_attempts = 0
+
+    def _maybe_open(self, failure: LLMFailure) -> None:
+        """Open the breaker after a call failed for good with repeated silence; the failure then
+        says so (once: while it is open, calls fail quietly)."""
+        with self._breaker_lock:
+            if failure.reason not in SILENT or self._silent_attempts < BREAKER_ATTEMPTS:
+                return
+            if self._paused_until is not None:  # a call in flight alongside the one that opened it
+                failure.quiet = True
+                return
+            self._paused_until = self.monotonic() + BREAKER_PAUSE
+        minutes = round(BREAKER_PAUSE / 60)
+        failure.detail = (
+            f"{failure.detail}; " if failure.detail else ""
+        ) + f"not calling it again for {minutes} minutes: the session carries on offline"
 
     def _delay(self, failure: LLMFailure, number: int) -> float:
         if failure.retry_after is not None:

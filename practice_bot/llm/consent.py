@@ -77,7 +77,9 @@ def forget_consent(base_url: str | None) -> None:
 def _write(endpoints: dict[str, Any]) -> Path:
     """Replace the file atomically: folder 0700, file 0600."""
     folder = data_home()
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    from practice_bot.folders import make_private_folder
+
+    make_private_folder(folder)
     os.chmod(folder, 0o700)
     text = json.dumps({"version": VERSION, "endpoints": endpoints}, indent=2, sort_keys=True)
     fd, tmp = tempfile.mkstemp(prefix=".consent-", dir=folder)
@@ -92,3 +94,11 @@ def _write(endpoints: dict[str, Any]) -> Path:
         Path(tmp).unlink(missing_ok=True)
         raise
     return _path()
+
+
+def describe_audio_endpoint(settings: Settings) -> str:
+    """What voice sends where, for the consent question (the same consent covers chat and audio)."""
+    return (
+        f"recordings of your spoken answers will be sent to {endpoint_key(settings.audio_url)} "
+        f"(model {settings.transcription_model}) to be transcribed"
+    )

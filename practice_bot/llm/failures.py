@@ -27,6 +27,7 @@ REASONS: dict[str, str] = {
     "format_unsupported": "the endpoint does not support this response format",
     "bad_request": "the endpoint rejected the request",
     "budget": "the session's token budget is spent",
+    "paused": "the endpoint is not being called for a while after failing repeatedly",
     "cancelled": "cancelled",
     "error": "the LLM call failed",
 }
@@ -59,8 +60,11 @@ class LLMFailure(Exception):
         retry_after: float | None = None,
         attempts: int = 1,
         usage: CallUsage | None = None,
+        quiet: bool = False,
     ) -> None:
         self.reason = reason if reason in REASONS else "error"
+        # Already said (the circuit breaker's pause): callers fall back without telling anyone again.
+        self.quiet = quiet
         self.detail = detail
         self.retry_after = retry_after
         self.attempts = attempts

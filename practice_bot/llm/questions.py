@@ -50,6 +50,7 @@ class WrittenQuestion:
     source: str  # "llm:<model>" or "bank:<question id>"
     fell_back_reason: str | None
     usage: CallUsage | None
+    quiet: bool = False  # the fallback was already announced (the endpoint is paused)
 
     @property
     def fell_back(self) -> bool:
@@ -88,9 +89,9 @@ class QuestionWriter:
     ) -> WrittenQuestion:
         """The next question: the LLM's if it passes the checks, else `fallback_question`."""
 
-        def fall_back(reason: str, usage: CallUsage | None) -> WrittenQuestion:
+        def fall_back(reason: str, usage: CallUsage | None, quiet: bool = False) -> WrittenQuestion:
             return WrittenQuestion(
-                fallback_question.text, f"bank:{fallback_question.id}", reason, usage
+                fallback_question.text, f"bank:{fallback_question.id}", reason, usage, quiet
             )
 
         if self.client.usage.exhausted():
@@ -105,7 +106,7 @@ class QuestionWriter:
                 max_tokens=MAX_QUESTION_TOKENS,
             )
         except LLMFailure as failure:
-            return fall_back(f"LLM question failed: {failure}", failure.usage)
+            return fall_back(f"LLM question failed: {failure}", failure.usage, failure.quiet)
         text = clean_question(done.text)
         problem = check_question(text, [c.text for c in topic.criteria], asked_texts)
         if problem is not None:

@@ -252,10 +252,10 @@ def _no_credit(judgment: Judgment, offline: Judgment, gaming: Sequence[str]) -> 
 
 
 def _fell_back(offline: Assessment, failure: LLMFailure, notes: list[str]) -> Assessment:
-    note = f"LLM scoring fell back to the offline scorer: {failure}"
+    note = [] if failure.quiet else [f"LLM scoring fell back to the offline scorer: {failure}"]
     return offline.model_copy(
         update={
             "scorer": f"offline (fallback: {failure.reason})",
-            "notes": [*offline.notes, *notes, note],
+            "notes": [*offline.notes, *notes, *note],
         }
     )

@@ -47,7 +47,9 @@ def pseudonym_key() -> bytes:
     if path.is_file():
         return _read_key(path)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        from practice_bot.folders import make_private_folder
+
+        make_private_folder(path.parent)
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     except FileExistsError:  # another process made it first: use theirs
         return _read_key(path)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from html import escape
 
 from practice_bot.formatting import clock_text
+from practice_bot.records.delivery import html_section
 from practice_bot.records.render import override_lines, practice_first
 from practice_bot.records.report import Report, TopicResult
 from practice_bot.records.schema import Transcript
@@ -204,6 +205,7 @@ started {started}, {clock_text(report.seconds)} elapsed.{pack}</p>
 <h2>What to develop</h2>
 {_list(report.develop, "Nothing outstanding.")}
 
+{html_section(report.delivery)}
 <h2>KSBs evidenced</h2>
 <p>{_t(", ".join(report.ksbs_covered) or "None yet.")}</p>
 

@@ -10,6 +10,7 @@ import contextlib
 import errno
 import json
 import os
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -74,13 +75,32 @@ class Journal:
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        # The file this journal is: a file put in its place later (a classmate's, in a folder others
+        # can write to) is never written to, nor is a symlink followed.
+        try:
+            info = os.lstat(path)
+            self.identity: tuple[int, int] | None = (info.st_dev, info.st_ino)
+        except OSError:
+            self.identity = None
+
+    def _open(self) -> int:
+        fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | getattr(os, "O_NOFOLLOW", 0))
+        info = os.fstat(fd)
+        if self.identity is None:
+            self.identity = (info.st_dev, info.st_ino)
+        elif (info.st_dev, info.st_ino) != self.identity or not stat.S_ISREG(info.st_mode):
+            os.close(fd)
+            raise OSError(errno.EEXIST, "the journal was replaced by another file")
+        return fd
 
     def write(self, record: dict[str, Any]) -> None:
         line = redact(json.dumps(record, ensure_ascii=False, default=str))
         data = (line + "\n").encode("utf-8")
         try:
-            fd = os.open(self.path, os.O_WRONLY | os.O_APPEND)
+            fd = self._open()
         except OSError as exc:
+            if exc.errno == errno.ELOOP:
+                exc = OSError(exc.errno, "the journal was replaced by a symbolic link")
             raise JournalWriteError(self.path, exc) from None
         size: int | None = None
         try:
@@ -132,6 +152,14 @@ def replay_with_length(path: Path) -> tuple[Transcript, list[str], int]:
             if not isinstance(record, dict):
                 raise ValueError("not a JSON object")
             check_text(text, record)
+            if _second_writer(transcript, record):
+                assert transcript is not None
+                notices.append(
+                    f"{path.name}: line {number} repeats turn {record['turn']['index']}: two "
+                    "processes wrote this session at once; everything before that line is kept, "
+                    f"the {len(lines) - number + 1} line(s) from it on are not part of the session"
+                )
+                break
             transcript = apply_record(transcript, record)
             good += len(raw)
         except (
@@ -157,6 +185,19 @@ def replay_with_length(path: Path) -> tuple[Transcript, list[str], int]:
         raise TranscriptError(f"{path}: {problem}")
     transcript.notices.extend(notices)
     return transcript, notices, good
+
+
+def _second_writer(transcript: Transcript | None, record: dict[str, Any]) -> bool:
+    """A turn record numbered as a turn already there: another process appended to the same journal
+    (before sessions were locked, or on a file system without locks). Replay stops there."""
+    if (
+        transcript is None
+        or record.get("kind") != "turn"
+        or not isinstance(record.get("turn"), dict)
+    ):
+        return False
+    index = record["turn"].get("index")
+    return type(index) is int and 0 <= index < len(transcript.turns)
 
 
 def check_text(raw: str, data: Any) -> None:
@@ -192,11 +233,18 @@ def _short(text: str, limit: int = 60) -> str:
     return repr(text[:limit] + ("..." if len(text) > limit else ""))
 
 
-def truncate_torn_tail(path: Path, good_length: int) -> None:
-    """Cut a torn last line off so the next record starts on a line of its own."""
+def truncate_torn_tail(path: Path, good_length: int) -> Path | None:
+    """Cut a torn last line (or the lines a second writer left) off so the next record starts on a
+    line of its own. Whole lines cut off are first copied to `<journal>.cut-<time>` beside it, whose
+    path is returned: nothing is thrown away."""
+    kept: Path | None = None
     try:
         with path.open("r+b") as fh:
             if path.stat().st_size > good_length:
+                fh.seek(good_length)
+                tail = fh.read()
+                if tail.count(b"\n") > 0:
+                    kept = _keep_cut_lines(path, tail)
                 fh.truncate(good_length)
             if good_length:
                 fh.seek(good_length - 1)
@@ -207,6 +255,21 @@ def truncate_torn_tail(path: Path, good_length: int) -> None:
             os.fsync(fh.fileno())
     except OSError as exc:
         raise JournalWriteError(path, exc) from None
+    return kept
+
+
+def _keep_cut_lines(path: Path, tail: bytes) -> Path:
+    from datetime import UTC, datetime
+
+    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+    kept = path.with_name(f"{path.name}.cut-{stamp}")
+    fd = os.open(kept, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, FILE_MODE)
+    try:
+        os.write(fd, tail)
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    return kept
 
 
 def _describe(exc: Exception) -> str:

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import json
-import re
 from typing import Any
 
 from practice_bot.formatting import clock_text
+from practice_bot.records.delivery import markdown_lines, text_lines
 from practice_bot.records.report import Report, TopicResult
 from practice_bot.records.schema import Transcript
 from practice_bot.scoring.base import STATUS_WORDS
-from practice_bot.textsafe import printable
+from practice_bot.textsafe import json_text, printable
 from practice_bot.wording import (
     criterion_label,
     criterion_title,
@@ -114,6 +113,7 @@ def render_text(report: Report) -> str:
         out += ["", "Strengths:", *(f"  - {s}" for s in report.strengths)]
     if report.develop:
         out += ["", "To develop:", *(f"  - {d}" for d in report.develop)]
+    out += text_lines(report.delivery)
     out += ["", f"KSBs evidenced: {', '.join(report.ksbs_covered) or 'none yet'}"]
     if report.flags:
         out.append(f"Flags for tutor review: {flag_names(report.flags)}")
@@ -194,15 +194,11 @@ def render_markdown(report: Report) -> str:
     out += [f"- {s}" for s in report.strengths] or ["- None evidenced yet."]
     out += ["", "## What to develop", ""]
     out += [f"- {d}" for d in report.develop] or ["- Nothing outstanding."]
+    out += markdown_lines(report.delivery)
     out += ["", "## KSBs evidenced", "", ", ".join(report.ksbs_covered) or "None yet."]
     if report.notices:
         out += ["", "## Notices", "", *(f"- {_md(n)}" for n in report.notices)]
     return "\n".join(out) + "\n"
-
-
-# json.dumps escapes C0 controls but leaves DEL, the C1 controls (U+009B is a terminal's CSI) and bidi
-# overrides raw; inside a JSON string each may equally be written as a \\u escape.
-_JSON_UNSAFE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def render_json(transcript: Transcript, report: Report) -> str:
@@ -210,5 +206,4 @@ def render_json(transcript: Transcript, report: Report) -> str:
     data: dict[str, Any] = transcript.model_dump(mode="json")
     data["grades"] = report.grades.model_dump(mode="json")
     data["report"] = report.model_dump(mode="json")
-    text = json.dumps(data, indent=2, ensure_ascii=False)
-    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return json_text(data, indent=2)

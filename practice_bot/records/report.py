@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
+from practice_bot.records.delivery import DeliverySummary, summarise
 from practice_bot.records.history import covered_topics, final_status, scorer_status
 from practice_bot.records.schema import Transcript
 from practice_bot.rubric.grading import Grades, predict_grades
@@ -60,6 +61,7 @@ class Report(BaseModel):
     narrative: str = ""
     narrative_source: str = "offline template"
     pack_id: str | None = None
+    delivery: DeliverySummary | None = None  # spoken answers only
     pack: str = ""  # the class pack as people read it: "March mock (march-mock)"
     # Empty when the exam-level prediction applies; else why it is not shown (a practice or drill
     # that covered only some topics): the report then leads with what was practised.
@@ -210,6 +212,7 @@ def build_report(transcript: Transcript, rubric: Rubric) -> Report:
         # from the file: shown in every format and on screen, so made safe once, here
         narrative_source=printable(transcript.narrative_source or "offline template"),
         pack_id=transcript.pack_id,
+        delivery=summarise(transcript),
         pack=pack_words(transcript),
         prediction_note=prediction_note(transcript, covered, rubric),
         overrides=[f"{o.criterion_id} by {o.tutor}" for o in transcript.overrides if not o.doubt],

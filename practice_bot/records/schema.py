@@ -2,15 +2,25 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-from typing import Literal
+from datetime import UTC, datetime
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
+from practice_bot.records.spoken import Spoken
 from practice_bot.rubric.grading import Grades
 from practice_bot.scoring.base import Judgment
 
 SCHEMA_VERSION = 1
+
+
+def _aware(when: datetime) -> datetime:
+    """A time written without a UTC offset (a hand-edited file, another tool) is read as UTC, so
+    sorting and comparing times from different files never mixes naive and aware ones."""
+    return when.replace(tzinfo=UTC) if when.tzinfo is None else when
+
+
+Timestamp = Annotated[datetime, AfterValidator(_aware)]
 
 Mode = Literal["mock", "practice", "drill"]
 Role = Literal["assessor", "apprentice"]
@@ -27,12 +37,14 @@ class Turn(BaseModel):
     # Where an assessor turn came from: "bank:<question id>", "llm:<model>", "system" (time checks);
     # "apprentice" for answers.
     source: str
-    at: datetime
+    at: Timestamp
     elapsed: float = Field(description="seconds of session time when the turn was made")
     question_id: str | None = None
     kind: Literal["question", "answer", "notice", "retry"] = "question"
     # For an answer: the index of the question turn it answers.
     answers: int | None = None
+    # For a spoken answer: how it was transcribed and delivered (None: typed).
+    spoken: Spoken | None = None
 
 
 class Override(BaseModel):
@@ -42,7 +54,7 @@ class Override(BaseModel):
     evidenced: bool
     comment: str = ""
     tutor: str
-    at: datetime
+    at: Timestamp
     blind: bool = False
     # A tutor doubts a credited criterion: it stays evidenced (the grade is unchanged) but is flagged
     # for review and counted by `review agreement`.
@@ -56,7 +68,7 @@ class JudgmentLayer(BaseModel):
     id: str
     scorer: str
     model: str | None = None
-    at: datetime
+    at: Timestamp
     prompts: dict[str, str] = {}  # prompt name -> content hash
     judgments: list[Judgment] = []
     notes: list[str] = []  # fallbacks and scoring notes while re-scoring
@@ -68,7 +80,7 @@ class Event(BaseModel):
 
     model_config = ConfigDict(allow_inf_nan=False)
     kind: str
-    at: datetime
+    at: Timestamp
     elapsed: float = 0.0
     detail: str = ""
 
@@ -90,8 +102,8 @@ class Transcript(BaseModel):
     topics: list[str]
     seed: int
     minutes: float
-    started_at: datetime
-    finished_at: datetime | None = None
+    started_at: Timestamp
+    finished_at: Timestamp | None = None
     status: SessionStatus = "in_progress"
     pack_id: str | None = None
     pack_name: str | None = None  # the class pack's name as the class sees it

@@ -11,6 +11,7 @@ import json
 import os
 import re
 import secrets
+import stat
 import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
@@ -20,6 +21,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from practice_bot.errors import TranscriptError
+from practice_bot.folders import make_private_folder
 from practice_bot.paths import data_home
 from practice_bot.records.journal import (
     FILE_MODE,
@@ -55,7 +57,7 @@ def slug(name: str, limit: int = 40) -> str:
 
 def ensure_folder(folder: Path) -> Path:
     try:
-        folder.mkdir(parents=True, exist_ok=True, mode=DIR_MODE)
+        make_private_folder(folder)
     except OSError as exc:
         raise TranscriptError(
             f"{folder}: cannot create the transcripts folder: {exc.strerror or exc}"
@@ -65,21 +67,52 @@ def ensure_folder(folder: Path) -> Path:
 
 
 def _tighten(folder: Path) -> None:
-    """A transcripts folder that others can read (the repository's `transcripts/` is 0755 in a fresh
-    clone) becomes 0700 at first use, if it is ours and holds only transcripts, their `reports/` and
-    hidden files (.gitkeep): a folder of other things, named by mistake, is left as it is."""
+    """The repository's `transcripts/` (kept in git by its `.gitkeep`, so 0755 in a fresh clone)
+    becomes 0700 at its first use, while it holds nothing but hidden files. Any other folder that
+    already exists is left as it is (a tutor may share a class folder on purpose)."""
     with contextlib.suppress(OSError):
         st = folder.stat()
         if not st.st_mode & 0o077 or st.st_uid != getattr(os, "getuid", lambda: st.st_uid)():
             return
-        for p in folder.iterdir():
-            if not (
-                p.name.startswith(".")
-                or p.name.endswith((JOURNAL_SUFFIX, FINAL_SUFFIX))
-                or p.name == "reports"
-            ):
-                return
-        folder.chmod(DIR_MODE)
+        names = [p.name for p in folder.iterdir()]
+        if ".gitkeep" in names and all(n.startswith(".") for n in names):
+            folder.chmod(DIR_MODE)
+
+
+def check_folder_private(folder: Path) -> None:
+    """Refuse a folder other users can write to (they could swap a session's files for their own),
+    unless it is sticky and owned by this user or root, as /tmp is: then only a file's owner can
+    rename or remove it. A tutor sharing a class folder makes it sticky (`chmod +t`)."""
+    if not hasattr(os, "getuid"):  # pragma: no cover - Windows: folders carry ACLs, not modes
+        return
+    try:
+        info = os.stat(folder)
+    except OSError as exc:
+        raise TranscriptError(f"{folder}: cannot use this folder: {exc.strerror or exc}") from None
+    shared = info.st_mode & stat.S_IWOTH or (
+        info.st_mode & stat.S_IWGRP and not _private_group(info.st_gid, info.st_uid)
+    )
+    guarded = info.st_mode & stat.S_ISVTX and info.st_uid in (0, os.getuid())
+    if shared and not guarded:
+        raise TranscriptError(
+            f"{folder}: other users can write to this folder (mode "
+            f"{stat.S_IMODE(info.st_mode):04o}), so they could replace a session's files; make it "
+            "private (chmod 700) or, to share it with a class, sticky (chmod +t)"
+        )
+
+
+def _private_group(gid: int, uid: int) -> bool:
+    """A user's own group (named after them, no other members), as `umask 002` systems give every
+    user: group-writable then means writable by that user alone."""
+    try:
+        import grp
+        import pwd
+
+        group = grp.getgrgid(gid)
+        owner = pwd.getpwuid(uid).pw_name
+    except (ImportError, KeyError):
+        return False
+    return group.gr_name == owner and set(group.gr_mem) <= {owner}
 
 
 def new_transcript_id() -> str:
@@ -95,6 +128,7 @@ def create_journal(folder: Path, transcript: Transcript) -> Journal:
     and the header written into it.
     """
     ensure_folder(folder)
+    check_folder_private(folder)
     stamp = transcript.started_at.strftime("%Y%m%d-%H%M")
     base = f"{slug(transcript.apprentice)}-{stamp}-{transcript.mode}"
     for _ in range(20):
@@ -158,20 +192,40 @@ RESCUE_FOLDER = "rescued-transcripts"
 def rescue_folders() -> list[Path]:
     """Where a session goes when its own folder cannot take another record: the app's data folder
     (PRACTICE_BOT_DATA_DIR overrides it), then a private folder in the system's temporary folder."""
+    return [data_home() / RESCUE_FOLDER, _private_temp_folder()]
+
+
+def _private_temp_folder() -> Path:
+    """`<tmp>/practice-bot-<uid>-rescued-transcripts` if it is this user's own private folder (made
+    now if need be); if someone else made it first, or made it readable by others, a fresh folder
+    with a random name instead: a predictable name in a shared folder is never trusted."""
     import tempfile
 
-    data = data_home()
     uid = os.getuid() if hasattr(os, "getuid") else 0
-    return [
-        data / RESCUE_FOLDER,
-        Path(tempfile.gettempdir()) / f"practice-bot-{uid}-{RESCUE_FOLDER}",
-    ]
+    prefix = f"practice-bot-{uid}-{RESCUE_FOLDER}"
+    named = Path(tempfile.gettempdir()) / prefix
+    with contextlib.suppress(OSError):
+        named.mkdir(mode=DIR_MODE)  # its parent is the system's: never made here
+    try:
+        info = os.lstat(named)
+        if (
+            stat.S_ISDIR(info.st_mode)
+            and stat.S_IMODE(info.st_mode) & 0o077 == 0
+            and (not hasattr(os, "getuid") or info.st_uid == uid)
+        ):
+            return named
+        return Path(tempfile.mkdtemp(prefix=f"{prefix}-"))
+    except OSError:
+        return named  # nothing can be made there: saving to it fails with a clear message
 
 
 def move_journal(transcript: Transcript, folder: Path, old: Path | None = None) -> Journal:
     """Carry a running session on in a new journal in `folder`: its header record holds the whole
     transcript so far. The old journal, now out of date, is removed when that is possible."""
+    from practice_bot.records.writer_lock import lock_journal, release_journal
+
     journal = create_journal(folder, transcript)
+    lock_journal(journal.path)
     with contextlib.suppress(OSError):
         dir_fd = os.open(folder, os.O_RDONLY)
         try:
@@ -181,6 +235,7 @@ def move_journal(transcript: Transcript, folder: Path, old: Path | None = None) 
     if old is not None and old != journal.path:
         with contextlib.suppress(OSError):
             old.unlink()
+        release_journal(old)
     return journal
 
 
@@ -223,7 +278,10 @@ def save_final(journal_path: Path, transcript: Transcript) -> Path:
             f"{path}: cannot save the transcript: {exc.strerror or exc}; the journal "
             f"{journal_path} still holds every answer"
         ) from None
+    from practice_bot.records.writer_lock import release_journal
+
     journal_path.unlink(missing_ok=True)
+    release_journal(journal_path)
     return path
 
 
@@ -286,12 +344,18 @@ class Entry:
         return self.path.name.endswith(JOURNAL_SUFFIX)
 
 
-def transcript_files(folder: Path) -> list[Path]:
+def transcript_files(folder: Path, *, links: bool = False) -> list[Path]:
+    """The transcript files directly in a folder. A symlink may point out of the folder (another
+    user's file), so links are left out unless asked for (purge lists them as left alone)."""
     if folder.is_file():
         return [folder]
     if not folder.is_dir():
         return []
-    files = [p for p in folder.iterdir() if p.is_file() and not p.name.startswith(".")]
+    files = [
+        p
+        for p in folder.iterdir()
+        if not p.name.startswith(".") and (links or not p.is_symlink()) and p.is_file()
+    ]
     keep = [p for p in files if p.name.endswith(JOURNAL_SUFFIX)]
     keep += [p for p in files if p.suffix == FINAL_SUFFIX and not p.name.endswith(JOURNAL_SUFFIX)]
     return sorted(keep)

@@ -17,7 +17,14 @@ from practice_bot.records.journal import apply_record
 from practice_bot.records.schema import Event, Transcript, Turn
 from practice_bot.rubric.grading import predict_grades
 from practice_bot.rubric.models import Criterion, Rubric, Topic
-from practice_bot.scoring.base import STATUS_RANK, Assessment, Scorer, Status, best_status
+from practice_bot.scoring.base import (
+    STATUS_RANK,
+    Assessment,
+    Judgment,
+    Scorer,
+    Status,
+    best_status,
+)
 from practice_bot.session.background import ScoringQueue
 from practice_bot.session.clock import Clock
 from practice_bot.session.pacing import TIME_CHECKS, TimeStatus, time_check_text
@@ -88,6 +95,9 @@ class Engine:
         self.banks = banks
         self.scorer = scorer
         self.transcript = transcript
+        self._status: dict[str, Status] | None = None  # see status_by_criterion
+        self._status_seen = 0
+        self._status_of: list[Judgment] | None = None
         self.clock = clock
         self.recorder = recorder
         self.question_source = question_source
@@ -142,6 +152,13 @@ class Engine:
             self._offset += max(seconds, 0.0)
         self._event("time_away", f"{'counted' if counted else 'not counted'}: {round(seconds)} s")
 
+    def credit_time(self, seconds: float, why: str) -> None:
+        """Give back session time the apprentice spent waiting on the app (an LLM endpoint that
+        never answered), as a pause would; recorded as an event."""
+        if seconds > 0.5:
+            self._paused_total += seconds
+            self._event("clock_credit", f"{why}: {seconds:.1f}s")
+
     def pause(self) -> None:
         if self.config.mode != "practice":
             raise UserError("pause: only practice sessions can be paused")
@@ -154,6 +171,10 @@ class Engine:
             self._paused_total += self.clock.monotonic() - self._paused_at
             self._paused_at = None
             self._event("resumed")
+
+    def add_spoken_time(self, seconds: float) -> None:
+        """Count a recording given as a file (line mode's /audio) as session time, as if spoken now."""
+        self._offset += max(seconds, 0.0)
 
     @property
     def paused(self) -> bool:
@@ -210,13 +231,23 @@ class Engine:
         }
 
     def status_by_criterion(self) -> dict[str, Status]:
-        status: dict[str, Status] = {
-            c.id: "not_yet" for t in self.rubric.topics for c in t.criteria
-        }
-        for j in self.transcript.judgments:
+        """Each criterion's best status so far. Kept incrementally: only judgments added since the
+        last call are folded in, so a session's cost per answer does not grow with its length."""
+        judgments = self.transcript.judgments
+        if (
+            self._status is None
+            or judgments is not self._status_of
+            or len(judgments) < self._status_seen
+        ):
+            self._status = {c.id: "not_yet" for t in self.rubric.topics for c in t.criteria}
+            self._status_seen = 0
+            self._status_of = judgments
+        status = self._status
+        for j in judgments[self._status_seen :]:
             if j.criterion_id in status:
                 status[j.criterion_id] = best_status(status[j.criterion_id], j.status)
-        return status
+        self._status_seen = len(judgments)
+        return dict(status)
 
     def topic_status(self, topic_id: str) -> dict[str, Status]:
         status = self.status_by_criterion()
@@ -370,13 +401,21 @@ class Engine:
             self._event("skipped", str(pending.index))
 
     # ----- answering ------------------------------------------------------------------------------------
-    def record_answer(self, text: str) -> Turn:
-        """Journal the answer (fsynced) before anything else happens to it."""
+    def record_answer(self, text: str, spoken: dict[str, Any] | None = None) -> Turn:
+        """Journal the answer (fsynced) before anything else happens to it. `spoken`: how a spoken
+        answer was transcribed and delivered (practice_bot.records.spoken.Spoken, as a dict)."""
         question = self.current_question
         if question is None:
             raise UserError("no question is waiting for an answer")
+        extra = {"spoken": spoken} if spoken is not None else {}
         return self._turn(
-            "apprentice", question.topic, text, "apprentice", kind="answer", answers=question.index
+            "apprentice",
+            question.topic,
+            text,
+            "apprentice",
+            kind="answer",
+            answers=question.index,
+            **extra,
         )
 
     def score(self, answer: Turn) -> Assessment:
@@ -401,12 +440,12 @@ class Engine:
         after = self.topic_status(answer.topic)
         return [c for c, s in after.items() if s == "evidenced" and before[c] != "evidenced"]
 
-    def submit_answer_in_background(self, text: str) -> Turn:
+    def submit_answer_in_background(self, text: str, spoken: dict[str, Any] | None = None) -> Turn:
         """Journal the answer now and score it on a worker (mock mode: no feedback is waited for).
 
         Only a slow scorer (an LLM) goes to the worker; the offline scorer takes about a millisecond,
         and scoring it at once keeps adaptive probing, and so a seed's or pack's plan, reproducible."""
-        answer = self.record_answer(text)
+        answer = self.record_answer(text, spoken)
         if not self.slow_scorer:
             self.apply_assessment(answer, self.score(answer))
             return answer
@@ -421,9 +460,12 @@ class Engine:
             for answer, assessment in self.background.ready(block):
                 self.apply_assessment(answer, assessment)
 
-    def submit_answer(self, text: str) -> AnswerOutcome:
-        answer = self.record_answer(text)
+    def submit_answer(self, text: str, spoken: dict[str, Any] | None = None) -> AnswerOutcome:
+        answer = self.record_answer(text, spoken)
+        began = self.clock.monotonic()
         assessment = self.score(answer)
+        if "fallback" in assessment.scorer:  # waited on an LLM that failed: the clock does not pay
+            self.credit_time(self.clock.monotonic() - began, "llm_wait")
         newly = self.apply_assessment(answer, assessment)
         return AnswerOutcome(
             answer, assessment, self.topic_status(answer.topic), newly, self.next_hint(answer.topic)

@@ -15,11 +15,13 @@ from practice_bot.records.schema import Transcript
 from practice_bot.records.store import (
     JOURNAL_SUFFIX,
     Entry,
+    check_folder_private,
     create_journal,
     list_transcripts,
     new_transcript_id,
     rescue_folders,
 )
+from practice_bot.records.writer_lock import lock_journal, release_journal
 from practice_bot.rubric import load_rubric
 from practice_bot.scoring.base import Scorer
 from practice_bot.session.clock import Clock, SystemClock
@@ -110,6 +112,7 @@ def start_session(
         app_version=__version__,
     )
     journal = create_journal(settings.transcripts, transcript)
+    lock_journal(journal.path)  # one live writer per session
     remember_folder(settings.transcripts)  # so that `resume` finds it wherever it is
     parts = _llm(settings, transcript, llm)
     engine = Engine(
@@ -183,8 +186,22 @@ def resume_session(
     scorer: Scorer | None = None,
     llm: bool = False,
 ) -> Session:
+    check_folder_private(path.parent)
+    lock_journal(path)  # before reading it: another process may still be writing it
+    try:
+        return _resume_locked(path, settings, clock, scorer, llm)
+    except BaseException:
+        release_journal(path)  # a session that did not resume is not running here
+        raise
+
+
+def _resume_locked(
+    path: Path, settings: Settings, clock: Clock | None, scorer: Scorer | None, llm: bool
+) -> Session:
     transcript, notices, good = replay_with_length(path)
-    truncate_torn_tail(path, good)
+    kept = truncate_torn_tail(path, good)
+    if kept is not None:
+        notices.append(f"the lines cut off the journal are kept in {kept}")
     rubric = load_rubric()
     clock = clock or SystemClock()
     chosen = _scorer(settings, scorer)

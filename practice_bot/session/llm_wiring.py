@@ -33,7 +33,7 @@ def consent_question(settings: Settings) -> str:
     from practice_bot.llm.consent import describe_endpoint
 
     return (
-        f"With an LLM configured, your answers will be sent to {describe_endpoint(settings)} to "
+        f"With an LLM configured, your {describe_endpoint(settings)} to "
         "write follow-up questions and score them. Nothing is sent without your say-so; if you say "
         "no, this session runs offline. Send answers to this endpoint?"
     )
@@ -60,12 +60,15 @@ class LLMQuestionSource:
         conversation = [
             t for t in engine.transcript.turns if t.kind in ("question", "answer", "retry")
         ]
+        began = engine.clock.monotonic()
         written = self.services.questions.write(
             topic, unmet, conversation, asked, fallback, self.on_delta, on_reset=self.on_reset
         )
         if written.fell_back_reason:
+            # The apprentice waited for a question that never came: the exam clock does not pay.
+            engine.credit_time(engine.clock.monotonic() - began, "llm_wait")
             engine.record_event("llm_fallback", f"question: {written.fell_back_reason}")
-            if engine.on_note is not None:
+            if engine.on_note is not None and not written.quiet:
                 engine.on_note(f"Question from the bank: {written.fell_back_reason}")
         return written.text, written.source
 
@@ -86,7 +89,8 @@ class LLMNarrator:
         if narrative is None:
             reason = services.narrative.last_failure or "no narrative"
             engine.record_event("llm_fallback", f"narrative: {reason}")
-            if engine.on_note is not None:
+            failure = services.narrative.last_failure
+            if engine.on_note is not None and not (failure is not None and failure.quiet):
                 engine.on_note(f"Feedback narrative from the offline template: {reason}")
             return
         names = {t.id: t.name for t in topics}

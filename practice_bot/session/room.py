@@ -146,9 +146,10 @@ class Room:
         self.engine.question_source = None
 
     # ----- answering ------------------------------------------------------------------------------
-    def record(self, text: str) -> Turn:
+    def record(self, text: str, spoken: dict[str, Any] | None = None) -> Turn:
         """Journal an answer (fsynced) before anything else. Practice answers are scored next by the
         caller (`score`, then `apply`); mock and drill answers go to the engine's background scorer.
+        `spoken`: how a spoken answer was heard and delivered (practice_bot.voice.answers).
         Raises TranscriptError when nothing was saved, AnswerSaved when only its judgments were not."""
         e = self.engine
         text = valid_text(text)  # a paste of bytes that were not UTF-8: U+FFFD
@@ -156,9 +157,9 @@ class Room:
         with self.lock:
             try:
                 if self.practice:
-                    answer = e.record_answer(text)
+                    answer = e.record_answer(text, spoken)
                 else:
-                    answer = e.submit_answer_in_background(text)
+                    answer = e.submit_answer_in_background(text, spoken)
                 clear_draft(self.journal_path)  # sent: no longer a draft
                 return answer
             except TranscriptError as exc:

@@ -37,6 +37,8 @@ class Pack(BaseModel):
     topics: list[str] = []  # empty: every topic
     transcripts: str = Field(min_length=1)
     created_at: datetime | None = None
+    # In `practice-bot serve`: whether the mock clock runs while a learner's browser is away.
+    clock_runs_while_away: bool = False
 
     @field_validator("topics")
     @classmethod
@@ -54,8 +56,10 @@ class Pack(BaseModel):
     @field_validator("name", "transcripts")
     @classmethod
     def _plain_text(cls, value: str) -> str:
-        if any((ord(ch) < 0x20 and ch != "\t") or ord(ch) == 0x7F for ch in value):
+        if any((ord(ch) < 0x20 and ch != "\t") or 0x7F <= ord(ch) <= 0x9F for ch in value):
             raise ValueError("control characters are not allowed")
+        if any(0x202A <= ord(ch) <= 0x202E or 0x2066 <= ord(ch) <= 0x2069 for ch in value):
+            raise ValueError("bidi override characters are not allowed (they disguise text)")
         if not value.strip():
             raise ValueError("must not be blank")
         return value
@@ -100,6 +104,8 @@ def pack_text(pack: Pack) -> str:
         "# Relative folders are relative to this file's folder.",
         f"transcripts = {toml_string(pack.transcripts)}",
     ]
+    if pack.clock_runs_while_away:
+        lines.append("clock_runs_while_away = true")
     if pack.created_at is not None:
         lines.append(
             f"created_at = {pack.created_at.astimezone(UTC).strftime('%Y-%m-%dT%H:%M:%SZ')}"
@@ -133,7 +139,11 @@ def make_pack(
         try:
             folder = target.relative_to(base).as_posix() or "."
         except ValueError:
-            folder = str(target)
+            raise UserError(
+                f"--transcripts: {target} is not inside the pack's folder {base}; a pack's "
+                "transcripts go beside it (apprentices' copies refuse any other place), so write "
+                "the pack into the class folder"
+            ) from None
     data = {
         "id": pid,
         "name": name,
@@ -158,7 +168,12 @@ def write_pack(pack: Pack, out: Path, *, force: bool = False) -> Path:
         raise UserError(f"{out}: the pack did not read back as written")
     if out.exists() and not force:
         raise UserError(f"{out}: already exists; choose another --out or add --force")
-    out.parent.mkdir(parents=True, exist_ok=True)
+    from practice_bot.folders import make_private_folder
+
+    try:
+        make_private_folder(out.parent)
+    except OSError as exc:
+        raise UserError(f"{out.parent}: cannot create the folder: {exc.strerror or exc}") from None
     tmp = out.with_name(f".{out.name}.{secrets.token_hex(3)}.tmp")
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
@@ -195,7 +210,17 @@ def load_pack(path: Path) -> Pack:
     return load_pack_text(text, path)
 
 
-def pack_folder(pack: Pack, path: Path) -> Path:
-    """The pack's transcripts folder; a relative one is relative to the pack file's folder."""
-    folder = Path(pack.transcripts).expanduser()
-    return folder if folder.is_absolute() else path.expanduser().absolute().parent / folder
+def pack_folder(pack: Pack, path: Path, also_inside: Path | None = None) -> Path:
+    """The pack's transcripts folder, relative to the pack file's folder. A pack comes from someone
+    else, so it may not send transcripts anywhere else (an absolute path, `..`, `~/.config`...):
+    only inside the pack's own folder, or inside `also_inside` (the user's transcripts folder)."""
+    base = path.expanduser().absolute().parent
+    folder = base / Path(pack.transcripts).expanduser()
+    real = folder.resolve()
+    for root in (base, also_inside):
+        if root is not None and real.is_relative_to(root.expanduser().resolve()):
+            return folder
+    raise UserError(
+        f"{path}: transcripts: {pack.transcripts!r} is outside the pack's folder; a pack may only "
+        "keep transcripts beside it. Choose the folder yourself with --transcripts FOLDER"
+    )

@@ -175,10 +175,9 @@ def test_repository_transcripts_folder_is_tightened_at_first_use(tmp_path):
     folder.mkdir(mode=0o755)
     folder.chmod(0o755)
     (folder / ".gitkeep").write_text("")
-    other = tmp_path / "documents"
-    other.mkdir(mode=0o755)
-    other.chmod(0o755)
-    (other / "thesis.docx").write_text("mine")
+    other = tmp_path / "shared-class-folder"  # a tutor's, group-readable on purpose
+    other.mkdir(mode=0o750)
+    other.chmod(0o750)
     for f in (folder, other):
         out = run_cli(
             ["practice", "--plain", "--topics", "sustainability", "--transcripts", str(f)],
@@ -187,7 +186,7 @@ def test_repository_transcripts_folder_is_tightened_at_first_use(tmp_path):
         )
         assert out.returncode == 0, out.stderr
     assert stat.S_IMODE(folder.stat().st_mode) == 0o700
-    assert stat.S_IMODE(other.stat().st_mode) == 0o755  # not a transcripts folder: left alone
+    assert stat.S_IMODE(other.stat().st_mode) == 0o750  # not the repository's: left as it is
 
 
 def test_every_criterion_has_a_short_title(rubric):

@@ -75,7 +75,7 @@ def test_corrupt_middle_line_is_a_clear_error(rubric, tmp_path):
         replay(journal.path)
 
 
-@pytest.mark.parametrize("bad_index", [-1, 8, 0])
+@pytest.mark.parametrize("bad_index", [-1, 8, 3])
 def test_a_turn_out_of_its_place_is_refused_naming_the_field(rubric, tmp_path, bad_index):
     # Found by hypothesis: a journal whose last question claimed index 8 replayed, and the next
     # answer, pointing at turn 8, crashed the session.

@@ -14,13 +14,14 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Footer, Static
 
 from practice_bot.records.schema import Transcript
 from practice_bot.rubric import load_rubric
 from practice_bot.rubric.models import Rubric
 from practice_bot.textsafe import printable
 from practice_bot.tui.screens.base import AppScreen
+from practice_bot.tui.widgets.header import Header
 from practice_bot.tutor.cohort import Cohort
 
 

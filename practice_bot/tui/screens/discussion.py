@@ -25,7 +25,7 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
-from textual.widgets import Footer, Header, TextArea
+from textual.widgets import Footer, TextArea
 
 from practice_bot.errors import TranscriptError
 from practice_bot.formatting import clock_text
@@ -59,6 +59,8 @@ from practice_bot.tui.widgets.conversation import (
     replay_widgets,
     topic_line,
 )
+from practice_bot.tui.widgets.header import Header
+from practice_bot.tui.widgets.recorder import VoicePanel
 from practice_bot.tui.widgets.sidebar import SessionPanel
 from practice_bot.wording import duration_words, plural
 
@@ -70,6 +72,8 @@ END_PRACTICE_PROMPT = (
 # actions stand in for mouse selection in terminals where that is awkward.
 ROOM_COMMANDS = (
     ("Send answer", "Send the answer in the box (F2 or Ctrl+S)", "submit", False),
+    ("Speak answer", "Start or stop recording your answer (F6)", "record", False),
+    ("Retry transcription", "Transcribe a failed recording again (F7)", "retry_voice", False),
     ("Skip question", "Move on without answering (F9)", "skip", False),
     ("Pause", "Stop the clock until you carry on (F5)", "pause", True),
     ("End session early", "Finish now and see the report (F10)", "end", False),
@@ -99,6 +103,8 @@ class DiscussionScreen(AppScreen[None]):
         # every character typed before it (a priority key overtook them, sending a cut answer).
         Binding("f2,ctrl+s", "submit", "Send answer", key_display="F2/^S"),
         Binding("f5", "pause", "Pause", key_display="F5", priority=True),
+        Binding("f6", "record", "Speak", key_display="F6", priority=True),
+        Binding("f7", "retry_voice", "Retry voice", key_display="F7", show=False, priority=True),
         Binding("f9", "skip", "Skip", key_display="F9", priority=True),
         Binding("f8", "toggle_panel", "Panel", key_display="F8", priority=True),
         Binding("f10", "end", "End", key_display="F10", priority=True),
@@ -119,6 +125,8 @@ class DiscussionScreen(AppScreen[None]):
         self._draft_timer: Timer | None = None
         self._draft_failed = False
         self._typed = ""  # the box's text as of its last change (read after the box is gone)
+        # how the answer in the box was spoken, if it was (tui/widgets/recorder.py)
+        self._spoken: dict[str, Any] | None = None
 
     # ----- layout ---------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -126,9 +134,28 @@ class DiscussionScreen(AppScreen[None]):
         with Horizontal(id="room"):
             with Vertical(id="talk"):
                 yield Conversation(id="conversation")
+                yield self._voice_panel()
                 yield AnswerBox(id="answer")
             yield SessionPanel(self.engine, criteria=self.practice, id="panel")
         yield Footer()
+
+    def _voice_panel(self) -> VoicePanel:
+        from practice_bot.voice.answers import VoiceAnswers, read_aloud_for
+
+        settings = self.practice_app.settings
+        voice = VoiceAnswers(
+            self.engine,
+            self.session.journal_path,
+            settings,
+            read_aloud=read_aloud_for(settings, voice_mode=False),
+            lock=self.room.lock,
+        )
+        review = settings.review_spoken_mock
+        return VoicePanel(voice, practice=self.practice, review_mock=review, id="voice")
+
+    @property
+    def voice(self) -> VoicePanel:
+        return self.query_one(VoicePanel)
 
     @property
     def conversation(self) -> Conversation:
@@ -279,7 +306,7 @@ class DiscussionScreen(AppScreen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "pause":
             return self.practice
-        if action in ("submit", "skip", "end"):
+        if action in ("submit", "skip", "end", "record", "retry_voice"):
             return None if self.busy or self._done else True
         return True
 
@@ -333,6 +360,7 @@ class DiscussionScreen(AppScreen[None]):
             self._last_topic = turn.topic
         if not await self.conversation.end_stream(turn.text):  # the checked question, in full
             await self.conversation.add_question(turn.text, title=question_title(turn))
+        self.voice.read_aloud(turn.text, turn.index)
         self.box.focus()
 
     # ----- answering ------------------------------------------------------------------------------
@@ -343,13 +371,36 @@ class DiscussionScreen(AppScreen[None]):
         if not text.strip():
             self.notify("Type your answer first, then send it with F2 or Ctrl+S.", markup=False)
             return
-        if await self._record(text) and not self.practice:
+        if await self._record(text, self._spoken) and not self.practice:
             await self._advance()
 
-    async def _record(self, text: str) -> bool:
+    # ----- speaking (practice_bot/tui/widgets/recorder.py) -----------------------------------------
+    def action_record(self) -> None:
+        question = self.engine.current_question
+        if self.busy or self._done or (question is None and not self.voice.recording):
+            return
+        self.voice.toggle(question.text if question is not None else "")
+
+    def action_retry_voice(self) -> None:
+        if not (self.busy or self._done):
+            self.voice.retry()
+
+    async def on_voice_panel_heard(self, message: VoicePanel.Heard) -> None:
+        """The text goes into the box (kept there if saving fails); a mock sends it as spoken."""
+        typed = self.box.text.strip()
+        self.box.text = f"{typed} {message.text}" if typed else message.text
+        self.box.move_cursor(self.box.document.end)  # ready to add to it
+        self._spoken = message.spoken
+        if message.send and self.engine.current_question is not None:
+            await self.action_submit()
+        else:
+            self.notify("Read it through, correct it if need be, then send it (F2).", markup=False)
+            self.box.focus()
+
+    async def _record(self, text: str, spoken: dict[str, Any] | None = None) -> bool:
         """Journal the answer before anything else; then (practice) score it on a worker."""
         try:
-            answer = self.room.record(text)
+            answer = self.room.record(text, spoken)
         except AnswerSaved as exc:  # saved, its judgments were not: judge it again once moved
             saved = exc.answer
             self.box.clear()
@@ -369,6 +420,7 @@ class DiscussionScreen(AppScreen[None]):
             )
             return False
         self.box.clear()
+        self._spoken = None
         await self.conversation.add_answer(answer.text)
         if self.practice:
             self._set_busy(True, "scoring")
@@ -647,6 +699,8 @@ class DiscussionScreen(AppScreen[None]):
 
         t = self.engine.transcript
         path = self.session.journal_path
+        for said in self.voice.finish():  # recordings that became answers go unless kept
+            self.notify(printable(said), title="Voice", markup=False, timeout=10)
         try:
             path = self.room.save_final()
         except Exception as exc:  # the journal still holds every answer: say so, show the report

@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Footer, Static
 
 from practice_bot.rubric.models import Topic
 from practice_bot.scoring.base import Evidence
@@ -15,6 +15,7 @@ from practice_bot.session.engine import AnswerOutcome
 from practice_bot.textsafe import printable
 from practice_bot.tui.display import STATUS_MARK, STATUS_STYLE, STATUS_WORD, literal
 from practice_bot.tui.screens.base import AppScreen
+from practice_bot.tui.widgets.header import Header
 from practice_bot.wording import FLAG_WORDS, criterion_label, plural
 
 QUOTE_STYLE = "bold underline reverse"

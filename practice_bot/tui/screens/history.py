@@ -11,13 +11,14 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Footer, Static
 
 from practice_bot.records.store import Entry
 from practice_bot.rubric.models import Rubric
 from practice_bot.textsafe import printable
 from practice_bot.tui.display import GRADE_WORDS, bar
 from practice_bot.tui.screens.base import AppScreen
+from practice_bot.tui.widgets.header import Header
 from practice_bot.wording import criterion_label
 
 SPARK = "▁▂▃▄▅▆▇█"

@@ -10,7 +10,7 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Footer, Static
 
 from practice_bot.formatting import clock_text
 from practice_bot.records.report import Report
@@ -25,6 +25,7 @@ from practice_bot.tui.display import (
     literal,
 )
 from practice_bot.tui.screens.base import AppScreen
+from practice_bot.tui.widgets.header import Header
 from practice_bot.wording import criterion_label, flag_names, plural, topic_names
 
 EXPORTS = {"md": "Markdown", "html": "HTML", "json": "JSON"}
@@ -181,6 +182,12 @@ class ReportScreen(AppScreen[None]):
             yield Static(bullet_list(r.develop, "Nothing outstanding."), classes="body")
             yield Static(Content("KSBs evidenced"), classes="heading")
             yield Static(Content(", ".join(r.ksbs_covered) or "None yet."), classes="body")
+            if r.delivery is not None:  # spoken answers: practice_bot/records/delivery.py
+                from practice_bot.records.delivery import chart_lines, summary_line
+
+                yield Static(Content("Delivery (spoken answers)"), classes="heading")
+                lines = [summary_line(r.delivery), *chart_lines(r.delivery)]
+                yield Static(Content("\n".join(lines)), classes="body", id="delivery")
             for heading, body in topic_content(r):
                 yield Static(Content(heading), classes="heading")
                 yield Static(body, classes="body")

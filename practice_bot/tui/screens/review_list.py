@@ -14,13 +14,14 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import DataTable, Footer, Header, Input, Label, Static
+from textual.widgets import DataTable, Footer, Input, Label, Static
 
 from practice_bot.errors import UserError
 from practice_bot.formatting import clock_text
 from practice_bot.textsafe import printable
 from practice_bot.tui.display import GRADE_WORDS
 from practice_bot.tui.screens.base import AppScreen
+from practice_bot.tui.widgets.header import Header
 from practice_bot.tutor.keys import SORT_NAMES
 from practice_bot.tutor.listing import ReviewRow, filter_rows, parse_filters, sort_rows
 from practice_bot.tutor.plain_views import grades_line

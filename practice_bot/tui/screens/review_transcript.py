@@ -14,7 +14,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.events import Resize
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from practice_bot.errors import UserError
@@ -23,6 +23,7 @@ from practice_bot.rubric import load_rubric
 from practice_bot.textsafe import printable
 from practice_bot.tui.screens.base import AppScreen
 from practice_bot.tui.screens.review_parts import criterion_detail, criterion_prompt, grades_content
+from practice_bot.tui.widgets.header import Header
 from practice_bot.tui.widgets.review_conversation import ReviewConversation
 from practice_bot.tutor.view import CriterionView
 
