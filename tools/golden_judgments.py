@@ -5,8 +5,8 @@ refactor of the scorer shows "output identical" by running the test suite.
     python tools/golden_judgments.py --check    # compare only; exit 1 listing the differences
 
 The file is keyed by item id and records, per item, a hash of what was scored (topic, question and
-answer), the answer's flags and notes, and each criterion's status, quotes, reason, flags and review
-mark. tests/scoring/test_golden.py compares the scorer with it on the ids it holds whose hash still
+answer), the answer's flags and notes, and each criterion's status, quotes, reason, flags, review
+mark and confidence. tests/scoring/test_golden.py compares the scorer with it on the ids it holds whose hash still
 matches, so items other people add to the calibration files later never break it; rewrite the file
 (the first command) when items were added, or when a verdict change is intended, and then say which
 verdicts changed and why in the commit. `floor_ids` lists the items the kappa floors of
@@ -57,6 +57,7 @@ def judge_item(item: Item, scorer: OfflineScorer | None = None) -> dict[str, Any
                 "reason": j.reason,
                 "flags": list(j.flags),
                 "review": j.review,
+                "confidence": j.confidence,
             }
             for j in a.judgments
         ],

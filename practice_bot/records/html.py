@@ -14,7 +14,7 @@ from practice_bot.records.delivery import html_section
 from practice_bot.records.render import override_lines, practice_first
 from practice_bot.records.report import Report, TopicResult
 from practice_bot.records.schema import Transcript
-from practice_bot.scoring.base import STATUS_WORDS
+from practice_bot.scoring.base import STATUS_WORDS, confidence_note
 from practice_bot.textsafe import printable
 from practice_bot.wording import criterion_title, flag_names, topic_names
 
@@ -88,6 +88,8 @@ def _topic_detail(t: TopicResult) -> str:
             f"({_t(c.level)}; "
             f"{_t(', '.join(c.ksbs))}): {_t(c.text)}"
         )
+        if confidence_note(c.confidence):
+            out.append(f'<div class="why">{_t(confidence_note(c.confidence))}</div>')
         for e in c.evidence[:3]:
             out.append(f"<blockquote>{_t(e.quote)}</blockquote>")
         if c.reason:

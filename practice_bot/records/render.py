@@ -8,7 +8,7 @@ from practice_bot.formatting import clock_text
 from practice_bot.records.delivery import markdown_lines, text_lines
 from practice_bot.records.report import Report, TopicResult
 from practice_bot.records.schema import Transcript
-from practice_bot.scoring.base import STATUS_WORDS
+from practice_bot.scoring.base import STATUS_WORDS, confidence_note
 from practice_bot.textsafe import json_text, printable
 from practice_bot.wording import (
     criterion_label,
@@ -70,9 +70,10 @@ def _topic_text(topic: TopicResult) -> list[str]:
         f"evidenced, {plural(topic.questions, 'question')}, {clock_text(topic.seconds)}",
     ]
     for c in topic.criteria:
+        note = f" ({confidence_note(c.confidence)})" if confidence_note(c.confidence) else ""
         out.append(
             f"  [{STATUS_WORDS.get(c.status, c.status)}] {criterion_label(c.id)} "
-            f"({', '.join(c.ksbs)})"
+            f"({', '.join(c.ksbs)}){note}"
         )
         for e in c.evidence[:2]:
             out.append(f'      "{printable(e.quote)}"')
@@ -135,7 +136,9 @@ def _md_topic(topic: TopicResult) -> list[str]:
     for c in topic.criteria:
         out.append(
             f"- **{c.id}** {criterion_title(c.id)} ({c.level}; {', '.join(c.ksbs)}): "
-            f"**{STATUS_WORDS.get(c.status, c.status)}** - {c.text}"
+            f"**{STATUS_WORDS.get(c.status, c.status)}**"
+            + (f" _({confidence_note(c.confidence)})_" if confidence_note(c.confidence) else "")
+            + f" - {c.text}"
         )
         for e in c.evidence[:3]:
             out.append(f"  - > {_md(e.quote)}")

@@ -28,6 +28,8 @@ class CriterionResult(BaseModel):
     flags: list[str] = []
     override: str | None = None  # "tutor: evidenced - comment"
     advice: str = ""
+    # the scorer's confidence in its verdict; a "possible" one is shown with "an assessor may want more"
+    confidence: str = "clear"
 
 
 class TopicResult(BaseModel):
@@ -176,6 +178,7 @@ def build_report(transcript: Transcript, rubric: Rubric) -> Report:
                     if override
                     else None,
                     advice=dev or strength,
+                    confidence=best.confidence if best and not override else "clear",
                 )
             )
         topics.append(

@@ -10,6 +10,8 @@ from pydantic import BaseModel, Field
 from practice_bot.rubric.models import Criterion, Topic
 
 Status = Literal["evidenced", "partly", "not_yet"]
+# How sure a verdict is: "clear", or "possible" (thin evidence: an assessor may want more).
+Confidence = Literal["clear", "possible"]
 STATUS_RANK: dict[str, int] = {"not_yet": 0, "partly": 1, "evidenced": 2}
 STATUS_WORDS: dict[str, str] = {"evidenced": "evidenced", "partly": "partly", "not_yet": "not yet"}
 
@@ -43,6 +45,9 @@ class Judgment(BaseModel):
     turn: int | None = None
     # Set when the judgment needs a tutor's eye (gaming, injection, scorer disagreement).
     review: bool = False
+    # How sure the scorer is of an "evidenced" verdict; "possible" is thin credit an assessor may probe
+    # (and is flagged for review). Transcripts saved before it existed load as "clear".
+    confidence: Confidence = "clear"
 
 
 class Assessment(BaseModel):
@@ -62,6 +67,14 @@ class Scorer(Protocol):
     ) -> Assessment:
         """Judge `answer` (given in reply to `question`) against `criteria` of `topic`."""
         ...
+
+
+POSSIBLE_NOTE = "possible: an assessor may want more"
+
+
+def confidence_note(confidence: str) -> str:
+    """What the learner is told beside a verdict of this confidence ("" when clear)."""
+    return POSSIBLE_NOTE if confidence == "possible" else ""
 
 
 def best_status(a: Status, b: Status) -> Status:

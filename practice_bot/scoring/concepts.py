@@ -28,6 +28,7 @@ class Slot:
     core: bool
     terms: frozenset[int]  # phrase ids: a sentence naming any of them names the slot
     combos: tuple[tuple[frozenset[int], ...], ...]  # or one phrase of every group of one combo
+    unless: frozenset[int] = frozenset()  # phrase ids giving the slot's words another sense
 
     def combo_matches(self, found: AbstractSet[int]) -> bool:
         return any(all(not g.isdisjoint(found) for g in combo) for combo in self.combos)
@@ -98,7 +99,8 @@ class Batch:
             for group in combo
             for pid in group
         }
-        wanted = frozenset(by_phrase).union(combo_terms, *astuple(markers))
+        unless = {pid for c in concepts for sl in c.slots for pid in sl.unless}
+        wanted = frozenset(by_phrase).union(combo_terms, unless, *astuple(markers))
         return cls(
             ids=ids,
             concepts=tuple(concepts),
@@ -116,7 +118,11 @@ class Batch:
         for ci, k in self.combos:
             if k not in out.get(ci, ()) and self.concepts[ci].slots[k].combo_matches(found):
                 out.setdefault(ci, set()).add(k)
-        return tuple((ci, sorted(out[ci])) for ci in sorted(out))
+        for ci, ks in out.items():  # another sense of the slot's words ("sustainable" code)
+            ks.difference_update(
+                [k for k in ks if not self.concepts[ci].slots[k].unless.isdisjoint(found)]
+            )
+        return tuple((ci, sorted(out[ci])) for ci in sorted(out) if out[ci])
 
 
 # Words of a criterion's text that say nothing about its ideas (for fallback slots).
@@ -172,6 +178,7 @@ class ConceptBook:
                 core=s.core,
                 terms=frozenset(lex.add(p) for p in s.terms),
                 combos=tuple(tuple(frozenset(lex.add(p) for p in g) for g in c) for c in s.combos),
+                unless=frozenset(lex.add(p) for p in s.unless),
             )
             for s in cs.slots
         )

@@ -39,6 +39,8 @@ def _shows(m: Marks) -> list[str]:
         "tool or name": m.tool,
         "figure": m.number,
         "past tense": m.past,
+        "hedged": m.hedged,
+        "ML or data work": m.about,
     }
     return [name for name, on in shown.items() if on]
 

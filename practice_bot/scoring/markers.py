@@ -14,7 +14,7 @@ from typing import Final
 
 from practice_bot.scoring.lexicon import Lexicon
 from practice_bot.scoring.text import stem, word_set
-from practice_bot.scoring.thresholds import OWN_ACTION_BRIDGES, OWN_ACTION_REACH
+from practice_bot.scoring.thresholds import DISCLAIMER_WORDS, OWN_ACTION_BRIDGES, OWN_ACTION_REACH
 
 _SUBJECTS: Final = frozenset({"i", "we"})
 _POSSESSIVES: Final = frozenset({"my", "our"})
@@ -80,7 +80,17 @@ _GENERIC: Final = re.compile(
 _SELF_PRAISE: Final = re.compile(
     r"\b(?:my (?:main |biggest |key )?strengths?|i(?: a|')m (?:really |very )?(?:good|great|strong) at|"
     r"i(?: a|')m (?:very |really )?passionate|i consider myself|i(?: wou|')d describe myself|"
-    r"one of my strengths|i pride myself|says i(?: a|')m good)\b"
+    r"one of my strengths|i pride myself|says i(?: a|')m good|"
+    # habits and qualities claimed without an instance: "I always make sure my models are tested"
+    r"i always make sure|i make sure my|i ensure (?:that )?my|i always ensure|my ways of working|"
+    r"at the heart of everything|best in class|(?:really |very )?strong understanding|"
+    r"i follow (?:\w+ )?best practice|"
+    # praise reported instead of the work: "my documentation has been praised", "would tell you"
+    r"(?:has|have|was|were) been praised|would tell you|described my [\w ]{1,30} as)\b"
+)
+# Someone else's words quoted ("As the Green Software Foundation puts it, ..."): not practice.
+_QUOTATION: Final = re.compile(
+    r"^as (?:[\w']+ ){1,8}(?:said|says|puts it|put it|remind us|reminds us|tells us|argues)\b"
 )
 _NUMBER: Final = re.compile(r"\d")
 
@@ -135,6 +145,8 @@ class Marks:
     verbs: int  # verb-ish words, plus one each for a past tense and a first-person action
     tool: bool  # names a tool, a capitalised name mid-sentence or an acronym
     number: bool  # gives a figure (not counting an enumeration label in front: "Answer 3:")
+    hedged: bool = False  # "I think", "maybe", "not really": the speaker is unsure of the claim
+    about: bool = False  # names the object of the criteria: ML or data work ("the model", "data")
 
     @property
     def concrete(self) -> bool:
@@ -152,6 +164,8 @@ class MarkerIds:
     tools: frozenset[int]
     filler: frozenset[int]
     people: frozenset[int]
+    hedges: frozenset[int] = frozenset()
+    object: frozenset[int] = frozenset()
 
 
 def register(lexicon: Lexicon, phrases: dict[str, tuple[str, ...]]) -> MarkerIds:
@@ -159,7 +173,7 @@ def register(lexicon: Lexicon, phrases: dict[str, tuple[str, ...]]) -> MarkerIds
     concepts and markers."""
 
     def add(name: str) -> frozenset[int]:
-        return frozenset(lexicon.add(p) for p in phrases[name])
+        return frozenset(lexicon.add(p) for p in phrases.get(name, ()))
 
     return MarkerIds(
         reasoning=add("reasoning"),
@@ -168,6 +182,8 @@ def register(lexicon: Lexicon, phrases: dict[str, tuple[str, ...]]) -> MarkerIds
         tools=add("tools"),
         filler=add("filler"),
         people=add("people"),
+        hedges=add("hedges"),
+        object=add("object"),
     )
 
 
@@ -187,10 +203,24 @@ def _is_action(token: str) -> bool:
     return _is_past(token) or stem(token) in _ACTIONS
 
 
+def _elided_subject(tokens: list[str]) -> bool:
+    """A terse note opening with a past-tense action, its "I" left out ("Ran the flag rate by
+    ethnicity", "Suggested adding empty miles"); not a passive ("Built by the vendor")."""
+    return (
+        len(tokens) > 2
+        and tokens[0] not in _VERBISH
+        and tokens[1] != "by"
+        and _is_past(tokens[0])
+        and stem(tokens[0]) not in _NOT_ACTIONS
+    )
+
+
 def _own_action(tokens: list[str]) -> tuple[bool, bool, bool]:
     """(practice, hypothetical, negated): the first verb after a first-person subject ("I", "we", or
     "our"/"my" and a group: "our team") decides."""
     hypothetical = negated = False
+    if _elided_subject(tokens):
+        return True, False, False  # a terse note with the "I" left out: "Ran the flag rate"
     for i, tok in enumerate(tokens):
         if tok in _SUBJECTS:
             pass
@@ -235,7 +265,7 @@ def marks(text: str, norm: str, tokens: list[str], found: AbstractSet[int], m: M
     """Classify one sentence: `text` as written, `norm` normalised, `tokens` its words, `found` the
     phrase ids the shared lexicon matched in it."""
     practice, hypothetical, negated = _own_action(tokens)
-    praise = _SELF_PRAISE.search(norm) is not None
+    praise = _SELF_PRAISE.search(norm) is not None or _QUOTATION.search(norm) is not None
     generic = praise or (
         not practice and (_DEFINITION.search(norm) is not None or _GENERIC.search(norm) is not None)
     )
@@ -255,4 +285,8 @@ def marks(text: str, norm: str, tokens: list[str], found: AbstractSet[int], m: M
         verbs=verbish + past + practice,
         tool=not m.tools.isdisjoint(found) or _names_something(text),
         number=_digit_at(norm) and _digit_at(norm, _label_end(norm)),
+        hedged=not m.hedges.isdisjoint(found),
+        # "There's no machine learning in it at all" does not make an answer about ML
+        about=not m.object.isdisjoint(found)
+        and (len(tokens) > DISCLAIMER_WORDS or _NEGATIONS.isdisjoint(tokens)),
     )

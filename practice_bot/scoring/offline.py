@@ -22,6 +22,7 @@ from practice_bot.scoring.base import (
     FLAG_OFFTOPIC,
     GAMING_FLAGS,
     Assessment,
+    Confidence,
     Evidence,
     Judgment,
     Status,
@@ -29,6 +30,8 @@ from practice_bot.scoring.base import (
 from practice_bot.scoring.concepts import Concepts, concept_book
 from practice_bot.scoring.memory import Memory
 from practice_bot.scoring.thresholds import (
+    CLEAR_SENTENCES,
+    CORROBORATION,
     EVALUATION_SENTENCES,
     MAX_QUOTES,
     OFFTOPIC_MIN_WORDS,
@@ -50,6 +53,7 @@ class Verdict:
     flags: tuple[str, ...] = ()
     review: bool = False
     path: tuple[str, ...] = ()  # each step of the decision, in words
+    confidence: Confidence = "clear"  # "possible": thin evidence an assessor may probe
 
     def judgment(self) -> Judgment:
         return Judgment(
@@ -62,6 +66,7 @@ class Verdict:
             scorer="offline",
             flags=list(self.flags),
             review=self.review,
+            confidence=self.confidence,
         )
 
 
@@ -127,8 +132,10 @@ def judge(
         )
     labels = concepts.labels
     core = concepts.core
-    support = [(s, hit) for s, hit in named if not s.excluded and s.practice]
-    mentions = [(s, hit) for s, hit in named if not s.excluded and not s.practice]
+    live = [(s, hit) for s, hit in named if not s.excluded]
+    # A hedged claim ("I think", "not really") is not evidence: it names the slots, no more.
+    support = [(s, hit) for s, hit in live if s.practice and not s.marks.hedged]
+    mentions = [(s, hit) for s, hit in live if not (s.practice and not s.marks.hedged)]
     flags = tuple(sorted({s.excluded for s, _ in named if s.excluded}))
     review = not GAMING_FLAGS.isdisjoint(flags)
     path = [
@@ -137,38 +144,60 @@ def judge(
         f"excluded {_numbers([s for s, _ in named if s.excluded])}"
     ]
 
-    def made(status: Status, reason: str, quoted: Sequence[Sentence] = ()) -> Verdict:
+    def made(
+        status: Status,
+        reason: str,
+        quoted: Sequence[Sentence] = (),
+        confidence: Confidence = "clear",
+    ) -> Verdict:
         return Verdict(
             criterion_id=cid,
             status=status,
             reason=reason,
             quoted=tuple(quoted),
             flags=flags,
-            review=review,
+            review=review or confidence == "possible",
             path=tuple(path),
+            confidence=confidence,
         )
 
     supported = _supported(concepts, support) if support else []
     got = set(supported)
     supporting = [s for s, hit in support if not got.isdisjoint(hit)]
     done = [labels[k] for k in supported]
-    core_ok = not core or not got.isdisjoint(core)
+    # The core must be the apprentice's own action ("I set a target"), not carried narrative.
+    carriers = [s for s, hit in support if s.marks.practice and (not core or set(core) & set(hit))]
+    core_ok = bool(carriers)
+    # every own-practice sentence supporting the core (a carrier, and narrative that follows one)
+    core_support = [s for s, hit in support if not core or not set(core).isdisjoint(hit)]
     core_words = ", ".join(labels[k] for k in core) or "none marked"
     path.append(
         f"slots supported by own practice: {', '.join(done) or 'none'} "
-        f"({len(supported)} of {concepts.need} needed; core: {core_words})"
+        f"({len(supported)} of {concepts.need} needed; core: {core_words}; "
+        f"carried by a first-person action in {_numbers(carriers)})"
     )
     if supported and core_ok and len(supported) >= concepts.need:
+        shown = _quotes(carriers, supporting, support, concepts)
+        shown_labels = _shown(shown, support, labels)
         if not any(s.marks.concrete for s in supporting):
             path.append(
                 "no supporting sentence is concrete (tool, figure, outcome or people): partly"
             )
-            return made("partly", reasons.not_concrete(done), supporting)
+            return made("partly", reasons.not_concrete(shown_labels), shown)
         path.append(f"concrete: {_numbers([s for s in supporting if s.marks.concrete])}")
-        if criterion.level == "distinction":
-            evaluating = _evaluation(
-                reading.sentences, supporting, [s for s, _ in mentions if not s.excluded]
+        if not any(s.marks.about for s in reading.sentences if not s.excluded):
+            path.append("nothing in the answer names ML or data work (its object): partly")
+            return made("partly", reasons.other_object(shown_labels), shown)
+        if len(supported) <= concepts.need and len(core_support) < CORROBORATION:
+            # Thin: the core shown once, and no more slots than the minimum. An assessor would
+            # probe it; the learner is told so, and a tutor may look.
+            path.append(
+                f"thin: the core in {len(core_support)} own-practice sentence and no slot beyond "
+                f"the {concepts.need} needed: partly, possible"
             )
+            return made("partly", reasons.thin(shown_labels), shown, "possible")
+        if criterion.level == "distinction":
+            evaluating = _evaluation(reading.sentences, supporting, [s for s, _ in mentions])
             reflecting = [s for s in evaluating if s.marks.reflection]
             path.append(
                 f"distinction: evaluation beside or naming the concept {_numbers(evaluating)} "
@@ -176,33 +205,115 @@ def judge(
             )
             if len(evaluating) < EVALUATION_SENTENCES or not reflecting:
                 path.append("not enough evaluation: partly")
-                return made("partly", reasons.needs_evaluation(done), supporting)
-            quoted = sorted(
-                {id(s): s for s in supporting + evaluating}.values(), key=lambda s: s.start
+                return made("partly", reasons.needs_evaluation(shown_labels), shown)
+            quoted = _quotes(carriers, supporting + reflecting, support, concepts, reflecting[0])
+            confidence, why = _confidence(supporting, carriers, supported, concepts)
+            path.append(f"evidenced, {confidence}: {why}")
+            return made(
+                "evidenced",
+                reasons.evidenced(
+                    _shown(quoted, support, labels),
+                    _specifics(quoted),
+                    True,
+                    confidence == "possible",
+                ),
+                quoted,
+                confidence,
             )
-            path.append("evidenced")
-            return made("evidenced", reasons.evidenced(done, _specifics(supporting), True), quoted)
-        path.append("evidenced")
-        return made("evidenced", reasons.evidenced(done, _specifics(supporting), False), supporting)
+        confidence, why = _confidence(supporting, carriers, supported, concepts)
+        path.append(f"evidenced, {confidence}: {why}")
+        return made(
+            "evidenced",
+            reasons.evidenced(shown_labels, _specifics(shown), False, confidence == "possible"),
+            shown,
+            confidence,
+        )
     if supported:
         if not core_ok:
-            path.append("no core slot supported: partly")
-            return made("partly", reasons.missing_core(done, [labels[k] for k in core]), supporting)
+            if got.isdisjoint(core):
+                path.append("no core slot supported: partly")
+                shown = _quotes([], supporting, support, concepts)
+                return made(
+                    "partly",
+                    reasons.missing_core(_shown(shown, support, labels), [labels[k] for k in core]),
+                    shown,
+                )
+            path.append("the core slot is never in a sentence with a first-person action: partly")
+            return made(
+                "partly",
+                reasons.core_not_own([labels[k] for k in core if k in got]),
+                _quotes(core_support, supporting, support, concepts),
+            )
         missing = [label for k, label in enumerate(labels) if k not in got]
         path.append("too few slots supported: partly")
-        return made("partly", reasons.missing_more(done, missing), supporting)
+        shown = _quotes(carriers, supporting, support, concepts)
+        return made("partly", reasons.missing_more(_shown(shown, support, labels), missing), shown)
     if mentions:
-        named_labels = [labels[k] for _, hit in mentions for k in hit]
         hypothetical = all(s.marks.hypothetical for s, _ in mentions)
-        path.append("slots named, but never in own practice: partly")
+        hedged = all(s.marks.hedged for s, _ in mentions)
+        path.append("slots named, but never in own practice stated firmly: partly")
+        shown = _quotes([], [s for s, _ in mentions], mentions, concepts)
         return made(
-            "partly", reasons.no_practice(named_labels, hypothetical), [s for s, _ in mentions]
+            "partly",
+            reasons.no_practice(_shown(shown, mentions, labels), hypothetical, hedged),
+            shown,
         )
     if flags:
         path.append(f"only excluded sentences name its slots ({flags[0]}): not yet")
         return made("not_yet", reasons.flagged(flags[0]))
     path.append("no sentence names its slots: not yet")
     return made("not_yet", reasons.not_covered(concepts.wanted))
+
+
+def _quotes(
+    carriers: Sequence[Sentence],
+    supporting: Sequence[Sentence],
+    support: Sequence[Named],
+    concepts: Concepts,
+    also: Sentence | None = None,
+) -> list[Sentence]:
+    """The quotes shown, at most MAX_QUOTES, whole sentences: first the sentence carrying the core
+    (of `carriers`, the one naming most slots), then `also` (a reflecting sentence, for a
+    distinction), then, one at a time, the sentence adding most slots not yet shown (earliest
+    first), then the rest in order."""
+    hits = {id(s): set(hit) for s, hit in support}
+    out: list[Sentence] = []
+    if carriers:
+        out.append(max(carriers, key=lambda s: (len(hits.get(id(s), ())), -s.start)))
+    if also is not None and all(also is not o for o in out):
+        out.append(also)
+    shown: set[int] = set().union(*(hits.get(id(s), set()) for s in out))
+    rest = [s for s in supporting if all(s is not o for o in out)]
+    while rest and len(out) < MAX_QUOTES:
+        best = max(rest, key=lambda s: (len(hits.get(id(s), set()) - shown), -s.start))
+        rest.remove(best)
+        out.append(best)
+        shown |= hits.get(id(best), set())
+    return out
+
+
+def _shown(
+    quoted: Sequence[Sentence], support: Sequence[Named], labels: Sequence[str]
+) -> list[str]:
+    """The labels of the slots the quoted sentences support, in slot order (a reason names only
+    what its quotes show)."""
+    hits = {id(s): hit for s, hit in support}
+    ks = sorted({k for s in quoted for k in hits.get(id(s), ())})
+    return [labels[k] for k in ks]
+
+
+def _confidence(
+    supporting: Sequence[Sentence],
+    carriers: Sequence[Sentence],
+    supported: Sequence[int],
+    concepts: Concepts,
+) -> tuple[Confidence, str]:
+    """How sure an evidenced verdict is: clear, or possible (thin: an assessor may want more)."""
+    if len(supporting) < CLEAR_SENTENCES:
+        return "possible", f"only {len(supporting)} supporting sentence"
+    if not any(s.marks.concrete for s in carriers):
+        return "possible", "the sentence carrying the core names no tool, figure, outcome or people"
+    return "clear", f"{len(supporting)} supporting sentences, {len(supported)} slots"
 
 
 def _evaluation(

@@ -41,6 +41,9 @@ class SlotRules(_Strict):
     terms: list[str] = []  # a sentence naming any of these phrases names the slot
     # each combo: groups of phrases; a sentence naming a phrase of every group names the slot
     combos: list[list[list[str]]] = []
+    # word senses: a sentence holding any of these phrases uses the slot's words in another sense
+    # ("sustainable" code, a "vulnerable" model on unusual days) and does not name the slot
+    unless: list[str] = []
 
 
 class CriterionRules(_Strict):
@@ -56,6 +59,11 @@ class MarkerRules(_Strict):
     filler: list[str]
     people: list[str]
     tools: list[str]
+    # Hedges: a claim the speaker is unsure of ("I think", "maybe", "not really") is not evidence.
+    hedges: list[str] = []
+    # The object of the standard's criteria: machine-learning or data work. An answer naming none of
+    # these is about something else (a forklift fleet, a nightclub door) and is credited nothing.
+    object: list[str] = []
 
 
 class RuleFile(_Strict):
@@ -73,6 +81,7 @@ class SlotSpec:
     core: bool
     terms: tuple[str, ...]  # phrases, vocabulary references expanded
     combos: tuple[tuple[tuple[str, ...], ...], ...]
+    unless: tuple[str, ...] = ()  # phrases giving the slot's words another sense
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -253,8 +262,23 @@ def _load(directory: Path) -> tuple[Rules, list[Problem], dict[str, RuleFile]]:
                             problems.append(Problem(name, gkey, "an empty group never matches"))
                         groups.append(tuple(expander.expand(group, name, gkey, problems)))
                     combos.append(tuple(groups))
+                unless = expander.expand(s.unless, name, f"{skey}.unless", problems)
+                for p in sorted(set(unless).intersection(terms)):
+                    problems.append(
+                        Problem(
+                            name,
+                            f"{skey}.unless",
+                            f"{p!r} is also a term of slot {s.label!r}: it would cancel itself",
+                        )
+                    )
                 slots.append(
-                    SlotSpec(label=s.label, core=s.core, terms=tuple(terms), combos=tuple(combos))
+                    SlotSpec(
+                        label=s.label,
+                        core=s.core,
+                        terms=tuple(terms),
+                        combos=tuple(combos),
+                        unless=tuple(unless),
+                    )
                 )
             criteria[cid] = CriterionSpec(
                 slots=tuple(slots), need=min(c.need, len(slots)), per_sentence=c.per_sentence

@@ -24,6 +24,16 @@ CARRY: Final = 2
 OWN_ACTION_REACH: Final = 8
 # Bridging words allowed before the verb ("I was responsible for monitoring", "we decided to retrain").
 OWN_ACTION_BRIDGES: Final = 3
+# Own-practice sentences supporting the core (one of them a first-person action) that make evidence
+# corroborated when the answer shows no slot beyond the minimum (higher: more thin credit held back as "partly, possible"; lower: more
+# single claims credited, fewer of them right).
+CORROBORATION: Final = 2
+# Supporting sentences an evidenced verdict needs to be "clear" rather than "possible" (higher: more
+# credit flagged as thin for a tutor's review).
+CLEAR_SENTENCES: Final = 2
+# A negated sentence of at most this many words naming ML or data ("There's no machine learning in it")
+# is a disclaimer, not a sign the answer is about ML work (higher: more long sentences discounted).
+DISCLAIMER_WORDS: Final = 20
 # Quotes kept per judgment (more: longer feedback).
 MAX_QUOTES: Final = 3
 

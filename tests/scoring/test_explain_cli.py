@@ -105,7 +105,8 @@ def test_the_worked_example_of_docs_scoring(
     answer = _answer(
         tmp_path,
         "I planned the work in short increments with a review at the end of each, on a Trello "
-        "board. Because modelling work is hard to estimate, I capped each experiment at three days.",
+        "board. Because modelling work is hard to estimate, I capped each experiment at three days. "
+        "We shipped four increments that way, and I kept to them after launch.",
     )
     argv = ["explain", "--topic", "model-scoping", "--criterion", "model-scoping/pass-3"]
     _, before = _run(capsys, *argv, answer)

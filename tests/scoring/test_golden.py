@@ -22,7 +22,13 @@ MIN_COMPARED = 250
 # Floors, measured on the golden file's `floor_ids` (the 275 items the set held when it was first
 # written), just under the figures then (dev kappa 0.844, test kappa 0.659, false credit 0.0% on both).
 # A rules change that drops below one must say why. (`practice-bot eval` reports the whole set.)
-KAPPA_FLOOR = {"dev": 0.83, "test": 0.645}
+# Issue #13 (precision first) lowered them to just under its figures (dev 0.762, test 0.620; precision
+# 0.870 / 0.833, recall 0.736 / 0.571): hedged claims, core slots carried only by narrative, other word
+# senses, answers about something other than ML work, and thin evidence (the core in one own-practice
+# sentence, no slot beyond the minimum: now "partly", confidence "possible", for review) are no longer
+# credited. On these 275 well-written items that costs recall; on the whole v2 set precision rises
+# from 0.62 to 0.79 on dev (README, "Figures"), which is what the issue asks for first.
+KAPPA_FLOOR = {"dev": 0.75, "test": 0.61}
 FALSE_CREDIT_CEILING = 0.0
 
 

@@ -112,7 +112,18 @@ def test_vague_practice_is_not_enough() -> None:
         "At the bank I chose recall on fraud value, because a missed £10,000 fraud costs far more "
         "than a blocked payment, and agreed a 0.5 per cent false positive ceiling with operations."
     )
-    assert status(score("model-scoping", named), "model-scoping/pass-2") == "evidenced"
+    # one sentence, however specific, is thin: partly, "possible", for a tutor's eye
+    thin = next(
+        j
+        for j in score("model-scoping", named).judgments
+        if j.criterion_id == "model-scoping/pass-2"
+    )
+    assert (thin.status, thin.confidence, thin.review) == ("partly", "possible", True)
+    corroborated = named + (
+        " I reported the value caught against that ceiling to the fraud team every month, and we "
+        "kept the threshold at 0.5 per cent."
+    )
+    assert status(score("model-scoping", corroborated), "model-scoping/pass-2") == "evidenced"
 
 
 def test_distinction_needs_evaluation() -> None:

@@ -114,3 +114,30 @@ def test_a_missing_directory_is_a_clean_error(
     code, out = _check(capsys, tmp_path / "nowhere")
     assert code == 2
     assert "no such rules directory" in out
+
+
+def test_word_sense_and_marker_keys_are_checked(
+    rules: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # `unless` (another word sense), and the `hedges`/`object` marker lists of issue #13
+    _edit(
+        rules / "sustainability.toml",
+        'unless = ["codebase",',
+        'unless = ["sustainab*", "mon*itor", "codebase",',
+    )
+    _edit(rules / "markers.toml", 'hedges = [\n    "i think",', 'hedges = [\n    "@no_such_list",')
+    _edit(rules / "markers.toml", 'object = [\n    "model*",', 'object = [\n    "... model",')
+    code, out = _check(capsys, rules)
+    assert code == 1
+    where = 'sustainability.toml: criteria."sustainability/pass-1".slots[0].unless: '
+    assert where + "'sustainab*' is also a term of slot 'the environmental impact'" in out
+    assert where + "'mon*itor': '*' may only end a word" in out
+    assert "markers.toml: markers.hedges: @no_such_list: no vocabulary entry" in out
+    assert "markers.toml: markers.object: '... model' starts or ends with '...'" in out
+
+
+def test_an_unknown_key_in_a_slot_is_named(rules: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _edit(rules / "sustainability.toml", "unless = [", "unles = [")
+    code, out = _check(capsys, rules)
+    assert code == 1
+    assert 'sustainability.toml: criteria."sustainability/pass-1".slots[0].unles: ' in out

@@ -10,7 +10,7 @@ from textual.content import Content
 from textual.widgets import Footer, Static
 
 from practice_bot.rubric.models import Topic
-from practice_bot.scoring.base import Evidence
+from practice_bot.scoring.base import Evidence, confidence_note
 from practice_bot.session.engine import AnswerOutcome
 from practice_bot.textsafe import printable
 from practice_bot.tui.display import STATUS_MARK, STATUS_STYLE, STATUS_WORD, literal
@@ -61,6 +61,8 @@ def feedback_sections(outcome: AnswerOutcome, topic: Topic) -> list[tuple[str, C
                 (f"{STATUS_MARK[now]} {STATUS_WORD[now]}", f"bold {STATUS_STYLE[now]}"),
                 f"  {criterion_label(c.id)} ({c.level}): {c.text}",
             ]
+            if confidence_note(j.confidence):  # thin: the learner sees it is not clear evidence
+                good += ["\n    ", (confidence_note(j.confidence), "italic")]
             for e in j.evidence[:2]:
                 good += ["\n    ", ("“" + printable(e.quote) + "”", QUOTE_STYLE)]
             if j.reason:
