@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
 from practice_bot.errors import TranscriptError
+from practice_bot.records.drafts import clear_draft, load_draft, save_draft
 from practice_bot.records.journal import Journal
 from practice_bot.records.schema import Transcript, Turn
 from practice_bot.records.store import move_journal, save_final
@@ -36,6 +37,10 @@ WARM_UP_ANSWER = (
 # Called with the error, the record that failed and the folders already tried; returns a journal
 # in another folder that holds the session, or raises.
 Rescue = Callable[[TranscriptError, dict[str, Any], set[Path]], Journal]
+
+
+# Seconds a timed session was closed before resuming it says so and asks whether the time counts.
+AWAY_ASK = 60.0
 
 
 class RescuingJournal:
@@ -137,6 +142,11 @@ class Room:
         with self.lock:
             self.engine.skip()
 
+    def more_to_ask(self) -> bool:
+        """Whether another question follows the current one (else moving on ends the session)."""
+        with self.lock:
+            return self.engine.more_to_ask()
+
     def give_up_writing(self) -> None:
         """The question writer failed: bank questions from now on."""
         self.engine.question_source = None
@@ -153,13 +163,30 @@ class Room:
         with self.lock:
             try:
                 if self.practice:
-                    return e.record_answer(text, spoken)
-                return e.submit_answer_in_background(text, spoken)
+                    answer = e.record_answer(text, spoken)
+                else:
+                    answer = e.submit_answer_in_background(text, spoken)
+                clear_draft(self.journal_path)  # sent: no longer a draft
+                return answer
             except TranscriptError as exc:
                 saved = [t for t in e.transcript.turns[before:] if t.role == "apprentice"]
                 if saved:
                     raise AnswerSaved(exc, saved[0]) from exc
                 raise
+
+    def save_draft(self, text: str) -> None:
+        """Keep the answer being typed for the waiting question (raises OSError)."""
+        question = self.engine.current_question
+        if question is not None:
+            save_draft(self.journal_path, question.index, text)
+
+    def draft(self) -> str | None:
+        """The unsent answer kept for the question still waiting (a resumed session), if any."""
+        kept = load_draft(self.journal_path)
+        question = self.engine.current_question
+        if kept is None or question is None or kept[0] != question.index:
+            return None
+        return kept[1]
 
     def score(self, answer: Turn) -> Assessment:
         """Only reads the engine: safe on a worker while the app's thread carries on."""
@@ -212,6 +239,10 @@ class Room:
         return len(waiting)
 
     # ----- the clock ------------------------------------------------------------------------------
+    def count_time_away(self, seconds: float, counted: bool) -> None:
+        with self.lock:
+            self.engine.count_time_away(seconds, counted)
+
     def pause(self) -> None:
         with self.lock:
             self.engine.pause()
@@ -257,7 +288,9 @@ class Room:
     def save_final(self) -> Path:
         """Write the finished transcript beside its journal; raises TranscriptError (the journal
         still holds every answer)."""
-        return save_final(self.session.journal_path, self.transcript)
+        path = save_final(self.session.journal_path, self.transcript)
+        clear_draft(self.session.journal_path)
+        return path
 
     # ----- disk trouble ---------------------------------------------------------------------------
     def move_to(self, folder: Path) -> Journal:

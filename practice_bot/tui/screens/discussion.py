@@ -25,14 +25,16 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
-from textual.widgets import Footer
+from textual.widgets import Footer, TextArea
 
 from practice_bot.errors import TranscriptError
+from practice_bot.formatting import clock_text
+from practice_bot.records.report import pack_words
 from practice_bot.records.schema import Turn
 from practice_bot.records.store import rescue_folders
 from practice_bot.session.engine import END_EARLY_PROMPT
 from practice_bot.session.factory import Session
-from practice_bot.session.room import AnswerSaved, Room
+from practice_bot.session.room import AWAY_ASK, AnswerSaved, Room
 from practice_bot.textsafe import printable
 from practice_bot.tui.messages import (
     AnswerScored,
@@ -60,6 +62,7 @@ from practice_bot.tui.widgets.conversation import (
 from practice_bot.tui.widgets.header import Header
 from practice_bot.tui.widgets.recorder import VoicePanel
 from practice_bot.tui.widgets.sidebar import SessionPanel
+from practice_bot.wording import duration_words, plural
 
 MODE_TITLES = {"mock": "Mock exam", "practice": "Practice", "drill": "Drill"}
 END_PRACTICE_PROMPT = (
@@ -96,8 +99,11 @@ class DiscussionScreen(AppScreen[None]):
     DiscussionScreen #criteria { margin-bottom: 0; }
     """
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    KEYS_OVER_CONTENT = True  # F1's keys float over the room: the conversation keeps its width
     BINDINGS = [
-        Binding("f2,ctrl+s", "submit", "Send answer", key_display="F2/^S", priority=True),
+        # Not a priority binding: the key then reaches the screen through the answer box, after
+        # every character typed before it (a priority key overtook them, sending a cut answer).
+        Binding("f2,ctrl+s", "submit", "Send answer", key_display="F2/^S"),
         Binding("f5", "pause", "Pause", key_display="F5", priority=True),
         Binding("f6", "record", "Speak", key_display="F6", priority=True),
         Binding("f7", "retry_voice", "Retry voice", key_display="F7", show=False, priority=True),
@@ -123,6 +129,9 @@ class DiscussionScreen(AppScreen[None]):
         self._feedback_note = ""  # added to the conversation once the feedback is dismissed
         self._unshown: Turn | None = None  # a practice answer not yet drawn in the conversation
         self._answer_timer: Timer | None = None
+        self._draft_timer: Timer | None = None
+        self._draft_failed = False
+        self._typed = ""  # the box's text as of its last change (read after the box is gone)
         # how the answer in the box was spoken, if it was (tui/widgets/recorder.py)
         self._spoken: dict[str, Any] | None = None
 
@@ -174,7 +183,8 @@ class DiscussionScreen(AppScreen[None]):
     async def on_mount(self) -> None:
         e = self.engine
         self.title = f"{MODE_TITLES[self.mode]} - {printable(e.transcript.apprentice)}"
-        self.sub_title = "AM2 professional discussion"
+        pack = pack_words(e.transcript)
+        self.sub_title = f"Class pack: {pack}" if pack else "AM2 professional discussion"
         e.on_note = self._note  # may be called from a worker thread
         await self._replay()
         for notice in self.session.notices:  # a torn last line dropped on resume, and the like
@@ -184,6 +194,47 @@ class DiscussionScreen(AppScreen[None]):
             await self.conversation.add_notice(
                 f"Scoring and follow-up questions: {e.transcript.model} (LLM); offline if it fails."
             )
+        if self.session.away >= AWAY_ASK and e.config.enforces_time and not e.finished:
+            self._ask_about_time_away()  # the session starts once the apprentice has chosen
+            return
+        await self._start()
+
+    def _ask_about_time_away(self) -> None:
+        """A timed session resumed after a while: say how long it was closed, and let the
+        apprentice choose the clock as it stopped or the time away counted as time used."""
+        away = self.session.away
+        kind = MODE_TITLES[self.mode].lower()
+        message = (
+            f"This {kind} was closed for {duration_words(away)}. Its clock stopped at "
+            f"{clock_text(self.engine.elapsed())}. Carry on with the clock as it stopped, or count "
+            "the time away as time used, as in a real exam?"
+        )
+
+        async def decided(count: bool | None) -> None:
+            await self._saving(partial(self._time_away_chosen, bool(count)))
+
+        self.app.push_screen(
+            ConfirmScreen(
+                "Welcome back",
+                message,
+                yes="Count the time away",
+                no="Clock as it stopped",
+            ),
+            decided,
+        )
+
+    async def _time_away_chosen(self, count: bool) -> None:
+        self.room.count_time_away(self.session.away, count)
+        said = (
+            f"The {duration_words(self.session.away)} away count as time used."
+            if count
+            else "The clock carries on from where it stopped."
+        )
+        await self.conversation.add_notice(said, kind="time")
+        self.panel.show_time(self.engine.time_status())
+        await self._start()
+
+    async def _start(self) -> None:
         self.set_interval(1.0, self._tick)
         if self.practice:
             self._warm_up()
@@ -203,7 +254,49 @@ class DiscussionScreen(AppScreen[None]):
         elif self.engine.current_question is None:
             await self._ask_next()
         else:
+            self._restore_draft()
             self.box.focus()
+
+    # ----- the unsent draft -----------------------------------------------------------------------
+    DRAFT_DELAY = 1.0  # seconds after typing stops before the draft is saved
+
+    def _restore_draft(self) -> None:
+        """A resumed session: the answer that was being typed when it stopped goes back in the box."""
+        draft = self.room.draft()
+        if draft and not self.box.text.strip():
+            self.box.load_text(draft)
+            self.box.move_cursor(self.box.document.end)
+            self.notify("Your unsent answer is back in the box.", markup=False, timeout=8)
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        if event.text_area is not self.box or self._done:
+            return
+        self._typed = self.box.text
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+        self._draft_timer = self.set_timer(self.DRAFT_DELAY, self.save_draft)
+
+    def on_unmount(self) -> None:
+        if self._draft_timer is not None:  # typed in the last moment before the app closed
+            self.save_draft()
+
+    def save_draft(self) -> None:
+        """Keep what is in the box beside the journal (debounced; at once before quitting)."""
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+            self._draft_timer = None
+        if self._done:
+            return
+        try:
+            self.room.save_draft(self._typed)
+        except OSError as exc:
+            if not self._draft_failed:  # said once; sending the answer is what really counts
+                self._draft_failed = True
+                self.notify(
+                    f"Your draft could not be kept: {printable(str(exc))}. Send the answer to save it.",
+                    severity="warning",
+                    markup=False,
+                )
 
     async def _replay(self) -> None:
         """Draw the conversation so far (a resumed session), or the opening words of a new one."""
@@ -439,7 +532,8 @@ class DiscussionScreen(AppScreen[None]):
         met = sum(s == "evidenced" for s in status.values())
         # The feedback first; the room's own note of it is drawn when the room shows again.
         self._feedback_note = (
-            f"Feedback given: {met} of {len(status)} criteria in this topic evidenced so far."
+            f"Feedback given: {met} of {plural(len(status), 'criterion', 'criteria')} in this "
+            "topic evidenced so far."
         )
         self.app.push_screen(FeedbackScreen(outcome, topic), self._after_feedback)
         if self._answer_timer is not None:  # drawn when the room shows again
@@ -452,9 +546,17 @@ class DiscussionScreen(AppScreen[None]):
             await self.conversation.add_notice(self._feedback_note)
             self._feedback_note = ""
         if choice == "again":
-            await self._saving(lambda: self._show_question(self.room.retry()))
+            await self._saving(self._try_again)
         else:
             await self._advance()
+
+    async def _try_again(self) -> None:
+        """The question again, with the last answer in the box to improve rather than retype."""
+        previous = self.engine.transcript.answers()[-1].text
+        await self._show_question(self.room.retry())
+        if not self.box.text.strip():
+            self.box.load_text(previous)
+            self.box.move_cursor(self.box.document.end)
 
     async def on_work_failed(self, message: WorkFailed) -> None:
         self._set_busy(False)
@@ -495,7 +597,10 @@ class DiscussionScreen(AppScreen[None]):
             self._disk_trouble(exc, self._paused)
             return
 
-        async def carry_on(_: None) -> None:
+        async def carry_on(typed: str | None) -> None:
+            self.box.focus()  # at once: keys pressed straight after the dialog reach the box
+            if typed:
+                self.box.insert(typed)  # what was typed while paused
             await self._saving(self._unpaused)
 
         self.app.push_screen(PauseScreen(), carry_on)
@@ -507,14 +612,49 @@ class DiscussionScreen(AppScreen[None]):
         self.room.unpause()
         self.box.focus()
 
-    async def action_skip(self) -> None:
+    def action_skip(self) -> None:
+        """F9, after confirming: what the dialog says names what happens to a typed answer, and
+        warns when this is the plan's last question (skipping it ends the session)."""
         if self.busy or self._done or self.engine.current_question is None:
             return
+        last = not self.room.more_to_ask()
+        message = (
+            "This is the last question left in this session: skipping it ends the session and "
+            "opens your report."
+            if last
+            else "Move on to the next question without answering this one?"
+        )
+        note = (
+            "The answer in the box has not been sent: skipping clears it. Send it first (F2) "
+            "if it should count."
+            if self.box.text.strip()
+            else ""
+        )
+
+        async def decided(yes: bool | None) -> None:
+            if yes:
+                await self._skip_now()
+            else:
+                self.box.focus()
+
+        self.app.push_screen(
+            ConfirmScreen(
+                "Skip this question?",
+                message,
+                yes="End and see the report" if last else "Skip",
+                no="Stay",
+                note=note,
+            ),
+            decided,
+        )
+
+    async def _skip_now(self) -> None:
         try:
             self.room.skip()
         except TranscriptError as exc:
-            self._disk_trouble(exc, self.action_skip)
+            self._disk_trouble(exc, self._skip_now)
             return
+        self.box.clear()  # the skipped question's draft is not left under the next one
         await self.conversation.add_notice("Question skipped.")
         await self._advance()
 

@@ -15,16 +15,8 @@ from practice_bot.session.engine import AnswerOutcome
 from practice_bot.textsafe import printable
 from practice_bot.tui.display import STATUS_MARK, STATUS_STYLE, STATUS_WORD, literal
 from practice_bot.tui.screens.base import AppScreen
+from practice_bot.wording import FLAG_WORDS, criterion_label, plural
 
-FLAG_WORDS = {
-    "recital": "it repeats the criterion's own wording; say what you did instead",
-    "keyword_list": "it lists terms without saying what you did with them",
-    "padding": "much of it repeats itself or adds no new evidence",
-    "injection": "it holds instructions aimed at the marker; those earn nothing",
-    "offtopic": "it strays from this topic",
-    "unverified_quote": "a quote the LLM gave was not in your answer, so it was dropped",
-    "scorer_disagreement": "the two scorers disagreed; a tutor should look at it",
-}
 QUOTE_STYLE = "bold underline reverse"
 
 
@@ -66,7 +58,7 @@ def feedback_sections(outcome: AnswerOutcome, topic: Topic) -> list[tuple[str, C
             good += [
                 "\n" if good else "",
                 (f"{STATUS_MARK[now]} {STATUS_WORD[now]}", f"bold {STATUS_STYLE[now]}"),
-                f"  {c.short} ({c.level}): {c.text}",
+                f"  {criterion_label(c.id)} ({c.level}): {c.text}",
             ]
             if confidence_note(j.confidence):  # thin: the learner sees it is not clear evidence
                 good += ["\n    ", (confidence_note(j.confidence), "italic")]
@@ -78,7 +70,7 @@ def feedback_sections(outcome: AnswerOutcome, topic: Topic) -> list[tuple[str, C
             missing += [
                 "\n" if missing else "",
                 (f"{STATUS_MARK[overall]} {STATUS_WORD[overall]}", f"bold {STATUS_STYLE[overall]}"),
-                f"  {c.short} ({c.level}): {c.text}",
+                f"  {criterion_label(c.id)} ({c.level}): {c.text}",
             ]
             if j is not None and j.reason and now == "not_yet":
                 missing += ["\n    ", literal(j.reason)]
@@ -100,7 +92,7 @@ def feedback_sections(outcome: AnswerOutcome, topic: Topic) -> list[tuple[str, C
         flags = [f"- {FLAG_WORDS.get(f, f)}" for f in assessment.flags]
         sections.append(("Why some of it earned nothing", Content("\n".join(flags))))
     if outcome.newly_evidenced:
-        shorts = ", ".join(cid.split("/", 1)[1] for cid in outcome.newly_evidenced)
+        shorts = ", ".join(criterion_label(cid) for cid in outcome.newly_evidenced)
         sections.append(("Newly evidenced", Content(f"This answer newly evidenced {shorts}.")))
     sections.append(
         (
@@ -155,8 +147,8 @@ class FeedbackScreen(AppScreen[str]):
             met = sum(s == "evidenced" for s in status.values())
             yield Static(
                 Content(
-                    f"Feedback on your answer - {self.topic.name}: {met} of {len(status)} "
-                    "criteria evidenced so far"
+                    f"Feedback on your answer - {self.topic.name}: {met} of "
+                    f"{plural(len(status), 'criterion', 'criteria')} evidenced so far"
                 ),
                 classes="title",
             )

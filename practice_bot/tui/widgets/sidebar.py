@@ -21,6 +21,7 @@ from practice_bot.rubric.models import Topic
 from practice_bot.session.engine import Engine
 from practice_bot.session.pacing import TimeStatus
 from practice_bot.tui.display import STATUS_MARK, STATUS_STYLE, STATUS_WORD, bar, words
+from practice_bot.wording import criterion_title
 
 BAR = 20
 
@@ -111,6 +112,8 @@ def criteria_content(topic: Topic, status: Mapping[str, str]) -> Content:
             "\n",
             f"{c.short:<7}",
             (f"{STATUS_MARK[s]} {STATUS_WORD[s]}", STATUS_STYLE[s]),
+            "\n",
+            (f"  {criterion_title(c.id)}", "$text-muted"),
         ]
     return Content.assemble(*parts)
 
