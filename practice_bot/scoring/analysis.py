@@ -8,7 +8,7 @@ from functools import lru_cache
 from typing import Final
 
 from practice_bot.rubric.models import Topic
-from practice_bot.scoring import defences
+from practice_bot.scoring import defences, scope
 from practice_bot.scoring.base import FLAG_INJECTION, FLAG_KEYWORDS, FLAG_PADDING, FLAG_RECITAL
 from practice_bot.scoring.concepts import Batch, ConceptBook
 from practice_bot.scoring.markers import Marks, marks
@@ -56,6 +56,9 @@ class Facts:
     list_items: int  # items of a keyword list naming a concept (0: not such a list)
     bare_term: bool  # a few words without a verb naming a concept ("Precision at forty")
     content: list[str]  # the stems that are not stop words (recital n-grams)
+    # some clause is negated and another is not ("we didn't monitor it, but I added alerts"): `named`
+    # holds only the slots of the clauses not negated
+    partly_negated: bool = False
 
 
 @dataclass(slots=True, kw_only=True)
@@ -115,17 +118,24 @@ def facts(text: str, norm: str, book: ConceptBook, batch: Batch, memory: Memory)
     keyword = defences.keyword_sentence(text, m.verbs)
     bare = len(tokens) <= BARE_TERM_WORDS and not m.verbs
     terms = len(book.lexicon.match(keyed)) if keyword or bare else 0
+    free = scope.open_clauses(norm, tokens)
+    named = (
+        batch.named(found)
+        if free is None
+        else batch.named(set().union(*(batch.lexicon.match(keyed[a:b]) for a, b in free)), found)
+    )
     return Facts(
         tokens=tokens,
         stems=stems,
         found=frozenset(found),
         terms=terms,
-        named=batch.named(found),
+        named=named,
         marks=m,
         key=" ".join(tokens),
         list_items=len(defences.list_items(text)) if keyword and terms else 0,
         bare_term=bare and terms > 0,
         content=defences.content(stems),
+        partly_negated=free is not None,
     )
 
 
@@ -296,7 +306,7 @@ def _practice(s: Sentence, carried: bool) -> tuple[bool, str]:
         return False, negated or f"no first-person action in it or the {CARRY} sentences before"
     if "you" in tokens:
         return False, "addressed to 'you': not the apprentice's own work"
-    if not _NEGATED.isdisjoint(tokens):
+    if not (_NEGATED.isdisjoint(tokens) or s.facts.partly_negated):
         return False, "negated: it says what was not done"
     if opens_own:
         return True, "a statement about the work opening with 'our'/'my'"
