@@ -59,6 +59,7 @@ class Facts:
     # some clause is negated and another is not ("we didn't monitor it, but I added alerts"): `named`
     # holds only the slots of the clauses not negated
     partly_negated: bool = False
+    main_clause: int = 0  # the number of words of its first clause (0: all of them)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -136,6 +137,7 @@ def facts(text: str, norm: str, book: ConceptBook, batch: Batch, memory: Memory)
         bare_term=bare and terms > 0,
         content=defences.content(stems),
         partly_negated=free is not None,
+        main_clause=scope.clauses(norm)[0][1],
     )
 
 
@@ -306,7 +308,8 @@ def _practice(s: Sentence, carried: bool) -> tuple[bool, str]:
         return False, negated or f"no first-person action in it or the {CARRY} sentences before"
     if "you" in tokens:
         return False, "addressed to 'you': not the apprentice's own work"
-    if not (_NEGATED.isdisjoint(tokens) or s.facts.partly_negated):
+    # the main clause decides: "Internal audit sampled two of my models: no findings" is not negated
+    if not (_NEGATED.isdisjoint(tokens[: s.facts.main_clause]) or s.facts.partly_negated):
         return False, "negated: it says what was not done"
     if opens_own:
         return True, "a statement about the work opening with 'our'/'my'"

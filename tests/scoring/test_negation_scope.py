@@ -64,3 +64,19 @@ def test_a_negation_describing_the_work_is_not_a_negated_clause() -> None:
     ):
         norm = normalise(sentence)
         assert scope.open_clauses(norm, words(norm)) is None, sentence
+
+
+def practice_whys(answer: str) -> list[str]:
+    topic = RUBRIC.topic("model-management")
+    outcome = SCORER.outcome(answer, topic, list(topic.criteria))
+    return [s.why for s in outcome.reading.sentences]
+
+
+def test_a_negation_after_the_main_clause_does_not_undo_a_statement_of_what_happened() -> None:
+    done = (
+        "I update the model inventory entry for each of my models on every release. "
+        "Internal audit sampled two of my four models in May: no findings."
+    )
+    assert practice_whys(done)[1].startswith("a statement of what happened")
+    not_done = done.replace("Internal audit sampled", "Internal audit never sampled")
+    assert practice_whys(not_done)[1].startswith("negated")
