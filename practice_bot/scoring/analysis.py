@@ -33,6 +33,7 @@ from practice_bot.scoring.thresholds import (
     REPEAT_MIN_WORDS,
     REPEAT_SHARE,
     REPEAT_WORDS,
+    TERSE_ANSWER_WORDS,
 )
 
 _NEGATED: Final = word_set(
@@ -176,7 +177,7 @@ def read(answer: str, topic: Topic, book: ConceptBook, batch: Batch, memory: Mem
             s.why = EXCLUDED_WHY[FLAG_INJECTION]
         return reading
     _defend(topic, reading, book, sentence_tokens)
-    _own_practice(reading.sentences)
+    _own_practice(reading.sentences, terse=reading.word_count <= TERSE_ANSWER_WORDS)
     return reading
 
 
@@ -272,16 +273,20 @@ EXCLUDED_WHY: Final = {
 }
 
 
-def _own_practice(sentences: list[Sentence]) -> None:
+def _own_practice(sentences: list[Sentence], terse: bool = False) -> None:
     """Own practice: first-person action, or a factual statement about the apprentice's own work:
-    one that follows such an action closely, or opens with "our"/"my" ("Our prototype was...").
+    one that follows such an action closely, or opens with "our"/"my" ("Our prototype was..."); in a
+    `terse` answer (a few notes), one anywhere in an answer holding such an action.
     Sets each sentence's `practice`, and `why` in words."""
     last_practice = -CARRY - 1
+    acted = terse and any(
+        s.marks.practice and not s.marks.generic and not s.excluded for s in sentences
+    )
     for i, s in enumerate(sentences):
         if s.excluded:
             s.why = EXCLUDED_WHY.get(s.excluded, s.excluded)
             continue
-        s.practice, s.why = _practice(s, carried=i - last_practice <= CARRY)
+        s.practice, s.why = _practice(s, carried=acted or i - last_practice <= CARRY)
         if s.practice and s.marks.practice:
             last_practice = i
 
