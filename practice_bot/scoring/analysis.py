@@ -11,7 +11,7 @@ from practice_bot.rubric.models import Topic
 from practice_bot.scoring import defences, scope
 from practice_bot.scoring.base import FLAG_INJECTION, FLAG_KEYWORDS, FLAG_PADDING, FLAG_RECITAL
 from practice_bot.scoring.concepts import Batch, ConceptBook
-from practice_bot.scoring.markers import Marks, marks
+from practice_bot.scoring.markers import Marks, elided_subject, marks
 from practice_bot.scoring.memory import Memory
 from practice_bot.scoring.segment import fluent_pair, segment
 from practice_bot.scoring.text import normalise, split_sentences, word_set, words
@@ -178,6 +178,7 @@ def read(answer: str, topic: Topic, book: ConceptBook, batch: Batch, memory: Mem
         return reading
     _defend(topic, reading, book, sentence_tokens)
     _own_practice(reading.sentences, terse=reading.word_count <= TERSE_ANSWER_WORDS)
+    _personal_role(reading.sentences)
     return reading
 
 
@@ -289,6 +290,23 @@ def _own_practice(sentences: list[Sentence], terse: bool = False) -> None:
         s.practice, s.why = _practice(s, carried=acted or i - last_practice <= CARRY)
         if s.practice and s.marks.practice:
             last_practice = i
+
+
+_PERSONAL: Final = word_set("i me my myself mine")
+
+
+def _personal_role(sentences: list[Sentence]) -> None:
+    """A team's "we" with no personal role earns nothing: when no sentence says "I", "me" or "my"
+    (nor is a note with its "I" left out: "Ran the flag rate..."), no sentence is own practice."""
+    if any(
+        not _PERSONAL.isdisjoint(s.facts.tokens) or elided_subject(s.facts.tokens)
+        for s in sentences
+    ):
+        return
+    for s in sentences:
+        if s.practice:
+            s.practice = False
+            s.why = "a team's 'we' with no personal role: the answer never says what you did"
 
 
 def _practice(s: Sentence, carried: bool) -> tuple[bool, str]:

@@ -203,7 +203,7 @@ def _is_action(token: str) -> bool:
     return _is_past(token) or stem(token) in _ACTIONS
 
 
-def _elided_subject(tokens: list[str]) -> bool:
+def elided_subject(tokens: list[str]) -> bool:
     """A terse note opening with a past-tense action, its "I" left out ("Ran the flag rate by
     ethnicity", "Suggested adding empty miles"); not a passive ("Built by the vendor")."""
     return (
@@ -219,7 +219,7 @@ def own_action(tokens: list[str]) -> tuple[bool, bool, bool]:
     """(practice, hypothetical, negated): the first verb after a first-person subject ("I", "we", or
     "our"/"my" and a group: "our team") decides."""
     hypothetical = negated = False
-    if _elided_subject(tokens):
+    if elided_subject(tokens):
         return True, False, False  # a terse note with the "I" left out: "Ran the flag rate"
     for i, tok in enumerate(tokens):
         if tok in _SUBJECTS:
