@@ -34,6 +34,7 @@ from textual.widgets import Footer, Static
 
 from practice_bot.session.factory import Session
 from practice_bot.tui.app import PracticeApp
+from practice_bot.tui.screens.discussion import DiscussionScreen
 from practice_bot.tui.screens.report import ReportScreen
 from practice_bot.tui.widgets.header import Header
 
@@ -78,12 +79,28 @@ class LearnerReportScreen(ReportScreen, inherit_bindings=False):
         self.notify("Your mock is finished and saved. You can close this tab.", markup=False)
 
 
+class LearnerDiscussionScreen(DiscussionScreen):
+    """The discussion room without voice. The app runs on the tutor's machine, so its microphone and
+    speakers are the classroom's, not the learner's: F6 would record the room (build_app also turns
+    reading questions aloud off). Learners type, as the browser's terminal sends only keys."""
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("record", "retry_voice"):
+            return False
+        return super().check_action(action, parameters)
+
+    def action_record(self) -> None:
+        return None
+
+    def action_retry_voice(self) -> None:
+        return None
+
+
 def _allowed_screens() -> tuple[type[Screen[Any]], ...]:
     from practice_bot.tui.screens.dialogs import ConfirmScreen, PauseScreen
-    from practice_bot.tui.screens.discussion import DiscussionScreen
     from practice_bot.tui.screens.feedback import FeedbackScreen
 
-    return (WaitingScreen, DiscussionScreen, FeedbackScreen, ConfirmScreen, PauseScreen,
+    return (WaitingScreen, LearnerDiscussionScreen, FeedbackScreen, ConfirmScreen, PauseScreen,
             LearnerReportScreen)  # fmt: skip
 
 
@@ -131,6 +148,8 @@ class LearnerApp(PracticeApp, inherit_bindings=False):
         """The screen to show instead of `screen`, or None if a learner may not see it at all."""
         if type(screen) is ReportScreen:
             return LearnerReportScreen(screen.transcript, screen.report, screen.path)
+        if type(screen) is DiscussionScreen:
+            return LearnerDiscussionScreen(screen.session)
         if isinstance(screen, _allowed_screens()):
             return screen
         return None
@@ -219,7 +238,8 @@ def build_app(pack_path: Path, name: str) -> LearnerApp:
 
     pack = load_pack(pack_path)
     folder = pack_folder(pack, pack_path)
-    settings = load_settings(transcripts=folder, scorer="offline", name=name)
+    # read_aloud off: it would play out of the server's speakers (LearnerDiscussionScreen)
+    settings = load_settings(transcripts=folder, scorer="offline", name=name, read_aloud=False)
     me = learner_key(name)  # the server's one-seat-per-learner key: "ann lee" is "Ann Lee"
     mine = [
         e

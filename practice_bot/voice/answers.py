@@ -177,10 +177,16 @@ class VoiceAnswers:
             from practice_bot.voice.recorder import SILENT
 
             raise UserError(f"{path}: {SILENT}")
+        began = self.engine.clock.monotonic()
         try:
             heard = self.transcriber.transcribe(path, question)
         except UserError as exc:
             self._event("transcription_failed", f"{path.name}: {exc}"[:500])
+            # Waiting on an endpoint that failed is not the learner's time: given back, as for an
+            # LLM question that never came (session/llm_wiring.py).
+            with self.lock:
+                waited = self.engine.clock.monotonic() - began
+                self.engine.credit_time(waited, "transcription_wait")
             raise
         delivery = self.measure(path, heard.text, heard.words)
         spoken = Spoken(

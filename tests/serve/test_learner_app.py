@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from practice_bot.tui.learner_app import LearnerApp, LearnerReportScreen, WaitingScreen, build_app
 from tests.serve.conftest import write_test_pack
 from tests.tui.tui_testkit import screen_name, screen_text, wait_until
@@ -23,7 +25,9 @@ def active_actions(app: Any) -> set[str]:
 
 
 async def in_room(pilot: Any) -> None:
-    await wait_until(pilot, lambda: screen_name(pilot.app) == "DiscussionScreen", 15, "the room")
+    await wait_until(
+        pilot, lambda: screen_name(pilot.app) == "LearnerDiscussionScreen", 15, "the room"
+    )
     await wait_until(pilot, lambda: "Type your answer" in screen_text(pilot.app), 10, "the box")
 
 
@@ -40,7 +44,7 @@ async def test_no_tutor_bindings_palette_or_quit(tmp_path: Path) -> None:
         await pilot.pause()
         await pilot.click("HeaderIcon")  # the header's icon opens the palette in other apps
         await pilot.pause()
-        assert app.is_running and screen_name(app) == "DiscussionScreen"
+        assert app.is_running and screen_name(app) == "LearnerDiscussionScreen"
         assert not app.query("CommandPalette")
 
 
@@ -54,8 +58,9 @@ async def test_tutor_screens_cannot_be_pushed(tmp_path: Path) -> None:
         await app.push_screen(ReviewListScreen(tmp_path))
         await app.push_screen(HistoryScreen("Someone Else"))
         await pilot.pause()
-        assert screen_name(app) == "DiscussionScreen"
-        assert [type(s).__name__ for s in app.screen_stack] == ["WaitingScreen", "DiscussionScreen"]
+        assert screen_name(app) == "LearnerDiscussionScreen"
+        names = [type(s).__name__ for s in app.screen_stack]
+        assert names == ["WaitingScreen", "LearnerDiscussionScreen"]
 
 
 async def test_typed_markup_is_shown_literally_in_the_box_and_the_conversation(
@@ -111,3 +116,34 @@ async def test_a_learner_who_finished_is_told_so_and_nothing_starts(tmp_path: Pa
         await wait_until(pilot, lambda: "finished this mock" in screen_text(again), 5, "message")
         await pilot.pause(0.3)
         assert isinstance(again.screen, WaitingScreen) and again.session is None
+
+
+async def test_no_recording_or_reading_aloud_on_the_server(
+    tmp_path: Path, monkeypatch: Any
+) -> None:
+    """The learner's app runs on the tutor's machine: its microphone and speakers are the room's, not
+    the learner's. F6 must not record the classroom, nor questions play out of the server."""
+    pytest.importorskip("numpy")
+    from practice_bot.voice import libs
+    from tests.voice.fake_sounddevice import fake_sounddevice
+
+    fixture = Path(__file__).parents[1] / "voice" / "fixtures" / "gaps.wav"
+    opened: list[object] = []
+
+    def microphone() -> object:
+        opened.append(True)
+        return fake_sounddevice(fixture)
+
+    monkeypatch.setattr(libs, "sounddevice", microphone)  # the server has a microphone
+    monkeypatch.setenv("PRACTICE_BOT_READ_ALOUD", "true")  # and the tutor's settings read aloud
+    app = build_app(write_test_pack(tmp_path), "Pat Learner")
+    async with app.run_test(size=(110, 36)) as pilot:
+        await in_room(pilot)
+        assert "Speak" not in screen_text(app)  # not offered in the footer
+        assert not active_actions(app) & {"record", "retry_voice"}
+        await pilot.press("f6")
+        await pilot.pause(0.5)
+        assert "Recording" not in screen_text(app)
+        assert opened == [] and not list(tmp_path.rglob("*.wav"))
+        assert app.screen.query_one("VoicePanel").voice.read_aloud is None  # type: ignore[attr-defined]
+        assert app.is_running

@@ -102,6 +102,33 @@ def test_failed_transcription_keeps_the_recording(tmp_path: Path) -> None:
     assert sess.engine.current_question is not None
 
 
+def test_mock_clock_gives_back_the_wait_for_a_failed_transcription(tmp_path: Path) -> None:
+    """A transcription that times out after minutes is the app's trouble, not the learner's: the
+    mock clock gives that wait back, as it does for an LLM question that never came."""
+    sess, settings = session(tmp_path, mode="mock")
+    clock = sess.engine.clock
+    assert isinstance(clock, FakeClock)
+    slow = ScriptedTranscriber(sess.journal_path, fail=True)
+    sent = slow.transcribe
+
+    def transcribe(path: Path, context: str = "") -> Transcription:
+        clock.advance(125.0)  # the endpoint's timeout, and a retry
+        return sent(path, context)
+
+    slow.transcribe = transcribe  # type: ignore[method-assign]
+    voice = VoiceAnswers(sess.engine, sess.journal_path, settings, transcriber=slow)
+    sess.engine.next_question()
+    path = voice.adopt(FIXTURE)
+    before = sess.engine.elapsed()
+    with pytest.raises(TranscriptionFailed):
+        voice.hear(path)
+    assert sess.engine.elapsed() == pytest.approx(before)
+    transcript, _ = replay(sess.journal_path)
+    assert [e.detail for e in transcript.events if e.kind == "clock_credit"] == [
+        "transcription_wait: 125.0s"
+    ]
+
+
 def test_silent_recording_is_a_message_not_an_answer(tmp_path: Path) -> None:
     import numpy as np
 
