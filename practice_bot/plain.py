@@ -8,12 +8,14 @@ and saves everything.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from practice_bot.errors import TranscriptError, UserError
 from practice_bot.formatting import clock_text
+from practice_bot.records.drafts import clear_draft
 from practice_bot.records.journal import Journal
 from practice_bot.records.render import render_text
 from practice_bot.records.report import build_report
@@ -22,8 +24,12 @@ from practice_bot.records.store import rescue_folders, save_final
 from practice_bot.scoring.base import STATUS_WORDS
 from practice_bot.session.engine import END_EARLY_PROMPT, AnswerOutcome
 from practice_bot.session.factory import Session
-from practice_bot.session.room import Room
+from practice_bot.session.room import AWAY_ASK, Room
 from practice_bot.textsafe import printable, valid_text
+from practice_bot.wording import FLAG_WORDS, criterion_label, duration_words
+
+# Commands seen on a line of their own after some answer text (on the first line any command is).
+MID_ANSWER_COMMANDS = ("/end", "/skip", "/time", "/help", "/pause", "/again")
 
 if TYPE_CHECKING:
     from practice_bot.voice.answers import VoiceAnswers
@@ -52,25 +58,92 @@ class PlainRunner:
         self.stdin = stdin
         self.stdout = stdout
         self.say: Callable[[str], None] = lambda text: print(text, file=stdout, flush=True)
+        self.carried: list[str] = []  # lines typed at an Enter prompt: the next answer's start
+        self.ending = ""  # /end or /skip typed after answer text, acted on once it is saved
         self.room = Room(session, rescue=self.rescue)  # a record that cannot be saved moves
 
     def read_block(self) -> tuple[str, bool]:
-        """Lines up to an empty line; (text, eof). A command line on its own returns at once."""
-        lines: list[str] = []
+        """Lines up to an empty line; (text, eof). A command on an answer's first line returns at
+        once; on a later line /time, /help and /pause act and the answer goes on, while /end and
+        /skip end the answer there (what was typed is kept: see `self.ending`)."""
+        lines, self.carried = self.carried, []
+        self.ending = ""
         while True:
             line = self.stdin.readline()
             if line == "":
                 return "\n".join(lines), True
             line = valid_text(line).rstrip("\r\n")
-            if not lines and line.strip().startswith("/") and " " not in line.strip():
-                return line.strip(), False
-            if not lines and line.strip().lower().startswith("/audio "):
-                return line.strip(), False
-            if line.strip() == "":
+            cmd = line.strip()
+            if not lines and cmd.startswith("/") and " " not in cmd:
+                return cmd, False
+            if not lines and cmd.lower().startswith("/audio "):
+                return cmd, False
+            if lines and cmd.lower() in MID_ANSWER_COMMANDS:
+                if self.mid_answer(cmd.lower()):
+                    return "\n".join(lines), False
+                continue
+            if cmd == "":
                 if lines:
                     return "\n".join(lines), False
                 continue
             lines.append(line)
+            self.keep_draft("\n".join(lines))
+
+    def keep_draft(self, text: str) -> None:
+        """Each line of an answer not yet sent is kept beside the journal: a closed terminal loses
+        none of it (resuming starts the answer with it)."""
+        with contextlib.suppress(OSError):  # sending the answer is what saves it
+            self.room.save_draft(text)
+
+    def restore_draft(self) -> None:
+        """At a keyboard the kept answer starts the answer again; a script, whose next lines were
+        written without it, is shown it instead (so it can be copied) and its answers stay its own."""
+        draft = self.room.draft()
+        if not draft:
+            return
+        if bool(getattr(self.stdin, "isatty", lambda: False)()):
+            self.carried = draft.split("\n")
+            self.say(
+                "Notice: your unsent answer was kept and starts your answer below; "
+                "type more, then an empty line to send it."
+            )
+        else:
+            self.say("Notice: an answer typed but not sent before the session stopped:")
+        for line in draft.split("\n"):
+            self.say(f"  | {printable(line)}")
+
+    def mid_answer(self, cmd: str) -> bool:
+        """A command on a line of its own after some answer text; True when it ends the answer."""
+        if cmd in ("/end", "/skip"):
+            self.ending = cmd
+            return True
+        if cmd == "/pause" and self.engine.transcript.mode == "practice":
+            self.pause_here()
+        elif cmd == "/time":
+            self.say(self.time_line())
+        elif cmd == "/again":
+            self.say("Use /again straight after the feedback, before the next question.")
+        else:
+            self.say(HELP.format(extra=self.help_extra()))
+        self.say("(Your answer so far is kept: carry on typing, then an empty line.)")
+        return False
+
+    def help_extra(self) -> str:
+        return ", /pause, /again" if self.engine.transcript.mode == "practice" else ""
+
+    def carry(self, line: str) -> None:
+        """A line typed where the app waited for Enter: it starts the next answer, never vanishes."""
+        self.carried.append(line)
+        self.say("(Kept as the start of your next answer.)")
+
+    def pause_here(self) -> None:
+        e = self.engine
+        e.pause()
+        self.say("Paused: the clock has stopped. Press Enter to carry on.")
+        line = valid_text(self.stdin.readline()).rstrip("\r\n")
+        e.unpause()
+        if line.strip():
+            self.carry(line)
 
     def confirm(self, prompt: str) -> bool:
         self.say(f"{prompt} [yes/no]")
@@ -96,7 +169,7 @@ class PlainRunner:
         self.say(f"Feedback on {topic.name}:")
         for c in topic.criteria:
             status = outcome.topic_status.get(c.id, "not_yet")
-            self.say(f"  [{STATUS_WORDS[status]}] {c.short}: {c.text}")
+            self.say(f"  [{STATUS_WORDS[status]}] {criterion_label(c.id)}: {c.text}")
             j = by_id.get(c.id)
             if j is not None and j.status != "not_yet":
                 for e in j.evidence[:1]:
@@ -108,18 +181,24 @@ class PlainRunner:
             elif j is not None and j.reason:
                 self.say(f"      {printable(j.reason)}")
         if outcome.assessment and outcome.assessment.flags:
-            self.say(f"  Flags: {', '.join(outcome.assessment.flags)}")
+            self.say("  Why some of it earned nothing:")
+            for f in outcome.assessment.flags:
+                self.say(f"    - {FLAG_WORDS.get(f, f)}")
         if outcome.next_hint:
-            self.say(f"  {outcome.next_hint}")
+            self.say(f"  An assessor would probe next: {outcome.next_hint}")
 
     def after_feedback(self) -> Turn | None:
-        """Practice: let the apprentice try the same question again before moving on."""
+        """Practice: let the apprentice try the same question again before moving on. Anything else
+        typed here is a command, or the start of the next answer."""
         self.say("Press Enter for the next question, or type /again to try this one again.")
-        line = self.stdin.readline().strip().lower()
-        if line == "/again":
+        line = valid_text(self.stdin.readline()).rstrip("\r\n")
+        cmd = line.strip().lower()
+        if cmd == "/again":
             return self.engine.retry()
-        if line == "/end":
-            return self.command("/end")
+        if cmd.startswith("/") and " " not in cmd:
+            return self.command(cmd)
+        if cmd:
+            self.carry(line)
         return None
 
     def run(self) -> int:
@@ -133,6 +212,8 @@ class PlainRunner:
         for notice in self.session.notices:
             self.say(f"Notice: {printable(notice)}")
         self.score_unscored()
+        self.time_away()
+        self.restore_draft()
         kept = self.voice.unused_recordings() if self.voice is not None else []
         if kept and e.current_question is not None:
             self.last_recording = kept[-1]
@@ -163,17 +244,24 @@ class PlainRunner:
                 question = self.command(text)
                 continue
             retry = None
+            ending, self.ending = self.ending, ""
             if text.strip() and t.mode != "practice":
                 e.submit_answer_in_background(text, spoken)  # no feedback until the end: never wait
+                clear_draft(self.session.journal_path)  # sent: no longer a draft
             elif text.strip():
                 outcome = e.submit_answer(text, spoken)
+                clear_draft(self.session.journal_path)
                 if t.mode == "practice":
                     self.feedback(outcome)
                     self.delivery(outcome.answer.spoken)
-                    if not eof:
+                    if not eof and not ending:
                         retry = self.after_feedback()
             if eof:
                 break
+            if ending == "/skip":
+                self.say("What you typed before /skip was sent as your answer.")
+            elif ending == "/end":
+                retry = self.command("/end")
             if retry is not None or e.finished:
                 question = retry
                 continue
@@ -183,6 +271,26 @@ class PlainRunner:
                 e.finish("timed_out")
             question = e.next_question()
         return self.close()
+
+    def time_away(self) -> None:
+        """A timed session resumed after a while: say how long it was closed; someone at the
+        keyboard chooses whether that time counts, a script gets the clock as it stopped."""
+        e, away = self.engine, self.session.away
+        if away < AWAY_ASK or not e.config.enforces_time or e.finished:
+            return
+        self.say(
+            f"Notice: this {e.transcript.mode} was closed for {duration_words(away)}; its clock "
+            f"stopped at {clock_text(e.elapsed())}."
+        )
+        count = False
+        if bool(getattr(self.stdin, "isatty", lambda: False)()):
+            count = self.confirm("Count the time away as time used, as in a real exam?")
+        self.room.count_time_away(away, count)
+        self.say(
+            "The time away counts as time used."
+            if count
+            else "The clock carries on from where it stopped."
+        )
 
     def score_unscored(self) -> None:
         """Score answers a crash saved but kept from being scored (resume), before going on."""
@@ -208,10 +316,7 @@ class PlainRunner:
         elif name == "/time":
             self.say(self.time_line())
         elif name == "/pause" and e.transcript.mode == "practice":
-            e.pause()
-            self.say("Paused: the clock has stopped. Press Enter to carry on.")
-            self.stdin.readline()
-            e.unpause()
+            self.pause_here()
         elif name == "/again" and e.transcript.mode == "practice":
             self.say("Use /again straight after the feedback, before the next question.")
         elif name == "/help":
@@ -287,6 +392,7 @@ class PlainRunner:
         journal = self.session.journal_path
         try:
             path: Path | None = save_final(journal, e.transcript)
+            clear_draft(journal)
         except TranscriptError as exc:
             path, problem = None, exc
         self.say("")

@@ -15,10 +15,17 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def history_lines(folder: Path, apprentice: str) -> list[str]:
     from practice_bot.records.delivery import summarise, summary_line
-    from practice_bot.records.history import criterion_records, final_status, weakest_criteria
+    from practice_bot.records.history import (
+        criterion_records,
+        evidenced_of_covered,
+        record_words,
+        topic_shares,
+        weakest_criteria,
+    )
     from practice_bot.records.store import list_transcripts, started_stamp
     from practice_bot.rubric import load_rubric
     from practice_bot.textsafe import printable
+    from practice_bot.wording import criterion_label
 
     rubric = load_rubric()
     entries = [e for e in list_transcripts(folder)[0] if e.transcript.apprentice == apprentice]
@@ -28,7 +35,12 @@ def history_lines(folder: Path, apprentice: str) -> list[str]:
     for e in entries:
         t = e.transcript
         g = t.grades
-        grade = f"AM2 {g.am2}, AM1 {g.am1}, overall {g.overall}" if g else "in progress"
+        met, covered = evidenced_of_covered(t, rubric)
+        grade = f"{met}/{covered} criteria covered evidenced"
+        if t.mode == "mock" and g:
+            grade += f"; AM2 {g.am2}, AM1 {g.am1}, overall {g.overall}"
+        elif not g:
+            grade += "; in progress"
         lines.append(
             f"  {started_stamp(t.started_at)}  {t.mode:<8} {t.status:<12} {grade}  {e.path.name}"
         )
@@ -36,29 +48,29 @@ def history_lines(folder: Path, apprentice: str) -> list[str]:
         if spoken is not None:
             lines.append(f"      delivery: {summary_line(spoken)}")
     lines.append("")
-    lines.append("Trend per topic (share of criteria evidenced, oldest to newest):")
+    lines.append(
+        "Trend per topic (criteria evidenced of those covered, oldest to newest; "
+        "sessions that did not reach a topic are left out):"
+    )
     chronological = [e.transcript for e in reversed(entries)]
+    shares = topic_shares(rubric, chronological)
     for topic in rubric.topics:
-        shares = []
-        for t in chronological:
-            if topic.id in t.topics:
-                status = final_status(t)
-                met = sum(status.get(c.id) == "evidenced" for c in topic.criteria)
-                shares.append(f"{met}/{len(topic.criteria)}")
-        if shares:
-            lines.append(f"  {topic.name:<36} {'  '.join(shares)}")
+        if topic.id in shares:
+            numbers = "  ".join(f"{m}/{n}" for m, n in shares[topic.id])
+            lines.append(f"  {topic.name:<36} {numbers}")
     lines.append("")
     lines.append("Weakest criteria (start a drill on these with `practice-bot drill`):")
     records = criterion_records(rubric, chronological)
     for cid in weakest_criteria(rubric, chronological):
-        r = records[cid]
-        lines.append(f"  {cid}: evidenced in {r.evidenced} of {r.sessions} sessions")
+        name = rubric.topic(cid.split("/", 1)[0]).name
+        lines.append(f"  {name}, {criterion_label(cid)}: {record_words(records[cid])}")
     return lines
 
 
 def run(args: argparse.Namespace) -> int:
+    from practice_bot.commands.session import apprentice_name
     from practice_bot.config import load_settings
 
     settings = load_settings(transcripts=args.transcripts, name=args.name)
-    print("\n".join(history_lines(settings.transcripts, settings.name or "apprentice")))
+    print("\n".join(history_lines(settings.transcripts, apprentice_name(args, settings))))
     return 0

@@ -100,6 +100,7 @@ def apply_pack(
             "seed": pack.seed,
             "minutes": pack.minutes,
             "pack_id": pack.id,
+            "pack_name": pack.name,
         }
     )
     folder = transcripts or pack_folder(pack, path, also_inside=settings.transcripts)

@@ -15,7 +15,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "path", type=Path, help="a transcript (.json) or an in-progress journal (.journal.jsonl)"
     )
     p.add_argument("--format", choices=FORMATS, default="md")
-    p.add_argument("--output", "-o", type=Path, help="write to this file instead of stdout")
+    p.add_argument(
+        "--output",
+        "-o",
+        type=Path,
+        help="write to this file instead of stdout (HTML to a terminal goes to a file in the "
+        "transcript's reports/ folder)",
+    )
     p.add_argument(
         "--anonymise", action="store_true", help="replace the name with a stable pseudonym"
     )
@@ -60,10 +66,21 @@ def render(path: Path, fmt: str, anonymise: bool = False) -> str:
     return render_markdown(report)
 
 
+def html_path(transcript: Path) -> Path:
+    """Where `report --format html` writes when stdout is a terminal: the transcript's folder's
+    reports/ (as the app's exports), named after the transcript."""
+    return transcript.parent / "reports" / f"{transcript.name.split('.', 1)[0]}.html"
+
+
 def run(args: argparse.Namespace) -> int:
     from practice_bot.errors import UserError
 
     text = render(args.path, args.format, args.anonymise)
+    if args.output is None and args.format == "html" and sys.stdout.isatty():
+        args.output = html_path(args.path)  # a page of markup is no use poured into a terminal
+        from practice_bot.records.store import ensure_folder
+
+        ensure_folder(args.output.parent)
     if args.output is None:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
         return 0

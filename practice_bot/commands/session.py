@@ -70,6 +70,17 @@ def _settings(args: argparse.Namespace) -> Settings:
     return settings
 
 
+def apprentice_name(args: argparse.Namespace, settings: Settings) -> str:
+    """--name, else the configured name, else the one the app remembers, else "apprentice"."""
+    if getattr(args, "name", None):
+        return str(args.name)
+    if settings.name:
+        return settings.name
+    from practice_bot.prefs import load_prefs
+
+    return load_prefs().name or "apprentice"
+
+
 def run_mode(args: argparse.Namespace) -> int:
     import secrets
 
@@ -81,7 +92,7 @@ def run_mode(args: argparse.Namespace) -> int:
     topics = [t.strip() for t in (getattr(args, "topics", None) or "").split(",") if t.strip()]
     config = SessionConfig(
         mode=args.mode,
-        apprentice=valid_text(args.name or settings.name or "apprentice"),
+        apprentice=valid_text(apprentice_name(args, settings)),
         topics=topics,
         minutes=getattr(args, "minutes", None),
         seed=args.seed if args.seed is not None else secrets.randbelow(1_000_000),
@@ -90,6 +101,14 @@ def run_mode(args: argparse.Namespace) -> int:
         from practice_bot.commands.pack import apply_pack
 
         config, settings = apply_pack(args.pack, config, settings, args.transcripts)
+        from practice_bot.textsafe import printable
+
+        print(
+            f"Class pack {printable(str(args.pack))}: transcripts go to "
+            f"{printable(str(settings.transcripts))}"
+            + (" (--transcripts)" if args.transcripts is not None else " (the pack's folder)"),
+            flush=True,
+        )
     if not args.plain and sys.stdin.isatty():
         return _run_app(args, settings, config=config)
     from practice_bot.session.factory import start_session
@@ -127,7 +146,8 @@ def run_resume(args: argparse.Namespace) -> int:
 
     _lenient_stdin()
     settings = _settings(args)
-    path = find_resumable(args.path, settings, args.name)
+    # A folder named with --transcripts is the only one looked in; else every place sessions live.
+    path = find_resumable(args.path or args.transcripts, settings, args.name)
     if not args.plain and sys.stdin.isatty():
         return _run_app(args, settings, resume=path)
     session = resume_session(path, settings, llm=_plain_consent(args, settings))

@@ -14,7 +14,7 @@ from practice_bot.scoring.base import STATUS_RANK
 @dataclass
 class CriterionRecord:
     criterion_id: str
-    sessions: int = 0  # sessions whose topics included this criterion's topic
+    sessions: int = 0  # sessions that covered this criterion (see covered_criteria)
     evidenced: int = 0
     partly: int = 0
 
@@ -34,6 +34,34 @@ def final_status(transcript: Transcript) -> dict[str, str]:
     return best
 
 
+def covered_topics(transcript: Transcript) -> list[str]:
+    """The session's topics it actually discussed (a question was asked, or something was credited),
+    in plan order. A mock ended after one topic covered that one topic, not eleven."""
+    asked = {t.topic for t in transcript.turns if t.kind in ("question", "retry")}
+    judged = {
+        j.criterion_id.split("/", 1)[0]
+        for j in transcript.current_judgments()
+        if j.status != "not_yet"
+    } | {o.criterion_id.split("/", 1)[0] for o in transcript.overrides}
+    return [t for t in transcript.topics if t in asked | judged]
+
+
+def covered_criteria(transcript: Transcript, rubric: Rubric) -> list[str]:
+    """The criteria a session covered: those of the topics it discussed, or a drill's targets among
+    them. Only these count for or against an apprentice across sessions."""
+    ids: list[str] = []
+    for topic_id in covered_topics(transcript):
+        try:
+            topic = rubric.topic(topic_id)
+        except KeyError:
+            continue
+        ids.extend(c.id for c in topic.criteria)
+    if transcript.mode == "drill" and transcript.target_criteria:
+        targets = set(transcript.target_criteria)
+        ids = [c for c in ids if c in targets]
+    return ids
+
+
 def scorer_status(transcript: Transcript) -> dict[str, str]:
     """Status per criterion from the newest judgment layer alone, before any tutor override."""
     return final_status(transcript.model_copy(update={"overrides": []}))
@@ -42,20 +70,16 @@ def scorer_status(transcript: Transcript) -> dict[str, str]:
 def criterion_records(
     rubric: Rubric, transcripts: Sequence[Transcript]
 ) -> dict[str, CriterionRecord]:
+    """Per criterion, across sessions: how many covered it, and how many of those evidenced it."""
     records = {c.id: CriterionRecord(c.id) for t in rubric.topics for c in t.criteria}
     for tr in transcripts:
         status = final_status(tr)
-        for topic_id in tr.topics:
-            try:
-                topic = rubric.topic(topic_id)
-            except KeyError:
-                continue
-            for c in topic.criteria:
-                rec = records[c.id]
-                rec.sessions += 1
-                s = status.get(c.id, "not_yet")
-                rec.evidenced += s == "evidenced"
-                rec.partly += s == "partly"
+        for cid in covered_criteria(tr, rubric):
+            rec = records[cid]
+            rec.sessions += 1
+            s = status.get(cid, "not_yet")
+            rec.evidenced += s == "evidenced"
+            rec.partly += s == "partly"
     return records
 
 
@@ -77,3 +101,35 @@ def weakest_criteria(
         ),
     )
     return [r.criterion_id for r in ranked[:count]]
+
+
+def topic_shares(
+    rubric: Rubric, chronological: Sequence[Transcript]
+) -> dict[str, list[tuple[int, int]]]:
+    """Per topic, oldest session first: (criteria evidenced, criteria covered) in each session that
+    covered it. Sessions that never reached a topic are left out, not counted as 0."""
+    shares: dict[str, list[tuple[int, int]]] = {}
+    for tr in chronological:
+        status = final_status(tr)
+        covered = covered_criteria(tr, rubric)
+        for topic_id in covered_topics(tr):
+            ids = [c for c in covered if c.startswith(topic_id + "/")]
+            if ids:
+                met = sum(status.get(c) == "evidenced" for c in ids)
+                shares.setdefault(topic_id, []).append((met, len(ids)))
+    return shares
+
+
+def evidenced_of_covered(transcript: Transcript, rubric: Rubric) -> tuple[int, int]:
+    """(criteria evidenced, criteria covered) in one session."""
+    status = final_status(transcript)
+    covered = covered_criteria(transcript, rubric)
+    return sum(status.get(c) == "evidenced" for c in covered), len(covered)
+
+
+def record_words(record: CriterionRecord) -> str:
+    if not record.sessions:
+        return "not practised yet"
+    return f"evidenced in {record.evidenced} of {record.sessions} session" + (
+        "s" if record.sessions != 1 else ""
+    )

@@ -11,10 +11,12 @@ from html import escape
 
 from practice_bot.formatting import clock_text
 from practice_bot.records.delivery import html_section
+from practice_bot.records.render import override_lines, practice_first
 from practice_bot.records.report import Report, TopicResult
 from practice_bot.records.schema import Transcript
 from practice_bot.scoring.base import STATUS_WORDS, confidence_note
 from practice_bot.textsafe import printable
+from practice_bot.wording import criterion_title, flag_names, topic_names
 
 GRADE_WORDS = {"fail": "Fail", "pass": "Pass", "merit": "Merit", "distinction": "Distinction"}
 MARKS = {"evidenced": "✓", "partly": "◐", "not_yet": "○"}
@@ -64,9 +66,9 @@ def _status(status: str) -> str:
     return f'<span class="status {_t(status)}">{MARKS.get(status, "")} {_t(word)}</span>'
 
 
-def _topic_rows(report: Report) -> str:
+def _topic_rows(topics: list[TopicResult]) -> str:
     rows = []
-    for t in report.topics:
+    for t in topics:
         total = len(t.criteria)
         share = t.evidenced / total if total else 0.0
         rows.append(
@@ -82,7 +84,8 @@ def _topic_detail(t: TopicResult) -> str:
     for c in t.criteria:
         out.append('<div class="criterion">')
         out.append(
-            f"{_status(c.status)} <strong>{_t(c.id)}</strong> ({_t(c.level)}; "
+            f"{_status(c.status)} <strong>{_t(c.id)}</strong> {_t(criterion_title(c.id))} "
+            f"({_t(c.level)}; "
             f"{_t(', '.join(c.ksbs))}): {_t(c.text)}"
         )
         if confidence_note(c.confidence):
@@ -94,8 +97,8 @@ def _topic_detail(t: TopicResult) -> str:
             out.append(f'<div class="why">Why: {_t(c.reason)}{scorer}</div>')
         if c.override:
             out.append(f'<div class="why">Tutor: {_t(c.override)}</div>')
-        if c.advice and c.status != "evidenced":
-            out.append(f'<div class="why">Next time: {_t(c.advice)}</div>')
+        if c.flags:
+            out.append(f'<div class="why">Flags: {_t(flag_names(c.flags))}</div>')
         out.append("</div>")
     return "\n".join(out)
 
@@ -122,26 +125,62 @@ def _conversation(transcript: Transcript) -> str:
     return "\n".join(out) or "<p>No turns.</p>"
 
 
-def render_html(transcript: Transcript, report: Report) -> str:
+def _prediction(report: Report) -> str:
     g = report.grades
+    if report.prediction_note:
+        return (
+            "<h2>Exam-level prediction (formative)</h2>"
+            f'<p>{_t(report.prediction_note)}</p>\n<p class="label">{_t(g.label)}</p>'
+        )
     grades = [
         f"<tr><th>AM2 themes (professional discussion)</th><td>{GRADE_WORDS[g.am2]}</td></tr>",
         f"<tr><th>AM1 themes (project topics rehearsed here)</th><td>{GRADE_WORDS[g.am1]}</td></tr>",
         f"<tr><th>Overall, by the specification's table</th><td>{GRADE_WORDS[g.overall]}</td></tr>",
     ]
-    not_covered = (
-        f"<p class='meta'>Not covered in this session (counted as not yet evidenced): "
-        f"{_t(', '.join(g.topics_not_covered))}</p>"
-        if g.topics_not_covered
+    notes = "".join(f"<p class='meta'>{_t(line)}</p>" for line in override_lines(report))
+    if g.topics_not_covered:
+        notes += (
+            "<p class='meta'>Not covered in this session (counted as not yet evidenced): "
+            f"{_t(topic_names(g.topics_not_covered))}</p>"
+        )
+    return (
+        f"<h2>Predicted grades (formative)</h2>\n<table>{''.join(grades)}</table>\n{notes}\n"
+        f'<p class="label">{_t(g.label)}</p>'
+    )
+
+
+def _topics_table(report: Report) -> str:
+    first = practice_first(report)
+    shown = report.practised if first else report.topics
+    not_reached = (
+        f"<p class='meta'>Not reached: {_t(topic_names(t.id for t in report.not_reached))}</p>"
+        if first and report.not_reached
         else ""
     )
+    return f"""<h2>{"What you practised" if first else "Topics"}</h2>
+<table>
+<tr><th>Topic</th><th>Method</th><th>Criteria evidenced</th><th>Questions</th><th>Time</th></tr>
+{_topic_rows(shown)}
+</table>
+{not_reached}"""
+
+
+def render_html(transcript: Transcript, report: Report) -> str:
+    first = practice_first(report)
+    lead = (
+        _topics_table(report) + "\n" + _prediction(report)
+        if first
+        else _prediction(report) + "\n" + _topics_table(report)
+    )
     flags = (
-        f"<h2>Flags for tutor review</h2><p>{_t(', '.join(report.flags))}</p>"
+        f"<h2>Flags for tutor review</h2><p>{_t(flag_names(report.flags))}</p>"
         if report.flags
         else ""
     )
     notices = f"<h2>Notices</h2>{_list(report.notices, '')}" if report.notices else ""
     started = _t(report.started_at[:16].replace("T", " "))
+    pack = f" Class pack: {_t(report.pack)}." if report.pack else ""
+    detail = report.practised if first else report.topics
     return f"""<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -154,18 +193,9 @@ def render_html(transcript: Transcript, report: Report) -> str:
 <body>
 <h1>Practice report: {_t(report.apprentice)}</h1>
 <p class="meta">{_t(report.mode.capitalize())} session, {_t(report.status.replace("_", " "))},
-started {started}, {clock_text(report.seconds)} elapsed.</p>
+started {started}, {clock_text(report.seconds)} elapsed.{pack}</p>
 
-<h2>Predicted grades (formative)</h2>
-<table>{"".join(grades)}</table>
-{not_covered}
-<p class="label">{_t(g.label)}</p>
-
-<h2>Topics</h2>
-<table>
-<tr><th>Topic</th><th>Method</th><th>Criteria evidenced</th><th>Questions</th><th>Time</th></tr>
-{_topic_rows(report)}
-</table>
+{lead}
 
 <h2>Feedback</h2>
 <p class="meta">Written by: {_t(report.narrative_source)}</p>
@@ -182,7 +212,7 @@ started {started}, {clock_text(report.seconds)} elapsed.</p>
 <p>{_t(", ".join(report.ksbs_covered) or "None yet.")}</p>
 
 <h2>Criteria and evidence</h2>
-{"".join(_topic_detail(t) for t in report.topics)}
+{"".join(_topic_detail(t) for t in detail)}
 {flags}
 {notices}
 <h2>Conversation</h2>

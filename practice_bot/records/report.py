@@ -6,12 +6,13 @@ from __future__ import annotations
 from pydantic import BaseModel
 
 from practice_bot.records.delivery import DeliverySummary, summarise
-from practice_bot.records.history import final_status, scorer_status
+from practice_bot.records.history import covered_topics, final_status, scorer_status
 from practice_bot.records.schema import Transcript
 from practice_bot.rubric.grading import Grades, predict_grades
 from practice_bot.rubric.models import Rubric
 from practice_bot.scoring.base import STATUS_RANK, Evidence, Judgment
 from practice_bot.textsafe import printable
+from practice_bot.wording import criterion_label, plural, topic_names
 
 
 class CriterionResult(BaseModel):
@@ -38,6 +39,7 @@ class TopicResult(BaseModel):
     seconds: float
     questions: int
     criteria: list[CriterionResult]
+    covered: bool = True  # discussed in the session (a question was asked), not just planned
 
     @property
     def evidenced(self) -> int:
@@ -60,7 +62,21 @@ class Report(BaseModel):
     notices: list[str]
     narrative: str = ""
     narrative_source: str = "offline template"
+    pack_id: str | None = None
     delivery: DeliverySummary | None = None  # spoken answers only
+    pack: str = ""  # the class pack as people read it: "March mock (march-mock)"
+    # Empty when the exam-level prediction applies; else why it is not shown (a practice or drill
+    # that covered only some topics): the report then leads with what was practised.
+    prediction_note: str = ""
+    overrides: list[str] = []  # "criterion id by tutor" for each tutor override the grades include
+
+    @property
+    def practised(self) -> list[TopicResult]:
+        return [t for t in self.topics if t.covered]
+
+    @property
+    def not_reached(self) -> list[TopicResult]:
+        return [t for t in self.topics if not t.covered]
 
 
 def _best_judgment(judgments: list[Judgment]) -> Judgment | None:
@@ -112,6 +128,7 @@ def build_report(transcript: Transcript, rubric: Rubric) -> Report:
     status_after = final_status(transcript)
     status_before = scorer_status(transcript)
     seconds = topic_seconds(transcript)
+    covered = covered_topics(transcript)
     topics: list[TopicResult] = []
     strengths: list[str] = []
     develop: list[str] = []
@@ -124,18 +141,22 @@ def build_report(transcript: Transcript, rubric: Rubric) -> Report:
             js = [j for j in transcript.current_judgments() if j.criterion_id == c.id]
             best = _best_judgment(js)
             status = status_after.get(c.id, "not_yet")
-            override = next(
+            latest = next(
                 (o for o in reversed(transcript.overrides) if o.criterion_id == c.id), None
             )
+            doubt = latest if latest is not None and latest.doubt else None
+            override = None if doubt else latest
             strength, dev = _advice(c.id, status)
             for j in js:
                 flags.update(j.flags)
+            if doubt:
+                flags.add("tutor_doubt")
             if status == "evidenced":
                 ksbs.update(c.ksbs)
                 if strength:
-                    strengths.append(f"{topic.name} ({c.short}): {strength}")
-            elif dev:
-                develop.append(f"{topic.name} ({c.short}): {dev}")
+                    strengths.append(f"{topic.name} ({criterion_label(c.id)}): {strength}")
+            elif dev and topic_id in covered:
+                develop.append(f"{topic.name} ({criterion_label(c.id)}): {dev}")
             results.append(
                 CriterionResult(
                     id=c.id,
@@ -147,7 +168,9 @@ def build_report(transcript: Transcript, rubric: Rubric) -> Report:
                     evidence=best.evidence if best else [],
                     reason=best.reason if best else "Not discussed yet.",
                     scorer=best.scorer if best else "",
-                    flags=sorted({f for j in js for f in j.flags}),
+                    flags=sorted(
+                        {f for j in js for f in j.flags} | ({"tutor_doubt"} if doubt else set())
+                    ),
                     override=(
                         f"{o_text(override.evidenced)} by {override.tutor}"
                         + (f": {override.comment}" if override.comment else "")
@@ -168,6 +191,7 @@ def build_report(transcript: Transcript, rubric: Rubric) -> Report:
                     1 for t in transcript.turns if t.topic == topic.id and t.kind == "question"
                 ),
                 criteria=results,
+                covered=topic_id in covered,
             )
         )
     evidenced_after = {c: s == "evidenced" for c, s in status_after.items()}
@@ -183,34 +207,66 @@ def build_report(transcript: Transcript, rubric: Rubric) -> Report:
         strengths=strengths,
         develop=develop,
         ksbs_covered=sorted(ksbs, key=lambda k: ("KSB".index(k[0]), int(k[1:]))),
-        grades=predict_grades(rubric, evidenced_after, transcript.topics),
-        grades_scorer_only=predict_grades(rubric, evidenced_before, transcript.topics),
+        grades=predict_grades(rubric, evidenced_after, covered),
+        grades_scorer_only=predict_grades(rubric, evidenced_before, covered),
         flags=sorted(flags),
         notices=list(transcript.notices),
         narrative=transcript.narrative or offline_narrative(topics),
         # from the file: shown in every format and on screen, so made safe once, here
         narrative_source=printable(transcript.narrative_source or "offline template"),
+        pack_id=transcript.pack_id,
         delivery=summarise(transcript),
+        pack=pack_words(transcript),
+        prediction_note=prediction_note(transcript, covered, rubric),
+        overrides=[f"{o.criterion_id} by {o.tutor}" for o in transcript.overrides if not o.doubt],
+    )
+
+
+def pack_words(transcript: Transcript) -> str:
+    """`March mock (march-mock)`, the id alone for older transcripts, "" outside a class pack."""
+    if not transcript.pack_id:
+        return ""
+    if transcript.pack_name:
+        return printable(f"{transcript.pack_name} ({transcript.pack_id})")
+    return printable(transcript.pack_id)
+
+
+def prediction_note(transcript: Transcript, covered: list[str], rubric: Rubric) -> str:
+    """Why a practice or drill shows no exam-level prediction ("" when it does): AM1 and AM2 grades
+    need evidence on every topic, and a session that practised some of them says nothing about the
+    rest. A mock always shows it, with the topics it did not reach counted as not yet evidenced."""
+    if transcript.mode == "mock" or len(covered) == len(rubric.topics):
+        return ""
+    aim = " (a drill aims at a few criteria)" if transcript.mode == "drill" else ""
+    return (
+        f"No exam-level prediction: this {transcript.mode} covered "
+        f"{plural(len(covered), 'topic')} of {len(rubric.topics)}{aim}, and the AM1 and AM2 grades "
+        "need evidence on every topic. A mock exam covers them all."
     )
 
 
 def offline_narrative(topics: list[TopicResult]) -> str:
-    """The template narrative used without an LLM: per topic what was evidenced and what comes next."""
+    """The template narrative used without an LLM: per topic discussed, what was evidenced and which
+    criterion to work on next (its advice is under "What to develop", not repeated here)."""
     paragraphs = []
     for t in topics:
+        if not t.covered:
+            continue
         met = [c for c in t.criteria if c.status == "evidenced"]
         part = [c for c in t.criteria if c.status == "partly"]
-        text = f"{t.name}: you evidenced {len(met)} of {len(t.criteria)} criteria"
+        text = f"{t.name}: you evidenced {len(met)} of {plural(len(t.criteria), 'criterion', 'criteria')}"
         if part:
             text += f", with {len(part)} more partly there"
         text += "."
         if met:
-            text += " Evidenced: " + "; ".join(c.id.split("/", 1)[1] for c in met) + "."
+            text += " Evidenced: " + "; ".join(criterion_label(c.id) for c in met) + "."
         missing = [c for c in t.criteria if c.status != "evidenced"]
         if missing:
-            first = missing[0]
-            text += f" Next, work on {first.id.split('/', 1)[1]}: {first.advice}"
+            text += f" Next, work on {criterion_label(missing[0].id)}."
         paragraphs.append(text)
+    not_reached = [t.id for t in topics if not t.covered]
+    if not_reached:
+        paragraphs.append(f"Not reached in this session: {topic_names(not_reached)}.")
     return "\n\n".join(paragraphs)
 
 

@@ -56,6 +56,9 @@ class Override(BaseModel):
     tutor: str
     at: Timestamp
     blind: bool = False
+    # A tutor doubts a credited criterion: it stays evidenced (the grade is unchanged) but is flagged
+    # for review and counted by `review agreement`.
+    doubt: bool = False
 
 
 class JudgmentLayer(BaseModel):
@@ -103,6 +106,7 @@ class Transcript(BaseModel):
     finished_at: Timestamp | None = None
     status: SessionStatus = "in_progress"
     pack_id: str | None = None
+    pack_name: str | None = None  # the class pack's name as the class sees it
     target_criteria: list[str] = []  # drill: the criteria the session aims at
     scorer: str = "offline"
     model: str | None = None

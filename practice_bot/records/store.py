@@ -62,7 +62,21 @@ def ensure_folder(folder: Path) -> Path:
         raise TranscriptError(
             f"{folder}: cannot create the transcripts folder: {exc.strerror or exc}"
         ) from None
+    _tighten(folder)
     return folder
+
+
+def _tighten(folder: Path) -> None:
+    """The repository's `transcripts/` (kept in git by its `.gitkeep`, so 0755 in a fresh clone)
+    becomes 0700 at its first use, while it holds nothing but hidden files. Any other folder that
+    already exists is left as it is (a tutor may share a class folder on purpose)."""
+    with contextlib.suppress(OSError):
+        st = folder.stat()
+        if not st.st_mode & 0o077 or st.st_uid != getattr(os, "getuid", lambda: st.st_uid)():
+            return
+        names = [p.name for p in folder.iterdir()]
+        if ".gitkeep" in names and all(n.startswith(".") for n in names):
+            folder.chmod(DIR_MODE)
 
 
 def check_folder_private(folder: Path) -> None:

@@ -138,6 +138,20 @@ class Engine:
             paused=self._paused_at is not None,
         )
 
+    def time_away(self) -> float:
+        """Wall-clock seconds since the last record: how long a resumed session was closed."""
+        stamps = [t.at for t in self.transcript.turns] + [e.at for e in self.transcript.events]
+        if not stamps:
+            return 0.0
+        return max((self.clock.now() - max(stamps)).total_seconds(), 0.0)
+
+    def count_time_away(self, seconds: float, counted: bool) -> None:
+        """The apprentice's choice on resuming a timed session: the clock as it stopped, or the
+        time away counted as time used. Recorded either way, so a tutor sees what was chosen."""
+        if counted:
+            self._offset += max(seconds, 0.0)
+        self._event("time_away", f"{'counted' if counted else 'not counted'}: {round(seconds)} s")
+
     def credit_time(self, seconds: float, why: str) -> None:
         """Give back session time the apprentice spent waiting on the app (an LLM endpoint that
         never answered), as a pause would; recorded as an event."""
@@ -167,25 +181,19 @@ class Engine:
         return self._paused_at is not None
 
     def due_time_checks(self) -> list[Turn]:
-        """Time checks (mock and drill) that are due and not yet given, as assessor notices."""
+        """The time check (mock and drill) that is due and not yet given, as an assessor notice: when
+        several fall due at once, only the latest is said (the others are recorded as given)."""
         status = self.time_status()
         if not status.enforced or self.finished:
             return []
         given = {e.detail for e in self.transcript.events if e.kind == "time_check"}
-        out: list[Turn] = []
-        for key, fraction in TIME_CHECKS:
-            if key not in given and status.elapsed >= fraction * status.limit:
-                self._event("time_check", key)
-                out.append(
-                    self._turn(
-                        "assessor",
-                        self.current_topic_id or "",
-                        time_check_text(key, status),
-                        "system",
-                        kind="notice",
-                    )
-                )
-        return out
+        due = [k for k, f in TIME_CHECKS if k not in given and status.elapsed >= f * status.limit]
+        for key in due:
+            self._event("time_check", key)
+        if not due:  # several due at once (a short session): only the latest is said
+            return []
+        text = time_check_text(due[-1], status)
+        return [self._turn("assessor", self.current_topic_id or "", text, "system", kind="notice")]
 
     # ----- state derived from the transcript -------------------------------------------------------
     @property
@@ -296,6 +304,34 @@ class Engine:
                     return turn
         self.finish("finished")
         return None
+
+    def more_to_ask(self) -> bool:
+        """Whether the plan holds another question after the current one (without asking it): so
+        a front end can warn that skipping or answering the last one ends the session."""
+        if self.finished:
+            return False
+        status = self.time_status()
+        if status.enforced and status.elapsed >= status.limit:
+            return False
+        if self.config.mode == "mock" and self.questions_asked < MIN_QUESTIONS:
+            return True
+        topics = self.transcript.topics
+        current = self.current_topic_id
+        start = topics.index(current) if current in topics else 0
+        asked = self.asked_ids()
+        for topic_id in topics[start:]:
+            turns = self._topic_turns(topic_id)
+            if topic_id != current and turns:
+                continue
+            openings, probes = self._orders[topic_id]
+            fresh = not turns and self.config.mode != "drill"
+            if fresh and any(q.id not in asked for q in openings):
+                return True
+            if turns and self._topic_over(topic_id):
+                continue
+            if pick_probe(probes, [c.id for c in self.unmet(topic_id)], asked) is not None:
+                return True
+        return False
 
     def _topic_over(self, topic_id: str) -> bool:
         asked = self._topic_turns(topic_id)
@@ -436,16 +472,19 @@ class Engine:
         )
 
     def next_hint(self, topic_id: str) -> str | None:
-        """What an assessor would probe next in a topic, for practice feedback."""
+        """What an assessor would probe next in a topic, for practice feedback (the front end says
+        "An assessor would probe next" before it)."""
+        from practice_bot.wording import criterion_label
+
         unmet = self.unmet(topic_id)
         if not unmet:
             return None
         try:
             from practice_bot.feedback.tips import tip
 
-            return f"An assessor would probe next: {tip(unmet[0].id).probe} ({unmet[0].short})."
+            return f"{tip(unmet[0].id).probe} ({criterion_label(unmet[0].id)})."
         except KeyError:
-            return f"An assessor would probe next: {unmet[0].short}."
+            return f"{criterion_label(unmet[0].id)}."
 
     # ----- ending ---------------------------------------------------------------------------------------
     def end_early(self, confirmed: bool) -> bool:

@@ -10,14 +10,16 @@ from practice_bot.banks.models import Bank
 from practice_bot.config import Settings
 from practice_bot.errors import UserError
 from practice_bot.records.journal import Journal, replay_with_length, truncate_torn_tail
+from practice_bot.records.places import remember_folder, session_folders
 from practice_bot.records.schema import Transcript
 from practice_bot.records.store import (
     JOURNAL_SUFFIX,
+    Entry,
     check_folder_private,
     create_journal,
-    latest_in_progress,
     list_transcripts,
     new_transcript_id,
+    rescue_folders,
 )
 from practice_bot.records.writer_lock import lock_journal, release_journal
 from practice_bot.rubric import load_rubric
@@ -39,6 +41,7 @@ class Session:
         self.engine = engine
         self.journal_path = journal_path
         self.notices = notices or []
+        self.away = 0.0  # resumed: seconds between the last record and now (the app was closed)
 
 
 def _banks(settings: Settings) -> dict[str, Bank]:
@@ -102,6 +105,7 @@ def start_session(
         minutes=config.session_minutes,
         started_at=clock.now(),
         pack_id=config.pack_id,
+        pack_name=config.pack_name,
         target_criteria=config.target_criteria,
         scorer=chosen.name,
         model=settings.model if chosen.name == "llm" else None,
@@ -109,6 +113,7 @@ def start_session(
     )
     journal = create_journal(settings.transcripts, transcript)
     lock_journal(journal.path)  # one live writer per session
+    remember_folder(settings.transcripts)  # so that `resume` finds it wherever it is
     parts = _llm(settings, transcript, llm)
     engine = Engine(
         config,
@@ -134,19 +139,43 @@ def config_of(transcript: Transcript) -> SessionConfig:
         seed=transcript.seed,
         target_criteria=list(transcript.target_criteria),
         pack_id=transcript.pack_id,
+        pack_name=transcript.pack_name,
     )
 
 
 def find_resumable(path: Path | None, settings: Settings, apprentice: str | None = None) -> Path:
+    """The journal to resume: `path` itself, the newest unfinished session in the folder `path`, or
+    (no path) the newest anywhere this user's sessions live: the transcripts folder, every folder a
+    session was started in (class packs, --transcripts), and the rescue folders."""
     if path is not None and path.is_file():
         if not path.name.endswith(JOURNAL_SUFFIX):
             raise UserError(f"{path}: this session is finished; only in-progress journals resume")
         return path
-    folder = path or settings.transcripts
-    entry = latest_in_progress(folder, apprentice)
-    if entry is None:
-        raise UserError(f"{folder}: no unfinished session to resume")
-    return entry.path
+    if path is not None:
+        folders = [path]
+    else:
+        folders = [settings.transcripts, *session_folders(), *rescue_folders()]
+    best: Entry | None = None
+    seen: set[Path] = set()
+    for folder in folders:
+        key = folder.resolve()
+        if key in seen:
+            continue
+        seen.add(key)
+        for entry in list_transcripts(folder)[0]:
+            if not entry.in_progress or apprentice not in (None, entry.transcript.apprentice):
+                continue
+            if best is None or entry.transcript.started_at > best.transcript.started_at:
+                best = entry
+            break  # newest first: the rest of this folder is older
+    if best is None:
+        if path is not None:
+            raise UserError(f"{path}: no unfinished session to resume")
+        raise UserError(
+            f"{settings.transcripts}: no unfinished session to resume "
+            "(nor in any other folder a session was started in)"
+        )
+    return best.path
 
 
 def resume_session(
@@ -187,7 +216,10 @@ def _resume_locked(
         recorder=Journal(path),
         **(parts.engine_options() if parts else {}),
     )
+    away = engine.time_away()  # before anything is recorded now
     engine.record_event("resumed_session", "; ".join(notices))
     if parts:
         parts.put_on_record(engine)
-    return Session(engine, path, notices)
+    session = Session(engine, path, notices)
+    session.away = away
+    return session

@@ -39,14 +39,15 @@ class TimeStatus:
 
 
 def time_check_text(key: str, status: TimeStatus) -> str:
-    minutes = round(status.remaining / 60)
-    total = round(status.limit / 60)
+    from practice_bot.wording import minutes_words
+
+    left = minutes_words(status.remaining)
     if key == "time-up":
-        extra = round((status.hard_limit - status.limit) / 60)
+        extra = minutes_words(status.hard_limit - status.limit)
         return (
-            f"Time check: we have reached {total} minutes. Please finish your current answer; I can "
-            f"allow up to {extra} more minutes for it, and then we will stop there."
+            f"Time check: we have reached {minutes_words(status.limit)}. Please finish your current "
+            f"answer; I can allow up to {extra} more for it, and then we will stop there."
         )
     if key == "ten-minutes":
-        return f"Time check: about {minutes} minutes remain. We will move through the last topics briskly."
-    return f"Time check: {round(status.elapsed / 60)} minutes gone, about {minutes} minutes remain."
+        return f"Time check: about {left} remain. We will move through the last topics briskly."
+    return f"Time check: {minutes_words(status.elapsed)} gone, about {left} remain."

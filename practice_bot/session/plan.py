@@ -33,6 +33,7 @@ class SessionConfig(BaseModel):
     seed: int = 0
     target_criteria: list[str] = Field(default_factory=list)  # drill
     pack_id: str | None = None
+    pack_name: str | None = None  # what the class sees, e.g. "March mock"
 
     @property
     def session_minutes(self) -> float:

@@ -20,17 +20,27 @@ from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
 from practice_bot.errors import TranscriptError
+from practice_bot.records.drafts import clear_draft, load_draft, save_draft
 from practice_bot.records.journal import Journal
 from practice_bot.records.schema import Transcript, Turn
 from practice_bot.records.store import move_journal, save_final
 from practice_bot.scoring.base import Assessment
+from practice_bot.scoring.offline import OfflineScorer
 from practice_bot.session.engine import AnswerOutcome
 from practice_bot.session.factory import Session
 from practice_bot.textsafe import valid_text
 
+WARM_UP_ANSWER = (
+    "I scoped the model with the business owner, chose recall at a fixed precision as the metric, "
+    "and planned the lifecycle from data to deployment and monitoring."
+)
 # Called with the error, the record that failed and the folders already tried; returns a journal
 # in another folder that holds the session, or raises.
 Rescue = Callable[[TranscriptError, dict[str, Any], set[Path]], Journal]
+
+
+# Seconds a timed session was closed before resuming it says so and asks whether the time counts.
+AWAY_ASK = 60.0
 
 
 class RescuingJournal:
@@ -79,6 +89,7 @@ class Room:
         self.session = session
         self.engine = session.engine
         self.lock = threading.RLock()
+        self._scoring = threading.Lock()  # one answer scored at a time (warm-up included)
         recorder = self.engine.recorder
         self.journal: RescuingJournal | None = None
         if isinstance(recorder, RescuingJournal):
@@ -131,6 +142,11 @@ class Room:
         with self.lock:
             self.engine.skip()
 
+    def more_to_ask(self) -> bool:
+        """Whether another question follows the current one (else moving on ends the session)."""
+        with self.lock:
+            return self.engine.more_to_ask()
+
     def give_up_writing(self) -> None:
         """The question writer failed: bank questions from now on."""
         self.engine.question_source = None
@@ -147,17 +163,48 @@ class Room:
         with self.lock:
             try:
                 if self.practice:
-                    return e.record_answer(text, spoken)
-                return e.submit_answer_in_background(text, spoken)
+                    answer = e.record_answer(text, spoken)
+                else:
+                    answer = e.submit_answer_in_background(text, spoken)
+                clear_draft(self.journal_path)  # sent: no longer a draft
+                return answer
             except TranscriptError as exc:
                 saved = [t for t in e.transcript.turns[before:] if t.role == "apprentice"]
                 if saved:
                     raise AnswerSaved(exc, saved[0]) from exc
                 raise
 
+    def save_draft(self, text: str) -> None:
+        """Keep the answer being typed for the waiting question (raises OSError)."""
+        question = self.engine.current_question
+        if question is not None:
+            save_draft(self.journal_path, question.index, text)
+
+    def draft(self) -> str | None:
+        """The unsent answer kept for the question still waiting (a resumed session), if any."""
+        kept = load_draft(self.journal_path)
+        question = self.engine.current_question
+        if kept is None or question is None or kept[0] != question.index:
+            return None
+        return kept[1]
+
     def score(self, answer: Turn) -> Assessment:
         """Only reads the engine: safe on a worker while the app's thread carries on."""
-        return self.engine.score(answer)
+        with self._scoring:
+            return self.engine.score(answer)
+
+    @property
+    def scores_quickly(self) -> bool:
+        """The offline scorer (about a millisecond an answer once warm): no need for a worker."""
+        return type(self.engine.scorer) is OfflineScorer
+
+    def warm_up(self) -> None:
+        """Fill the offline scorer's caches (its concept book, compiled patterns) before the first
+        answer, by scoring a made-up one with a scorer of its own (never the session's: an LLM would
+        be asked), so the first feedback comes as quickly as the rest. For a worker thread."""
+        topic = self.engine.rubric.topic(self.transcript.topics[0])
+        with self._scoring:
+            OfflineScorer().score(WARM_UP_ANSWER, "", topic, topic.criteria)
 
     def judged(self, answer: Turn) -> bool:
         return answer.index in {j.turn for j in self.transcript.judgments}
@@ -192,6 +239,10 @@ class Room:
         return len(waiting)
 
     # ----- the clock ------------------------------------------------------------------------------
+    def count_time_away(self, seconds: float, counted: bool) -> None:
+        with self.lock:
+            self.engine.count_time_away(seconds, counted)
+
     def pause(self) -> None:
         with self.lock:
             self.engine.pause()
@@ -237,7 +288,9 @@ class Room:
     def save_final(self) -> Path:
         """Write the finished transcript beside its journal; raises TranscriptError (the journal
         still holds every answer)."""
-        return save_final(self.session.journal_path, self.transcript)
+        path = save_final(self.session.journal_path, self.transcript)
+        clear_draft(self.session.journal_path)
+        return path
 
     # ----- disk trouble ---------------------------------------------------------------------------
     def move_to(self, folder: Path) -> Journal:

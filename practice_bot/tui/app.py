@@ -290,6 +290,10 @@ class PracticeApp(App[int]):
             return
         from practice_bot.tui.screens.dialogs import ConfirmScreen
 
+        save_draft = getattr(self.screen, "save_draft", None)
+        if save_draft is not None:
+            save_draft()  # kept beside the journal: resuming puts it back in the box
+
         def decided(yes: bool | None) -> None:
             if yes:
                 self.exit()
@@ -297,8 +301,9 @@ class PracticeApp(App[int]):
         self.push_screen(
             ConfirmScreen(
                 "Quit now?",
-                "The answer in the box has not been sent and would be lost. Everything sent so "
-                "far is saved: `practice-bot resume` carries on from here.",
+                "The answer in the box has not been sent; it is kept as a draft and comes back "
+                "in the box when you resume. Everything sent so far is saved: "
+                "`practice-bot resume` carries on from here.",
                 yes="Quit",
                 no="Stay",
             ),
@@ -306,10 +311,20 @@ class PracticeApp(App[int]):
         )
 
     def action_toggle_keys(self) -> None:
-        if self.screen.query("HelpPanel"):
+        if self.screen.query("KeysHelp"):
             self.action_hide_help_panel()
         else:
             self.action_show_help_panel()
+
+    def action_show_help_panel(self) -> None:
+        """The app's keys first, then the focused box's (Textual's panel lists those first)."""
+        from practice_bot.tui.widgets.keys_help import KeysHelp
+
+        if not self.screen.query(KeysHelp):
+            self.screen.mount(KeysHelp())
+
+    def action_hide_help_panel(self) -> None:
+        self.screen.query("KeysHelp").remove()
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         for command in super().get_system_commands(screen):
@@ -329,9 +344,11 @@ class PracticeApp(App[int]):
         s = self.session
         if s is None or s.engine.finished:
             return ""
+        import shlex
+
         return (
             f"practice-bot: your answers so far are saved in {s.journal_path}.\n"
-            "Carry on later with: practice-bot resume"
+            f"Carry on later with: practice-bot resume {shlex.quote(str(s.journal_path))}"
         )
 
 

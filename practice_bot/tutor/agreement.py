@@ -16,7 +16,7 @@ from typing import Any
 
 from practice_bot.records.schema import Override, Transcript
 from practice_bot.records.store import list_transcripts
-from practice_bot.tutor.overrides import overrides_for, scorer_status
+from practice_bot.tutor.overrides import doubted, overrides_for, scorer_status
 
 
 def cohen_kappa(rater_a: Sequence[Hashable], rater_b: Sequence[Hashable]) -> float | None:
@@ -143,11 +143,33 @@ class TranscriptAgreement:
 
 
 @dataclass
+class Doubt:
+    """A credited criterion a tutor flagged as doubtful from the review screen."""
+
+    path: Path
+    apprentice: str
+    criterion_id: str
+    tutor: str
+    comment: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "path": str(self.path),
+            "apprentice": self.apprentice,
+            "criterion_id": self.criterion_id,
+            "tutor": self.tutor,
+            "comment": self.comment,
+        }
+
+
+@dataclass
 class FolderAgreement:
     summary: Agreement
     transcripts: list[TranscriptAgreement] = field(default_factory=list)
     per_criterion: dict[str, Agreement] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
+    # Credited criteria tutors doubt: the scorer's credit questioned, not yet overruled.
+    doubts: list[Doubt] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -162,6 +184,8 @@ class FolderAgreement:
                 for t in self.transcripts
             ],
             "per_criterion": {cid: a.to_json() for cid, a in sorted(self.per_criterion.items())},
+            "doubted": len(self.doubts),
+            "doubts": [d.to_json() for d in self.doubts],
             "problems": self.problems,
         }
 
@@ -173,6 +197,9 @@ def agreement_of(
     everything: list[CriterionAgreement] = []
     result = FolderAgreement(summary=Agreement())
     for path, transcript in entries:
+        for cid, o in sorted(doubted(transcript).items()):
+            if tutor is None or o.tutor == tutor:
+                result.doubts.append(Doubt(path, transcript.apprentice, cid, o.tutor, o.comment))
         criteria = transcript_agreement(transcript, tutor)
         if not criteria:
             continue

@@ -1,7 +1,7 @@
 """The cohort view: apprentices x topics (share of criteria evidenced) and the criteria most often missed.
 
 Per apprentice and criterion the status comes from the latest finished session that covered it (a session
-covers the criteria of its topics; a drill only its target criteria), tutor overrides applied. A cell is
+covers the criteria of the topics it discussed, not every planned one; a drill only its target criteria), tutor overrides applied. A cell is
 the share of a topic's covered criteria the apprentice has evidenced; "most often missed" ranks criteria by
 the share of apprentices whose latest covering session did not evidence them. Apprentices are matched by
 name, ignoring case and spacing. Filter by class pack with `pack_id`.
@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from practice_bot.records.history import final_status
+from practice_bot.records.history import covered_criteria, final_status
 from practice_bot.records.schema import Transcript
 from practice_bot.records.store import list_transcripts
 from practice_bot.rubric.models import Rubric
@@ -22,21 +22,6 @@ from practice_bot.rubric.models import Rubric
 
 def apprentice_key(name: str) -> str:
     return " ".join(name.split()).casefold()
-
-
-def covered_criteria(transcript: Transcript, rubric: Rubric) -> list[str]:
-    """The criteria a session set out to evidence: all of its topics', or a drill's targets."""
-    ids: list[str] = []
-    for topic_id in transcript.topics:
-        try:
-            topic = rubric.topic(topic_id)
-        except KeyError:
-            continue
-        ids.extend(c.id for c in topic.criteria)
-    if transcript.mode == "drill" and transcript.target_criteria:
-        targets = set(transcript.target_criteria)
-        ids = [c for c in ids if c in targets]
-    return ids
 
 
 @dataclass

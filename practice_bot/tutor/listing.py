@@ -19,7 +19,7 @@ from practice_bot.rubric.grading import Grades
 from practice_bot.rubric.models import Rubric
 from practice_bot.textsafe import printable
 from practice_bot.tutor.keys import FILTER_KEYS, SORT_NAMES
-from practice_bot.tutor.overrides import grades_both_ways
+from practice_bot.tutor.overrides import doubted, grades_both_ways
 
 GRADE_ORDER = {"fail": 0, "pass": 1, "merit": 2, "distinction": 3}
 
@@ -74,7 +74,8 @@ def review_row(
 ) -> ReviewRow:
     both = grades_both_ways(transcript, rubric)
     current = transcript.current_judgments()
-    flagged = {j.criterion_id for j in current if j.review}
+    doubts = doubted(transcript)
+    flagged = {j.criterion_id for j in current if j.review} | set(doubts)
     return ReviewRow(
         path=path,
         apprentice=transcript.apprentice,
@@ -85,8 +86,10 @@ def review_row(
         grades=both.with_overrides,
         grades_scorer_only=both.scorer_only,
         flagged=len(flagged),
-        flags=sorted({f for j in current for f in j.flags}),
-        overrides=sum(not o.blind for o in transcript.overrides),
+        flags=sorted(
+            {f for j in current for f in j.flags} | ({"tutor_doubt"} if doubts else set())
+        ),
+        overrides=sum(not o.blind and not o.doubt for o in transcript.overrides),
         blind_marks=sum(o.blind for o in transcript.overrides),
         pack_id=transcript.pack_id,
         in_progress=in_progress,

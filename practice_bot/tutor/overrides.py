@@ -72,6 +72,7 @@ def record_override(
     rubric: Rubric,
     blind: bool = False,
     now: datetime | None = None,
+    doubt: bool = False,
 ) -> Override:
     """Validate and append an override to an in-memory transcript; returns it."""
     tutor = clean_tutor(tutor)
@@ -90,6 +91,7 @@ def record_override(
         tutor=tutor,
         at=now or datetime.now(UTC),
         blind=blind,
+        doubt=doubt,
     )
     transcript.overrides = [*transcript.overrides, override]
     return override
@@ -170,6 +172,37 @@ def agree(
         )
 
     return update_transcript(path, change)
+
+
+def add_doubt(
+    path: Path,
+    criterion_id: str,
+    tutor: str,
+    comment: str = "",
+    *,
+    rubric: Rubric,
+    now: datetime | None = None,
+) -> Override:
+    """Flag a credited criterion as doubtful: it stays evidenced, but is flagged for review and
+    counted by `review agreement`. Only a criterion that is credited now can be doubted."""
+
+    def change(t: Transcript) -> Override:
+        check_criterion(t, criterion_id, rubric)
+        if final_status(t).get(criterion_id, "not_yet") != "evidenced":
+            raise UserError(
+                f"{criterion_id}: not credited, so there is nothing to doubt; "
+                "override it to evidenced or not instead"
+            )
+        return record_override(
+            t, criterion_id, True, tutor, comment, rubric=rubric, now=now, doubt=True
+        )
+
+    return update_transcript(path, change)
+
+
+def doubted(transcript: Transcript) -> dict[str, Override]:
+    """The credited criteria a tutor doubts: those whose override in force is a doubt."""
+    return {cid: o for cid, o in latest_overrides(transcript).items() if o.doubt}
 
 
 def overrides_for(

@@ -150,6 +150,8 @@ def agreement_text(result: FolderAgreement) -> str:
     s = result.summary
     if not s.items:
         out = ["No blind marks found. Mark a transcript with `practice-bot review blind PATH`."]
+        if result.doubts:
+            out[0] = "No blind marks found."
     else:
         out = [
             f"Blind marks compared: {s.items} in {len(result.transcripts)} transcript(s)",
@@ -165,6 +167,13 @@ def agreement_text(result: FolderAgreement) -> str:
                 f"{t.summary.agreed}/{t.summary.items} agree",
             ]
             out += criteria_agreement_text(t.criteria)
+    if result.doubts:
+        out += ["", f"Credited criteria flagged as doubtful by a tutor: {len(result.doubts)}"]
+        out += [
+            f"  {printable(d.apprentice)} ({printable(d.path.name)}): {d.criterion_id}, "
+            f"{printable(d.tutor)}" + (f": {printable(d.comment)}" if d.comment else "")
+            for d in result.doubts
+        ]
     out += [f"Skipped: {printable(p)}" for p in result.problems]
     return "\n".join(out)
 

@@ -108,6 +108,10 @@ def carry_out(plan: PurgePlan) -> tuple[list[Path], list[str]]:
                     f"{extra}: a copy of {item.path.name}; cannot delete: {exc.strerror or exc}"
                 )
         deleted.append(item.path)
+        if item.path.name.endswith(JOURNAL_SUFFIX):  # its unsent draft goes with it
+            from practice_bot.records.drafts import clear_draft
+
+            clear_draft(item.path)
     return deleted, problems
 
 

@@ -138,8 +138,11 @@ def test_time_checks_are_given_once_each(rubric):
     assert engine.due_time_checks() == []
     clock.advance(60 * 60)
     later = engine.due_time_checks()
-    assert [t.kind for t in later] == ["notice", "notice", "notice"]
+    # three checks fell due at once: only the latest is said, all three are recorded as given
+    assert [t.kind for t in later] == ["notice"]
     assert "finish your current answer" in later[-1].text
+    given = [e.detail for e in engine.transcript.events if e.kind == "time_check"]
+    assert given == ["third", "two-thirds", "ten-minutes", "time-up"]
 
 
 def test_minimum_six_questions_even_with_one_topic(rubric):

@@ -82,4 +82,5 @@ def test_report_command_uses_the_html_renderer(rubric: Rubric, tmp_path) -> None
     transcript, _ = transcript_and_report(rubric)
     path = tmp_path / "t.json"
     write_atomic(path, transcript.model_dump_json())
-    assert "<h2>Predicted grades (formative)</h2>" in render(path, "html")
+    # a practice of one topic: what was practised, and why there is no exam-level grade
+    assert "<h2>Exam-level prediction (formative)</h2>" in render(path, "html")

@@ -6,6 +6,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.events import Key
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
@@ -60,11 +61,17 @@ class ConfirmScreen(ModalScreen[bool]):
         self.dismiss(yes)
 
 
-class PauseScreen(ModalScreen[None]):
-    """Practice pause: the clock has stopped until the apprentice carries on."""
+class PauseScreen(ModalScreen[str]):
+    """Practice pause: the clock has stopped until the apprentice carries on (Enter, Esc or F5).
+    Anything typed meanwhile is kept, shown, and handed back to go into the answer box: a key is
+    never lost to the dialog, and Space is text, not "carry on"."""
 
     DEFAULT_CSS = DIALOG_CSS
-    BINDINGS = [Binding("enter,escape,f5,space", "resume", "Carry on")]
+    BINDINGS = [Binding("enter,escape,f5", "resume", "Carry on")]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.typed = ""
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -72,9 +79,23 @@ class PauseScreen(ModalScreen[None]):
             yield Static(
                 Content(
                     "The clock has stopped. Take your time; your answer so far is kept.\n\n"
-                    "Press Enter (or F5) to carry on."
+                    "Press Enter (or F5) to carry on. Anything you type now goes into your answer."
                 )
             )
+            yield Static(id="typed")
+
+    def on_key(self, event: Key) -> None:
+        if event.key == "backspace" and self.typed:
+            self.typed = self.typed[:-1]
+        elif event.is_printable and event.character:
+            self.typed += event.character
+        else:
+            return
+        event.stop()
+        event.prevent_default()
+        self.query_one("#typed", Static).update(
+            Content(f"\nKept for your answer: {self.typed}") if self.typed else Content("")
+        )
 
     def action_resume(self) -> None:
-        self.dismiss(None)
+        self.dismiss(self.typed)

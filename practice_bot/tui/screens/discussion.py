@@ -2,10 +2,10 @@
 
 The screen draws and takes keys; the engine calls go through a `Room` (practice_bot/session/room.py),
 shared with plain mode. Every answer is journaled before anything else happens to it. Practice answers
-are scored in a thread worker and answered with feedback; mock and drill answers go to the engine's
-background scorer so the next question never waits. LLM-written questions and an LLM's end-of-session
-work run in thread workers too; workers post messages and only the app's thread touches widgets. The
-side panel redraws itself from the engine's records. In a mock exam nothing here reveals a score:
+are scored (on a thread worker when the scorer is slow) and answered with feedback; mock and drill
+answers go to the engine's background scorer so the next question never waits. LLM-written questions
+and an LLM's end-of-session work run in thread workers too; workers post messages and only the app's
+thread touches widgets. The side panel redraws itself from the engine's records. In a mock exam nothing here reveals a score:
 feedback and criteria appear only in practice, the report at the end.
 
 Disk trouble (a full disk, a folder turned read-only) loses nothing: the step that failed left no trace
@@ -24,14 +24,17 @@ from textual import work
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer
+from textual.timer import Timer
+from textual.widgets import Footer, TextArea
 
 from practice_bot.errors import TranscriptError
+from practice_bot.formatting import clock_text
+from practice_bot.records.report import pack_words
 from practice_bot.records.schema import Turn
 from practice_bot.records.store import rescue_folders
 from practice_bot.session.engine import END_EARLY_PROMPT
 from practice_bot.session.factory import Session
-from practice_bot.session.room import AnswerSaved, Room
+from practice_bot.session.room import AWAY_ASK, AnswerSaved, Room
 from practice_bot.textsafe import printable
 from practice_bot.tui.messages import (
     AnswerScored,
@@ -59,6 +62,7 @@ from practice_bot.tui.widgets.conversation import (
 from practice_bot.tui.widgets.header import Header
 from practice_bot.tui.widgets.recorder import VoicePanel
 from practice_bot.tui.widgets.sidebar import SessionPanel
+from practice_bot.wording import duration_words, plural
 
 MODE_TITLES = {"mock": "Mock exam", "practice": "Practice", "drill": "Drill"}
 END_PRACTICE_PROMPT = (
@@ -80,6 +84,8 @@ ROOM_COMMANDS = (
 COPIED = "{what} copied to the clipboard (if your terminal allows it)."
 
 Step = Callable[[], Awaitable[Any]]
+FOOTER_DELAY = 0.25  # seconds busy before the footer shows keys refused
+ANSWER_DELAY = 0.2  # seconds of scoring before a practice answer is drawn in the room (see _record)
 
 
 class DiscussionScreen(AppScreen[None]):
@@ -93,8 +99,11 @@ class DiscussionScreen(AppScreen[None]):
     DiscussionScreen #criteria { margin-bottom: 0; }
     """
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    KEYS_OVER_CONTENT = True  # F1's keys float over the room: the conversation keeps its width
     BINDINGS = [
-        Binding("f2,ctrl+s", "submit", "Send answer", key_display="F2/^S", priority=True),
+        # Not a priority binding: the key then reaches the screen through the answer box, after
+        # every character typed before it (a priority key overtook them, sending a cut answer).
+        Binding("f2,ctrl+s", "submit", "Send answer", key_display="F2/^S"),
         Binding("f5", "pause", "Pause", key_display="F5", priority=True),
         Binding("f6", "record", "Speak", key_display="F6", priority=True),
         Binding("f7", "retry_voice", "Retry voice", key_display="F7", show=False, priority=True),
@@ -115,6 +124,14 @@ class DiscussionScreen(AppScreen[None]):
         self._trouble = False  # the rescue dialog is open
         self._last_topic: str | None = None
         self._extension_told = False
+        self._footer_timer: Timer | None = None
+        self._footer_busy = False  # the footer shows the busy state
+        self._feedback_note = ""  # added to the conversation once the feedback is dismissed
+        self._unshown: Turn | None = None  # a practice answer not yet drawn in the conversation
+        self._answer_timer: Timer | None = None
+        self._draft_timer: Timer | None = None
+        self._draft_failed = False
+        self._typed = ""  # the box's text as of its last change (read after the box is gone)
         # how the answer in the box was spoken, if it was (tui/widgets/recorder.py)
         self._spoken: dict[str, Any] | None = None
 
@@ -166,7 +183,8 @@ class DiscussionScreen(AppScreen[None]):
     async def on_mount(self) -> None:
         e = self.engine
         self.title = f"{MODE_TITLES[self.mode]} - {printable(e.transcript.apprentice)}"
-        self.sub_title = "AM2 professional discussion"
+        pack = pack_words(e.transcript)
+        self.sub_title = f"Class pack: {pack}" if pack else "AM2 professional discussion"
         e.on_note = self._note  # may be called from a worker thread
         await self._replay()
         for notice in self.session.notices:  # a torn last line dropped on resume, and the like
@@ -176,7 +194,50 @@ class DiscussionScreen(AppScreen[None]):
             await self.conversation.add_notice(
                 f"Scoring and follow-up questions: {e.transcript.model} (LLM); offline if it fails."
             )
+        if self.session.away >= AWAY_ASK and e.config.enforces_time and not e.finished:
+            self._ask_about_time_away()  # the session starts once the apprentice has chosen
+            return
+        await self._start()
+
+    def _ask_about_time_away(self) -> None:
+        """A timed session resumed after a while: say how long it was closed, and let the
+        apprentice choose the clock as it stopped or the time away counted as time used."""
+        away = self.session.away
+        kind = MODE_TITLES[self.mode].lower()
+        message = (
+            f"This {kind} was closed for {duration_words(away)}. Its clock stopped at "
+            f"{clock_text(self.engine.elapsed())}. Carry on with the clock as it stopped, or count "
+            "the time away as time used, as in a real exam?"
+        )
+
+        async def decided(count: bool | None) -> None:
+            await self._saving(partial(self._time_away_chosen, bool(count)))
+
+        self.app.push_screen(
+            ConfirmScreen(
+                "Welcome back",
+                message,
+                yes="Count the time away",
+                no="Clock as it stopped",
+            ),
+            decided,
+        )
+
+    async def _time_away_chosen(self, count: bool) -> None:
+        self.room.count_time_away(self.session.away, count)
+        said = (
+            f"The {duration_words(self.session.away)} away count as time used."
+            if count
+            else "The clock carries on from where it stopped."
+        )
+        await self.conversation.add_notice(said, kind="time")
+        self.panel.show_time(self.engine.time_status())
+        await self._start()
+
+    async def _start(self) -> None:
         self.set_interval(1.0, self._tick)
+        if self.practice:
+            self._warm_up()
         waiting = self.room.unscored()
         if waiting:  # saved by a crash before they were scored: score them first
             self._set_busy(True, "scoring saved answers")
@@ -184,13 +245,58 @@ class DiscussionScreen(AppScreen[None]):
         else:
             await self._carry_on()
 
+    def on_screen_resume(self) -> None:
+        self.panel.catch_up()
+
     async def _carry_on(self) -> None:
         if self.engine.finished:
             await self._finish()
         elif self.engine.current_question is None:
             await self._ask_next()
         else:
+            self._restore_draft()
             self.box.focus()
+
+    # ----- the unsent draft -----------------------------------------------------------------------
+    DRAFT_DELAY = 1.0  # seconds after typing stops before the draft is saved
+
+    def _restore_draft(self) -> None:
+        """A resumed session: the answer that was being typed when it stopped goes back in the box."""
+        draft = self.room.draft()
+        if draft and not self.box.text.strip():
+            self.box.load_text(draft)
+            self.box.move_cursor(self.box.document.end)
+            self.notify("Your unsent answer is back in the box.", markup=False, timeout=8)
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        if event.text_area is not self.box or self._done:
+            return
+        self._typed = self.box.text
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+        self._draft_timer = self.set_timer(self.DRAFT_DELAY, self.save_draft)
+
+    def on_unmount(self) -> None:
+        if self._draft_timer is not None:  # typed in the last moment before the app closed
+            self.save_draft()
+
+    def save_draft(self) -> None:
+        """Keep what is in the box beside the journal (debounced; at once before quitting)."""
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+            self._draft_timer = None
+        if self._done:
+            return
+        try:
+            self.room.save_draft(self._typed)
+        except OSError as exc:
+            if not self._draft_failed:  # said once; sending the answer is what really counts
+                self._draft_failed = True
+                self.notify(
+                    f"Your draft could not be kept: {printable(str(exc))}. Send the answer to save it.",
+                    severity="warning",
+                    markup=False,
+                )
 
     async def _replay(self) -> None:
         """Draw the conversation so far (a resumed session), or the opening words of a new one."""
@@ -205,8 +311,23 @@ class DiscussionScreen(AppScreen[None]):
         self.conversation.anchor()
 
     def _set_busy(self, busy: bool, label: str = "") -> None:
+        """Keys that need the room idle are refused at once (check_action); the footer shows them
+        dimmed only if the wait lasts (redrawing it twice for a millisecond's scoring would cost the
+        learner more than the scoring)."""
         self.busy = busy
         self.box.border_title = f"Your answer - {label}" if busy and label else "Your answer"
+        if self._footer_timer is not None:
+            self._footer_timer.stop()
+            self._footer_timer = None
+        if busy:
+            self._footer_timer = self.set_timer(FOOTER_DELAY, self._show_busy_keys)
+        elif self._footer_busy:
+            self._footer_busy = False
+            self.refresh_bindings()
+
+    def _show_busy_keys(self) -> None:
+        self._footer_timer = None
+        self._footer_busy = True
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -304,7 +425,8 @@ class DiscussionScreen(AppScreen[None]):
             self.box.focus()
 
     async def _record(self, text: str, spoken: dict[str, Any] | None = None) -> bool:
-        """Journal the answer before anything else; then (practice) score it on a worker."""
+        """Journal the answer before anything else; then (practice) score it: the offline scorer
+        here, a slower one (an LLM) on a worker while the box stays usable."""
         try:
             answer = self.room.record(text, spoken)
         except AnswerSaved as exc:  # saved, its judgments were not: judge it again once moved
@@ -327,15 +449,44 @@ class DiscussionScreen(AppScreen[None]):
             return False
         self.box.clear()
         self._spoken = None
-        await self.conversation.add_answer(answer.text)
-        if self.practice:
+        if self.practice:  # drawn in the conversation under the feedback, unless scoring is slow
+            self._unshown = answer
+            if self.room.scores_quickly:  # about a millisecond: on this thread, no round trip
+                await self._score_here(answer)
+                return True
+            self._answer_timer = self.set_timer(ANSWER_DELAY, self._show_answer)
             self._set_busy(True, "scoring")
             self._score(answer)
+        else:
+            await self.conversation.add_answer(answer.text)
         return True
+
+    async def _show_answer(self) -> None:
+        """The answer just sent, in the conversation (once)."""
+        if self._answer_timer is not None:
+            self._answer_timer.stop()
+            self._answer_timer = None
+        if self._unshown is not None:
+            answer, self._unshown = self._unshown, None
+            await self.conversation.add_answer(answer.text)
 
     async def _judge_again(self, answer: Turn) -> None:
         self.room.judge_again(answer)
         await self._advance()
+
+    @work(thread=True, group="warm", exit_on_error=False)
+    def _warm_up(self) -> None:
+        """Before the first answer: the scorer's caches filled, the feedback screen imported."""
+        self.room.warm_up()
+        import practice_bot.tui.screens.feedback  # noqa: F401
+
+    async def _score_here(self, answer: Turn) -> None:
+        try:
+            assessment = self.room.score(answer)
+        except Exception as exc:  # a scorer failure must not lose the session
+            await self.on_work_failed(WorkFailed("scoring", str(exc), answer))
+            return
+        await self.on_answer_scored(AnswerScored(answer, assessment))
 
     @work(thread=True, exclusive=True, group="score", exit_on_error=False)
     def _score(self, answer: Turn) -> None:
@@ -368,26 +519,48 @@ class DiscussionScreen(AppScreen[None]):
         await self._saving(lambda: self._give_feedback(message))
 
     async def _give_feedback(self, message: AnswerScored) -> None:
-        outcome = self.room.apply(message.answer, message.assessment)
+        try:
+            outcome = self.room.apply(message.answer, message.assessment)
+        except TranscriptError:
+            await self._show_answer()
+            raise
         self._set_busy(False)
-        status = outcome.topic_status
-        met = sum(s == "evidenced" for s in status.values())
-        await self.conversation.add_notice(
-            f"Feedback given: {met} of {len(status)} criteria in this topic evidenced so far."
-        )
         from practice_bot.tui.screens.feedback import FeedbackScreen
 
         topic = self.engine.rubric.topic(message.answer.topic)
+        status = outcome.topic_status
+        met = sum(s == "evidenced" for s in status.values())
+        # The feedback first; the room's own note of it is drawn when the room shows again.
+        self._feedback_note = (
+            f"Feedback given: {met} of {plural(len(status), 'criterion', 'criteria')} in this "
+            "topic evidenced so far."
+        )
         self.app.push_screen(FeedbackScreen(outcome, topic), self._after_feedback)
+        if self._answer_timer is not None:  # drawn when the room shows again
+            self._answer_timer.stop()
+            self._answer_timer = None
 
     async def _after_feedback(self, choice: str | None) -> None:
+        await self._show_answer()
+        if self._feedback_note:
+            await self.conversation.add_notice(self._feedback_note)
+            self._feedback_note = ""
         if choice == "again":
-            await self._saving(lambda: self._show_question(self.room.retry()))
+            await self._saving(self._try_again)
         else:
             await self._advance()
 
+    async def _try_again(self) -> None:
+        """The question again, with the last answer in the box to improve rather than retype."""
+        previous = self.engine.transcript.answers()[-1].text
+        await self._show_question(self.room.retry())
+        if not self.box.text.strip():
+            self.box.load_text(previous)
+            self.box.move_cursor(self.box.document.end)
+
     async def on_work_failed(self, message: WorkFailed) -> None:
         self._set_busy(False)
+        await self._show_answer()
         question = message.what == "question"
         self.notify(
             f"The {message.what} failed: {printable(message.error)}. The session carries on"
@@ -424,7 +597,10 @@ class DiscussionScreen(AppScreen[None]):
             self._disk_trouble(exc, self._paused)
             return
 
-        async def carry_on(_: None) -> None:
+        async def carry_on(typed: str | None) -> None:
+            self.box.focus()  # at once: keys pressed straight after the dialog reach the box
+            if typed:
+                self.box.insert(typed)  # what was typed while paused
             await self._saving(self._unpaused)
 
         self.app.push_screen(PauseScreen(), carry_on)
@@ -436,14 +612,49 @@ class DiscussionScreen(AppScreen[None]):
         self.room.unpause()
         self.box.focus()
 
-    async def action_skip(self) -> None:
+    def action_skip(self) -> None:
+        """F9, after confirming: what the dialog says names what happens to a typed answer, and
+        warns when this is the plan's last question (skipping it ends the session)."""
         if self.busy or self._done or self.engine.current_question is None:
             return
+        last = not self.room.more_to_ask()
+        message = (
+            "This is the last question left in this session: skipping it ends the session and "
+            "opens your report."
+            if last
+            else "Move on to the next question without answering this one?"
+        )
+        note = (
+            "The answer in the box has not been sent: skipping clears it. Send it first (F2) "
+            "if it should count."
+            if self.box.text.strip()
+            else ""
+        )
+
+        async def decided(yes: bool | None) -> None:
+            if yes:
+                await self._skip_now()
+            else:
+                self.box.focus()
+
+        self.app.push_screen(
+            ConfirmScreen(
+                "Skip this question?",
+                message,
+                yes="End and see the report" if last else "Skip",
+                no="Stay",
+                note=note,
+            ),
+            decided,
+        )
+
+    async def _skip_now(self) -> None:
         try:
             self.room.skip()
         except TranscriptError as exc:
-            self._disk_trouble(exc, self.action_skip)
+            self._disk_trouble(exc, self._skip_now)
             return
+        self.box.clear()  # the skipped question's draft is not left under the next one
         await self.conversation.add_notice("Question skipped.")
         await self._advance()
 

@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from practice_bot.rubric.models import Topic
 from practice_bot.scoring.base import Evidence, confidence_note
@@ -15,17 +15,8 @@ from practice_bot.session.engine import AnswerOutcome
 from practice_bot.textsafe import printable
 from practice_bot.tui.display import STATUS_MARK, STATUS_STYLE, STATUS_WORD, literal
 from practice_bot.tui.screens.base import AppScreen
-from practice_bot.tui.widgets.header import Header
+from practice_bot.wording import FLAG_WORDS, criterion_label, plural
 
-FLAG_WORDS = {
-    "recital": "it repeats the criterion's own wording; say what you did instead",
-    "keyword_list": "it lists terms without saying what you did with them",
-    "padding": "much of it repeats itself or adds no new evidence",
-    "injection": "it holds instructions aimed at the marker; those earn nothing",
-    "offtopic": "it strays from this topic",
-    "unverified_quote": "a quote the LLM gave was not in your answer, so it was dropped",
-    "scorer_disagreement": "the two scorers disagreed; a tutor should look at it",
-}
 QUOTE_STYLE = "bold underline reverse"
 
 
@@ -67,7 +58,7 @@ def feedback_sections(outcome: AnswerOutcome, topic: Topic) -> list[tuple[str, C
             good += [
                 "\n" if good else "",
                 (f"{STATUS_MARK[now]} {STATUS_WORD[now]}", f"bold {STATUS_STYLE[now]}"),
-                f"  {c.short} ({c.level}): {c.text}",
+                f"  {criterion_label(c.id)} ({c.level}): {c.text}",
             ]
             if confidence_note(j.confidence):  # thin: the learner sees it is not clear evidence
                 good += ["\n    ", (confidence_note(j.confidence), "italic")]
@@ -79,7 +70,7 @@ def feedback_sections(outcome: AnswerOutcome, topic: Topic) -> list[tuple[str, C
             missing += [
                 "\n" if missing else "",
                 (f"{STATUS_MARK[overall]} {STATUS_WORD[overall]}", f"bold {STATUS_STYLE[overall]}"),
-                f"  {c.short} ({c.level}): {c.text}",
+                f"  {criterion_label(c.id)} ({c.level}): {c.text}",
             ]
             if j is not None and j.reason and now == "not_yet":
                 missing += ["\n    ", literal(j.reason)]
@@ -101,7 +92,7 @@ def feedback_sections(outcome: AnswerOutcome, topic: Topic) -> list[tuple[str, C
         flags = [f"- {FLAG_WORDS.get(f, f)}" for f in assessment.flags]
         sections.append(("Why some of it earned nothing", Content("\n".join(flags))))
     if outcome.newly_evidenced:
-        shorts = ", ".join(cid.split("/", 1)[1] for cid in outcome.newly_evidenced)
+        shorts = ", ".join(criterion_label(cid) for cid in outcome.newly_evidenced)
         sections.append(("Newly evidenced", Content(f"This answer newly evidenced {shorts}.")))
     sections.append(
         (
@@ -113,7 +104,8 @@ def feedback_sections(outcome: AnswerOutcome, topic: Topic) -> list[tuple[str, C
 
 
 class FeedbackScreen(AppScreen[str]):
-    """Dismisses with "continue" or "again"."""
+    """Dismisses with "continue" or "again". Kept light, as it comes between a learner's answer and
+    the next question: text that scrolls and a line of keys (no header or footer to build)."""
 
     BINDINGS = [
         Binding(
@@ -127,11 +119,22 @@ class FeedbackScreen(AppScreen[str]):
         Binding("escape", "choose('continue')", "Continue", show=False),
     ]
     DEFAULT_CSS = """
-    FeedbackScreen VerticalScroll { padding: 0 1; }
+    FeedbackScreen #feedback { padding: 0 1; }
     FeedbackScreen .heading { text-style: bold; color: $primary; margin-top: 1; }
     FeedbackScreen .title { text-style: bold; }
     FeedbackScreen .body { padding-left: 2; }
+    FeedbackScreen #keys { dock: bottom; height: 1; padding: 0 1; background: $panel; }
     """
+    KEYS = Content.assemble(
+        ("F2/Enter", "bold $accent"),
+        " Continue  ",
+        ("F4", "bold $accent"),
+        " Try again  ",
+        ("F1", "bold $accent"),
+        " Keys  ",
+        ("^p", "bold $accent"),
+        " palette",
+    )
 
     def __init__(self, outcome: AnswerOutcome, topic: Topic) -> None:
         super().__init__()
@@ -139,14 +142,13 @@ class FeedbackScreen(AppScreen[str]):
         self.topic = topic
 
     def compose(self) -> ComposeResult:
-        yield Header()
         with VerticalScroll(id="feedback"):
             status = self.outcome.topic_status
             met = sum(s == "evidenced" for s in status.values())
             yield Static(
                 Content(
-                    f"Feedback on your answer - {self.topic.name}: {met} of {len(status)} "
-                    "criteria evidenced so far"
+                    f"Feedback on your answer - {self.topic.name}: {met} of "
+                    f"{plural(len(status), 'criterion', 'criteria')} evidenced so far"
                 ),
                 classes="title",
             )
@@ -157,7 +159,7 @@ class FeedbackScreen(AppScreen[str]):
                 Content("F2 or Enter: next question.   F4: try this question again."),
                 classes="heading",
             )
-        yield Footer()
+        yield Static(self.KEYS, id="keys")
 
     def on_mount(self) -> None:
         self.title = "Practice feedback"

@@ -19,22 +19,20 @@ from practice_bot.textsafe import printable
 from practice_bot.tui.display import GRADE_WORDS, bar
 from practice_bot.tui.screens.base import AppScreen
 from practice_bot.tui.widgets.header import Header
+from practice_bot.wording import criterion_label
 
 SPARK = "▁▂▃▄▅▆▇█"
 
 
 def trend_lines(rubric: Rubric, chronological: list[Entry]) -> list[str]:
-    """Per topic: share evidenced in each session (oldest first), as marks and numbers, and a word."""
-    from practice_bot.records.history import final_status
+    """Per topic: share evidenced in each session that covered it (oldest first), as marks and
+    numbers, and a word. Sessions that never reached a topic are left out, not counted as 0."""
+    from practice_bot.records.history import topic_shares
 
+    by_topic = topic_shares(rubric, [e.transcript for e in chronological])
     lines = []
     for topic in rubric.topics:
-        shares: list[tuple[int, int]] = []
-        for e in chronological:
-            if topic.id in e.transcript.topics:
-                status = final_status(e.transcript)
-                met = sum(status.get(c.id) == "evidenced" for c in topic.criteria)
-                shares.append((met, len(topic.criteria)))
+        shares = by_topic.get(topic.id)
         if not shares:
             continue
         marks = "".join(
@@ -86,7 +84,7 @@ class HistoryScreen(AppScreen[None]):
     def on_mount(self) -> None:
         self.title = f"History - {printable(self.apprentice)}"
         table = self.query_one(DataTable)
-        table.add_columns("Started", "Mode", "Status", "Grades (AM2/AM1/overall)", "Evidenced")
+        table.add_columns("Started", "Mode", "Status", "Mock AM2/AM1/all", "Evidenced/covered")
         self._load()
 
     @work(thread=True, exclusive=True, exit_on_error=False)
@@ -99,7 +97,12 @@ class HistoryScreen(AppScreen[None]):
         )
 
     def on_history_loaded(self, message: HistoryLoaded) -> None:
-        from practice_bot.records.history import criterion_records, final_status, weakest_criteria
+        from practice_bot.records.history import (
+            criterion_records,
+            evidenced_of_covered,
+            record_words,
+            weakest_criteria,
+        )
         from practice_bot.records.store import started_stamp
         from practice_bot.rubric import load_rubric
 
@@ -107,18 +110,19 @@ class HistoryScreen(AppScreen[None]):
         self.entries = message.entries
         table = self.query_one(DataTable)
         table.clear()
-        total = sum(len(t.criteria) for t in rubric.topics)
         for i, e in enumerate(self.entries):
             t = e.transcript
             g = t.grades
             grades = (
-                f"{GRADE_WORDS[g.am2]}/{GRADE_WORDS[g.am1]}/{GRADE_WORDS[g.overall]}" if g else "-"
+                f"{GRADE_WORDS[g.am2]}/{GRADE_WORDS[g.am1]}/{GRADE_WORDS[g.overall]}"
+                if g and t.mode == "mock"
+                else "-"
             )
-            met = sum(s == "evidenced" for s in final_status(t).values())
+            met, covered = evidenced_of_covered(t, rubric)
             status = "in progress" if e.in_progress else t.status.replace("_", " ")
             table.add_row(
                 Text(started_stamp(t.started_at)), Text(t.mode), Text(status), Text(grades),
-                Text(f"{met}/{total}"), key=str(i),
+                Text(f"{met}/{covered}"), key=str(i),
             )  # fmt: skip
         chronological = list(reversed(self.entries))
         trend = trend_lines(rubric, chronological)
@@ -133,8 +137,8 @@ class HistoryScreen(AppScreen[None]):
             r = records[cid]
             c = rubric.criterion(cid)
             lines.append(
-                f"{bar(r.rate, 8)} {cid}: evidenced in {r.evidenced} of {r.sessions} sessions\n"
-                f"         {c.text}"
+                f"{bar(r.rate, 8)} {rubric.topic(c.topic_id).name}, {criterion_label(cid)}: "
+                f"{record_words(r)}\n         {c.text}"
             )
         self.query_one("#weakest", Static).update(
             Content("\n".join(lines) + "\n\nF2 or d: start a drill on these.")

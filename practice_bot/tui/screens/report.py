@@ -26,6 +26,7 @@ from practice_bot.tui.display import (
 )
 from practice_bot.tui.screens.base import AppScreen
 from practice_bot.tui.widgets.header import Header
+from practice_bot.wording import criterion_label, flag_names, plural, topic_names
 
 EXPORTS = {"md": "Markdown", "html": "HTML", "json": "JSON"}
 REPORTS_FOLDER = (
@@ -34,8 +35,13 @@ REPORTS_FOLDER = (
 
 
 def grades_content(report: Report) -> Content:
+    from practice_bot.records.render import override_lines
+
     g = report.grades
-    lines: list[str | tuple[str, str]] = [
+    if report.prediction_note:
+        notes = [report.prediction_note, *override_lines(report)[:1]]
+        return Content.assemble(literal("\n".join(notes)), "\n", (g.label, "italic"))
+    lines: list[str | tuple[str, str] | Content] = [
         ("AM2 themes (professional discussion)   ", "bold"),
         GRADE_WORDS[g.am2],
         "\n",
@@ -45,11 +51,13 @@ def grades_content(report: Report) -> Content:
         ("Overall, by the specification's table  ", "bold"),
         GRADE_WORDS[g.overall],
     ]
+    for line in override_lines(report):
+        lines += ["\n", literal(line)]
     if g.topics_not_covered:
         lines += [
             "\n",
             (
-                f"Not covered (counted as not yet): {len(g.topics_not_covered)} topics",
+                f"Not covered (counted as not yet): {plural(len(g.topics_not_covered), 'topic')}",
                 "$text-muted",
             ),
         ]
@@ -59,7 +67,7 @@ def grades_content(report: Report) -> Content:
 
 def chart_content(report: Report, name_width: int = 35) -> Content:
     parts: list[str | tuple[str, str]] = []
-    for t in report.topics:
+    for t in report.practised if report.prediction_note else report.topics:
         total = len(t.criteria)
         share = t.evidenced / total if total else 0.0
         if parts:
@@ -70,11 +78,16 @@ def chart_content(report: Report, name_width: int = 35) -> Content:
             (bar(share, 10), "$success"),
             f" {t.evidenced}/{total} evidenced  {clock_text(t.seconds)}  {t.questions} q",
         ]
+    if report.prediction_note and report.not_reached:
+        parts += [
+            "\n",
+            (f"Not reached: {topic_names(t.id for t in report.not_reached)}", "$text-muted"),
+        ]
     return Content.assemble(*parts)
 
 
 def topic_content(report: Report) -> Iterator[tuple[str, Content]]:
-    for t in report.topics:
+    for t in report.practised if report.prediction_note else report.topics:
         parts: list[Content | str | tuple[str, str]] = []
         for c in t.criteria:
             if parts:
@@ -84,7 +97,7 @@ def topic_content(report: Report) -> Iterator[tuple[str, Content]]:
                     f"{STATUS_MARK[c.status]} {STATUS_WORD[c.status]:<9}",
                     f"bold {STATUS_STYLE[c.status]}",
                 ),
-                f" {c.id.split('/', 1)[1]} ({c.level}; {', '.join(c.ksbs)}): {c.text}",
+                f" {criterion_label(c.id)} ({c.level}; {', '.join(c.ksbs)}): {c.text}",
             ]
             for e in c.evidence[:2]:
                 parts += ["\n    ", ("“" + printable(e.quote) + "”", "underline")]
@@ -92,10 +105,9 @@ def topic_content(report: Report) -> Iterator[tuple[str, Content]]:
                 parts += ["\n    Why: ", literal(c.reason)]
             if c.override:
                 parts += ["\n    Tutor: ", literal(c.override)]
-            if c.advice and c.status != "evidenced":
-                parts += ["\n    Next time: ", literal(c.advice)]
         heading = (
-            f"{t.name} - {t.evidenced}/{len(t.criteria)} evidenced, {t.questions} questions, "
+            f"{t.name} - {t.evidenced}/{len(t.criteria)} evidenced, "
+            f"{plural(t.questions, 'question')}, "
             f"{clock_text(t.seconds)}"
         )
         yield heading, Content.assemble(*parts)
@@ -130,6 +142,8 @@ class ReportScreen(AppScreen[None]):
         yield Header()
         with VerticalScroll(id="report"):
             saved = f"Saved as {self.path.name}." if self.path else ""
+            if r.pack:
+                saved = f"Class pack: {r.pack}. {saved}"
             yield Static(
                 literal(
                     f"{r.mode.capitalize()} session for {r.apprentice}: "
@@ -137,10 +151,29 @@ class ReportScreen(AppScreen[None]):
                 ),
                 id="summary",
             )
-            yield Static(Content("Predicted grades (formative)"), classes="heading")
-            yield Static(grades_content(r), classes="body", id="grades")
-            yield Static(Content("Topics: criteria evidenced, time, questions"), classes="heading")
-            yield Static(chart_content(r), classes="body", id="chart")
+            grades = [
+                Static(
+                    Content(
+                        "Exam-level prediction (formative)"
+                        if r.prediction_note
+                        else "Predicted grades (formative)"
+                    ),
+                    classes="heading",
+                ),
+                Static(grades_content(r), classes="body", id="grades"),
+            ]
+            chart = [
+                Static(
+                    Content(
+                        "What you practised: criteria evidenced, time, questions"
+                        if r.prediction_note
+                        else "Topics: criteria evidenced, time, questions"
+                    ),
+                    classes="heading",
+                ),
+                Static(chart_content(r), classes="body", id="chart"),
+            ]
+            yield from chart + grades if r.prediction_note else grades + chart
             yield Static(Content(f"Feedback (written by: {r.narrative_source})"), classes="heading")
             yield Static(literal(r.narrative), classes="body", id="narrative")
             yield Static(Content("Strengths"), classes="heading")
@@ -160,7 +193,7 @@ class ReportScreen(AppScreen[None]):
                 yield Static(body, classes="body")
             if r.flags:
                 yield Static(Content("Flags for tutor review"), classes="heading")
-                yield Static(Content(", ".join(r.flags)), classes="body")
+                yield Static(Content(flag_names(r.flags)), classes="body")
             if r.notices:
                 yield Static(Content("Notices"), classes="heading")
                 yield Static(bullet_list(r.notices, ""), classes="body")

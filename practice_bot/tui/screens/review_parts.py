@@ -16,6 +16,7 @@ from practice_bot.tui.display import GRADE_WORDS, STATUS_MARK, STATUS_STYLE, STA
 from practice_bot.tutor.agreement import Agreement, CriterionAgreement
 from practice_bot.tutor.overrides import GradesBothWays
 from practice_bot.tutor.view import CriterionView, Span, merged
+from practice_bot.wording import criterion_title, flag_names
 
 QUOTE_STYLE = "bold underline reverse"
 Parts = list[Content | str | tuple[str, str]]
@@ -85,8 +86,11 @@ def criterion_prompt(v: CriterionView, *, blind: bool = False, mark: bool | None
         word = {None: "○ unmarked", True: "✓ yes", False: "✗ no"}[mark]
         return Content.assemble((f"{word:<11}", "bold"), f" {short_id(v.id)} ({v.level})")
     notes = []
-    if v.overridden:
+    doubt = v.override is not None and v.override.doubt
+    if v.overridden and not doubt:
         notes.append("tutor")
+    if doubt:
+        notes.append("doubted")
     if v.review or v.flags:
         notes.append("flagged")
     return Content.assemble(
@@ -101,7 +105,7 @@ def criterion_detail(v: CriterionView, transcript: Transcript) -> Content:
     quotes with the answer they came from, the reason, flags and every tutor decision."""
     parts: Parts = [
         (v.id, "bold"),
-        f" ({v.level}; {', '.join(v.ksbs)})\n",
+        f" {criterion_title(v.id)} ({v.level}; {', '.join(v.ksbs)})\n",
         literal(v.text),
         "\n\nStatus: ",
         status_word(v.status),
@@ -115,10 +119,16 @@ def criterion_detail(v: CriterionView, transcript: Transcript) -> Content:
     if v.reason:
         parts += ["\nWhy: ", literal(v.reason)]
     if v.review or v.flags:
-        parts += ["\nFlagged for review: ", literal(", ".join(v.flags) or "yes")]
+        parts += ["\nFlagged for review: ", literal(flag_names(v.flags) or "yes")]
     for o in v.overrides:
-        kind = "blind mark" if o.blind else "override"
-        verdict = "evidenced" if o.evidenced else "not evidenced"
+        kind = "blind mark" if o.blind else "doubt" if o.doubt else "override"
+        verdict = (
+            "credit flagged as doubtful"
+            if o.doubt
+            else "evidenced"
+            if o.evidenced
+            else "not evidenced"
+        )
         parts += [
             f"\n{kind}: {verdict} by ",
             literal(o.tutor),

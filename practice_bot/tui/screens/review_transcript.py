@@ -124,6 +124,7 @@ class TranscriptReviewScreen(CriteriaPaneScreen):
         Binding("a", "decide('agree')", "Agree"),
         Binding("e", "decide('yes')", "Evidenced"),
         Binding("n", "decide('no')", "Not evidenced"),
+        Binding("d", "decide('doubt')", "Doubt credit"),
         Binding("f8", "switch_focus", "Criteria/talk", key_display="F8"),
         Binding("escape", "back", "Back", key_display="Esc"),
     ]
@@ -169,7 +170,9 @@ class TranscriptReviewScreen(CriteriaPaneScreen):
         if v is None or self.transcript is None:
             detail.update(Content("Choose a criterion (arrow keys)."))
             return
-        keys = Content.styled("\n\na agree · e evidenced · n not evidenced", "$text-muted")
+        keys = Content.styled(
+            "\n\na agree · e evidenced · n not evidenced · d doubt a credit", "$text-muted"
+        )
         detail.update(criterion_detail(v, self.transcript) + keys)
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
@@ -191,8 +194,20 @@ class TranscriptReviewScreen(CriteriaPaneScreen):
             "agree": (f"Agree with the scorer on {v.id}", f"The scorer's decision: {scorer}."),
             "yes": (f"Override {v.id}: evidenced", f"The scorer's decision: {scorer}."),
             "no": (f"Override {v.id}: not evidenced", f"The scorer's decision: {scorer}."),
+            "doubt": (
+                f"Flag {v.id} as doubtful",
+                "It stays credited (the grades do not change), flagged for review and counted "
+                "by `review agreement`. Say why in the comment.",
+            ),
         }
         title, message = titles[how]
+        if how == "doubt" and v.status != "evidenced":
+            self.notify(
+                f"{v.id} is not credited: only a credited criterion can be doubted. "
+                "Use e or n to override it.",
+                markup=False,
+            )
+            return
         message += " Your decision is added beside the scorer's record, which is kept."
 
         def decided(result: tuple[str, str] | None) -> None:
@@ -203,11 +218,13 @@ class TranscriptReviewScreen(CriteriaPaneScreen):
 
     def record(self, how: str, criterion_id: str, tutor: str, comment: str) -> None:
         """Write the decision to the transcript file now, then read it back and redraw."""
-        from practice_bot.tutor.overrides import add_override, agree
+        from practice_bot.tutor.overrides import add_doubt, add_override, agree
 
         try:
             if how == "agree":
                 o = agree(self.path, criterion_id, tutor, comment, rubric=self.rubric)
+            elif how == "doubt":
+                o = add_doubt(self.path, criterion_id, tutor, comment, rubric=self.rubric)
             else:
                 o = add_override(
                     self.path, criterion_id, how == "yes", tutor, comment, rubric=self.rubric
@@ -217,7 +234,9 @@ class TranscriptReviewScreen(CriteriaPaneScreen):
             return
         self.remember_tutor(tutor)
         self.reload()
-        verdict = "evidenced" if o.evidenced else "not evidenced"
+        verdict = (
+            "flagged as doubtful" if o.doubt else "evidenced" if o.evidenced else "not evidenced"
+        )
         self.notify(f"Recorded: {criterion_id} {verdict} ({printable(tutor)}).", markup=False)
 
     def palette_commands(self) -> Iterator[SystemCommand]:
@@ -232,6 +251,10 @@ class TranscriptReviewScreen(CriteriaPaneScreen):
         yield SystemCommand(
             "Override: not evidenced", "The highlighted criterion is not evidenced (n)",
             lambda: self.action_decide("no"),
+        )  # fmt: skip
+        yield SystemCommand(
+            "Doubt the credit", "Flag the highlighted credited criterion as doubtful (d)",
+            lambda: self.action_decide("doubt"),
         )  # fmt: skip
         yield SystemCommand(
             "Criteria or conversation", "Move between the two (F8, or Tab)",

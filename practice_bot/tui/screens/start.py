@@ -62,6 +62,7 @@ class StartScreen(AppScreen[None]):
         Binding("f2,ctrl+s", "start", "Start", key_display="F2/^S", priority=True),
         Binding("f3", "resume", "Resume", key_display="F3", priority=True),
         Binding("f4", "history", "History", key_display="F4", priority=True),
+        Binding("f5", "recent", "Recent", key_display="F5", priority=True),
         Binding("f6", "review", "Tutor review", key_display="F6", priority=True),
     ]
 
@@ -81,10 +82,10 @@ class StartScreen(AppScreen[None]):
         with VerticalScroll(id="start"):
             with Horizontal(id="choices"):
                 with Vertical(id="left"):
-                    yield Label("Your name")
+                    yield Label("Your name (as on your report)")
                     yield Input(
                         app.prefs.name or (settings.name if settings else ""),
-                        placeholder="as it should appear on your report",
+                        placeholder="e.g. Sam Patel",
                         max_length=80,
                         id="name",
                     )
@@ -102,23 +103,30 @@ class StartScreen(AppScreen[None]):
         self.title = "practice-bot"
         self.sub_title = "rehearse the AM2 professional discussion"
         self.query_one("#name", Input).focus()
+        self.call_after_refresh(self._highlight_chosen_mode)
         self.built = True
         app = self.practice_app
+        self._load_recent()  # its thread waits for the settings if they are still loading
         if app.loaded_settings is not None:
-            self._with_settings()
+            self._show_scoring()
         else:
             app.settings_signal.subscribe(self, self._settings_arrived)
+
+    def _highlight_chosen_mode(self) -> None:
+        """The mode list's highlight starts on the chosen mode (RadioSet starts it on the first),
+        so Up or Down moves from what is chosen."""
+        modes = self.query_one("#mode", RadioSet)
+        modes._selected = modes.pressed_index
 
     def _settings_arrived(self, settings: Settings) -> None:
         """The app's settings have loaded (bare `practice-bot`): fill in what depends on them."""
         name = self.query_one("#name", Input)
         if not name.value and settings.name:
             name.value = settings.name
-        self._with_settings()
+        self._show_scoring()
 
-    def _with_settings(self) -> None:
+    def _show_scoring(self) -> None:
         self.query_one("#scoring", Static).update(self._scoring_text())
-        self._load_recent()
 
     def _scoring_text(self) -> Content:
         scorer = self.practice_app.scorer
@@ -139,9 +147,14 @@ class StartScreen(AppScreen[None]):
     # ----- recent sessions ------------------------------------------------------------------------
     @work(thread=True, exclusive=True, group="recent", exit_on_error=False)
     def _load_recent(self) -> None:
+        from practice_bot.errors import UserError
         from practice_bot.records.store import list_transcripts
 
-        entries, problems = list_transcripts(self.practice_app.settings.transcripts)
+        try:
+            folder = self.practice_app.settings.transcripts  # waits while they load
+        except UserError:  # a broken config file: the app closes and says why
+            return
+        entries, problems = list_transcripts(folder)
         self.post_message(RecentLoaded(entries, problems))
 
     def on_recent_loaded(self, message: RecentLoaded) -> None:
@@ -162,8 +175,17 @@ class StartScreen(AppScreen[None]):
         self.recent_listed = True
 
     def shown_again(self) -> None:
-        if self.practice_app.loaded_settings is not None:
-            self._load_recent()
+        self._load_recent()
+
+    def on_screen_resume(self) -> None:
+        """Back from a session, a report or history: the recent list is read again (a session may
+        have finished, and its journal made way for the final file)."""
+        self.shown_again()
+
+    def action_recent(self) -> None:
+        """F5: straight to the recent sessions (Enter resumes or opens one)."""
+        if self.built:
+            self.query_one("#recent").focus()
 
     # ----- state of the form ----------------------------------------------------------------------
     @property
@@ -252,6 +274,10 @@ class StartScreen(AppScreen[None]):
         if chosen is None:
             self.notify("No unfinished session to resume.", markup=False)
             return
+        if not chosen.path.exists():  # finished since the list was read
+            self.shown_again()
+            self.notify("That session has finished: the list is updated.", markup=False)
+            return
         self.practice_app.resume(chosen.path)
 
     def action_history(self) -> None:
@@ -278,6 +304,9 @@ class StartScreen(AppScreen[None]):
         )
         yield SystemCommand(
             "History", "Your past sessions and weakest criteria (F4)", self.action_history
+        )
+        yield SystemCommand(
+            "Recent sessions", "Go to the list of recent sessions (F5)", self.action_recent
         )
         yield SystemCommand(
             "Tutor review",

@@ -16,6 +16,7 @@ from practice_bot.records.schema import Transcript, Turn
 from practice_bot.session.engine import Engine
 from practice_bot.textsafe import printable
 from practice_bot.tui.display import literal
+from practice_bot.wording import plural
 
 
 class AssessorTurn(Markdown):
@@ -146,7 +147,12 @@ def intro_text(engine: Engine) -> str:
     n = len(engine.transcript.topics)
     send = "Send each answer with F2 or Ctrl+S."
     if engine.config.mode == "mock":
-        return f"Mock exam: {minutes} minutes, {n} topics. No feedback until the end. {send}"
+        pack = engine.transcript.pack_name or engine.transcript.pack_id
+        sat = f" (class pack: {printable(pack)})" if pack else ""
+        return (
+            f"Mock exam{sat}: {minutes} minutes, {plural(n, 'topic')}. No feedback until the end. "
+            f"{send}"
+        )
     if engine.config.mode == "drill":
         return f"Drill: about {minutes} minutes on the criteria you have evidenced least. {send}"
     return (

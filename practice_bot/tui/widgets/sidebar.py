@@ -12,6 +12,7 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.message import Message
+from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from practice_bot.formatting import clock_text
@@ -20,6 +21,7 @@ from practice_bot.rubric.models import Topic
 from practice_bot.session.engine import Engine
 from practice_bot.session.pacing import TimeStatus
 from practice_bot.tui.display import STATUS_MARK, STATUS_STYLE, STATUS_WORD, bar, words
+from practice_bot.wording import criterion_title
 
 BAR = 20
 
@@ -110,6 +112,8 @@ def criteria_content(topic: Topic, status: Mapping[str, str]) -> Content:
             "\n",
             f"{c.short:<7}",
             (f"{STATUS_MARK[s]} {STATUS_WORD[s]}", STATUS_STYLE[s]),
+            "\n",
+            (f"  {criterion_title(c.id)}", "$text-muted"),
         ]
     return Content.assemble(*parts)
 
@@ -134,6 +138,7 @@ class SessionPanel(VerticalScroll, can_focus=False):
         self.engine = engine
         self.criteria = criteria
         self._told = False
+        self._hidden_change = False
 
     def compose(self) -> ComposeResult:
         yield Panel(id="clock")
@@ -157,7 +162,18 @@ class SessionPanel(VerticalScroll, can_focus=False):
 
     def on_session_panel_stale(self, message: Stale) -> None:
         self._told = False
-        self.show(self.engine)
+        self._hidden_change = False
+        top = self.app.screen
+        if top is self.screen or isinstance(top, ModalScreen):  # a dialog leaves it in view
+            self.show(self.engine)
+        else:  # covered (practice feedback): drawn when the room shows again
+            self._hidden_change = True
+
+    def catch_up(self) -> None:
+        """Its screen shows again: draw what changed while it was covered."""
+        if self._hidden_change:
+            self._hidden_change = False
+            self.show(self.engine)
 
     def show_time(self, status: TimeStatus) -> None:
         self.query_one("#clock", Panel).update(clock_content(status))
