@@ -6,7 +6,7 @@ import os
 import shutil
 import socket
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import pytest
@@ -19,6 +19,7 @@ from practice_bot.scoring.base import Assessment, Evidence, Judgment
 from practice_bot.session.clock import FakeClock
 from practice_bot.session.engine import Engine
 from practice_bot.session.plan import SessionConfig, resolve_topics
+from tests.cli_kit import Ran, run_cli
 
 # The environment every test runs in, pinned once before collection (Textual reads TEXTUAL_* when it is
 # imported, and NO_COLOR when an app starts), so nothing a user's shell exports changes a result and no
@@ -190,3 +191,20 @@ def make_engine(
         transcript,
         clock=clock,
     )
+
+
+@pytest.fixture
+def cli(tmp_path: Path) -> Callable[..., Ran]:
+    """practice-bot's command line, run in tmp_path: `cli("banks", "check", stdin="", env={...})`.
+    In-process unless `process=True` (see tests/cli_kit.py)."""
+
+    def run(
+        *args: str | Path,
+        stdin: str | bytes = "",
+        env: dict[str, str] | None = None,
+        process: bool = False,
+        timeout: float = 120,
+    ) -> Ran:
+        return run_cli(args, stdin, cwd=tmp_path, env=env, process=process, timeout=timeout)
+
+    return run

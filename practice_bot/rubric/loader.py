@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import json
 from functools import lru_cache
-from pathlib import Path
 
+from practice_bot.resources import RUBRIC_FILE
 from practice_bot.rubric.models import Rubric
 
-DATA_FILE = Path(__file__).with_name("standard.json")
+DATA_FILE = RUBRIC_FILE
 
 
 @lru_cache(maxsize=1)

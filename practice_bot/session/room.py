@@ -25,10 +25,15 @@ from practice_bot.records.journal import Journal
 from practice_bot.records.schema import Transcript, Turn
 from practice_bot.records.store import move_journal, save_final
 from practice_bot.scoring.base import Assessment
+from practice_bot.scoring.offline import OfflineScorer
 from practice_bot.session.engine import AnswerOutcome
 from practice_bot.session.factory import Session
 from practice_bot.textsafe import valid_text
 
+WARM_UP_ANSWER = (
+    "I scoped the model with the business owner, chose recall at a fixed precision as the metric, "
+    "and planned the lifecycle from data to deployment and monitoring."
+)
 # Called with the error, the record that failed and the folders already tried; returns a journal
 # in another folder that holds the session, or raises.
 Rescue = Callable[[TranscriptError, dict[str, Any], set[Path]], Journal]
@@ -84,6 +89,7 @@ class Room:
         self.session = session
         self.engine = session.engine
         self.lock = threading.RLock()
+        self._scoring = threading.Lock()  # one answer scored at a time (warm-up included)
         recorder = self.engine.recorder
         self.journal: RescuingJournal | None = None
         if isinstance(recorder, RescuingJournal):
@@ -184,7 +190,21 @@ class Room:
 
     def score(self, answer: Turn) -> Assessment:
         """Only reads the engine: safe on a worker while the app's thread carries on."""
-        return self.engine.score(answer)
+        with self._scoring:
+            return self.engine.score(answer)
+
+    @property
+    def scores_quickly(self) -> bool:
+        """The offline scorer (about a millisecond an answer once warm): no need for a worker."""
+        return type(self.engine.scorer) is OfflineScorer
+
+    def warm_up(self) -> None:
+        """Fill the offline scorer's caches (its concept book, compiled patterns) before the first
+        answer, by scoring a made-up one with a scorer of its own (never the session's: an LLM would
+        be asked), so the first feedback comes as quickly as the rest. For a worker thread."""
+        topic = self.engine.rubric.topic(self.transcript.topics[0])
+        with self._scoring:
+            OfflineScorer().score(WARM_UP_ANSWER, "", topic, topic.criteria)
 
     def judged(self, answer: Turn) -> bool:
         return answer.index in {j.turn for j in self.transcript.judgments}

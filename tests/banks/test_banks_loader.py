@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from banks_testkit import BASELINE, full_topic_bank, write
 
 from practice_bot.banks import load_banks
 from practice_bot.errors import UserError
 from practice_bot.rubric import Rubric
+from tests.banks.banks_testkit import BASELINE, full_topic_bank, write
 
 
 def test_shipped_only(rubric: Rubric) -> None:

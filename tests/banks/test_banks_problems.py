@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from banks_testkit import BASELINE, write
 
 from practice_bot.banks import check_banks
+from tests.banks.banks_testkit import BASELINE, write
 
 BASE = "sustainability.toml"
 O0_TEXT = 'text = "Tell me about the tutor\'s own opening question for this cohort."'

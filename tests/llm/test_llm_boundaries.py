@@ -8,7 +8,14 @@ from pathlib import Path
 
 import pytest
 import respx
-from llm_testkit import (
+
+from practice_bot.cli import main
+from practice_bot.llm.client import LLMClient
+from practice_bot.llm.consent import remember_consent
+from practice_bot.llm.questions import QuestionWriter
+from practice_bot.llm.scorer import LLMScorer
+from practice_bot.llm.usage import SessionUsage
+from tests.llm.llm_testkit import (
     CHAT,
     KEY,
     FakeOffline,
@@ -19,13 +26,6 @@ from llm_testkit import (
     stream_reply,
     topic,
 )
-
-from practice_bot.cli import main
-from practice_bot.llm.client import LLMClient
-from practice_bot.llm.consent import remember_consent
-from practice_bot.llm.questions import QuestionWriter
-from practice_bot.llm.scorer import LLMScorer
-from practice_bot.llm.usage import SessionUsage
 
 MODULES = [
     "practice_bot.llm",

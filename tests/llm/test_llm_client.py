@@ -5,7 +5,11 @@ from __future__ import annotations
 import httpx
 import pytest
 import respx
-from llm_testkit import (
+
+from practice_bot.llm.client import NO_KEY, make_client
+from practice_bot.llm.failures import LLMFailure, ParseError, classify, retry_after_seconds
+from practice_bot.llm.tokens import OFFLINE_ENCODING
+from tests.llm.llm_testkit import (
     BASE,
     CHAT,
     KEY,
@@ -17,10 +21,6 @@ from llm_testkit import (
     settings,
     usage_json,
 )
-
-from practice_bot.llm.client import NO_KEY, make_client
-from practice_bot.llm.failures import LLMFailure, ParseError, classify, retry_after_seconds
-from practice_bot.llm.tokens import OFFLINE_ENCODING
 
 
 def parse_upper(text: str) -> str:
@@ -212,7 +212,7 @@ def test_base_url_constant_is_openai() -> None:
 
 
 def test_unsupported_stream_options_and_temperature_are_dropped(openai_mock: respx.Router) -> None:
-    from llm_testkit import stream_reply
+    from tests.llm.llm_testkit import stream_reply
 
     openai_mock.post(CHAT).mock(
         side_effect=[
@@ -230,10 +230,9 @@ def test_unsupported_stream_options_and_temperature_are_dropped(openai_mock: res
 
 
 def test_services_share_one_client_and_budget(openai_mock: respx.Router) -> None:
-    from llm_testkit import FakeOffline
-
     from practice_bot.llm.services import LLMServices
     from practice_bot.llm.usage import SessionUsage
+    from tests.llm.llm_testkit import FakeOffline
 
     usage = SessionUsage(1234)
     services = LLMServices.from_settings(settings(), FakeOffline(), usage=usage, sleep=Sleeps())

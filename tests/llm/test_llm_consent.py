@@ -8,7 +8,6 @@ import stat
 from pathlib import Path
 
 import pytest
-from llm_testkit import KEY, settings
 
 from practice_bot.llm.consent import (
     consent_needed,
@@ -18,6 +17,7 @@ from practice_bot.llm.consent import (
     forget_consent,
     remember_consent,
 )
+from tests.llm.llm_testkit import KEY, settings
 
 
 def test_asked_once_per_endpoint(tmp_path: Path) -> None:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import httpx
 import pytest
 import respx
-from llm_testkit import BASE, CHAT, KEY, error_reply, json_reply, request_json
 
 from practice_bot.cli import main
+from tests.llm.llm_testkit import BASE, CHAT, KEY, error_reply, json_reply, request_json
 
 
 def run_doctor(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:

@@ -5,10 +5,18 @@ from __future__ import annotations
 from typing import Any
 
 import respx
-from llm_testkit import CHAT, chat_reply, client, error_reply, json_reply, request_json, topic
 
 from practice_bot.llm.narrative import Narrative, NarrativeWriter, best_judgments
 from practice_bot.scoring.base import Evidence, Judgment
+from tests.llm.llm_testkit import (
+    CHAT,
+    chat_reply,
+    client,
+    error_reply,
+    json_reply,
+    request_json,
+    topic,
+)
 
 SCOPING, DEPLOY = topic("model-scoping"), topic("model-deployment")
 QUOTE = "mapped the business goal to recall at a fixed precision"

@@ -8,7 +8,11 @@ from typing import Any
 import httpx
 import pytest
 import respx
-from llm_testkit import (
+
+from practice_bot.llm.question_checks import check_question, clean_question
+from practice_bot.llm.questions import QuestionWriter
+from practice_bot.records.schema import Turn
+from tests.llm.llm_testkit import (
     CHAT,
     MODEL,
     Sleeps,
@@ -20,10 +24,6 @@ from llm_testkit import (
     stream_reply,
     topic,
 )
-
-from practice_bot.llm.question_checks import check_question, clean_question
-from practice_bot.llm.questions import QuestionWriter
-from practice_bot.records.schema import Turn
 
 TOPIC = topic("model-scoping")
 UNMET = TOPIC.criteria[1:3]

@@ -8,7 +8,16 @@ from typing import Any
 import httpx
 import pytest
 import respx
-from llm_testkit import (
+
+from practice_bot.llm.scorer import LLMScorer
+from practice_bot.llm.services import LLMServices
+from practice_bot.scoring.base import (
+    FLAG_DISAGREEMENT,
+    FLAG_INJECTION,
+    FLAG_UNVERIFIED,
+    Scorer,
+)
+from tests.llm.llm_testkit import (
     CHAT,
     FakeOffline,
     Sleeps,
@@ -19,15 +28,6 @@ from llm_testkit import (
     request_json,
     settings,
     topic,
-)
-
-from practice_bot.llm.scorer import LLMScorer
-from practice_bot.llm.services import LLMServices
-from practice_bot.scoring.base import (
-    FLAG_DISAGREEMENT,
-    FLAG_INJECTION,
-    FLAG_UNVERIFIED,
-    Scorer,
 )
 
 TOPIC = topic("model-scoping")

@@ -11,7 +11,6 @@ from typing import Any
 import httpx
 import pytest
 import respx
-from llm_testkit import CHAT, KEY, error_reply, json_reply, settings, stream_reply
 
 from practice_bot.commands import session as session_cmd
 from practice_bot.plain import PlainRunner
@@ -19,6 +18,7 @@ from practice_bot.records.store import transcript_files
 from practice_bot.rubric import load_rubric
 from practice_bot.session.factory import start_session
 from practice_bot.session.plan import SessionConfig
+from tests.llm.llm_testkit import CHAT, KEY, error_reply, json_reply, settings, stream_reply
 
 ANSWER = (
     "On the churn project I chose recall at a fixed precision because a missed churner cost us more "

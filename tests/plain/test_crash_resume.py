@@ -10,6 +10,10 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
+pytestmark = pytest.mark.slow  # see pyproject.toml's markers
+
 
 def _env(tmp_path: Path) -> dict[str, str]:
     env = dict(os.environ)

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
+
+from tests import cli_kit
+from tests.cli_kit import Ran
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -17,18 +17,9 @@ STRONG = (
 )
 
 
-def run_cli(
-    args: list[str], stdin: str, tmp_path: Path, timeout: float = 60
-) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ)
-    env.pop("OPENAI_API_KEY", None)
-    env.pop("OPENAI_BASE_URL", None)
-    env["PRACTICE_BOT_CONFIG"] = str(tmp_path / "none.toml")
-    env["PRACTICE_BOT_DATA_DIR"] = str(tmp_path / "data")
-    return subprocess.run(
-        [sys.executable, "-m", "practice_bot", *args],
-        input=stdin, capture_output=True, text=True, timeout=timeout, env=env, cwd=tmp_path,
-    )  # fmt: skip
+def run_cli(args: list[str], stdin: str, tmp_path: Path, timeout: float = 60) -> Ran:
+    """The command line in-process (tests/cli_kit.py), in tmp_path."""
+    return cli_kit.run_cli(args, stdin, cwd=tmp_path, timeout=timeout)
 
 
 def only(folder: Path, suffix: str) -> Path:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import os
 
-from reliability_kit import cli_env, run_cli
+from tests.reliability.reliability_kit import cli_env, run_cli
 
 
 def _hostile_folder(tmp_path):

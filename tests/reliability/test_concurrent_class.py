@@ -16,10 +16,13 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-from reliability_kit import cli_env, final_answers, finals, with_shim
+import pytest
 
 from practice_bot.records.schema import Transcript
 from practice_bot.records.store import create_journal, list_transcripts
+from tests.reliability.reliability_kit import cli_env, final_answers, finals, with_shim
+
+pytestmark = pytest.mark.slow  # see pyproject.toml's markers
 
 START = "2026-03-02T10:00:00+00:00"
 SESSIONS = 8

@@ -11,7 +11,8 @@ from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
-from reliability_kit import cli_env, escapes_in, run_cli
+
+from tests.reliability.reliability_kit import cli_env, escapes_in, run_cli
 
 QUERY_KEY = "k3y-77"
 PASSWORD = "pw9"

@@ -18,7 +18,6 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
-from reliability_kit import cli_env, escapes_in, run_cli
 
 from practice_bot.config import Settings
 from practice_bot.errors import UserError
@@ -33,6 +32,7 @@ from practice_bot.rubric import load_rubric
 from practice_bot.session.clock import FakeClock
 from practice_bot.session.plan import SessionConfig
 from tests.conftest import make_engine
+from tests.reliability.reliability_kit import cli_env, escapes_in, run_cli
 
 RUBRIC = load_rubric()
 FUZZ = settings(

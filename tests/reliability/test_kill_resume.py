@@ -27,7 +27,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from reliability_kit import (
+
+from practice_bot.records.schema import Transcript
+from tests.reliability.reliability_kit import (
     cli_env,
     escapes_in,
     final_answers,
@@ -37,7 +39,7 @@ from reliability_kit import (
     run_cli,
 )
 
-from practice_bot.records.schema import Transcript
+pytestmark = pytest.mark.slow  # see pyproject.toml's markers
 
 NAME = "Kai Marsh"
 MOCK = ["mock", "--plain", "--seed", "5", "--name", NAME]

@@ -13,7 +13,8 @@ import time
 from pathlib import Path
 
 import pytest
-from reliability_kit import cli_env, records, run_cli
+
+from tests.reliability.reliability_kit import cli_env, records, run_cli
 
 SECRET = "The second answer, which only the apprentice should read."
 

@@ -13,10 +13,9 @@ import sys
 import time
 from pathlib import Path
 
-from reliability_kit import cli_env, records, run_cli
-
 from practice_bot.records.journal import replay
 from practice_bot.records.store import list_transcripts
+from tests.reliability.reliability_kit import cli_env, records, run_cli
 
 
 def _answers(journal: Path) -> list[str]:

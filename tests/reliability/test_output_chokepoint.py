@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from reliability_kit import escapes_in, finals, run_cli
+from tests.reliability.reliability_kit import escapes_in, finals, run_cli
 
 TITLE = "\x1b]0;owned title\x07"
 CLIP = "\x1b]52;c;cHduZWQ=\x07"

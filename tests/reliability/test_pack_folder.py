@@ -8,7 +8,8 @@ import os
 from pathlib import Path
 
 import pytest
-from reliability_kit import cli_env, run_cli
+
+from tests.reliability.reliability_kit import cli_env, run_cli
 
 PACK = 'id = "march"\nname = "March mock"\nseed = 3\nminutes = 1\ntranscripts = {folder}\n'
 

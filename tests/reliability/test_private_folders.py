@@ -10,7 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from reliability_kit import cli_env
+from tests.reliability.reliability_kit import cli_env
 
 
 def _run(

@@ -4,7 +4,7 @@ temporary copies go with it. Files of other sessions are left alone."""
 
 from __future__ import annotations
 
-from reliability_kit import run_cli
+from tests.reliability.reliability_kit import run_cli
 
 
 def test_purge_removes_the_temporary_copy_a_crash_left(tmp_path):

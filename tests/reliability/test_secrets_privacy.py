@@ -18,7 +18,6 @@ from pathlib import Path
 import httpx
 import pytest
 import respx
-from reliability_kit import cli_env, run_cli
 
 from practice_bot.plain import PlainRunner
 from practice_bot.rubric import load_rubric
@@ -35,6 +34,7 @@ from tests.llm.llm_testkit import (
     settings,
     stream_reply,
 )
+from tests.reliability.reliability_kit import cli_env, run_cli
 
 RUBRIC = load_rubric()
 ANSWER = (

@@ -12,12 +12,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from reliability_kit import cli_env, finals, run_cli
 
 from practice_bot.config import Settings
 from practice_bot.llm import client as client_module
 from practice_bot.llm.client import LLMClient
 from practice_bot.llm.failures import LLMFailure
+from tests.reliability.reliability_kit import cli_env, finals, run_cli
 
 KEY = "sk-test-silent-endpoint-0123456789"
 

@@ -9,12 +9,12 @@ from __future__ import annotations
 import json
 
 import pytest
-from reliability_kit import cli_env, escapes_in, finals, run_cli
 
 from practice_bot.config import Settings
 from practice_bot.records.journal import Journal
 from practice_bot.records.schema import Transcript
 from practice_bot.records.store import create_journal
+from tests.reliability.reliability_kit import cli_env, escapes_in, finals, run_cli
 
 
 @pytest.mark.parametrize("days", ["nan", "inf", "1e308", "-1"])

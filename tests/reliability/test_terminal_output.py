@@ -15,7 +15,6 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from reliability_kit import escapes_in, final_answers, finals, journal_answers, run_cli
 
 from practice_bot.records.journal import replay
 from practice_bot.records.store import create_journal, load_transcript, save_final
@@ -23,6 +22,13 @@ from practice_bot.rubric import load_rubric
 from practice_bot.session.clock import FakeClock
 from practice_bot.session.plan import SessionConfig
 from tests.conftest import make_engine
+from tests.reliability.reliability_kit import (
+    escapes_in,
+    final_answers,
+    finals,
+    journal_answers,
+    run_cli,
+)
 
 RUBRIC = load_rubric()
 HOSTILE = [

@@ -7,9 +7,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from reliability_kit import finals, run_cli
-
 from practice_bot.records.store import load_transcript
+from tests.reliability.reliability_kit import finals, run_cli
 
 
 def _two_sessions(home: Path) -> Path:

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import itertools
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -82,13 +80,9 @@ def test_predict_grades_per_method(rubric):
     assert predict_grades(rubric, one_missing).formative
 
 
-def test_rubric_json_cli_has_the_exact_keys(rubric):
-    out = subprocess.run(
-        [sys.executable, "-m", "practice_bot", "rubric", "--json"],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
+def test_rubric_json_cli_has_the_exact_keys(rubric, cli):
+    out = cli("rubric", "--json")
+    assert out.returncode == 0, out.stderr
     data = json.loads(out.stdout)
     assert set(data) == {"topics", "ksbs"}
     for topic in data["topics"]:

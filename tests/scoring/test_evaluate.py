@@ -4,9 +4,6 @@ errors, evaluate() with a fake scorer, the CLI in-process (fake scorer) and in a
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -20,6 +17,8 @@ from practice_bot.rubric.models import Criterion, Topic
 from practice_bot.scoring import evaluate as ev
 from practice_bot.scoring.base import Assessment, Judgment, Status
 from practice_bot.scoring.evaluate import Confusion, Item
+from tests import cli_kit
+from tests.cli_kit import Ran
 
 RUBRIC = load_rubric()
 CW1 = RUBRIC.topic("collaborative-working-am1")  # two criteria: pass-1, pass-2
@@ -292,16 +291,9 @@ def test_cli_rejects_an_id_repeated_across_files(
     assert "is also in" in capsys.readouterr().err
 
 
-def run_cli(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("PRACTICE_BOT_", "OPENAI_"))}
-    env["PRACTICE_BOT_CONFIG"] = str(tmp_path / "no-config.toml")
-    return subprocess.run(
-        [sys.executable, "-m", "practice_bot", "eval", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-    )
+def run_cli(tmp_path: Path, *args: str) -> Ran:
+    """`practice-bot eval ARGS` in-process (tests/cli_kit.py)."""
+    return cli_kit.run_cli(["eval", *args], cwd=tmp_path)
 
 
 def test_cli_bad_file_exits_2_with_a_message_not_a_traceback(tmp_path: Path) -> None:

@@ -1,14 +1,16 @@
-"""Helpers for the app tests: build the app with test doubles, wait for a condition (never a fixed
-pause), read what the screen shows."""
+"""Helpers for the app tests: build the app with test doubles, wait for a condition (on the app's
+work, never a fixed pause), read what the screen shows."""
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from textual.pilot import Pilot
+from textual.worker import WorkerState
 
 from practice_bot.config import Settings
 from practice_bot.session.clock import FakeClock
@@ -24,20 +26,44 @@ def make_app(settings: Settings, clock: FakeClock | None = None, **kwargs: Any):
 
 
 async def wait_until(
-    pilot: Pilot[Any], predicate: Callable[[], object], timeout: float = 5.0, what: str = ""
+    pilot: Pilot[Any], predicate: Callable[[], object], timeout: float = 30.0, what: str = ""
 ) -> None:
-    """Let the app run until `predicate()` is true; fail after `timeout` seconds."""
+    """Let the app run until `predicate()` is true. Between checks the app handles what is pending
+    and, if workers are running (scoring, a question being written, a folder read), the wait is on
+    them finishing, not on a clock. `timeout` only bounds a test that would otherwise hang; when it
+    runs out, the predicate's last exception is raised (with what was awaited), else an
+    AssertionError."""
     deadline = time.monotonic() + timeout
+    last: Exception | None = None
     while True:
         await pilot.pause()
         try:
             if predicate():
                 return
-        except Exception:  # not mounted yet, screen switching: try again
-            pass
+            last = None
+        except Exception as exc:  # not mounted yet, screen switching: check again
+            last = exc
         if time.monotonic() > deadline:
+            if last is not None:
+                last.add_note(f"while waiting for {what or predicate}")
+                raise last
             raise AssertionError(f"timed out waiting for {what or predicate}")
-        await pilot.pause(0.02)
+        await _workers_or_a_moment(pilot.app, deadline)
+
+
+async def _workers_or_a_moment(app: Any, deadline: float) -> None:
+    """Wait until one of the app's running workers finishes (bounded by `deadline`), or, with none
+    running, for the next message or timer (a short pause)."""
+    running = [w for w in app.workers if w.state == WorkerState.RUNNING and w._task is not None]
+    if not running:
+        await asyncio.sleep(0.01)
+        return
+    # asyncio.wait never cancels what it waits on: the workers carry on whatever happens here.
+    await asyncio.wait(
+        [w._task for w in running],
+        timeout=max(deadline - time.monotonic(), 0.0),
+        return_when=asyncio.FIRST_COMPLETED,
+    )
 
 
 def screen_text(app: Any) -> str:
@@ -59,7 +85,8 @@ async def settle(pilot: Pilot[Any], rounds: int = 3, timeout: float = 5.0) -> No
     deadline = time.monotonic() + timeout
     last, same = None, 0
     while same < rounds and time.monotonic() < deadline:
-        await pilot.pause(0.02)
+        await pilot.pause()
+        await _workers_or_a_moment(pilot.app, deadline)
         now = screen_text(pilot.app)
         same = same + 1 if now == last else 0
         last = now

@@ -1,11 +1,8 @@
 """Builders for tutor tests: finished transcripts made by the real engine with the TokenScorer, saved
-into a folder, and a runner for the CLI in a subprocess."""
+into a folder, and a runner for the CLI (in-process)."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -15,6 +12,7 @@ from practice_bot.records.store import ensure_folder, save_transcript, slug
 from practice_bot.rubric import Rubric
 from practice_bot.session.clock import FakeClock
 from practice_bot.session.plan import SessionConfig
+from tests import cli_kit
 from tests.conftest import make_engine
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -66,15 +64,6 @@ def run_cli(
     stdin: str = "",
     timeout: float = 120,
     extra_env: dict[str, str] | None = None,
-) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ)
-    for var in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "PRACTICE_BOT_PSEUDONYM_KEY"):
-        env.pop(var, None)
-    env.update(extra_env or {})
-    env["PRACTICE_BOT_CONFIG"] = str(tmp_path / "none.toml")
-    env["PRACTICE_BOT_DATA_DIR"] = str(tmp_path / "data")
-    env["PYTHONPATH"] = str(ROOT)
-    return subprocess.run(
-        [sys.executable, "-m", "practice_bot", *args],
-        input=stdin, capture_output=True, text=True, timeout=timeout, env=env, cwd=tmp_path,
-    )  # fmt: skip
+) -> cli_kit.Ran:
+    """The command line in-process (tests/cli_kit.py), in tmp_path."""
+    return cli_kit.run_cli(args, stdin, cwd=tmp_path, env=extra_env, timeout=timeout)

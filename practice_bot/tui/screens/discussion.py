@@ -2,10 +2,10 @@
 
 The screen draws and takes keys; the engine calls go through a `Room` (practice_bot/session/room.py),
 shared with plain mode. Every answer is journaled before anything else happens to it. Practice answers
-are scored in a thread worker and answered with feedback; mock and drill answers go to the engine's
-background scorer so the next question never waits. LLM-written questions and an LLM's end-of-session
-work run in thread workers too; workers post messages and only the app's thread touches widgets. The
-side panel redraws itself from the engine's records. In a mock exam nothing here reveals a score:
+are scored (on a thread worker when the scorer is slow) and answered with feedback; mock and drill
+answers go to the engine's background scorer so the next question never waits. LLM-written questions
+and an LLM's end-of-session work run in thread workers too; workers post messages and only the app's
+thread touches widgets. The side panel redraws itself from the engine's records. In a mock exam nothing here reveals a score:
 feedback and criteria appear only in practice, the report at the end.
 
 Disk trouble (a full disk, a folder turned read-only) loses nothing: the step that failed left no trace
@@ -84,6 +84,8 @@ ROOM_COMMANDS = (
 COPIED = "{what} copied to the clipboard (if your terminal allows it)."
 
 Step = Callable[[], Awaitable[Any]]
+FOOTER_DELAY = 0.25  # seconds busy before the footer shows keys refused
+ANSWER_DELAY = 0.2  # seconds of scoring before a practice answer is drawn in the room (see _record)
 
 
 class DiscussionScreen(AppScreen[None]):
@@ -125,6 +127,11 @@ class DiscussionScreen(AppScreen[None]):
         self._draft_timer: Timer | None = None
         self._draft_failed = False
         self._typed = ""  # the box's text as of its last change (read after the box is gone)
+        self._footer_timer: Timer | None = None
+        self._footer_busy = False  # the footer shows the busy state
+        self._feedback_note = ""  # added to the conversation once the feedback is dismissed
+        self._unshown: Turn | None = None  # a practice answer not yet drawn in the conversation
+        self._answer_timer: Timer | None = None
         # how the answer in the box was spoken, if it was (tui/widgets/recorder.py)
         self._spoken: dict[str, Any] | None = None
 
@@ -229,12 +236,17 @@ class DiscussionScreen(AppScreen[None]):
 
     async def _start(self) -> None:
         self.set_interval(1.0, self._tick)
+        if self.practice:
+            self._warm_up()
         waiting = self.room.unscored()
         if waiting:  # saved by a crash before they were scored: score them first
             self._set_busy(True, "scoring saved answers")
             self._score_saved(waiting)
         else:
             await self._carry_on()
+
+    def on_screen_resume(self) -> None:
+        self.panel.catch_up()
 
     async def _carry_on(self) -> None:
         if self.engine.finished:
@@ -299,8 +311,23 @@ class DiscussionScreen(AppScreen[None]):
         self.conversation.anchor()
 
     def _set_busy(self, busy: bool, label: str = "") -> None:
+        """Keys that need the room idle are refused at once (check_action); the footer shows them
+        dimmed only if the wait lasts (redrawing it twice for a millisecond's scoring would cost the
+        learner more than the scoring)."""
         self.busy = busy
         self.box.border_title = f"Your answer - {label}" if busy and label else "Your answer"
+        if self._footer_timer is not None:
+            self._footer_timer.stop()
+            self._footer_timer = None
+        if busy:
+            self._footer_timer = self.set_timer(FOOTER_DELAY, self._show_busy_keys)
+        elif self._footer_busy:
+            self._footer_busy = False
+            self.refresh_bindings()
+
+    def _show_busy_keys(self) -> None:
+        self._footer_timer = None
+        self._footer_busy = True
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -398,7 +425,8 @@ class DiscussionScreen(AppScreen[None]):
             self.box.focus()
 
     async def _record(self, text: str, spoken: dict[str, Any] | None = None) -> bool:
-        """Journal the answer before anything else; then (practice) score it on a worker."""
+        """Journal the answer before anything else; then (practice) score it: the offline scorer
+        here, a slower one (an LLM) on a worker while the box stays usable."""
         try:
             answer = self.room.record(text, spoken)
         except AnswerSaved as exc:  # saved, its judgments were not: judge it again once moved
@@ -421,15 +449,44 @@ class DiscussionScreen(AppScreen[None]):
             return False
         self.box.clear()
         self._spoken = None
-        await self.conversation.add_answer(answer.text)
-        if self.practice:
+        if self.practice:  # drawn in the conversation under the feedback, unless scoring is slow
+            self._unshown = answer
+            if self.room.scores_quickly:  # about a millisecond: on this thread, no round trip
+                await self._score_here(answer)
+                return True
+            self._answer_timer = self.set_timer(ANSWER_DELAY, self._show_answer)
             self._set_busy(True, "scoring")
             self._score(answer)
+        else:
+            await self.conversation.add_answer(answer.text)
         return True
+
+    async def _show_answer(self) -> None:
+        """The answer just sent, in the conversation (once)."""
+        if self._answer_timer is not None:
+            self._answer_timer.stop()
+            self._answer_timer = None
+        if self._unshown is not None:
+            answer, self._unshown = self._unshown, None
+            await self.conversation.add_answer(answer.text)
 
     async def _judge_again(self, answer: Turn) -> None:
         self.room.judge_again(answer)
         await self._advance()
+
+    @work(thread=True, group="warm", exit_on_error=False)
+    def _warm_up(self) -> None:
+        """Before the first answer: the scorer's caches filled, the feedback screen imported."""
+        self.room.warm_up()
+        import practice_bot.tui.screens.feedback  # noqa: F401
+
+    async def _score_here(self, answer: Turn) -> None:
+        try:
+            assessment = self.room.score(answer)
+        except Exception as exc:  # a scorer failure must not lose the session
+            await self.on_work_failed(WorkFailed("scoring", str(exc), answer))
+            return
+        await self.on_answer_scored(AnswerScored(answer, assessment))
 
     @work(thread=True, exclusive=True, group="score", exit_on_error=False)
     def _score(self, answer: Turn) -> None:
@@ -462,20 +519,32 @@ class DiscussionScreen(AppScreen[None]):
         await self._saving(lambda: self._give_feedback(message))
 
     async def _give_feedback(self, message: AnswerScored) -> None:
-        outcome = self.room.apply(message.answer, message.assessment)
+        try:
+            outcome = self.room.apply(message.answer, message.assessment)
+        except TranscriptError:
+            await self._show_answer()
+            raise
         self._set_busy(False)
-        status = outcome.topic_status
-        met = sum(s == "evidenced" for s in status.values())
-        await self.conversation.add_notice(
-            f"Feedback given: {met} of {plural(len(status), 'criterion', 'criteria')} in this "
-            "topic evidenced so far."
-        )
         from practice_bot.tui.screens.feedback import FeedbackScreen
 
         topic = self.engine.rubric.topic(message.answer.topic)
+        status = outcome.topic_status
+        met = sum(s == "evidenced" for s in status.values())
+        # The feedback first; the room's own note of it is drawn when the room shows again.
+        self._feedback_note = (
+            f"Feedback given: {met} of {plural(len(status), 'criterion', 'criteria')} in this "
+            "topic evidenced so far."
+        )
         self.app.push_screen(FeedbackScreen(outcome, topic), self._after_feedback)
+        if self._answer_timer is not None:  # drawn when the room shows again
+            self._answer_timer.stop()
+            self._answer_timer = None
 
     async def _after_feedback(self, choice: str | None) -> None:
+        await self._show_answer()
+        if self._feedback_note:
+            await self.conversation.add_notice(self._feedback_note)
+            self._feedback_note = ""
         if choice == "again":
             await self._saving(self._try_again)
         else:
@@ -491,6 +560,7 @@ class DiscussionScreen(AppScreen[None]):
 
     async def on_work_failed(self, message: WorkFailed) -> None:
         self._set_busy(False)
+        await self._show_answer()
         question = message.what == "question"
         self.notify(
             f"The {message.what} failed: {printable(message.error)}. The session carries on"

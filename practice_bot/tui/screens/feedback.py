@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from practice_bot.rubric.models import Topic
 from practice_bot.scoring.base import Evidence, confidence_note
@@ -15,7 +15,6 @@ from practice_bot.session.engine import AnswerOutcome
 from practice_bot.textsafe import printable
 from practice_bot.tui.display import STATUS_MARK, STATUS_STYLE, STATUS_WORD, literal
 from practice_bot.tui.screens.base import AppScreen
-from practice_bot.tui.widgets.header import Header
 from practice_bot.wording import FLAG_WORDS, criterion_label, plural
 
 QUOTE_STYLE = "bold underline reverse"
@@ -105,7 +104,8 @@ def feedback_sections(outcome: AnswerOutcome, topic: Topic) -> list[tuple[str, C
 
 
 class FeedbackScreen(AppScreen[str]):
-    """Dismisses with "continue" or "again"."""
+    """Dismisses with "continue" or "again". Kept light, as it comes between a learner's answer and
+    the next question: text that scrolls and a line of keys (no header or footer to build)."""
 
     BINDINGS = [
         Binding(
@@ -119,11 +119,22 @@ class FeedbackScreen(AppScreen[str]):
         Binding("escape", "choose('continue')", "Continue", show=False),
     ]
     DEFAULT_CSS = """
-    FeedbackScreen VerticalScroll { padding: 0 1; }
+    FeedbackScreen #feedback { padding: 0 1; }
     FeedbackScreen .heading { text-style: bold; color: $primary; margin-top: 1; }
     FeedbackScreen .title { text-style: bold; }
     FeedbackScreen .body { padding-left: 2; }
+    FeedbackScreen #keys { dock: bottom; height: 1; padding: 0 1; background: $panel; }
     """
+    KEYS = Content.assemble(
+        ("F2/Enter", "bold $accent"),
+        " Continue  ",
+        ("F4", "bold $accent"),
+        " Try again  ",
+        ("F1", "bold $accent"),
+        " Keys  ",
+        ("^p", "bold $accent"),
+        " palette",
+    )
 
     def __init__(self, outcome: AnswerOutcome, topic: Topic) -> None:
         super().__init__()
@@ -131,7 +142,6 @@ class FeedbackScreen(AppScreen[str]):
         self.topic = topic
 
     def compose(self) -> ComposeResult:
-        yield Header()
         with VerticalScroll(id="feedback"):
             status = self.outcome.topic_status
             met = sum(s == "evidenced" for s in status.values())
@@ -149,7 +159,7 @@ class FeedbackScreen(AppScreen[str]):
                 Content("F2 or Enter: next question.   F4: try this question again."),
                 classes="heading",
             )
-        yield Footer()
+        yield Static(self.KEYS, id="keys")
 
     def on_mount(self) -> None:
         self.title = "Practice feedback"

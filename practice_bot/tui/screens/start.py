@@ -106,8 +106,9 @@ class StartScreen(AppScreen[None]):
         self.call_after_refresh(self._highlight_chosen_mode)
         self.built = True
         app = self.practice_app
+        self._load_recent()  # its thread waits for the settings if they are still loading
         if app.loaded_settings is not None:
-            self._with_settings()
+            self._show_scoring()
         else:
             app.settings_signal.subscribe(self, self._settings_arrived)
 
@@ -122,11 +123,10 @@ class StartScreen(AppScreen[None]):
         name = self.query_one("#name", Input)
         if not name.value and settings.name:
             name.value = settings.name
-        self._with_settings()
+        self._show_scoring()
 
-    def _with_settings(self) -> None:
+    def _show_scoring(self) -> None:
         self.query_one("#scoring", Static).update(self._scoring_text())
-        self._load_recent()
 
     def _scoring_text(self) -> Content:
         scorer = self.practice_app.scorer
@@ -147,9 +147,14 @@ class StartScreen(AppScreen[None]):
     # ----- recent sessions ------------------------------------------------------------------------
     @work(thread=True, exclusive=True, group="recent", exit_on_error=False)
     def _load_recent(self) -> None:
+        from practice_bot.errors import UserError
         from practice_bot.records.store import list_transcripts
 
-        entries, problems = list_transcripts(self.practice_app.settings.transcripts)
+        try:
+            folder = self.practice_app.settings.transcripts  # waits while they load
+        except UserError:  # a broken config file: the app closes and says why
+            return
+        entries, problems = list_transcripts(folder)
         self.post_message(RecentLoaded(entries, problems))
 
     def on_recent_loaded(self, message: RecentLoaded) -> None:
@@ -170,8 +175,7 @@ class StartScreen(AppScreen[None]):
         self.recent_listed = True
 
     def shown_again(self) -> None:
-        if self.practice_app.loaded_settings is not None:
-            self._load_recent()
+        self._load_recent()
 
     def on_screen_resume(self) -> None:
         """Back from a session, a report or history: the recent list is read again (a session may

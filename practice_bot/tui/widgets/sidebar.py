@@ -12,6 +12,7 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.message import Message
+from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from practice_bot.formatting import clock_text
@@ -137,6 +138,7 @@ class SessionPanel(VerticalScroll, can_focus=False):
         self.engine = engine
         self.criteria = criteria
         self._told = False
+        self._hidden_change = False
 
     def compose(self) -> ComposeResult:
         yield Panel(id="clock")
@@ -160,7 +162,18 @@ class SessionPanel(VerticalScroll, can_focus=False):
 
     def on_session_panel_stale(self, message: Stale) -> None:
         self._told = False
-        self.show(self.engine)
+        self._hidden_change = False
+        top = self.app.screen
+        if top is self.screen or isinstance(top, ModalScreen):  # a dialog leaves it in view
+            self.show(self.engine)
+        else:  # covered (practice feedback): drawn when the room shows again
+            self._hidden_change = True
+
+    def catch_up(self) -> None:
+        """Its screen shows again: draw what changed while it was covered."""
+        if self._hidden_change:
+            self._hidden_change = False
+            self.show(self.engine)
 
     def show_time(self, status: TimeStatus) -> None:
         self.query_one("#clock", Panel).update(clock_content(status))

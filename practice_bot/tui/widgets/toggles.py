@@ -26,9 +26,9 @@ class TopicPicker(SelectionList[str]):
         self._ticked = set(ticked)
 
     def on_mount(self) -> None:
-        from practice_bot.rubric import load_rubric
+        from practice_bot.resources import topic_names
 
-        self.add_options((t.name, t.id, t.id in self._ticked) for t in load_rubric().topics)
+        self.add_options((name, tid, tid in self._ticked) for tid, name in topic_names())
         self.highlighted = 0
 
     def render_line(self, y: int) -> Strip:

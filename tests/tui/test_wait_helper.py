@@ -1,0 +1,48 @@
+"""The app tests' wait helper: it returns once a worker's result is on screen, and when it gives up it
+says why, with the predicate's own last exception rather than a bare timeout."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from textual import work
+from textual.app import App, ComposeResult
+from textual.widgets import Static
+
+from tests.tui.tui_testkit import wait_until
+
+
+class Slow(App[None]):
+    def __init__(self) -> None:
+        super().__init__()
+        self.go = threading.Event()
+
+    def compose(self) -> ComposeResult:
+        yield Static("waiting", id="out")
+
+    def on_mount(self) -> None:
+        self.slow_work()
+
+    @work(thread=True)
+    def slow_work(self) -> None:
+        self.go.wait(10)
+        self.call_from_thread(self.query_one("#out", Static).update, "done")
+
+
+async def test_waits_for_the_worker() -> None:
+    app = Slow()
+    async with app.run_test() as pilot:
+        threading.Timer(0.3, app.go.set).start()
+        await wait_until(pilot, lambda: "done" in str(app.query_one("#out", Static).render()))
+
+
+async def test_gives_up_with_the_predicates_last_exception() -> None:
+    app = Slow()
+    async with app.run_test() as pilot:
+        with pytest.raises(KeyError, match="nothing here") as caught:
+            await wait_until(pilot, lambda: {}["nothing here"], timeout=0.3, what="a key")
+        assert "while waiting for a key" in caught.value.__notes__
+        with pytest.raises(AssertionError, match="timed out waiting for never"):
+            await wait_until(pilot, lambda: False, timeout=0.3, what="never")
+        app.go.set()
