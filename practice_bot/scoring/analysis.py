@@ -8,10 +8,10 @@ from functools import lru_cache
 from typing import Final
 
 from practice_bot.rubric.models import Topic
-from practice_bot.scoring import defences
+from practice_bot.scoring import defences, scope
 from practice_bot.scoring.base import FLAG_INJECTION, FLAG_KEYWORDS, FLAG_PADDING, FLAG_RECITAL
 from practice_bot.scoring.concepts import Batch, ConceptBook
-from practice_bot.scoring.markers import Marks, marks
+from practice_bot.scoring.markers import Marks, elided_subject, marks
 from practice_bot.scoring.memory import Memory
 from practice_bot.scoring.segment import fluent_pair, segment
 from practice_bot.scoring.text import normalise, split_sentences, word_set, words
@@ -33,6 +33,7 @@ from practice_bot.scoring.thresholds import (
     REPEAT_MIN_WORDS,
     REPEAT_SHARE,
     REPEAT_WORDS,
+    TERSE_ANSWER_WORDS,
 )
 
 _NEGATED: Final = word_set(
@@ -56,6 +57,10 @@ class Facts:
     list_items: int  # items of a keyword list naming a concept (0: not such a list)
     bare_term: bool  # a few words without a verb naming a concept ("Precision at forty")
     content: list[str]  # the stems that are not stop words (recital n-grams)
+    # some clause is negated and another is not ("we didn't monitor it, but I added alerts"): `named`
+    # holds only the slots of the clauses not negated
+    partly_negated: bool = False
+    main_clause: int = 0  # the number of words of its first clause (0: all of them)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -115,17 +120,25 @@ def facts(text: str, norm: str, book: ConceptBook, batch: Batch, memory: Memory)
     keyword = defences.keyword_sentence(text, m.verbs)
     bare = len(tokens) <= BARE_TERM_WORDS and not m.verbs
     terms = len(book.lexicon.match(keyed)) if keyword or bare else 0
+    free = scope.open_clauses(norm, tokens)
+    named = (
+        batch.named(found)
+        if free is None
+        else batch.named(set().union(*(batch.lexicon.match(keyed[a:b]) for a, b in free)), found)
+    )
     return Facts(
         tokens=tokens,
         stems=stems,
         found=frozenset(found),
         terms=terms,
-        named=batch.named(found),
+        named=named,
         marks=m,
         key=" ".join(tokens),
         list_items=len(defences.list_items(text)) if keyword and terms else 0,
         bare_term=bare and terms > 0,
         content=defences.content(stems),
+        partly_negated=free is not None,
+        main_clause=scope.clauses(norm)[0][1],
     )
 
 
@@ -164,7 +177,8 @@ def read(answer: str, topic: Topic, book: ConceptBook, batch: Batch, memory: Mem
             s.why = EXCLUDED_WHY[FLAG_INJECTION]
         return reading
     _defend(topic, reading, book, sentence_tokens)
-    _own_practice(reading.sentences)
+    _own_practice(reading.sentences, terse=reading.word_count <= TERSE_ANSWER_WORDS)
+    _personal_role(reading.sentences)
     return reading
 
 
@@ -260,18 +274,39 @@ EXCLUDED_WHY: Final = {
 }
 
 
-def _own_practice(sentences: list[Sentence]) -> None:
+def _own_practice(sentences: list[Sentence], terse: bool = False) -> None:
     """Own practice: first-person action, or a factual statement about the apprentice's own work:
-    one that follows such an action closely, or opens with "our"/"my" ("Our prototype was...").
+    one that follows such an action closely, or opens with "our"/"my" ("Our prototype was..."); in a
+    `terse` answer (a few notes), one anywhere in an answer holding such an action.
     Sets each sentence's `practice`, and `why` in words."""
     last_practice = -CARRY - 1
+    acted = terse and any(
+        s.marks.practice and not s.marks.generic and not s.excluded for s in sentences
+    )
     for i, s in enumerate(sentences):
         if s.excluded:
             s.why = EXCLUDED_WHY.get(s.excluded, s.excluded)
             continue
-        s.practice, s.why = _practice(s, carried=i - last_practice <= CARRY)
+        s.practice, s.why = _practice(s, carried=acted or i - last_practice <= CARRY)
         if s.practice and s.marks.practice:
             last_practice = i
+
+
+_PERSONAL: Final = word_set("i me my myself mine")
+
+
+def _personal_role(sentences: list[Sentence]) -> None:
+    """A team's "we" with no personal role earns nothing: when no sentence says "I", "me" or "my"
+    (nor is a note with its "I" left out: "Ran the flag rate..."), no sentence is own practice."""
+    if any(
+        not _PERSONAL.isdisjoint(s.facts.tokens) or elided_subject(s.facts.tokens)
+        for s in sentences
+    ):
+        return
+    for s in sentences:
+        if s.practice:
+            s.practice = False
+            s.why = "a team's 'we' with no personal role: the answer never says what you did"
 
 
 def _practice(s: Sentence, carried: bool) -> tuple[bool, str]:
@@ -296,7 +331,8 @@ def _practice(s: Sentence, carried: bool) -> tuple[bool, str]:
         return False, negated or f"no first-person action in it or the {CARRY} sentences before"
     if "you" in tokens:
         return False, "addressed to 'you': not the apprentice's own work"
-    if not _NEGATED.isdisjoint(tokens):
+    # the main clause decides: "Internal audit sampled two of my models: no findings" is not negated
+    if not (_NEGATED.isdisjoint(tokens[: s.facts.main_clause]) or s.facts.partly_negated):
         return False, "negated: it says what was not done"
     if opens_own:
         return True, "a statement about the work opening with 'our'/'my'"

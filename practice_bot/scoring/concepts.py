@@ -109,8 +109,10 @@ class Batch:
             lexicon=lexicon.subset(wanted),
         )
 
-    def named(self, found: AbstractSet[int]) -> Named:
-        """The slots of each criterion that a sentence naming the phrases `found` names."""
+    def named(self, found: AbstractSet[int], whole: AbstractSet[int] | None = None) -> Named:
+        """The slots of each criterion that a sentence naming the phrases `found` names (`whole`: the
+        phrases of the whole sentence, when `found` holds those of some of its clauses only)."""
+        context = found if whole is None else whole
         out: dict[int, set[int]] = {}
         for pid in found:
             for ci, k in self.by_phrase.get(pid, ()):
@@ -120,7 +122,7 @@ class Batch:
                 out.setdefault(ci, set()).add(k)
         for ci, ks in out.items():  # another sense of the slot's words ("sustainable" code)
             ks.difference_update(
-                [k for k in ks if not self.concepts[ci].slots[k].unless.isdisjoint(found)]
+                [k for k in ks if not self.concepts[ci].slots[k].unless.isdisjoint(context)]
             )
         return tuple((ci, sorted(out[ci])) for ci in sorted(out) if out[ci])
 

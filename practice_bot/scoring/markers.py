@@ -203,7 +203,7 @@ def _is_action(token: str) -> bool:
     return _is_past(token) or stem(token) in _ACTIONS
 
 
-def _elided_subject(tokens: list[str]) -> bool:
+def elided_subject(tokens: list[str]) -> bool:
     """A terse note opening with a past-tense action, its "I" left out ("Ran the flag rate by
     ethnicity", "Suggested adding empty miles"); not a passive ("Built by the vendor")."""
     return (
@@ -215,11 +215,11 @@ def _elided_subject(tokens: list[str]) -> bool:
     )
 
 
-def _own_action(tokens: list[str]) -> tuple[bool, bool, bool]:
+def own_action(tokens: list[str]) -> tuple[bool, bool, bool]:
     """(practice, hypothetical, negated): the first verb after a first-person subject ("I", "we", or
     "our"/"my" and a group: "our team") decides."""
     hypothetical = negated = False
-    if _elided_subject(tokens):
+    if elided_subject(tokens):
         return True, False, False  # a terse note with the "I" left out: "Ran the flag rate"
     for i, tok in enumerate(tokens):
         if tok in _SUBJECTS:
@@ -264,7 +264,7 @@ _VERBISH: Final = word_set("is are was were be been have has had do did does i w
 def marks(text: str, norm: str, tokens: list[str], found: AbstractSet[int], m: MarkerIds) -> Marks:
     """Classify one sentence: `text` as written, `norm` normalised, `tokens` its words, `found` the
     phrase ids the shared lexicon matched in it."""
-    practice, hypothetical, negated = _own_action(tokens)
+    practice, hypothetical, negated = own_action(tokens)
     praise = _SELF_PRAISE.search(norm) is not None or _QUOTATION.search(norm) is not None
     generic = praise or (
         not practice and (_DEFINITION.search(norm) is not None or _GENERIC.search(norm) is not None)

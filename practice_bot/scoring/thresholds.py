@@ -19,6 +19,10 @@ EVALUATION_SENTENCES: Final = 2
 # A sentence without "I"/"we" inherits own practice from this many before it (higher: more credit for
 # narrative that follows an action, and for generic text after one).
 CARRY: Final = 2
+# In an answer of at most this many words (terse notes: "Weekly retrain. Gate in the pipeline...
+# I retrained with a tariff flag."), a first-person action anywhere carries to every sentence (higher:
+# more terse notes credited, and more short answers read as own practice throughout).
+TERSE_ANSWER_WORDS: Final = 80
 # The action verb must come within this many words of "I"/"we" (higher: more long sentences read as
 # own practice, some wrongly: "we ... said that the model should").
 OWN_ACTION_REACH: Final = 8

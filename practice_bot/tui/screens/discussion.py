@@ -124,14 +124,14 @@ class DiscussionScreen(AppScreen[None]):
         self._trouble = False  # the rescue dialog is open
         self._last_topic: str | None = None
         self._extension_told = False
-        self._draft_timer: Timer | None = None
-        self._draft_failed = False
-        self._typed = ""  # the box's text as of its last change (read after the box is gone)
         self._footer_timer: Timer | None = None
         self._footer_busy = False  # the footer shows the busy state
         self._feedback_note = ""  # added to the conversation once the feedback is dismissed
         self._unshown: Turn | None = None  # a practice answer not yet drawn in the conversation
         self._answer_timer: Timer | None = None
+        self._draft_timer: Timer | None = None
+        self._draft_failed = False
+        self._typed = ""  # the box's text as of its last change (read after the box is gone)
         # how the answer in the box was spoken, if it was (tui/widgets/recorder.py)
         self._spoken: dict[str, Any] | None = None
 

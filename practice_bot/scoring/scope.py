@@ -1,0 +1,81 @@
+"""Negation scope within a sentence: "we didn't monitor it, but I set up alerts" says one thing was
+not done and another was. The sentence is cut into clauses (at a contrast word, a semicolon, a dash or
+a bracket, or a comma before a new subject), and a clause whose first-person action is negated ("we
+didn't", "I never", "we had no") is *negated*. Slots named only in a negated clause are not credited by the sentence.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from typing import Final
+
+from practice_bot.scoring.markers import own_action
+from practice_bot.scoring.text import word_set
+
+_WORD: Final = re.compile(r"[a-z0-9]+")
+# Between two words, a mark that ends a clause: ";", ":", a bracket, or a dash with spaces around it.
+_HARD: Final = re.compile(r"[;:()\[\]]|\s[-–—]+\s|[–—]")
+# A clause starts at these words ("we never tracked it but I logged...")...
+_CONTRAST: Final = word_set("but although though however whereas instead except")
+# ...or after a comma, at a new subject or joint ("..., so I", "..., and we", "..., which").
+_AFTER_COMMA: Final = word_set("i we so and then which because my our it they that this")
+# "not only", "didn't just", "no longer": not saying it was not done
+_NEGATIONS: Final = word_set("not never no didn don doesn haven hasn hadn wasn weren isn aren nt")
+_NOT_NEGATING_AFTER: Final = word_set("only just longer")
+# A condition, not a report: "..., and when we're not, the scrum master moves tickets"
+_CONDITIONS: Final = word_set("if when whenever unless once until")
+_JOINS: Final = word_set("and but so or then")
+# "there was no monitoring", "there wasn't a baseline": something was not there
+_THERE: Final = re.compile(
+    r"\bthere (?:was|were|is|are) (?:no|never|not)\b|\bthere (?:wasn|weren|isn|aren) t\b"
+)
+
+
+def clauses(norm: str) -> list[tuple[int, int]]:
+    """The clauses of normalised sentence `norm` as [start, end) ranges of its words
+    (`text.words(norm)`), in order, covering every word."""
+    spans = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(norm)]
+    cuts = [0]
+    for i in range(1, len(spans)):
+        between = norm[spans[i - 1][1] : spans[i][0]]
+        word = spans[i][2]
+        if _HARD.search(between) or word in _CONTRAST or ("," in between and word in _AFTER_COMMA):
+            cuts.append(i)
+    cuts.append(len(spans))
+    return [(a, b) for a, b in itertools.pairwise(cuts) if b > a]
+
+
+def negated(tokens: list[str]) -> bool:
+    """Whether a clause's words `tokens` say something was not done: a negated first-person action
+    ("we didn't monitor it", "I never checked", "we had no baseline") or "there was no ...". A
+    negation describing the work ("it won't release if...", "the building, not the person") is not."""
+    opening = [t for t in tokens[:2] if t not in _JOINS][:1]
+    if opening and opening[0] in _CONDITIONS:
+        return False
+    kept = [
+        tok
+        for i, tok in enumerate(tokens)
+        if not (tok in _NEGATIONS and _next_word(tokens, i) in _NOT_NEGATING_AFTER)
+    ]
+    return own_action(kept)[2] or _THERE.search(" ".join(kept)) is not None
+
+
+def _next_word(tokens: list[str], i: int) -> str:
+    """The word after tokens[i], past the "t" of "didn't"."""
+    j = i + 1
+    if j < len(tokens) and tokens[j] == "t":
+        j += 1
+    return tokens[j] if j < len(tokens) else ""
+
+
+def open_clauses(norm: str, tokens: list[str]) -> list[tuple[int, int]] | None:
+    """The clauses of a sentence that are not negated, when some other clause is; None when no clause
+    is negated or every one is (the sentence is then read whole)."""
+    parts = clauses(norm)
+    if len(parts) < 2:
+        return None
+    free = [(a, b) for a, b in parts if not negated(tokens[a:b])]
+    if not free or len(free) == len(parts):
+        return None
+    return free
