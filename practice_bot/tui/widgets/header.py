@@ -4,7 +4,8 @@ Textual's Header updates its title from an async watcher and guards it against `
 screen closes (or the app quits) in the moment between a title change and that watcher running, the
 header's parts are already gone and the watcher raises `NoMatches`, which ends the app. That happened
 at the end of a mock, as the report screen replaced the room on a loaded machine. This header ignores
-the update when there is no longer a title to update, and is otherwise Textual's own.
+the update when there is no longer a title to update, and makes it at once rather than from a task
+that an app closing may never run; otherwise it is Textual's own.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ class Header(TextualHeader):
     def _on_mount(self, event: Mount) -> None:
         event.prevent_default()  # in place of Textual's handler, not as well as it
 
-        async def set_title() -> None:
+        def set_title() -> None:  # at once, not later as Textual's does (nothing left to await)
             if not self.is_attached:
                 return
             # Closed between the change and this update: there is nothing left to show it in.
