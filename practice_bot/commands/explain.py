@@ -51,18 +51,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _read(name: str) -> str:
-    from practice_bot.errors import UserError
+    from practice_bot.errors import read_user_text
 
     if name == "-":
         return sys.stdin.read()
-    path = Path(name)
-    try:
-        return path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise UserError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise UserError(f"{path}: is a directory, not an answer file") from None
-    except UnicodeDecodeError as exc:
-        raise UserError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
-    except OSError as exc:
-        raise UserError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    return read_user_text(Path(name), "an answer file")

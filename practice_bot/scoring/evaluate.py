@@ -16,7 +16,7 @@ from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from practice_bot.errors import UserError
+from practice_bot.errors import UserError, read_user_text
 from practice_bot.rubric import Rubric, load_rubric
 from practice_bot.scoring.base import Scorer
 
@@ -369,14 +369,7 @@ def load_items(path: str | Path, *, rubric: Rubric | None = None) -> list[Item]:
     """Read a calibration JSON Lines file; every problem is a UserError naming file, line and field."""
     path = Path(path)
     rubric = rubric or load_rubric()
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise UserError(f"{path}: no such file") from None
-    except UnicodeDecodeError as exc:
-        raise UserError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
-    except OSError as exc:
-        raise UserError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    text = read_user_text(path, "a calibration file")
     items: list[Item] = []
     first_line: dict[str, int] = {}
     for lineno, line in enumerate(text.splitlines(), start=1):
