@@ -61,6 +61,7 @@ class Facts:
     # holds only the slots of the clauses not negated
     partly_negated: bool = False
     main_clause: int = 0  # the number of words of its first clause (0: all of them)
+    main_open: bool = False  # its first clause is one of those not negated (when partly_negated)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -139,6 +140,7 @@ def facts(text: str, norm: str, book: ConceptBook, batch: Batch, memory: Memory)
         content=defences.content(stems),
         partly_negated=free is not None,
         main_clause=scope.clauses(norm)[0][1],
+        main_open=free is not None and free[0][0] == 0,
     )
 
 
@@ -332,7 +334,7 @@ def _practice(s: Sentence, carried: bool) -> tuple[bool, str]:
     if "you" in tokens:
         return False, "addressed to 'you': not the apprentice's own work"
     # the main clause decides: "Internal audit sampled two of my models: no findings" is not negated
-    if not (_NEGATED.isdisjoint(tokens[: s.facts.main_clause]) or s.facts.partly_negated):
+    if not (_NEGATED.isdisjoint(tokens[: s.facts.main_clause]) or s.facts.main_open):
         return False, "negated: it says what was not done"
     if opens_own:
         return True, "a statement about the work opening with 'our'/'my'"

@@ -193,14 +193,14 @@ _PAST_WORDS: Final = word_set(
 )
 
 
-def _is_past(token: str) -> bool:
+def is_past(token: str) -> bool:
     return token in _PAST_WORDS or (
         len(token) > 4 and token.endswith("ed") and stem(token) not in _NOT_ACTIONS
     )
 
 
 def _is_action(token: str) -> bool:
-    return _is_past(token) or stem(token) in _ACTIONS
+    return is_past(token) or stem(token) in _ACTIONS
 
 
 def elided_subject(tokens: list[str]) -> bool:
@@ -210,7 +210,7 @@ def elided_subject(tokens: list[str]) -> bool:
         len(tokens) > 2
         and tokens[0] not in _VERBISH
         and tokens[1] != "by"
-        and _is_past(tokens[0])
+        and is_past(tokens[0])
         and stem(tokens[0]) not in _NOT_ACTIONS
     )
 
@@ -270,7 +270,7 @@ def marks(text: str, norm: str, tokens: list[str], found: AbstractSet[int], m: M
         not practice and (_DEFINITION.search(norm) is not None or _GENERIC.search(norm) is not None)
     )
     reflection = not m.reflection.isdisjoint(found)
-    past = any(_is_past(t) for t in tokens)
+    past = any(is_past(t) for t in tokens)
     verbish = sum(1 for t in tokens if t in _VERBISH)
     return Marks(
         practice=practice,

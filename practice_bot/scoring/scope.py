@@ -1,7 +1,9 @@
 """Negation scope within a sentence: "we didn't monitor it, but I set up alerts" says one thing was
 not done and another was. The sentence is cut into clauses (at a contrast word, a semicolon, a dash or
-a bracket, or a comma before a new subject), and a clause whose first-person action is negated ("we
-didn't", "I never", "we had no") is *negated*. Slots named only in a negated clause are not credited by the sentence.
+a bracket, or a comma before a new subject), and a clause saying something was not done is *negated*:
+its first-person action is negated ("we didn't", "I never", "we had no"), or its subject is someone or
+something else and it was left undone ("the data team never checked it", "it hasn't been updated since",
+"nobody reviewed it"). Slots named only in a negated clause are not credited by the sentence.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ import itertools
 import re
 from typing import Final
 
-from practice_bot.scoring.markers import own_action
+from practice_bot.scoring.markers import is_past, own_action
 from practice_bot.scoring.text import word_set
 
 _WORD: Final = re.compile(r"[a-z0-9]+")
@@ -26,6 +28,12 @@ _NOT_NEGATING_AFTER: Final = word_set("only just longer")
 # A condition, not a report: "..., and when we're not, the scrum master moves tickets"
 _CONDITIONS: Final = word_set("if when whenever unless once until")
 _JOINS: Final = word_set("and but so or then")
+# Left undone, whoever the subject: "never", "didn't", "hasn't been", "nobody", "was not"... A present
+# or future negation says what the work is like ("it doesn't store names", "it won't release if..."),
+# not what was left undone, and is not one of these.
+_UNDONE: Final = word_set("didn hasn hadn haven wasn weren never")
+_UNDONE_BEFORE_NOT: Final = word_set("did was were has had have")  # "did not", "was not"
+_NOBODY: Final = word_set("nobody no")  # "nobody checked", "no one looked" (not "nobody adds")
 # "there was no monitoring", "there wasn't a baseline": something was not there
 _THERE: Final = re.compile(
     r"\bthere (?:was|were|is|are) (?:no|never|not)\b|\bthere (?:wasn|weren|isn|aren) t\b"
@@ -58,7 +66,21 @@ def negated(tokens: list[str]) -> bool:
         for i, tok in enumerate(tokens)
         if not (tok in _NEGATIONS and _next_word(tokens, i) in _NOT_NEGATING_AFTER)
     ]
-    return own_action(kept)[2] or _THERE.search(" ".join(kept)) is not None
+    return own_action(kept)[2] or _THERE.search(" ".join(kept)) is not None or _left_undone(kept)
+
+
+def _left_undone(tokens: list[str]) -> bool:
+    """Someone else's action, or the work's, said not to have been done ("the data team never checked
+    it for drift", "it hasn't been updated since", "nobody checked"), outside a condition or a reason
+    ("if nobody has...", "because the customers hadn't agreed to it": the work's reason, not undone)."""
+    if not _CONDITIONS.isdisjoint(tokens) or "because" in tokens:
+        return False
+    return any(
+        tok in _UNDONE
+        or (tok == "not" and i and tokens[i - 1] in _UNDONE_BEFORE_NOT)
+        or (tok in _NOBODY and is_past(_next_word(tokens, i + (tok == "no"))))
+        for i, tok in enumerate(tokens)
+    )
 
 
 def _next_word(tokens: list[str], i: int) -> str:
