@@ -203,6 +203,11 @@ def _is_action(token: str) -> bool:
     return is_past(token) or stem(token) in _ACTIONS
 
 
+def has_verb(tokens: list[str]) -> bool:
+    """Whether words `tokens` hold a verb, or a subject that brings one ("I", "we")."""
+    return any(t in _VERBISH or _is_action(t) for t in tokens)
+
+
 def elided_subject(tokens: list[str]) -> bool:
     """A terse note opening with a past-tense action, its "I" left out ("Ran the flag rate by
     ethnicity", "Suggested adding empty miles"); not a passive ("Built by the vendor")."""
