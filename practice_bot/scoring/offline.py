@@ -323,9 +323,17 @@ def _confidence(
     supported: Sequence[int],
     concepts: Concepts,
 ) -> tuple[Confidence, str]:
-    """How sure an evidenced verdict is: clear, or possible (thin: an assessor may want more)."""
+    """How sure an evidenced verdict is: clear, or possible (thin: an assessor may want more) when it
+    rests on one sentence, on one concrete sentence, or on one first-person action and narrative
+    carried from it."""
     if len(supporting) < CLEAR_SENTENCES:
         return "possible", f"only {len(supporting)} supporting sentence"
+    acted = [s for s in supporting if s.marks.practice]
+    if len(acted) < CLEAR_SENTENCES:
+        return "possible", f"{len(acted)} first-person action, the rest carried from it"
+    concrete = [s for s in supporting if s.marks.concrete]
+    if len(concrete) < CLEAR_SENTENCES:
+        return "possible", f"{len(concrete)} concrete supporting sentence (tool, figure, outcome)"
     if not any(s.marks.concrete for s in carriers):
         return "possible", "the sentence carrying the core names no tool, figure, outcome or people"
     return "clear", f"{len(supporting)} supporting sentences, {len(supported)} slots"

@@ -32,8 +32,8 @@ OWN_ACTION_BRIDGES: Final = 3
 # corroborated when the answer shows no slot beyond the minimum (higher: more thin credit held back as "partly, possible"; lower: more
 # single claims credited, fewer of them right).
 CORROBORATION: Final = 2
-# Supporting sentences an evidenced verdict needs to be "clear" rather than "possible" (higher: more
-# credit flagged as thin for a tutor's review).
+# Supporting sentences an evidenced verdict needs to be "clear" rather than "possible", and as many of
+# them first-person actions and as many concrete (higher: more credit flagged as thin for review).
 CLEAR_SENTENCES: Final = 2
 # A negated sentence of at most this many words naming ML or data ("There's no machine learning in it")
 # is a disclaimer, not a sign the answer is about ML work (higher: more long sentences discounted).
