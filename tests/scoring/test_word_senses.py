@@ -52,3 +52,11 @@ def test_leakage_of_the_target_is_not_a_security_leak() -> None:
     assert "security" not in slots(
         "model-management", "I found the stock feature leaked the target into training."
     )
+
+
+def test_common_words_do_not_name_a_shared_slot() -> None:
+    # "it" is not the IT team; "tricky" is not a trick played on the model; "patchy" is not a patch
+    assert slots("collaborative-working-am2", "I built it in March.") == set()
+    assert slots("collaborative-working-am2", "I asked the IT team for access.") != set()
+    assert "security" not in slots("model-management", "It was tricky: the data was patchy.")
+    assert "security" in slots("model-management", "I patched the server and rotated the secrets.")
