@@ -95,6 +95,14 @@ _QUOTATION: Final = re.compile(
 _NUMBER: Final = re.compile(r"\d")
 
 
+# A figure spoken as words, as speech-to-text prints it ("forty percent", "twenty minutes"); not
+# "one", which is mostly not a figure ("one of the").
+_NUMBER_WORDS: Final = word_set(
+    "two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty "
+    "sixty seventy eighty ninety hundred thousand million billion dozen"
+)
+
+
 def _digit_at(norm: str, start: int = 0) -> bool:
     """Whether norm[start:] holds a digit."""
     return _NUMBER.search(norm, start) is not None
@@ -289,7 +297,8 @@ def marks(text: str, norm: str, tokens: list[str], found: AbstractSet[int], m: M
         past=past,
         verbs=verbish + past + practice,
         tool=not m.tools.isdisjoint(found) or _names_something(text),
-        number=_digit_at(norm) and _digit_at(norm, _label_end(norm)),
+        number=(_digit_at(norm) and _digit_at(norm, _label_end(norm)))
+        or not _NUMBER_WORDS.isdisjoint(tokens),
         hedged=not m.hedges.isdisjoint(found),
         # "There's no machine learning in it at all" does not make an answer about ML
         about=not m.object.isdisjoint(found)

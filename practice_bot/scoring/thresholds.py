@@ -85,7 +85,10 @@ LIST_ITEMS: Final = 5
 # ...nearly all (this share) of at most this many words (higher: lists of short clauses flagged)...
 LIST_SHORT_SHARE: Final = 0.8
 LIST_ITEM_WORDS: Final = 3
-# ...and at most one verb per this many items (higher: fewer verbs allowed, fewer lists flagged).
+# ...and at most one verb per this many items (higher: fewer verbs allowed, fewer lists flagged);
+# a list with this many items giving a figure ("lags at 7, 14 and 28 days") is a terse note, not a
+# keyword list (lower: lists holding a version number or a standard, "ISO 27001", pass as notes).
+LIST_FIGURES: Final = 2
 LIST_ITEMS_PER_VERB: Final = 5
 # A keyword-list answer: this many list items or bare terms (lower: terse genuine answers flagged)...
 KEYWORD_ITEMS: Final = 5
