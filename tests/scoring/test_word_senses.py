@@ -60,3 +60,17 @@ def test_common_words_do_not_name_a_shared_slot() -> None:
     assert slots("collaborative-working-am2", "I asked the IT team for access.") != set()
     assert "security" not in slots("model-management", "It was tricky: the data was patchy.")
     assert "security" in slots("model-management", "I patched the server and rotated the secrets.")
+
+
+def test_a_stemmed_metric_or_tool_does_not_match_a_common_word() -> None:
+    # "mape" would stem to "map"; "teams" (the tool) to "team"
+    metrics = "the performance metrics you chose"
+    assert metrics in slots("model-scoping", "I judged it on MAPE against last year's forecast.")
+    assert metrics not in slots(
+        "model-scoping", "I drew a map of the stakeholders and mapped them."
+    )
+    topic = RUBRIC.topic("model-scoping")
+    outcome = SCORER.outcome(
+        "Our team met the ward on Microsoft Teams. Our team met the ward.", topic, []
+    )
+    assert [s.marks.tool for s in outcome.reading.sentences] == [True, False]
