@@ -74,3 +74,11 @@ def test_a_stemmed_metric_or_tool_does_not_match_a_common_word() -> None:
         "Our team met the ward on Microsoft Teams. Our team met the ward.", topic, []
     )
     assert [s.marks.tool for s in outcome.reading.sentences] == [True, False]
+
+
+def test_scoring_claims_is_running_the_model_not_a_measure_of_it() -> None:
+    fit = "accuracy and fit"
+    assert fit in slots("experiment-tracking", "I compared the scores of both models last month.")
+    assert fit not in slots("experiment-tracking", "The scoring job scores every claim overnight.")
+    # a named metric beside it still names the slot
+    assert fit in slots("experiment-tracking", "The scoring job logs the F1 score every night.")
