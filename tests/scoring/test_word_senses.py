@@ -82,3 +82,12 @@ def test_scoring_claims_is_running_the_model_not_a_measure_of_it() -> None:
     assert fit not in slots("experiment-tracking", "The scoring job scores every claim overnight.")
     # a named metric beside it still names the slot
     assert fit in slots("experiment-tracking", "The scoring job logs the F1 score every night.")
+
+
+def test_a_phrasal_verb_split_by_its_object_still_names_approval() -> None:
+    approval = "approval for handover"
+    assert approval in slots("collaborative-working-am1", "The director signed it off in May.")
+    assert approval in slots(
+        "collaborative-working-am1", "She signed the model off for all stores."
+    )
+    assert approval not in slots("collaborative-working-am1", "It was significantly better off.")
