@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
@@ -105,7 +104,9 @@ def feedback_sections(outcome: AnswerOutcome, topic: Topic) -> list[tuple[str, C
 
 class FeedbackScreen(AppScreen[str]):
     """Dismisses with "continue" or "again". Kept light, as it comes between a learner's answer and
-    the next question: text that scrolls and a line of keys (no header or footer to build)."""
+    the next question: lines of text and a line of keys (no header or footer to build), the screen
+    itself scrolling them (a scroll container around them would be one more layer to lay out
+    before the first frame)."""
 
     BINDINGS = [
         Binding(
@@ -117,12 +118,17 @@ class FeedbackScreen(AppScreen[str]):
         ),
         Binding("f4", "choose('again')", "Try again", key_display="F4", priority=True),
         Binding("escape", "choose('continue')", "Continue", show=False),
+        Binding("up", "scroll_up", "Scroll Up", show=False),
+        Binding("down", "scroll_down", "Scroll Down", show=False),
+        Binding("pageup", "page_up", "Page Up", show=False),
+        Binding("pagedown", "page_down", "Page Down", show=False),
+        Binding("home", "scroll_home", "Scroll Home", show=False),
+        Binding("end", "scroll_end", "Scroll End", show=False),
     ]
     DEFAULT_CSS = """
-    FeedbackScreen #feedback { padding: 0 1; }
-    FeedbackScreen .heading { text-style: bold; color: $primary; margin-top: 1; }
-    FeedbackScreen .title { text-style: bold; }
-    FeedbackScreen .body { padding-left: 2; }
+    FeedbackScreen .title { text-style: bold; padding: 0 1; }
+    FeedbackScreen .heading { text-style: bold; color: $primary; margin-top: 1; padding: 0 1; }
+    FeedbackScreen .body { padding: 0 1 0 3; }
     FeedbackScreen #keys { dock: bottom; height: 1; padding: 0 1; background: $panel; }
     """
     KEYS = Content.assemble(
@@ -142,28 +148,26 @@ class FeedbackScreen(AppScreen[str]):
         self.topic = topic
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="feedback"):
-            status = self.outcome.topic_status
-            met = sum(s == "evidenced" for s in status.values())
-            yield Static(
-                Content(
-                    f"Feedback on your answer - {self.topic.name}: {met} of "
-                    f"{plural(len(status), 'criterion', 'criteria')} evidenced so far"
-                ),
-                classes="title",
-            )
-            for heading, body in feedback_sections(self.outcome, self.topic):
-                yield Static(Content(heading), classes="heading")
-                yield Static(body, classes="body")
-            yield Static(
-                Content("F2 or Enter: next question.   F4: try this question again."),
-                classes="heading",
-            )
+        status = self.outcome.topic_status
+        met = sum(s == "evidenced" for s in status.values())
+        yield Static(
+            Content(
+                f"Feedback on your answer - {self.topic.name}: {met} of "
+                f"{plural(len(status), 'criterion', 'criteria')} evidenced so far"
+            ),
+            classes="title",
+        )
+        for heading, body in feedback_sections(self.outcome, self.topic):
+            yield Static(Content(heading), classes="heading")
+            yield Static(body, classes="body")
+        yield Static(
+            Content("F2 or Enter: next question.   F4: try this question again."),
+            classes="heading",
+        )
         yield Static(self.KEYS, id="keys")
 
     def on_mount(self) -> None:
         self.title = "Practice feedback"
-        self.query_one("#feedback").focus()
 
     def action_choose(self, choice: str) -> None:
         self.dismiss(choice)
