@@ -102,11 +102,31 @@ def feedback_sections(outcome: AnswerOutcome, topic: Topic) -> list[tuple[str, C
     return sections
 
 
+HEADING_STYLE = "bold $primary"
+NEXT_KEYS = "F2 or Enter: next question.   F4: try this question again."
+
+
+def feedback_text(outcome: AnswerOutcome, topic: Topic) -> Content:
+    """The whole feedback as one text: a bold title, then each section's heading with its body
+    indented under it, then what the keys do."""
+    status = outcome.topic_status
+    met = sum(s == "evidenced" for s in status.values())
+    title = (
+        f"Feedback on your answer - {topic.name}: {met} of "
+        f"{plural(len(status), 'criterion', 'criteria')} evidenced so far"
+    )
+    parts: list[Content | str | tuple[str, str]] = [(title, "bold")]
+    for heading, body in feedback_sections(outcome, topic):
+        indented = Content("\n  ").join(body.split("\n"))
+        parts += ["\n\n", (heading, HEADING_STYLE), "\n  ", indented]
+    parts += ["\n\n", (NEXT_KEYS, HEADING_STYLE)]
+    return Content.assemble(*parts)
+
+
 class FeedbackScreen(AppScreen[str]):
     """Dismisses with "continue" or "again". Kept light, as it comes between a learner's answer and
-    the next question: lines of text and a line of keys (no header or footer to build), the screen
-    itself scrolling them (a scroll container around them would be one more layer to lay out
-    before the first frame)."""
+    the next question: one text and a line of keys (no header or footer to build, no widget per
+    section or scroll container to mount and lay out), the screen itself scrolling the text."""
 
     BINDINGS = [
         Binding(
@@ -126,9 +146,7 @@ class FeedbackScreen(AppScreen[str]):
         Binding("end", "scroll_end", "Scroll End", show=False),
     ]
     DEFAULT_CSS = """
-    FeedbackScreen .title { text-style: bold; padding: 0 1; }
-    FeedbackScreen .heading { text-style: bold; color: $primary; margin-top: 1; padding: 0 1; }
-    FeedbackScreen .body { padding: 0 1 0 3; }
+    FeedbackScreen #feedback { padding: 0 1; }
     FeedbackScreen #keys { dock: bottom; height: 1; padding: 0 1; background: $panel; }
     """
     KEYS = Content.assemble(
@@ -148,22 +166,7 @@ class FeedbackScreen(AppScreen[str]):
         self.topic = topic
 
     def compose(self) -> ComposeResult:
-        status = self.outcome.topic_status
-        met = sum(s == "evidenced" for s in status.values())
-        yield Static(
-            Content(
-                f"Feedback on your answer - {self.topic.name}: {met} of "
-                f"{plural(len(status), 'criterion', 'criteria')} evidenced so far"
-            ),
-            classes="title",
-        )
-        for heading, body in feedback_sections(self.outcome, self.topic):
-            yield Static(Content(heading), classes="heading")
-            yield Static(body, classes="body")
-        yield Static(
-            Content("F2 or Enter: next question.   F4: try this question again."),
-            classes="heading",
-        )
+        yield Static(feedback_text(self.outcome, self.topic), id="feedback")
         yield Static(self.KEYS, id="keys")
 
     def on_mount(self) -> None:
