@@ -326,6 +326,8 @@ def _practice(s: Sentence, carried: bool) -> tuple[bool, str]:
     m = s.marks
     tokens = s.facts.tokens
     negated = "negated: the first-person action is negated" if m.negated else ""
+    if s.text.rstrip().endswith("?"):  # "Do I use my initiative?": asked, not done
+        return False, "a question, not a statement of what was done"
     if m.practice and not m.generic:
         return True, "a first-person action"
     if m.generic:
