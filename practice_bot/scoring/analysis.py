@@ -114,7 +114,7 @@ def facts(text: str, norm: str, book: ConceptBook, batch: Batch, memory: Memory)
     if not tokens:
         return None
     keyed = [memory.keys(book.lexicon, t) for t in tokens]
-    found = batch.lexicon.match(keyed)
+    found = batch.in_sense(batch.lexicon.match(keyed))  # "modelling agency": not an ML model
     stems = [k[0] for k in keyed]
     m = marks(text, norm, tokens, found, book.markers)
     # A keyword list or a bare term counts the phrases of every topic it names (the whole book's).

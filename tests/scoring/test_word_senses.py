@@ -91,3 +91,15 @@ def test_a_phrasal_verb_split_by_its_object_still_names_approval() -> None:
         "collaborative-working-am1", "She signed the model off for all stores."
     )
     assert approval not in slots("collaborative-working-am1", "It was significantly better off.")
+
+
+def test_a_fashion_model_is_not_the_criteria_object() -> None:
+    # senses apply to marker phrases too: "model*" names ML work only in its own sense
+    topic = RUBRIC.topic("model-deployment")
+    agency = "I was a booker at a modelling agency and tracked every model's bookings."
+    ml = "I tracked every model's drift in Grafana."
+    got = [
+        SCORER.outcome(text, topic, list(topic.criteria)).reading.sentences[0].marks.about
+        for text in (agency, ml)
+    ]
+    assert got == [False, True]
