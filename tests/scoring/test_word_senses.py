@@ -103,3 +103,18 @@ def test_a_fashion_model_is_not_the_criteria_object() -> None:
         for text in (agency, ml)
     ]
     assert got == [False, True]
+
+
+def test_a_career_move_into_data_does_not_make_other_work_data_work() -> None:
+    answer = (
+        "I was a stage manager in touring theatre for six years before I moved into data, so "
+        "documentation was my whole job. I kept the prompt book for each show, every cue and every "
+        "note, updated after every rehearsal, so any deputy could run the show from it. Before each "
+        "transfer I presented the technical rider to the venue's crew and the producer, and the "
+        "producer signed off the get-in once the technical manager had agreed it. I also wrote a "
+        "plain-English version for the front-of-house staff."
+    )
+    topic = RUBRIC.topic("collaborative-working-am1")
+    got = SCORER.score(answer, "Tell me about it.", topic, topic.criteria)
+    assert [j.status for j in got.judgments] == ["partly", "partly"]
+    assert slots("model-scoping", "I cleaned the data before I moved into modelling.") != set()
