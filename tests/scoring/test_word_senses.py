@@ -118,3 +118,16 @@ def test_a_career_move_into_data_does_not_make_other_work_data_work() -> None:
     got = SCORER.score(answer, "Tell me about it.", topic, topic.criteria)
     assert [j.status for j in got.judgments] == ["partly", "partly"]
     assert slots("model-scoping", "I cleaned the data before I moved into modelling.") != set()
+
+
+def test_a_word_used_in_another_sense_means_it_throughout_the_answer() -> None:
+    # "a model railway society" sets the sense of "model" for the whole answer
+    answer = (
+        "I'm the stock secretary of a model railway society, so I manage current and legacy models. "
+        "I wrote our process for decommissioning them: when a model can't run reliably it goes "
+        "before the committee, we record it in the stock book, and it is sold or kept for spares, "
+        "in line with the society's policy. I retired four of them in 2024 and archived their records."
+    )
+    topic = RUBRIC.topic("model-management")
+    got = SCORER.score(answer, "Tell me about it.", topic, topic.criteria)
+    assert all(j.status != "evidenced" for j in got.judgments)
