@@ -79,10 +79,11 @@ _GENERIC: Final = re.compile(
 # Talking about oneself rather than about the work: "I'm good at problem solving".
 _SELF_PRAISE: Final = re.compile(
     r"\b(?:my (?:main |biggest |key |real )?strengths?|i(?: a|')m (?:really |very )?(?:good|great|strong) at|"
-    r"i(?: a|')m (?:very |really )?passionate|i consider myself|i(?: wou|')d describe myself|"
+    r"i(?: a|')m (?:very |really |genuinely |truly )?passionate|i consider myself|i(?: wou|')d describe myself|"
     r"one of my strengths|i pride myself|says i(?: a|')m good|"
     # habits and qualities claimed without an instance: "I always make sure my models are tested"
     r"i always make sure|i make sure my|i ensure (?:that )?my|i always ensure|my ways of working|"
+    r"i always consider|in everything i (?:build|do|make)|i see myself as|i look for opportunities|"
     r"at the heart of everything|best in class|(?:really |very )?strong understanding|"
     r"i follow (?:\w+ )?best practice|"
     # praise reported instead of the work: "my documentation has been praised", "would tell you"

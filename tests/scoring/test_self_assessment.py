@@ -51,3 +51,13 @@ def test_praise_reported_from_others_is_not_practice() -> None:
     # the control: what the learner did, in the same words
     did = "I scoped the readmission model with the ward manager and chose precision at forty."
     assert practice("model-scoping", did) == [True]
+
+
+def test_a_habit_or_disposition_claimed_without_an_instance_is_not_practice() -> None:
+    answer = (
+        "I'm genuinely passionate about green AI, and I see myself as an advocate for it. "
+        "I always consider the net-zero strategy, and I look for opportunities to embed sustainable "
+        "outcomes in everything I build. "
+        "I measured the forecasting model's training energy with CodeCarbon in May."
+    )
+    assert practice("sustainability", answer) == [False, False, True]
