@@ -61,7 +61,7 @@ class Facts:
     # some clause is negated or hedged and another is not ("we didn't monitor it, but I added
     # alerts", "I think the lesson was..., so I set up..."): `named` holds only the slots of the others
     partly_negated: bool = False
-    main_clause: int = 0  # the number of words of its first clause (0: all of them)
+    main_clause: int = 0  # the number of words of its first clause, as cut (0: all of them)
     main_open: bool = False  # its first clause is one of those not negated (when partly_negated)
 
 
@@ -154,7 +154,7 @@ def facts(text: str, norm: str, book: ConceptBook, batch: Batch, memory: Memory)
         content=defences.content(stems),
         other_sense=frozenset(matched - found),
         partly_negated=free is not None,
-        main_clause=scope.clauses(norm)[0][1],
+        main_clause=scope.clauses(norm, joined=False)[0][1],
         main_open=free is not None and free[0][0] == 0,
     )
 
