@@ -131,3 +131,15 @@ def test_a_word_used_in_another_sense_means_it_throughout_the_answer() -> None:
     topic = RUBRIC.topic("model-management")
     got = SCORER.score(answer, "Tell me about it.", topic, topic.criteria)
     assert all(j.status != "evidenced" for j in got.judgments)
+
+
+def test_automating_machinery_is_not_data_work() -> None:
+    answer = (
+        "At my uncle's car wash I spotted the potential for automation: two staff spent every hour "
+        "pre-rinsing. I visited two sites with automatic jet-wash arches and worked out the payback. "
+        "We integrated the arch into the existing routine, and the Saturday queue went from forty "
+        "minutes to fifteen."
+    )
+    topic = RUBRIC.topic("engineering-principles")
+    got = SCORER.score(answer, "Tell me about it.", topic, topic.criteria)
+    assert all(j.status != "evidenced" for j in got.judgments)
