@@ -19,7 +19,7 @@ RUBRIC = load_rubric()
 SCORER = OfflineScorer()
 # Where a reason stops saying what was shown and starts saying what is missing.
 _MISSING = re.compile(
-    r"; also cover |, but not |, but in general| but didn't evaluate|, but nothing"
+    r"; also cover |,? but not |, but in general| but didn't evaluate|, but nothing"
 )
 
 
