@@ -78,21 +78,35 @@ _GENERIC: Final = re.compile(
 )
 # Talking about oneself rather than about the work: "I'm good at problem solving".
 _SELF_PRAISE: Final = re.compile(
-    r"\b(?:my (?:main |biggest |key )?strengths?|i(?: a|')m (?:really |very )?(?:good|great|strong) at|"
-    r"i(?: a|')m (?:very |really )?passionate|i consider myself|i(?: wou|')d describe myself|"
+    r"\b(?:my (?:main |biggest |key |real )?strengths?|i(?: a|')m (?:really |very )?(?:good|great|strong) at|"
+    r"i(?: a|')m (?:very |really |genuinely |truly )?passionate|i consider myself|i(?: wou|')d describe myself|"
     r"one of my strengths|i pride myself|says i(?: a|')m good|"
     # habits and qualities claimed without an instance: "I always make sure my models are tested"
     r"i always make sure|i make sure my|i ensure (?:that )?my|i always ensure|my ways of working|"
+    r"i always consider|in everything i (?:build|do|make)|i see myself as|i look for opportunities|"
     r"at the heart of everything|best in class|(?:really |very )?strong understanding|"
     r"i follow (?:\w+ )?best practice|"
     # praise reported instead of the work: "my documentation has been praised", "would tell you"
     r"(?:has|have|was|were) been praised|would tell you|described my [\w ]{1,30} as)\b"
+    # praise reported: "my manager wrote that I excel at scoping", "my mentor said I have an
+    # excellent grasp of the lifecycle"
+    r"|\b(?:said|says|wrote|writes|noted|notes|commented|told me|feedback|described|called)\b"
+    r"[^.;!?]{0,60}\b(?:excel|excels|excellent|exemplary|outstanding|brilliant|clearly understands?|"
+    r"strong grasp|great at)\b"
 )
 # Someone else's words quoted ("As the Green Software Foundation puts it, ..."): not practice.
 _QUOTATION: Final = re.compile(
     r"^as (?:[\w']+ ){1,8}(?:said|says|puts it|put it|remind us|reminds us|tells us|argues)\b"
 )
 _NUMBER: Final = re.compile(r"\d")
+
+
+# A figure spoken as words, as speech-to-text prints it ("forty percent", "twenty minutes"); not
+# "one", which is mostly not a figure ("one of the").
+_NUMBER_WORDS: Final = word_set(
+    "two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty "
+    "sixty seventy eighty ninety hundred thousand million billion dozen"
+)
 
 
 def _digit_at(norm: str, start: int = 0) -> bool:
@@ -193,14 +207,19 @@ _PAST_WORDS: Final = word_set(
 )
 
 
-def _is_past(token: str) -> bool:
+def is_past(token: str) -> bool:
     return token in _PAST_WORDS or (
         len(token) > 4 and token.endswith("ed") and stem(token) not in _NOT_ACTIONS
     )
 
 
 def _is_action(token: str) -> bool:
-    return _is_past(token) or stem(token) in _ACTIONS
+    return is_past(token) or stem(token) in _ACTIONS
+
+
+def has_verb(tokens: list[str]) -> bool:
+    """Whether words `tokens` hold a verb, or a subject that brings one ("I", "we")."""
+    return any(t in _VERBISH or _is_action(t) for t in tokens)
 
 
 def elided_subject(tokens: list[str]) -> bool:
@@ -210,7 +229,7 @@ def elided_subject(tokens: list[str]) -> bool:
         len(tokens) > 2
         and tokens[0] not in _VERBISH
         and tokens[1] != "by"
-        and _is_past(tokens[0])
+        and is_past(tokens[0])
         and stem(tokens[0]) not in _NOT_ACTIONS
     )
 
@@ -270,7 +289,7 @@ def marks(text: str, norm: str, tokens: list[str], found: AbstractSet[int], m: M
         not practice and (_DEFINITION.search(norm) is not None or _GENERIC.search(norm) is not None)
     )
     reflection = not m.reflection.isdisjoint(found)
-    past = any(_is_past(t) for t in tokens)
+    past = any(is_past(t) for t in tokens)
     verbish = sum(1 for t in tokens if t in _VERBISH)
     return Marks(
         practice=practice,
@@ -284,7 +303,8 @@ def marks(text: str, norm: str, tokens: list[str], found: AbstractSet[int], m: M
         past=past,
         verbs=verbish + past + practice,
         tool=not m.tools.isdisjoint(found) or _names_something(text),
-        number=_digit_at(norm) and _digit_at(norm, _label_end(norm)),
+        number=(_digit_at(norm) and _digit_at(norm, _label_end(norm)))
+        or not _NUMBER_WORDS.isdisjoint(tokens),
         hedged=not m.hedges.isdisjoint(found),
         # "There's no machine learning in it at all" does not make an answer about ML
         about=not m.object.isdisjoint(found)
