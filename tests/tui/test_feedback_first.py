@@ -10,21 +10,22 @@ from practice_bot.session.plan import SessionConfig
 from tests.tui.tui_testkit import journal_lines, make_app, screen_name, screen_text, wait_until
 
 PRACTICE = SessionConfig(mode="practice", apprentice="Alex", topics=["model-scoping"], seed=1)
-ANSWER = (
-    "I scoped a fraud model with the operations lead and chose recall at a fixed precision because "
-    "missed fraud cost far more than a review."
-)
+ANSWER = "I planned it EVIDENCE:model-scoping/pass-1 and PARTLY:model-scoping/pass-2 with the team"
 
 
 async def test_feedback_shows_everything_then_the_room_catches_up(
     settings: Settings, folder: Path, monkeypatch
 ) -> None:
     from practice_bot.records.drafts import draft_path
+    from practice_bot.session.room import Room
     from practice_bot.tui.screens.discussion import DiscussionScreen
     from practice_bot.tui.widgets.conversation import NoticeTurn
 
     monkeypatch.setattr(DiscussionScreen, "DRAFT_DELAY", 0.05)
-    app = make_app(settings, config=PRACTICE, scorer=None)  # the offline scorer: feedback at once
+    # Scored on the app's thread and answered at once, as with the offline scorer (the test double
+    # keeps what the feedback says fixed while the offline scorer is tuned).
+    monkeypatch.setattr(Room, "scores_quickly", property(lambda self: True))
+    app = make_app(settings, config=PRACTICE)
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_until(pilot, lambda: screen_name(app) == "DiscussionScreen", what="room")
         await wait_until(pilot, lambda: app.session.engine.current_question is not None)
@@ -37,11 +38,12 @@ async def test_feedback_shows_everything_then_the_room_catches_up(
 
         shown = screen_text(app)
         for text in (
-            "Feedback on your answer - Model scoping: 0 of 5 criteria evidenced so far",
+            "Feedback on your answer - Model scoping: 1 of 5 criteria evidenced so far",
             "Your answer",
             "What this answer evidenced",
-            "◐ partly  pass-1 ML lifecycle stages (pass)",
-            "“I scoped a fraud model with the operations lead",
+            "✓ evidenced  pass-1 ML lifecycle stages (pass)",
+            "“EVIDENCE:model-scoping/pass-1”",
+            "◐ partly  pass-2 Metrics from business needs (pass)",
             "F2/Enter Continue  F4 Try again  F1 Keys  ^p palette",
         ):
             assert text in shown, text
@@ -52,6 +54,7 @@ async def test_feedback_shows_everything_then_the_room_catches_up(
         for text in (
             "Not yet evidenced in this topic",
             "○ not yet  pass-4",
+            "This answer newly evidenced pass-1 ML lifecycle stages.",
             "What an assessor would probe next",
             "F2 or Enter: next question.   F4: try this question again.",
         ):
@@ -71,6 +74,6 @@ async def test_feedback_shows_everything_then_the_room_catches_up(
         await wait_until(pilot, lambda: screen_name(app) == "DiscussionScreen")
         await wait_until(pilot, lambda: app.session.engine.current_question is not None)
         assert room.query_one("#answer").text == ""  # the answer left the box for the talk
-        assert "I scoped a fraud model with the operations lead" in screen_text(app)
+        assert "I planned it EVIDENCE:model-scoping/pass-1" in screen_text(app)
         notices = [str(n.visual) for n in room.query(NoticeTurn)]
-        assert "Feedback given: 0 of 5 criteria in this topic evidenced so far." in notices
+        assert "Feedback given: 1 of 5 criteria in this topic evidenced so far." in notices
