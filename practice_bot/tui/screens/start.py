@@ -19,10 +19,11 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import Button, DataTable, Footer, Input, Label, RadioSet, Static
+from textual.widgets import Button, DataTable, Input, Label, RadioSet, Static
 
 from practice_bot.tui.screens import start_parts as parts
 from practice_bot.tui.screens.base import AppScreen
+from practice_bot.tui.widgets.footer import Footer
 from practice_bot.tui.widgets.header import Header
 from practice_bot.tui.widgets.toggles import TopicPicker
 
