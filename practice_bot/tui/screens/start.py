@@ -107,7 +107,8 @@ class StartScreen(AppScreen[None]):
         self.call_after_refresh(self._highlight_chosen_mode)
         self.built = True
         app = self.practice_app
-        self._load_recent()  # its thread waits for the settings if they are still loading
+        # The recent sessions are read when the screen is shown (on_screen_resume, which follows), in
+        # a thread that waits for the settings if they are still loading.
         if app.loaded_settings is not None:
             self._show_scoring()
         else:
