@@ -9,6 +9,7 @@ arrive the scoring line says so, and then it, the name (if none was remembered) 
 
 from __future__ import annotations
 
+import gc
 import re
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
@@ -174,10 +175,17 @@ class StartScreen(AppScreen[None]):
         mine = [e for e in self.entries if e.transcript.apprentice == name]
         self.shown = (mine or self.entries)[:20]
         parts.fill_table(self.query_one("#recent", DataTable), self.shown)
+        if (
+            not self.recent_listed
+        ):  # complete: garbage collection resumes once this is drawn (cli.py)
+            self.call_after_refresh(gc.enable)
         self.recent_listed = True
 
     def shown_again(self) -> None:
         self._load_recent()
+
+    def on_screen_suspend(self) -> None:
+        gc.enable()  # left before it was complete: garbage collection resumes all the same (cli.py)
 
     def on_screen_resume(self) -> None:
         """Back from a session, a report or history: the recent list is read again (a session may
