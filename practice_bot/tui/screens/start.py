@@ -175,10 +175,10 @@ class StartScreen(AppScreen[None]):
         mine = [e for e in self.entries if e.transcript.apprentice == name]
         self.shown = (mine or self.entries)[:20]
         parts.fill_table(self.query_one("#recent", DataTable), self.shown)
-        if (
-            not self.recent_listed
-        ):  # complete: garbage collection resumes once this is drawn (cli.py)
-            self.call_after_refresh(gc.enable)
+        if not self.recent_listed:
+            # Complete: garbage collection resumes (cli.py) a moment after this is drawn, so that its
+            # first pass, over everything made while starting, delays nothing on screen.
+            self.set_timer(0.5, gc.enable)
         self.recent_listed = True
 
     def shown_again(self) -> None:
