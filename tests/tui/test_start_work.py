@@ -97,3 +97,26 @@ async def test_leaving_the_start_screen_resumes_garbage_collection(settings: Set
         gc.disable()  # as if the list were still being read
         await app.push_screen(ConfirmScreen("Quit now?", "Sure?", yes="Quit", no="Stay"))
         await wait_until(pilot, gc.isenabled, what="collection resumed")
+
+
+async def test_the_name_box_is_focused_first_not_after_the_scrolling_container(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each focus change restyles the screen (:focus-within): the start focuses once, on the name."""
+    from textual.screen import Screen
+
+    focused: list[str] = []
+    real = Screen.set_focus
+
+    def spy(self: Screen[object], widget: object, *args: object, **kwargs: object) -> None:
+        if widget is not None:
+            focused.append(str(getattr(widget, "id", "")))
+        real(self, widget, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Screen, "set_focus", spy)
+    app = make_app(settings)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_until(pilot, lambda: app.screen.recent_listed)
+        await settle(pilot)
+        assert set(focused) == {"name"}
+        assert app.focused is app.screen.query_one("#name")

@@ -60,6 +60,7 @@ class StartScreen(AppScreen[None]):
     StartScreen #buttons Button { margin-right: 2; }
     StartScreen #recent { height: auto; max-height: 12; }
     """
+    AUTO_FOCUS = "#name"  # straight to the name box (not first to the scrolling container)
     BINDINGS = [
         Binding("f2,ctrl+s", "start", "Start", key_display="F2/^S", priority=True),
         Binding("f3", "resume", "Resume", key_display="F3", priority=True),
