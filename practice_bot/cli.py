@@ -6,13 +6,16 @@ taking the parsed arguments and returning an exit code. Command modules import h
 
 from __future__ import annotations
 
-import argparse
 import importlib
 import sys
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from practice_bot import __version__
 from practice_bot.errors import UserError
+
+if TYPE_CHECKING:
+    import argparse
 
 # Order is the order `--help` lists them in. Every one must import: a mistyped or broken module is an
 # error, never a command silently missing from the help.
@@ -35,6 +38,8 @@ COMMAND_MODULES = (
 
 
 def build_parser() -> argparse.ArgumentParser:
+    import argparse  # here, not at the top: bare `practice-bot` (the start screen) never parses
+
     parser = argparse.ArgumentParser(
         prog="practice-bot",
         description="Rehearse the L6 Machine Learning Engineer AM2 professional discussion. "
