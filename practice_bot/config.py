@@ -9,17 +9,16 @@ from __future__ import annotations
 
 import os
 import tomllib
-from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
 from practice_bot.errors import UserError
 from practice_bot.paths import data_home as data_home  # the one data-folder function
 
 APP_NAME = "practice-bot"
-ENV_PREFIX = "PRACTICE_BOT_"
 
 
 def config_dir() -> Path:
@@ -49,66 +48,40 @@ def _key_fields(data: dict[str, Any], prefix: str = "") -> str | None:
     return None
 
 
-def _toml_values(fields: Iterable[str]) -> dict[str, Any]:
-    """The config file's values of `fields`; a broken file is a UserError naming it."""
-    path = config_file()
-    if not path.is_file():
-        return {}
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise UserError(f"{path}: not valid TOML: {exc}") from None
-    found = _key_fields(data)
-    if found:
-        raise UserError(f"{path}: {found}: keep the key out of files; set OPENAI_API_KEY instead")
-    if "audio_api_key" in data:
-        raise UserError(
-            f"{path}: audio_api_key: keep the key out of files; "
-            "set PRACTICE_BOT_AUDIO_API_KEY instead"
-        )
-    return {k: v for k, v in data.items() if k in fields}
+class _TomlSource(PydanticBaseSettingsSource):
+    """Reads the TOML config file; a broken file is a UserError naming it."""
+
+    def __init__(self, settings_cls: type[BaseSettings]) -> None:
+        super().__init__(settings_cls)
+        path = config_file()
+        self._data: dict[str, Any] = {}
+        if path.is_file():
+            try:
+                self._data = tomllib.loads(path.read_text(encoding="utf-8"))
+            except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+                raise UserError(f"{path}: not valid TOML: {exc}") from None
+            found = _key_fields(self._data)
+            if found:
+                raise UserError(
+                    f"{path}: {found}: keep the key out of files; set OPENAI_API_KEY instead"
+                )
+            if "audio_api_key" in self._data:
+                raise UserError(
+                    f"{path}: audio_api_key: keep the key out of files; "
+                    "set PRACTICE_BOT_AUDIO_API_KEY instead"
+                )
+
+    def get_field_value(self, field: Any, field_name: str) -> tuple[Any, str, bool]:
+        return self._data.get(field_name), field_name, False
+
+    def __call__(self) -> dict[str, Any]:
+        return {k: v for k, v in self._data.items() if k in self.settings_cls.model_fields}
 
 
-def _aliases(settings: type[BaseModel]) -> dict[str, str]:
-    """Field names by the other name a field is read by (OPENAI_API_KEY: api_key)."""
-    return {
-        field.validation_alias: name
-        for name, field in settings.model_fields.items()
-        if isinstance(field.validation_alias, str)
-    }
-
-
-def _environment_values(settings: type[BaseModel]) -> dict[str, str]:
-    """For each field, the environment variable its alias names (OPENAI_API_KEY) if set, else
-    PRACTICE_BOT_<field>, in any case; keyed by that alias or field name, which errors then name."""
-    env = {name.lower(): value for name, value in os.environ.items()}
-    found: dict[str, str] = {}
-    for name, field in settings.model_fields.items():
-        candidates = [(f"{ENV_PREFIX}{name}", name)]
-        if isinstance(field.validation_alias, str):
-            candidates.insert(0, (field.validation_alias, field.validation_alias))
-        for variable, key in candidates:
-            if variable.lower() in env:
-                found[key] = env[variable.lower()]
-                break
-    return found
-
-
-class Settings(BaseModel):
-    """Defaults < the TOML config file < PRACTICE_BOT_* environment < the values given (flags).
-
-    The file and the environment are read here, as pydantic-settings read them for this model (the
-    same names, precedence and messages), without importing it: that cost a twentieth of the time
-    the start screen takes to be complete."""
-
-    model_config = ConfigDict(extra="ignore", populate_by_name=True, validate_default=True)
-
-    def __init__(self, **values: Any) -> None:
-        cls = type(self)
-        field_of = _aliases(cls)
-        given = {field_of.get(k, k): v for k, v in values.items()}
-        env = {k: v for k, v in _environment_values(cls).items() if field_of.get(k, k) not in given}
-        super().__init__(**{**_toml_values(cls.model_fields), **env, **given})
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_prefix="PRACTICE_BOT_", extra="ignore", populate_by_name=True
+    )
 
     name: str = ""
     transcripts: Path = Path("transcripts")
@@ -147,6 +120,17 @@ class Settings(BaseModel):
     keep_audio: bool = False  # keep recordings after the session (otherwise deleted at the end)
     review_spoken_mock: bool = False  # mock: review a transcribed answer before it is sent
     input_device: str | None = None  # a sounddevice input name or number; None: the default
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        return (init_settings, env_settings, _TomlSource(settings_cls))
 
     def model_post_init(self, context: Any, /) -> None:
         """The key (and any key in the endpoint's URL) is remembered so that it is redacted from

@@ -1,7 +1,7 @@
 """Settings the app can start without: given as a loader, they are read once, after the first frame.
 
-`practice-bot` on its own starts the app before `practice_bot.config` (pydantic: about half as
-long to import as Textual) is imported; the start screen's first frame needs only the prefs file.
+`practice-bot` on its own starts the app before `practice_bot.config` (pydantic, pydantic-settings: as
+long to import as Textual itself) is imported; the start screen's first frame needs only the prefs file.
 Standard library only, so importing it costs nothing.
 """
 
