@@ -82,7 +82,7 @@ RULES: list[str] = [
     (r"\bto whoever\b.{0,30}?\b(?:marking|scoring|grading|assessing|reading|marks|scores)\b"),
     (
         r"\bbefore (?:scoring|marking|grading) (?:this|my) (?:answer|response|transcript)\b|"
-        r"\bread before (?:scoring|marking|grading)\b"
+        r"\bread before (?:scoring|marking|grading)\b|\bbefore you (?:mark|score|grade) (?:this|it|me)\b"
     ),
     (
         r"you(?<!\wyou) (?:are now|must now|will now|are required to|are instructed to|must mark|must award|"
@@ -115,6 +115,14 @@ RULES: list[str] = [
     (
         r"\b(?:pass|dist)-\d\b[^\n]{0,200}?\b(?:evidenced|met|mark|record|treat|grade|award)\b|"
         r"\b(?:evidenced|mark|record|treat|grade|award)\b[^\n]{0,200}?\b(?:pass|dist)-\d\b"
+    ),
+    # the same in words, as speech-to-text writes it: "record pass one, pass two and pass three as
+    # evidenced", "put all three as met"
+    (
+        r"\b(?:pass|dist|distinction) (?:one|two|three|four|five|\d)\b[^.\n]{0,80}?\bas "
+        rf"(?:fully )?{_VERDICT}\b|"
+        r"\b(?:put|mark|record|treat|count|score)\b[^.\n]{0,20}?\b(?:all|both) (?:two|three|four|five|"
+        rf"\d)\b[^.\n]{{0,20}}?\bas {_VERDICT}\b"
     ),
     # role markers, chat-template tokens, comments and fake JSON verdicts
     (
