@@ -25,12 +25,19 @@ SPOKEN_STYLES = {"spoken", "spoken-unpunctuated"}
 # Words the copies say for symbols ("30%" -> "30 per cent", "0.5" -> "0 point 5", "£2m" -> "2m pounds")
 SPOKEN_SYMBOLS = {"per", "cent", "and", "plus", "point", "pounds", "dollars", "euros"}
 V2_MIN_PER_TOPIC = 50  # v1 and v2 items of a topic written for v2, not counting the copies
+# Blind items added to dev only (ids <topic>-mNN and <topic>-nNN, docs/calibration.md): styled, outside the split balance.
+BLIND_ID = re.compile(r"-[mn]\d+(?:" + re.escape(COPY_SUFFIX) + ")?")
 
 
 def number(item: Item) -> int | None:
     """The item's number within its topic (sustainability-07 -> 7); None for copies and odd ids."""
     m = re.fullmatch(re.escape(item.topic) + r"-(\d+)", item.id)
     return int(m.group(1)) if m else None
+
+
+def is_blind(item: Item) -> bool:
+    """Version 3: a blind dev-only item (`sustainability-m01`, `model-scoping-n01`) or its unpunctuated copy."""
+    return bool(re.fullmatch(re.escape(item.topic) + BLIND_ID.pattern, item.id))
 
 
 def originals(items: list[Item]) -> list[Item]:
@@ -67,6 +74,9 @@ def test_size_and_topic_coverage(items: list[Item]) -> None:
 
 def test_v1_items_have_no_style_and_v2_items_have_one(items: list[Item]) -> None:
     for i in originals(items):
+        if is_blind(i):
+            assert i.style is not None, i.id
+            continue
         n = number(i)
         assert n is not None, i.id
         assert (i.style is None) == (n <= V1_PER_TOPIC), (i.id, i.style)
@@ -146,8 +156,13 @@ def test_ids_unique_answers_not_duplicated_and_splits_disjoint(
     assert {i.answer for i in splits["dev"]}.isdisjoint({i.answer for i in splits["test"]})
 
 
+def test_blind_items_are_in_dev_only(splits: dict[str, list[Item]]) -> None:
+    assert not [i.id for i in splits["test"] if is_blind(i)]
+
+
 def test_split_is_about_half_and_stratified(splits: dict[str, list[Item]]) -> None:
-    dev, test = splits["dev"], splits["test"]
+    dev = [i for i in splits["dev"] if not is_blind(i)]  # the blind dev-only items are extra
+    test = splits["test"]
     assert abs(len(dev) - len(test)) <= 0.1 * (len(dev) + len(test))
     for key in ("topic", "kind"):
         a = Counter(getattr(i, key) for i in dev)
