@@ -3,7 +3,7 @@ the gaming flags that take sentences (or the whole answer) out of the running.""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Final
 
@@ -57,10 +57,11 @@ class Facts:
     list_items: int  # items of a keyword list naming a concept (0: not such a list)
     bare_term: bool  # a few words without a verb naming a concept ("Precision at forty")
     content: list[str]  # the stems that are not stop words (recital n-grams)
-    # some clause is negated and another is not ("we didn't monitor it, but I added alerts"): `named`
-    # holds only the slots of the clauses not negated
+    # some clause is negated or hedged and another is not ("we didn't monitor it, but I added
+    # alerts", "I think the lesson was..., so I set up..."): `named` holds only the slots of the others
     partly_negated: bool = False
     main_clause: int = 0  # the number of words of its first clause (0: all of them)
+    main_open: bool = False  # its first clause is one of those not negated (when partly_negated)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -120,12 +121,21 @@ def facts(text: str, norm: str, book: ConceptBook, batch: Batch, memory: Memory)
     keyword = defences.keyword_sentence(text, m.verbs)
     bare = len(tokens) <= BARE_TERM_WORDS and not m.verbs
     terms = len(book.lexicon.match(keyed)) if keyword or bare else 0
-    free = scope.open_clauses(norm, tokens)
+    hedges = book.markers.hedges
+    hedged = None
+    if not hedges.isdisjoint(found):  # which clauses the hedge is in ("I think X, so I did Y")
+
+        def hedged(a: int, b: int) -> bool:
+            return not hedges.isdisjoint(batch.lexicon.match(keyed[a:b]))
+
+    free = scope.open_clauses(norm, tokens, hedged)
     named = (
         batch.named(found)
         if free is None
         else batch.named(set().union(*(batch.lexicon.match(keyed[a:b]) for a, b in free)), found)
     )
+    if free is not None and m.hedged:
+        m = replace(m, hedged=False)  # the hedge weakens its own clause only
     return Facts(
         tokens=tokens,
         stems=stems,
@@ -139,6 +149,7 @@ def facts(text: str, norm: str, book: ConceptBook, batch: Batch, memory: Memory)
         content=defences.content(stems),
         partly_negated=free is not None,
         main_clause=scope.clauses(norm)[0][1],
+        main_open=free is not None and free[0][0] == 0,
     )
 
 
@@ -321,6 +332,8 @@ def _practice(s: Sentence, carried: bool) -> tuple[bool, str]:
         return False, "generic: a definition, a general statement or self-praise"
     if m.hypothetical:
         return False, "hypothetical: a plan or a wish, not something done"
+    if m.negated:  # "The governance team does the audits, I'm not involved": not the learner's work
+        return False, negated
     if not (m.past or m.outcome or m.number or m.tool):
         return (
             False,
@@ -332,7 +345,7 @@ def _practice(s: Sentence, carried: bool) -> tuple[bool, str]:
     if "you" in tokens:
         return False, "addressed to 'you': not the apprentice's own work"
     # the main clause decides: "Internal audit sampled two of my models: no findings" is not negated
-    if not (_NEGATED.isdisjoint(tokens[: s.facts.main_clause]) or s.facts.partly_negated):
+    if not (_NEGATED.isdisjoint(tokens[: s.facts.main_clause]) or s.facts.main_open):
         return False, "negated: it says what was not done"
     if opens_own:
         return True, "a statement about the work opening with 'our'/'my'"

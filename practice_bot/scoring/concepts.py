@@ -71,6 +71,8 @@ class Batch:
 
     ids: tuple[str, ...]  # of the criteria
     concepts: tuple[Concepts, ...]
+    # a slot phrase id -> ids of the phrases giving it another sense ("vulnerab*": "vulnerable patient*")
+    senses: dict[int, frozenset[int]]
     by_phrase: dict[int, tuple[tuple[int, int], ...]]  # term id -> (criterion index, slot index)
     combos: tuple[tuple[int, int], ...]  # (criterion index, slot index) of slots with combos
     # the book's lexicon cut down to these criteria's phrases and the markers (same phrase ids)
@@ -83,6 +85,7 @@ class Batch:
         concepts: Sequence[Concepts],
         lexicon: Lexicon,
         markers: MarkerIds,
+        senses: dict[int, frozenset[int]],
     ) -> Batch:
         by_phrase: dict[int, list[tuple[int, int]]] = {}
         for ci, c in enumerate(concepts):
@@ -100,10 +103,13 @@ class Batch:
             for pid in group
         }
         unless = {pid for c in concepts for sl in c.slots for pid in sl.unless}
-        wanted = frozenset(by_phrase).union(combo_terms, unless, *astuple(markers))
+        terms = frozenset(by_phrase).union(combo_terms)
+        sensed = {pid: other for pid, other in senses.items() if pid in terms}
+        wanted = terms.union(unless, *sensed.values(), *astuple(markers))
         return cls(
             ids=ids,
             concepts=tuple(concepts),
+            senses=sensed,
             by_phrase={pid: tuple(v) for pid, v in by_phrase.items()},
             combos=combos,
             lexicon=lexicon.subset(wanted),
@@ -113,6 +119,8 @@ class Batch:
         """The slots of each criterion that a sentence naming the phrases `found` names (`whole`: the
         phrases of the whole sentence, when `found` holds those of some of its clauses only)."""
         context = found if whole is None else whole
+        if self.senses:  # a phrase used in another sense here ("vulnerable patients") names nothing
+            found = {p for p in found if self.senses.get(p, frozenset()).isdisjoint(context)}
         out: dict[int, set[int]] = {}
         for pid in found:
             for ci, k in self.by_phrase.get(pid, ()):
@@ -155,12 +163,17 @@ class ConceptBook:
         specs: dict[str, CriterionSpec],
         markers: dict[str, tuple[str, ...]],
         segmentation: Segmentation | None = None,
+        senses: dict[str, tuple[str, ...]] | None = None,
     ) -> None:
         # how run-on speech is cut and what fillers are read out (segment.py)
         self.segmentation = segmentation or load_segmentation()
         self.lexicon = Lexicon()
         self.markers = register(self.lexicon, markers)
         self._specs = specs
+        self.senses = {
+            self.lexicon.add(p): frozenset(self.lexicon.add(o) for o in others)
+            for p, others in (senses or {}).items()
+        }
         self._compiled: dict[str, Concepts] = {}
         self._batches: dict[tuple[str, ...], Batch] = {}
         for cid, cs in specs.items():  # now, so phrase ids are stable and the first answer is fast
@@ -191,7 +204,9 @@ class ConceptBook:
         got = self._batches.get(key)
         if got is None:
             concepts = [self.concepts(c) for c in criteria]
-            got = self._batches[key] = Batch.of(key, concepts, self.lexicon, self.markers)
+            got = self._batches[key] = Batch.of(
+                key, concepts, self.lexicon, self.markers, self.senses
+            )
         return got
 
     def concepts(self, criterion: Criterion) -> Concepts:
@@ -206,4 +221,4 @@ class ConceptBook:
 def concept_book(directory: Path = RULES_DIR) -> ConceptBook:
     """The compiled rules of `directory` (the package's own by default)."""
     rules = load_rules(directory)
-    return ConceptBook(rules.criteria, rules.markers, load_segmentation(directory))
+    return ConceptBook(rules.criteria, rules.markers, load_segmentation(directory), rules.senses)

@@ -16,6 +16,7 @@ from practice_bot.scoring.text import normalise, stem, word_set, words
 from practice_bot.scoring.thresholds import (
     DESCRIBED_ATTACK_CHARS,
     DIVERSITY_WINDOW,
+    LIST_FIGURES,
     LIST_ITEM_WORDS,
     LIST_ITEMS,
     LIST_ITEMS_PER_VERB,
@@ -202,10 +203,16 @@ def keyword_sentence(text: str, verbs: int) -> bool:
     items = list_items(text)
     if len(items) < LIST_ITEMS:
         return False
+    if sum(1 for it in items if _FIGURE.search(it)) >= LIST_FIGURES:
+        return False  # a note giving figures: "sales lags at 7, 14 and 28 days, promo flags..."
     short = sum(1 for it in items if len(it.split()) <= LIST_ITEM_WORDS)
     return short >= LIST_SHORT_SHARE * len(items) and verbs <= max(
         1, len(items) // LIST_ITEMS_PER_VERB
     )
+
+
+# A figure on its own, not part of a name ("F1", "S3"): "7", "0.2", "28 days" (but "ISO 27001" is one).
+_FIGURE: Final = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?![\w.])")
 
 
 def window_diversity(tokens: list[str], size: int = DIVERSITY_WINDOW) -> float:

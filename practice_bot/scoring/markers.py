@@ -95,6 +95,14 @@ _QUOTATION: Final = re.compile(
 _NUMBER: Final = re.compile(r"\d")
 
 
+# A figure spoken as words, as speech-to-text prints it ("forty percent", "twenty minutes"); not
+# "one", which is mostly not a figure ("one of the").
+_NUMBER_WORDS: Final = word_set(
+    "two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty "
+    "sixty seventy eighty ninety hundred thousand million billion dozen"
+)
+
+
 def _digit_at(norm: str, start: int = 0) -> bool:
     """Whether norm[start:] holds a digit."""
     return _NUMBER.search(norm, start) is not None
@@ -193,14 +201,19 @@ _PAST_WORDS: Final = word_set(
 )
 
 
-def _is_past(token: str) -> bool:
+def is_past(token: str) -> bool:
     return token in _PAST_WORDS or (
         len(token) > 4 and token.endswith("ed") and stem(token) not in _NOT_ACTIONS
     )
 
 
 def _is_action(token: str) -> bool:
-    return _is_past(token) or stem(token) in _ACTIONS
+    return is_past(token) or stem(token) in _ACTIONS
+
+
+def has_verb(tokens: list[str]) -> bool:
+    """Whether words `tokens` hold a verb, or a subject that brings one ("I", "we")."""
+    return any(t in _VERBISH or _is_action(t) for t in tokens)
 
 
 def elided_subject(tokens: list[str]) -> bool:
@@ -210,7 +223,7 @@ def elided_subject(tokens: list[str]) -> bool:
         len(tokens) > 2
         and tokens[0] not in _VERBISH
         and tokens[1] != "by"
-        and _is_past(tokens[0])
+        and is_past(tokens[0])
         and stem(tokens[0]) not in _NOT_ACTIONS
     )
 
@@ -270,7 +283,7 @@ def marks(text: str, norm: str, tokens: list[str], found: AbstractSet[int], m: M
         not practice and (_DEFINITION.search(norm) is not None or _GENERIC.search(norm) is not None)
     )
     reflection = not m.reflection.isdisjoint(found)
-    past = any(_is_past(t) for t in tokens)
+    past = any(is_past(t) for t in tokens)
     verbish = sum(1 for t in tokens if t in _VERBISH)
     return Marks(
         practice=practice,
@@ -284,7 +297,8 @@ def marks(text: str, norm: str, tokens: list[str], found: AbstractSet[int], m: M
         past=past,
         verbs=verbish + past + practice,
         tool=not m.tools.isdisjoint(found) or _names_something(text),
-        number=_digit_at(norm) and _digit_at(norm, _label_end(norm)),
+        number=(_digit_at(norm) and _digit_at(norm, _label_end(norm)))
+        or not _NUMBER_WORDS.isdisjoint(tokens),
         hedged=not m.hedges.isdisjoint(found),
         # "There's no machine learning in it at all" does not make an answer about ML
         about=not m.object.isdisjoint(found)

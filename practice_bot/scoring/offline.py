@@ -11,6 +11,7 @@ docs/scoring.md walks through the decision; `practice-bot explain` prints it for
 from __future__ import annotations
 
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -178,7 +179,7 @@ def judge(
     )
     if supported and core_ok and len(supported) >= concepts.need:
         shown = _quotes(carriers, supporting, support, concepts)
-        shown_labels = _shown(shown, support, labels)
+        shown_labels = _shown(shown, support, concepts, got)
         if not any(s.marks.concrete for s in supporting):
             path.append(
                 "no supporting sentence is concrete (tool, figure, outcome or people): partly"
@@ -212,7 +213,7 @@ def judge(
             return made(
                 "evidenced",
                 reasons.evidenced(
-                    _shown(quoted, support, labels),
+                    _shown(quoted, support, concepts, got),
                     _specifics(quoted),
                     True,
                     confidence == "possible",
@@ -235,7 +236,9 @@ def judge(
                 shown = _quotes([], supporting, support, concepts)
                 return made(
                     "partly",
-                    reasons.missing_core(_shown(shown, support, labels), [labels[k] for k in core]),
+                    reasons.missing_core(
+                        _shown(shown, support, concepts, got), [labels[k] for k in core]
+                    ),
                     shown,
                 )
             path.append("the core slot is never in a sentence with a first-person action: partly")
@@ -247,7 +250,9 @@ def judge(
         missing = [label for k, label in enumerate(labels) if k not in got]
         path.append("too few slots supported: partly")
         shown = _quotes(carriers, supporting, support, concepts)
-        return made("partly", reasons.missing_more(_shown(shown, support, labels), missing), shown)
+        return made(
+            "partly", reasons.missing_more(_shown(shown, support, concepts, got), missing), shown
+        )
     if mentions:
         hypothetical = all(s.marks.hypothetical for s, _ in mentions)
         hedged = all(s.marks.hedged for s, _ in mentions)
@@ -255,7 +260,7 @@ def judge(
         shown = _quotes([], [s for s, _ in mentions], mentions, concepts)
         return made(
             "partly",
-            reasons.no_practice(_shown(shown, mentions, labels), hypothetical, hedged),
+            reasons.no_practice(_shown(shown, mentions, concepts), hypothetical, hedged),
             shown,
         )
     if flags:
@@ -293,13 +298,23 @@ def _quotes(
 
 
 def _shown(
-    quoted: Sequence[Sentence], support: Sequence[Named], labels: Sequence[str]
+    quoted: Sequence[Sentence],
+    support: Sequence[Named],
+    concepts: Concepts,
+    counted: AbstractSet[int] | None = None,
 ) -> list[str]:
-    """The labels of the slots the quoted sentences support, in slot order (a reason names only
-    what its quotes show)."""
+    """The labels of the slots the quoted sentences show, in slot order: a reason names only what
+    its quotes show. Each quote shows at most `per_sentence` slots (core ones first), of those
+    `counted` as supported when given: one keyword-dense sentence does not show six stages."""
     hits = {id(s): hit for s, hit in support}
-    ks = sorted({k for s in quoted for k in hits.get(id(s), ())})
-    return [labels[k] for k in ks]
+    core = set(concepts.core)
+    shown: set[int] = set()
+    for s in quoted:
+        new = [
+            k for k in hits.get(id(s), ()) if k not in shown and (counted is None or k in counted)
+        ]
+        shown.update(sorted(new, key=lambda k: k not in core)[: concepts.per_sentence])
+    return [concepts.labels[k] for k in sorted(shown)]
 
 
 def _confidence(
@@ -308,9 +323,17 @@ def _confidence(
     supported: Sequence[int],
     concepts: Concepts,
 ) -> tuple[Confidence, str]:
-    """How sure an evidenced verdict is: clear, or possible (thin: an assessor may want more)."""
+    """How sure an evidenced verdict is: clear, or possible (thin: an assessor may want more) when it
+    rests on one sentence, on one concrete sentence, or on one first-person action and narrative
+    carried from it."""
     if len(supporting) < CLEAR_SENTENCES:
         return "possible", f"only {len(supporting)} supporting sentence"
+    acted = [s for s in supporting if s.marks.practice]
+    if len(acted) < CLEAR_SENTENCES:
+        return "possible", f"{len(acted)} first-person action, the rest carried from it"
+    concrete = [s for s in supporting if s.marks.concrete]
+    if len(concrete) < CLEAR_SENTENCES:
+        return "possible", f"{len(concrete)} concrete supporting sentence (tool, figure, outcome)"
     if not any(s.marks.concrete for s in carriers):
         return "possible", "the sentence carrying the core names no tool, figure, outcome or people"
     return "clear", f"{len(supporting)} supporting sentences, {len(supported)} slots"

@@ -2,7 +2,7 @@
 
 A rules directory holds one file per topic (`<topic>.toml`: the concept slots of its criteria, and any
 vocabulary only that topic uses), `vocabulary.toml` (phrase lists several topics share) and
-`markers.toml` (the marker phrase lists). `load_rules` reads them for the scorer; `check_rules` also
+`markers.toml` (the marker phrase lists) and `senses.toml` (word senses of shared phrases). `load_rules` reads them for the scorer; `check_rules` also
 reports what would make a rule silently do nothing: an unknown criterion, a criterion with no rules,
 an empty slot, an unused vocabulary entry, or a phrase the matcher cannot compile.
 """
@@ -10,7 +10,7 @@ an empty slot, an unused vocabulary entry, or a phrase the matcher cannot compil
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -68,6 +68,9 @@ class MarkerRules(_Strict):
 
 class RuleFile(_Strict):
     vocabulary: dict[str, list[str]] = {}
+    # word senses of a shared phrase: "vulnerab*" = ["vulnerable patient*"]: a sentence holding one of
+    # these does not name a slot through that phrase (its other phrases still count)
+    senses: dict[str, list[str]] = {}
     markers: MarkerRules | None = None
     criteria: dict[str, CriterionRules] = {}
 
@@ -96,6 +99,8 @@ class Rules:
     criteria: dict[str, CriterionSpec]
     markers: dict[str, tuple[str, ...]]  # MarkerRules' fields, expanded
     files: dict[str, str]  # criterion id -> the file its rules are in
+    # a slot phrase -> phrases giving it another sense (RuleFile.senses)
+    senses: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -287,7 +292,35 @@ def _load(directory: Path) -> tuple[Rules, list[Problem], dict[str, RuleFile]]:
     for entry, (name, _) in vocabulary.items():
         if entry not in expander.used:
             problems.append(Problem(name, f"vocabulary.{entry}", "unused: no slot refers to it"))
-    return Rules(criteria=criteria, markers=markers, files=where), problems, files
+    senses = _senses(files, criteria, expander, problems)
+    return Rules(criteria=criteria, markers=markers, files=where, senses=senses), problems, files
+
+
+def _senses(
+    files: dict[str, RuleFile],
+    criteria: dict[str, CriterionSpec],
+    expander: _Expander,
+    problems: list[Problem],
+) -> dict[str, tuple[str, ...]]:
+    """The word senses of every file ([senses]: a slot phrase -> phrases giving it another sense)."""
+    used = {p for c in criteria.values() for sl in c.slots for p in sl.terms}
+    used.update(
+        p for c in criteria.values() for sl in c.slots for co in sl.combos for g in co for p in g
+    )
+    out: dict[str, tuple[str, ...]] = {}
+    for name, f in files.items():
+        for phrase, others in f.senses.items():
+            key = f'senses."{phrase}"'
+            if phrase in out:
+                problems.append(Problem(name, key, "defined twice"))
+                continue
+            if phrase not in used:
+                problems.append(Problem(name, key, "unused: no slot holds this phrase"))
+            got = expander.expand(others, name, key, problems)
+            if not got:
+                problems.append(Problem(name, key, "no phrases: it would never apply"))
+            out[phrase] = tuple(got)
+    return out
 
 
 def check_rules(directory: Path = RULES_DIR) -> list[Problem]:

@@ -1,16 +1,22 @@
 """Negation scope within a sentence: "we didn't monitor it, but I set up alerts" says one thing was
 not done and another was. The sentence is cut into clauses (at a contrast word, a semicolon, a dash or
-a bracket, or a comma before a new subject), and a clause whose first-person action is negated ("we
-didn't", "I never", "we had no") is *negated*. Slots named only in a negated clause are not credited by the sentence.
+a bracket, or a comma before a new subject), and a clause saying something was not done is *negated*:
+its first-person action is negated ("we didn't", "I never", "we had no"), or its subject is someone or
+something else and it was left undone ("the data team never checked it", "it hasn't been updated since",
+"nobody reviewed it"). Slots named only in a negated clause are not credited by the sentence.
+
+A hedge weakens the clause it is in, not the whole sentence: in "I think the main lesson was the
+threshold, so I set up a weekly review" only the lesson is hedged; the review is the learner's practice.
 """
 
 from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable
 from typing import Final
 
-from practice_bot.scoring.markers import own_action
+from practice_bot.scoring.markers import has_verb, is_past, own_action
 from practice_bot.scoring.text import word_set
 
 _WORD: Final = re.compile(r"[a-z0-9]+")
@@ -26,6 +32,13 @@ _NOT_NEGATING_AFTER: Final = word_set("only just longer")
 # A condition, not a report: "..., and when we're not, the scrum master moves tickets"
 _CONDITIONS: Final = word_set("if when whenever unless once until")
 _JOINS: Final = word_set("and but so or then")
+_HEDGE_OPENING: Final = 4  # words: ", I'm not sure, ..." opens a clause with a hedge
+# Left undone, whoever the subject: "never", "didn't", "hasn't been", "nobody", "was not"... A present
+# or future negation says what the work is like ("it doesn't store names", "it won't release if..."),
+# not what was left undone, and is not one of these.
+_UNDONE: Final = word_set("didn hasn hadn haven wasn weren never")
+_UNDONE_BEFORE_NOT: Final = word_set("did was were has had have")  # "did not", "was not"
+_NOBODY: Final = word_set("nobody no")  # "nobody checked", "no one looked" (not "nobody adds")
 # "there was no monitoring", "there wasn't a baseline": something was not there
 _THERE: Final = re.compile(
     r"\bthere (?:was|were|is|are) (?:no|never|not)\b|\bthere (?:wasn|weren|isn|aren) t\b"
@@ -43,7 +56,20 @@ def clauses(norm: str) -> list[tuple[int, int]]:
         if _HARD.search(between) or word in _CONTRAST or ("," in between and word in _AFTER_COMMA):
             cuts.append(i)
     cuts.append(len(spans))
-    return [(a, b) for a, b in itertools.pairwise(cuts) if b > a]
+    parts = [(a, b) for a, b in itertools.pairwise(cuts) if b > a]
+    # A piece without a verb ("On ethical questions, I'm not sure...") belongs to the clause after it;
+    # the last one, to the clause before it.
+    tokens = [sp[2] for sp in spans]
+    merged: list[tuple[int, int]] = []
+    start = None
+    for a, b in parts:
+        start = a if start is None else start
+        if has_verb(tokens[a:b]) or b == len(tokens):
+            merged.append((start, b))
+            start = None
+    if len(merged) > 1 and not has_verb(tokens[merged[-1][0] : merged[-1][1]]):
+        merged[-2:] = [(merged[-2][0], merged[-1][1])]
+    return merged
 
 
 def negated(tokens: list[str]) -> bool:
@@ -58,7 +84,21 @@ def negated(tokens: list[str]) -> bool:
         for i, tok in enumerate(tokens)
         if not (tok in _NEGATIONS and _next_word(tokens, i) in _NOT_NEGATING_AFTER)
     ]
-    return own_action(kept)[2] or _THERE.search(" ".join(kept)) is not None
+    return own_action(kept)[2] or _THERE.search(" ".join(kept)) is not None or _left_undone(kept)
+
+
+def _left_undone(tokens: list[str]) -> bool:
+    """Someone else's action, or the work's, said not to have been done ("the data team never checked
+    it for drift", "it hasn't been updated since", "nobody checked"), outside a condition or a reason
+    ("if nobody has...", "because the customers hadn't agreed to it": the work's reason, not undone)."""
+    if not _CONDITIONS.isdisjoint(tokens) or "because" in tokens:
+        return False
+    return any(
+        tok in _UNDONE
+        or (tok == "not" and i and tokens[i - 1] in _UNDONE_BEFORE_NOT)
+        or (tok in _NOBODY and is_past(_next_word(tokens, i + (tok == "no"))))
+        for i, tok in enumerate(tokens)
+    )
 
 
 def _next_word(tokens: list[str], i: int) -> str:
@@ -69,13 +109,22 @@ def _next_word(tokens: list[str], i: int) -> str:
     return tokens[j] if j < len(tokens) else ""
 
 
-def open_clauses(norm: str, tokens: list[str]) -> list[tuple[int, int]] | None:
-    """The clauses of a sentence that are not negated, when some other clause is; None when no clause
-    is negated or every one is (the sentence is then read whole)."""
+def open_clauses(
+    norm: str, tokens: list[str], hedged: Callable[[int, int], bool] | None = None
+) -> list[tuple[int, int]] | None:
+    """The clauses of a sentence that are neither negated nor hedged (`hedged(a, b)`: whether words
+    [a, b) hold a hedge, "I think", "maybe"), when some other clause is; None when no clause is
+    either, or every one is (the sentence is then read whole). A clause opening with a hedge, no
+    joining word before it ("We measured it with CodeCarbon, I think, ..."), hedges the one before."""
     parts = clauses(norm)
     if len(parts) < 2:
         return None
-    free = [(a, b) for a, b in parts if not negated(tokens[a:b])]
+    shut = [negated(tokens[a:b]) or (hedged is not None and hedged(a, b)) for a, b in parts]
+    if hedged is not None:
+        for i, (a, b) in enumerate(parts[1:], 1):
+            if tokens[a] not in _JOINS and hedged(a, min(b, a + _HEDGE_OPENING)):
+                shut[i - 1] = True
+    free = [part for part, closed in zip(parts, shut, strict=True) if not closed]
     if not free or len(free) == len(parts):
         return None
     return free

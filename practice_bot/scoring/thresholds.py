@@ -32,8 +32,8 @@ OWN_ACTION_BRIDGES: Final = 3
 # corroborated when the answer shows no slot beyond the minimum (higher: more thin credit held back as "partly, possible"; lower: more
 # single claims credited, fewer of them right).
 CORROBORATION: Final = 2
-# Supporting sentences an evidenced verdict needs to be "clear" rather than "possible" (higher: more
-# credit flagged as thin for a tutor's review).
+# Supporting sentences an evidenced verdict needs to be "clear" rather than "possible", and as many of
+# them first-person actions and as many concrete (higher: more credit flagged as thin for review).
 CLEAR_SENTENCES: Final = 2
 # A negated sentence of at most this many words naming ML or data ("There's no machine learning in it")
 # is a disclaimer, not a sign the answer is about ML work (higher: more long sentences discounted).
@@ -85,7 +85,10 @@ LIST_ITEMS: Final = 5
 # ...nearly all (this share) of at most this many words (higher: lists of short clauses flagged)...
 LIST_SHORT_SHARE: Final = 0.8
 LIST_ITEM_WORDS: Final = 3
-# ...and at most one verb per this many items (higher: fewer verbs allowed, fewer lists flagged).
+# ...and at most one verb per this many items (higher: fewer verbs allowed, fewer lists flagged);
+# a list with this many items giving a figure ("lags at 7, 14 and 28 days") is a terse note, not a
+# keyword list (lower: lists holding a version number or a standard, "ISO 27001", pass as notes).
+LIST_FIGURES: Final = 2
 LIST_ITEMS_PER_VERB: Final = 5
 # A keyword-list answer: this many list items or bare terms (lower: terse genuine answers flagged)...
 KEYWORD_ITEMS: Final = 5

@@ -46,7 +46,7 @@ def test_each_sentence_says_whether_it_is_own_practice_and_why_not(
     assert "#3 not own practice: hypothetical" in out
     assert "#4 not own practice: negated" in out
     assert "slots named: pass-1: testing and evaluation, monitoring and maintenance; pass-2:" in out
-    assert "shows: first-person action, tool or name, past tense" in out
+    assert "shows: first-person action, tool or name, figure, past tense" in out
     assert "none fired" in out
     # the path to each verdict: here the core slot is supported, but one slot is not enough
     assert "model-scoping/pass-2 (pass): PARTLY" in out

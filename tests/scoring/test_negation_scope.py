@@ -80,3 +80,54 @@ def test_a_negation_after_the_main_clause_does_not_undo_a_statement_of_what_happ
     assert practice_whys(done)[1].startswith("a statement of what happened")
     not_done = done.replace("Internal audit sampled", "Internal audit never sampled")
     assert practice_whys(not_done)[1].startswith("negated")
+
+
+def deployment_pass_2(answer: str) -> str:
+    topic = RUBRIC.topic("model-deployment")
+    got = SCORER.score(answer, "Tell me about it.", topic, topic.criteria)
+    return next(j.status for j in got.judgments if j.criterion_id == "model-deployment/pass-2")
+
+
+# Monitoring and retraining named only where someone else is said not to have done them.
+OTHERS_UNDONE = (
+    "I deployed the churn model as a FastAPI service on AKS in March. "
+    "The platform team never monitored it in Grafana or retrained it after launch, so I wrote the "
+    "handover notes in Confluence. "
+    "Nobody tracked its drift or logged its versions in MLflow either, and I presented the churn "
+    "figures to the board."
+)
+
+
+def test_someone_elses_action_left_undone_credits_nothing() -> None:
+    done = OTHERS_UNDONE.replace("The platform team never monitored", "I monitored").replace(
+        "Nobody tracked", "I tracked"
+    )
+    assert deployment_pass_2(done) == "evidenced"  # the control: the learner did them
+    assert deployment_pass_2(OTHERS_UNDONE) != "evidenced"
+
+
+def test_not_being_involved_does_not_credit_what_others_did() -> None:
+    answer = (
+        "I deployed the churn model as a FastAPI service on AKS in March. "
+        "I wasn't involved in the monitoring, which the platform team ran in Grafana with alerts on "
+        "drift. They retrained it every month on fresh data and logged each version in MLflow."
+    )
+    assert deployment_pass_2(answer) != "evidenced"
+
+
+def test_someone_elses_undone_clause_is_negated_but_a_property_of_the_work_is_not() -> None:
+    assert clause_texts("The data team never checked it for drift, so I set up a PSI check.") == [
+        (True, "the data team never checked it for drift"),
+        (False, "so i set up a psi check"),
+    ]
+    assert clause_texts("I built the dashboard, but it hasn't been updated since.") == [
+        (False, "i built the dashboard"),
+        (True, "but it hasn t been updated since"),
+    ]
+    for sentence in (  # what the work is like, or why: not something left undone
+        "I kept the features in one file, which means nobody quietly adds a proxy for age.",
+        "I raised it, because the customers hadn't agreed to it.",
+        "I set a gate, so the model doesn't ship if the ratio drops.",
+    ):
+        norm = normalise(sentence)
+        assert scope.open_clauses(norm, words(norm)) is None, sentence

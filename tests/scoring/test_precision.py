@@ -77,7 +77,7 @@ def test_an_answer_about_something_other_than_ml_is_not_evidenced() -> None:
 def test_thin_credit_is_possible_and_flagged_for_review() -> None:
     one = (
         "I measured the training energy of our demand forecasting model with CodeCarbon, 40 kWh a "
-        "run, and proposed a smaller model to the head of data."
+        "run. The head of data adopted the smaller model I proposed."
     )
     j = judgment("sustainability", one, "sustainability/pass-1")
     assert (j.status, j.confidence, j.review) == ("partly", "possible", True)
@@ -107,8 +107,8 @@ def test_explain_shows_the_new_steps(tmp_path: Path, capsys: pytest.CaptureFixtu
     answer = tmp_path / "answer.txt"
     answer.write_text(
         "I think we measured the training energy of the model with CodeCarbon, maybe 40 kWh. "
-        "I measured the energy of our forecasting model with CodeCarbon at 40 kWh a run, and "
-        "proposed a smaller model to the head of data.",
+        "I measured the energy of our forecasting model with CodeCarbon at 40 kWh a run. "
+        "The head of data adopted the smaller model I proposed.",
         encoding="utf-8",
     )
     assert main(["explain", "--topic", "sustainability", str(answer)]) == 0

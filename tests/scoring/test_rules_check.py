@@ -141,3 +141,18 @@ def test_an_unknown_key_in_a_slot_is_named(rules: Path, capsys: pytest.CaptureFi
     code, out = _check(capsys, rules)
     assert code == 1
     assert 'sustainability.toml: criteria."sustainability/pass-1".slots[0].unles: ' in out
+
+
+def test_word_senses_of_shared_phrases_are_checked(
+    rules: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # [senses] in senses.toml: a phrase no slot holds, and a phrase the matcher cannot read
+    _edit(
+        rules / "senses.toml",
+        '[senses]\n"vulnerab*" = [',
+        '[senses]\n"no such phrase*" = ["x"]\n"vulnerab*" = ["mon*itor", ',
+    )
+    code, out = _check(capsys, rules)
+    assert code == 1
+    assert 'senses.toml: senses."no such phrase*": unused: no slot holds this phrase' in out
+    assert "senses.toml: senses.\"vulnerab*\": 'mon*itor': '*' may only end a word" in out

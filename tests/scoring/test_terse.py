@@ -5,6 +5,8 @@ needs a first-person action just before it."""
 from __future__ import annotations
 
 from practice_bot.rubric import load_rubric
+from practice_bot.scoring.analysis import Reading
+from practice_bot.scoring.base import FLAG_KEYWORDS
 from practice_bot.scoring.offline import OfflineScorer
 
 RUBRIC = load_rubric()
@@ -35,3 +37,35 @@ def test_in_a_long_answer_a_note_before_any_action_is_not_own_practice() -> None
     got = practice(preamble + NOTES)
     assert got[-1] is True  # the action itself
     assert got[2] is False  # "Weekly retrain..." comes before it and is not carried back
+
+
+# Terse notes for experiment-tracking: a list of features with their figures is a note, not a
+# keyword list, so the bare "Python in PyCharm" beside it is not swept up as one either.
+FEATURE_NOTES = (
+    "Python in PyCharm; pandas for the joins and lags, LightGBM for the model. "
+    "Features: sales lags at 7, 14 and 28 days, promo flags, holiday flags, rolling price. "
+    "Dropped the stock-on-hand feature after it leaked the target. "
+    "Tuned with Optuna on rolling time-series folds."
+)
+
+
+def reading_of(answer: str, topic_id: str = "experiment-tracking") -> Reading:
+    topic = RUBRIC.topic(topic_id)
+    return SCORER.outcome(answer, topic, list(topic.criteria)).reading
+
+
+def test_a_list_of_figures_in_terse_notes_is_not_a_keyword_list() -> None:
+    reading = reading_of(FEATURE_NOTES)
+    assert FLAG_KEYWORDS not in reading.flags
+    assert [s.practice for s in reading.sentences][:2] == [True, True]
+    # the control: the same list without its figures is still a keyword list
+    buzz = FEATURE_NOTES.replace("sales lags at 7, 14 and 28 days", "sales lags, weather")
+    assert FLAG_KEYWORDS in reading_of(buzz).flags
+
+
+def test_a_figure_spoken_as_words_is_a_figure() -> None:
+    spoken = "so i tried it on a copy of the data and it ran in under a minute instead of twenty"
+    (only,) = reading_of(spoken, "continuous-professional-development").sentences
+    assert only.marks.number
+    (plain,) = reading_of("so i tried it on one of the copies", "model-deployment").sentences
+    assert not plain.marks.number

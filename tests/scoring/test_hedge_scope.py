@@ -1,0 +1,57 @@
+"""Hedge scope (issue #13): a hedge ("I think", "maybe", "probably") weakens the clause it is in, not the
+whole sentence. "I think the main lesson was X, so I set up Y": Y is the learner's practice; "I think
+someone checked the bias" is never evidence."""
+
+from __future__ import annotations
+
+from practice_bot.rubric import load_rubric
+from practice_bot.scoring.offline import OfflineScorer
+
+RUBRIC = load_rubric()
+SCORER = OfflineScorer()
+
+
+def status(topic_id: str, answer: str, criterion_id: str) -> str:
+    topic = RUBRIC.topic(topic_id)
+    got = SCORER.score(answer, "Tell me about it.", topic, topic.criteria)
+    return next(j.status for j in got.judgments if j.criterion_id == criterion_id)
+
+
+# Each sentence: a hedged view, then what the learner did about energy (sustainability/pass-1).
+LESSONS = (
+    "I think the main lesson was that training was our biggest cost, so I measured the training "
+    "energy of our demand forecasting model with CodeCarbon: 40 kWh a run. "
+    "Probably the schedule mattered most, so I moved the nightly retrain to weekly and switched to a "
+    "smaller model, which cut it to 6 kWh. "
+    "I proposed that every new model logs its carbon in MLflow, and the head of data adopted it as "
+    "our standard."
+)
+
+
+def test_a_hedge_weakens_its_own_clause_not_the_practice_after_it() -> None:
+    assert status("sustainability", LESSONS, "sustainability/pass-1") == "evidenced"
+
+
+def test_a_hedged_clause_is_not_evidence_when_nothing_else_says_it() -> None:
+    hedged = (
+        "I measured the training energy of our demand forecasting model with CodeCarbon, I think, "
+        "maybe 40 kWh a run. We probably moved the nightly retrain to weekly to cut the kWh. "
+        "I think the head of data adopted a rule that every model logs its carbon in MLflow."
+    )
+    assert status("sustainability", hedged, "sustainability/pass-1") != "evidenced"
+
+
+BIAS = (
+    "I deployed the shortlisting model on AKS in March, with a release gate in GitHub Actions. "
+    "I checked the bias: the shortlist rate by age group and by gender on a test set of past "
+    "applications, with Fairlearn, and the gate fails if any group's rate is 10% below the others. "
+    "I also removed the postcode feature, because it was a proxy for ethnicity."
+)
+
+
+def test_i_think_someone_checked_the_bias_is_never_evidence() -> None:
+    assert status("model-deployment", BIAS, "model-deployment/pass-5") == "evidenced"  # control
+    someone = BIAS.replace("I checked the bias:", "I think someone checked the bias:").replace(
+        "I also removed", "I think someone also removed"
+    )
+    assert status("model-deployment", someone, "model-deployment/pass-5") != "evidenced"

@@ -1,0 +1,93 @@
+"""Word senses of shared phrases (issue #13, rules/vocabulary.toml [senses]): 'vulnerable' patients,
+'monitoring' a patient, 'deploying' staff are not the criterion's subject; the slot's other phrases,
+and the same word in its own sense, still name it."""
+
+from __future__ import annotations
+
+from practice_bot.rubric import load_rubric
+from practice_bot.scoring.offline import OfflineScorer
+
+RUBRIC = load_rubric()
+SCORER = OfflineScorer()
+
+
+def slots(topic_id: str, sentence: str) -> set[str]:
+    """The labels of the slots one sentence names, over every criterion of the topic."""
+    topic = RUBRIC.topic(topic_id)
+    criteria = list(topic.criteria)
+    labels = [k.labels for k in SCORER.book.batch(criteria).concepts]
+    outcome = SCORER.outcome(sentence, topic, criteria)
+    (only,) = outcome.reading.sentences
+    return {labels[ci][k] for ci, ks in only.facts.named for k in ks}
+
+
+def test_vulnerable_people_are_not_a_security_weakness() -> None:
+    assert "security" in slots("model-management", "I fixed a vulnerability in the scoring API.")
+    assert "security" not in slots(
+        "model-management", "I built a model that flags vulnerable customers for a call back."
+    )
+    # another phrase of the slot still names it
+    assert "security" in slots(
+        "model-management", "I encrypted the data on vulnerable customers and ran a pen test."
+    )
+
+
+def test_monitoring_a_patient_is_not_monitoring_the_model() -> None:
+    topic, label = "model-deployment", "monitoring the live model"
+    assert label in slots(topic, "I set up monitoring of the live model's inputs every week.")
+    assert label not in slots(topic, "I built a model that reads the patient monitoring data.")
+    assert label not in slots(topic, "The ward nurses monitor the patients' vital signs hourly.")
+
+
+def test_deploying_staff_is_not_deploying_a_model() -> None:
+    topic, label = "model-deployment", "going live"
+    assert label in slots(topic, "I deployed the model as an API on Azure in March.")
+    assert label not in slots(
+        topic, "The forecast tells the depot how to deploy its staff each day."
+    )
+
+
+def test_leakage_of_the_target_is_not_a_security_leak() -> None:
+    assert "security" in slots("model-management", "I found a leak of customer records in a log.")
+    assert "security" not in slots(
+        "model-management", "I found the stock feature leaked the target into training."
+    )
+
+
+def test_common_words_do_not_name_a_shared_slot() -> None:
+    # "it" is not the IT team; "tricky" is not a trick played on the model; "patchy" is not a patch
+    assert slots("collaborative-working-am2", "I built it in March.") == set()
+    assert slots("collaborative-working-am2", "I asked the IT team for access.") != set()
+    assert "security" not in slots("model-management", "It was tricky: the data was patchy.")
+    assert "security" in slots("model-management", "I patched the server and rotated the secrets.")
+
+
+def test_a_stemmed_metric_or_tool_does_not_match_a_common_word() -> None:
+    # "mape" would stem to "map"; "teams" (the tool) to "team"
+    metrics = "the performance metrics you chose"
+    assert metrics in slots("model-scoping", "I judged it on MAPE against last year's forecast.")
+    assert metrics not in slots(
+        "model-scoping", "I drew a map of the stakeholders and mapped them."
+    )
+    topic = RUBRIC.topic("model-scoping")
+    outcome = SCORER.outcome(
+        "Our team met the ward on Microsoft Teams. Our team met the ward.", topic, []
+    )
+    assert [s.marks.tool for s in outcome.reading.sentences] == [True, False]
+
+
+def test_scoring_claims_is_running_the_model_not_a_measure_of_it() -> None:
+    fit = "accuracy and fit"
+    assert fit in slots("experiment-tracking", "I compared the scores of both models last month.")
+    assert fit not in slots("experiment-tracking", "The scoring job scores every claim overnight.")
+    # a named metric beside it still names the slot
+    assert fit in slots("experiment-tracking", "The scoring job logs the F1 score every night.")
+
+
+def test_a_phrasal_verb_split_by_its_object_still_names_approval() -> None:
+    approval = "approval for handover"
+    assert approval in slots("collaborative-working-am1", "The director signed it off in May.")
+    assert approval in slots(
+        "collaborative-working-am1", "She signed the model off for all stores."
+    )
+    assert approval not in slots("collaborative-working-am1", "It was significantly better off.")
