@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import os
-import secrets
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
@@ -59,6 +58,8 @@ def load_prefs(path: Path | None = None) -> Prefs:
 
 def save_prefs(prefs: Prefs, path: Path | None = None) -> bool:
     """Write the prefs atomically (0600); returns False if the folder cannot be written."""
+    import secrets  # here: the start screen reads the prefs at once, and writes them only later
+
     path = path or prefs_path()
     tmp = path.with_name(f".{path.name}.{secrets.token_hex(3)}.tmp")
     try:

@@ -57,10 +57,11 @@ class Facts:
     list_items: int  # items of a keyword list naming a concept (0: not such a list)
     bare_term: bool  # a few words without a verb naming a concept ("Precision at forty")
     content: list[str]  # the stems that are not stop words (recital n-grams)
+    other_sense: frozenset[int] = frozenset()  # phrases it uses in another sense (senses.toml)
     # some clause is negated or hedged and another is not ("we didn't monitor it, but I added
     # alerts", "I think the lesson was..., so I set up..."): `named` holds only the slots of the others
     partly_negated: bool = False
-    main_clause: int = 0  # the number of words of its first clause (0: all of them)
+    main_clause: int = 0  # the number of words of its first clause, as cut (0: all of them)
     main_open: bool = False  # its first clause is one of those not negated (when partly_negated)
 
 
@@ -90,6 +91,9 @@ class Reading:
     flags: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     word_count: int = 0
+    # phrases the answer uses in another sense somewhere ("a model railway society"): for what the
+    # answer is about, they mean that everywhere in it ("when a model can't run reliably")
+    other_sense: frozenset[int] = frozenset()
 
     @property
     def zeroed(self) -> bool:
@@ -114,7 +118,8 @@ def facts(text: str, norm: str, book: ConceptBook, batch: Batch, memory: Memory)
     if not tokens:
         return None
     keyed = [memory.keys(book.lexicon, t) for t in tokens]
-    found = batch.lexicon.match(keyed)
+    matched = batch.lexicon.match(keyed)
+    found = batch.in_sense(matched)  # "a modelling agency": not an ML model
     stems = [k[0] for k in keyed]
     m = marks(text, norm, tokens, found, book.markers)
     # A keyword list or a bare term counts the phrases of every topic it names (the whole book's).
@@ -147,8 +152,9 @@ def facts(text: str, norm: str, book: ConceptBook, batch: Batch, memory: Memory)
         list_items=len(defences.list_items(text)) if keyword and terms else 0,
         bare_term=bare and terms > 0,
         content=defences.content(stems),
+        other_sense=frozenset(matched - found),
         partly_negated=free is not None,
-        main_clause=scope.clauses(norm)[0][1],
+        main_clause=scope.clauses(norm, joined=False)[0][1],
         main_open=free is not None and free[0][0] == 0,
     )
 
@@ -177,6 +183,7 @@ def read(answer: str, topic: Topic, book: ConceptBook, batch: Batch, memory: Mem
         sentences.append(Sentence(index=len(sentences), start=start, end=end, text=text, facts=got))
     sentence_tokens = [t for s in sentences for t in s.facts.tokens]
     reading.word_count = len(sentence_tokens)
+    reading.other_sense = frozenset().union(*(s.facts.other_sense for s in sentences))
     if aligned and len(answer) <= MAX_SCORED_CHARS:  # the sentences hold every word of the answer
         injected = defences.injection_in(norm_all, sentence_tokens)
     else:
@@ -326,6 +333,8 @@ def _practice(s: Sentence, carried: bool) -> tuple[bool, str]:
     m = s.marks
     tokens = s.facts.tokens
     negated = "negated: the first-person action is negated" if m.negated else ""
+    if s.text.rstrip().endswith("?"):  # "Do I use my initiative?": asked, not done
+        return False, "a question, not a statement of what was done"
     if m.practice and not m.generic:
         return True, "a first-person action"
     if m.generic:

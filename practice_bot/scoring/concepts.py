@@ -104,8 +104,9 @@ class Batch:
         }
         unless = {pid for c in concepts for sl in c.slots for pid in sl.unless}
         terms = frozenset(by_phrase).union(combo_terms)
-        sensed = {pid: other for pid, other in senses.items() if pid in terms}
-        wanted = terms.union(unless, *sensed.values(), *astuple(markers))
+        marked = frozenset().union(*astuple(markers))
+        sensed = {pid: other for pid, other in senses.items() if pid in terms or pid in marked}
+        wanted = terms.union(unless, *sensed.values(), marked)
         return cls(
             ids=ids,
             concepts=tuple(concepts),
@@ -114,6 +115,12 @@ class Batch:
             combos=combos,
             lexicon=lexicon.subset(wanted),
         )
+
+    def in_sense(self, found: set[int]) -> set[int]:
+        """The phrases `found` in a sentence, less those it uses in another sense (senses.toml)."""
+        if not self.senses:
+            return found
+        return {p for p in found if self.senses.get(p, frozenset()).isdisjoint(found)}
 
     def named(self, found: AbstractSet[int], whole: AbstractSet[int] | None = None) -> Named:
         """The slots of each criterion that a sentence naming the phrases `found` names (`whole`: the

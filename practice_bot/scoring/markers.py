@@ -78,15 +78,21 @@ _GENERIC: Final = re.compile(
 )
 # Talking about oneself rather than about the work: "I'm good at problem solving".
 _SELF_PRAISE: Final = re.compile(
-    r"\b(?:my (?:main |biggest |key )?strengths?|i(?: a|')m (?:really |very )?(?:good|great|strong) at|"
-    r"i(?: a|')m (?:very |really )?passionate|i consider myself|i(?: wou|')d describe myself|"
+    r"\b(?:my (?:main |biggest |key |real )?strengths?|i(?: a|')m (?:really |very )?(?:good|great|strong) at|"
+    r"i(?: a|')m (?:very |really |genuinely |truly )?passionate|i consider myself|i(?: wou|')d describe myself|"
     r"one of my strengths|i pride myself|says i(?: a|')m good|"
     # habits and qualities claimed without an instance: "I always make sure my models are tested"
     r"i always make sure|i make sure my|i ensure (?:that )?my|i always ensure|my ways of working|"
+    r"i always consider|in everything i (?:build|do|make)|i see myself as|i look for opportunities|"
     r"at the heart of everything|best in class|(?:really |very )?strong understanding|"
     r"i follow (?:\w+ )?best practice|"
     # praise reported instead of the work: "my documentation has been praised", "would tell you"
     r"(?:has|have|was|were) been praised|would tell you|described my [\w ]{1,30} as)\b"
+    # praise reported: "my manager wrote that I excel at scoping", "my mentor said I have an
+    # excellent grasp of the lifecycle"
+    r"|\b(?:said|says|wrote|writes|noted|notes|commented|told me|feedback|described|called)\b"
+    r"[^.;!?]{0,60}\b(?:excel|excels|excellent|exemplary|outstanding|brilliant|clearly understands?|"
+    r"strong grasp|great at)\b"
 )
 # Someone else's words quoted ("As the Green Software Foundation puts it, ..."): not practice.
 _QUOTATION: Final = re.compile(

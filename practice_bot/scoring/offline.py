@@ -117,10 +117,14 @@ def _numbers(sentences: Sequence[Sentence]) -> str:
 
 
 def judge(
-    reading: Reading, criterion: Criterion, concepts: Concepts, named: list[Named]
+    reading: Reading,
+    criterion: Criterion,
+    concepts: Concepts,
+    named: list[Named],
+    object_phrases: frozenset[int] = frozenset(),
 ) -> Verdict:
     """Judge one criterion; `named` pairs each sentence of the reading that matches any of its slots
-    (in order) with the slots it matches."""
+    (in order) with the slots it matches; `object_phrases`: the ids of the `object` marker list."""
     cid = criterion.id
     if reading.zeroed:
         return Verdict(
@@ -186,7 +190,7 @@ def judge(
             )
             return made("partly", reasons.not_concrete(shown_labels), shown)
         path.append(f"concrete: {_numbers([s for s in supporting if s.marks.concrete])}")
-        if not any(s.marks.about for s in reading.sentences if not s.excluded):
+        if not _about_object(reading, object_phrases):
             path.append("nothing in the answer names ML or data work (its object): partly")
             return made("partly", reasons.other_object(shown_labels), shown)
         if len(supported) <= concepts.need and len(core_support) < CORROBORATION:
@@ -353,6 +357,17 @@ def _evaluation(
     ]
 
 
+def _about_object(reading: Reading, object_phrases: frozenset[int]) -> bool:
+    """Some sentence names the criteria's object, ML or data work, in that sense: a phrase the
+    answer uses in another sense anywhere ("a model railway society") names it nowhere in it."""
+    gone = reading.other_sense & object_phrases
+    return any(
+        s.marks.about and not (s.facts.found & object_phrases) <= gone
+        for s in reading.sentences
+        if not s.excluded
+    )
+
+
 def _off_topic(reading: Reading) -> bool:
     """Hardly a concept of the topic: at most one slot named, in under a fifth of the sentences."""
     named = [s.facts.named for s in reading.sentences]
@@ -386,7 +401,7 @@ class OfflineScorer:
                 for ci, slots in s.facts.named:
                     per[ci].append((s, slots))
         verdicts = tuple(
-            judge(reading, c, k, per[ci])
+            judge(reading, c, k, per[ci], book.markers.object)
             for ci, (c, k) in enumerate(zip(criteria, batch.concepts, strict=True))
         )
         flags = list(reading.flags)

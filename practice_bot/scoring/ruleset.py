@@ -292,18 +292,21 @@ def _load(directory: Path) -> tuple[Rules, list[Problem], dict[str, RuleFile]]:
     for entry, (name, _) in vocabulary.items():
         if entry not in expander.used:
             problems.append(Problem(name, f"vocabulary.{entry}", "unused: no slot refers to it"))
-    senses = _senses(files, criteria, expander, problems)
+    senses = _senses(files, criteria, markers, expander, problems)
     return Rules(criteria=criteria, markers=markers, files=where, senses=senses), problems, files
 
 
 def _senses(
     files: dict[str, RuleFile],
     criteria: dict[str, CriterionSpec],
+    markers: dict[str, tuple[str, ...]],
     expander: _Expander,
     problems: list[Problem],
 ) -> dict[str, tuple[str, ...]]:
-    """The word senses of every file ([senses]: a slot phrase -> phrases giving it another sense)."""
+    """The word senses of every file ([senses]: a slot or marker phrase -> phrases giving it another
+    sense)."""
     used = {p for c in criteria.values() for sl in c.slots for p in sl.terms}
+    used.update(p for phrases in markers.values() for p in phrases)
     used.update(
         p for c in criteria.values() for sl in c.slots for co in sl.combos for g in co for p in g
     )
@@ -315,7 +318,7 @@ def _senses(
                 problems.append(Problem(name, key, "defined twice"))
                 continue
             if phrase not in used:
-                problems.append(Problem(name, key, "unused: no slot holds this phrase"))
+                problems.append(Problem(name, key, "unused: no slot or marker holds this phrase"))
             got = expander.expand(others, name, key, problems)
             if not got:
                 problems.append(Problem(name, key, "no phrases: it would never apply"))

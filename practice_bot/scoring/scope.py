@@ -45,9 +45,10 @@ _THERE: Final = re.compile(
 )
 
 
-def clauses(norm: str) -> list[tuple[int, int]]:
+def clauses(norm: str, joined: bool = True) -> list[tuple[int, int]]:
     """The clauses of normalised sentence `norm` as [start, end) ranges of its words
-    (`text.words(norm)`), in order, covering every word."""
+    (`text.words(norm)`), in order, covering every word; `joined`: a piece without a verb joined to
+    its clause (not joined: as cut, "Preparation" of "Preparation: dropped the notes")."""
     spans = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(norm)]
     cuts = [0]
     for i in range(1, len(spans)):
@@ -57,6 +58,8 @@ def clauses(norm: str) -> list[tuple[int, int]]:
             cuts.append(i)
     cuts.append(len(spans))
     parts = [(a, b) for a, b in itertools.pairwise(cuts) if b > a]
+    if not joined:
+        return parts
     # A piece without a verb ("On ethical questions, I'm not sure...") belongs to the clause after it;
     # the last one, to the clause before it.
     tokens = [sp[2] for sp in spans]

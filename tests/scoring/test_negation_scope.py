@@ -120,6 +120,10 @@ def test_someone_elses_undone_clause_is_negated_but_a_property_of_the_work_is_no
         (True, "the data team never checked it for drift"),
         (False, "so i set up a psi check"),
     ]
+    assert clause_texts("My manager didn't ask me to, but I set up drift alerts.") == [
+        (True, "my manager didn t ask me to"),
+        (False, "but i set up drift alerts"),
+    ]
     assert clause_texts("I built the dashboard, but it hasn't been updated since.") == [
         (False, "i built the dashboard"),
         (True, "but it hasn t been updated since"),

@@ -154,5 +154,7 @@ def test_word_senses_of_shared_phrases_are_checked(
     )
     code, out = _check(capsys, rules)
     assert code == 1
-    assert 'senses.toml: senses."no such phrase*": unused: no slot holds this phrase' in out
+    assert (
+        'senses.toml: senses."no such phrase*": unused: no slot or marker holds this phrase' in out
+    )
     assert "senses.toml: senses.\"vulnerab*\": 'mon*itor': '*' may only end a word" in out

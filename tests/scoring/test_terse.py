@@ -69,3 +69,16 @@ def test_a_figure_spoken_as_words_is_a_figure() -> None:
     assert only.marks.number
     (plain,) = reading_of("so i tried it on one of the copies", "model-deployment").sentences
     assert not plain.marks.number
+
+
+def practice_of(answer: str) -> list[bool]:
+    return [s.practice for s in reading_of(answer, "model-testing-improvement").sentences]
+
+
+def test_a_note_under_a_heading_is_judged_by_its_first_clause() -> None:
+    # "Preparation:" is a heading; "consent didn't cover them" is the reason, not something undone
+    notes = (
+        "Care home falls model. Collection: the DPO agreed drug class only, so that is all I took. "
+        "Preparation: dropped the night-shift free-text notes, consent didn't cover them."
+    )
+    assert practice_of(notes)[-1] is True

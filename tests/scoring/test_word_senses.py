@@ -91,3 +91,55 @@ def test_a_phrasal_verb_split_by_its_object_still_names_approval() -> None:
         "collaborative-working-am1", "She signed the model off for all stores."
     )
     assert approval not in slots("collaborative-working-am1", "It was significantly better off.")
+
+
+def test_a_fashion_model_is_not_the_criteria_object() -> None:
+    # senses apply to marker phrases too: "model*" names ML work only in its own sense
+    topic = RUBRIC.topic("model-deployment")
+    agency = "I was a booker at a modelling agency and tracked every model's bookings."
+    ml = "I tracked every model's drift in Grafana."
+    got = [
+        SCORER.outcome(text, topic, list(topic.criteria)).reading.sentences[0].marks.about
+        for text in (agency, ml)
+    ]
+    assert got == [False, True]
+
+
+def test_a_career_move_into_data_does_not_make_other_work_data_work() -> None:
+    answer = (
+        "I was a stage manager in touring theatre for six years before I moved into data, so "
+        "documentation was my whole job. I kept the prompt book for each show, every cue and every "
+        "note, updated after every rehearsal, so any deputy could run the show from it. Before each "
+        "transfer I presented the technical rider to the venue's crew and the producer, and the "
+        "producer signed off the get-in once the technical manager had agreed it. I also wrote a "
+        "plain-English version for the front-of-house staff."
+    )
+    topic = RUBRIC.topic("collaborative-working-am1")
+    got = SCORER.score(answer, "Tell me about it.", topic, topic.criteria)
+    assert [j.status for j in got.judgments] == ["partly", "partly"]
+    assert slots("model-scoping", "I cleaned the data before I moved into modelling.") != set()
+
+
+def test_a_word_used_in_another_sense_means_it_throughout_the_answer() -> None:
+    # "a model railway society" sets the sense of "model" for the whole answer
+    answer = (
+        "I'm the stock secretary of a model railway society, so I manage current and legacy models. "
+        "I wrote our process for decommissioning them: when a model can't run reliably it goes "
+        "before the committee, we record it in the stock book, and it is sold or kept for spares, "
+        "in line with the society's policy. I retired four of them in 2024 and archived their records."
+    )
+    topic = RUBRIC.topic("model-management")
+    got = SCORER.score(answer, "Tell me about it.", topic, topic.criteria)
+    assert all(j.status != "evidenced" for j in got.judgments)
+
+
+def test_automating_machinery_is_not_data_work() -> None:
+    answer = (
+        "At my uncle's car wash I spotted the potential for automation: two staff spent every hour "
+        "pre-rinsing. I visited two sites with automatic jet-wash arches and worked out the payback. "
+        "We integrated the arch into the existing routine, and the Saturday queue went from forty "
+        "minutes to fifteen."
+    )
+    topic = RUBRIC.topic("engineering-principles")
+    got = SCORER.score(answer, "Tell me about it.", topic, topic.criteria)
+    assert all(j.status != "evidenced" for j in got.judgments)

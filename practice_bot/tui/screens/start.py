@@ -9,6 +9,7 @@ arrive the scoring line says so, and then it, the name (if none was remembered) 
 
 from __future__ import annotations
 
+import gc
 import re
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
@@ -19,10 +20,11 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import Button, DataTable, Footer, Input, Label, RadioSet, Static
+from textual.widgets import Button, DataTable, Input, Label, RadioSet, Static
 
 from practice_bot.tui.screens import start_parts as parts
 from practice_bot.tui.screens.base import AppScreen
+from practice_bot.tui.widgets.footer import Footer
 from practice_bot.tui.widgets.header import Header
 from practice_bot.tui.widgets.toggles import TopicPicker
 
@@ -58,6 +60,7 @@ class StartScreen(AppScreen[None]):
     StartScreen #buttons Button { margin-right: 2; }
     StartScreen #recent { height: auto; max-height: 12; }
     """
+    AUTO_FOCUS = "#name"  # straight to the name box (not first to the scrolling container)
     BINDINGS = [
         Binding("f2,ctrl+s", "start", "Start", key_display="F2/^S", priority=True),
         Binding("f3", "resume", "Resume", key_display="F3", priority=True),
@@ -106,7 +109,8 @@ class StartScreen(AppScreen[None]):
         self.call_after_refresh(self._highlight_chosen_mode)
         self.built = True
         app = self.practice_app
-        self._load_recent()  # its thread waits for the settings if they are still loading
+        # The recent sessions are read when the screen is shown (on_screen_resume, which follows), in
+        # a thread that waits for the settings if they are still loading.
         if app.loaded_settings is not None:
             self._show_scoring()
         else:
@@ -172,10 +176,17 @@ class StartScreen(AppScreen[None]):
         mine = [e for e in self.entries if e.transcript.apprentice == name]
         self.shown = (mine or self.entries)[:20]
         parts.fill_table(self.query_one("#recent", DataTable), self.shown)
+        if not self.recent_listed:
+            # Complete: garbage collection resumes (cli.py) a moment after this is drawn, so that its
+            # first pass, over everything made while starting, delays nothing on screen.
+            self.set_timer(0.5, gc.enable)
         self.recent_listed = True
 
     def shown_again(self) -> None:
         self._load_recent()
+
+    def on_screen_suspend(self) -> None:
+        gc.enable()  # left before it was complete: garbage collection resumes all the same (cli.py)
 
     def on_screen_resume(self) -> None:
         """Back from a session, a report or history: the recent list is read again (a session may

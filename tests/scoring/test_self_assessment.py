@@ -1,0 +1,63 @@
+"""Gaming by self-assessment (issue #13): questions answered "yes" and praise reported from others are
+claims, not practice. "Do I use my initiative? Yes, every day." and "My mentor said I have an excellent
+grasp of the lifecycle" earn nothing."""
+
+from __future__ import annotations
+
+from practice_bot.rubric import load_rubric
+from practice_bot.scoring.offline import OfflineScorer
+
+RUBRIC = load_rubric()
+SCORER = OfflineScorer()
+
+
+def practice(topic_id: str, answer: str) -> list[bool]:
+    topic = RUBRIC.topic(topic_id)
+    outcome = SCORER.outcome(answer, topic, list(topic.criteria))
+    return [s.practice for s in outcome.reading.sentences]
+
+
+def status(topic_id: str, answer: str, criterion_id: str) -> str:
+    topic = RUBRIC.topic(topic_id)
+    got = SCORER.score(answer, "Tell me about it.", topic, topic.criteria)
+    return next(j.status for j in got.judgments if j.criterion_id == criterion_id)
+
+
+def test_a_question_is_not_own_practice() -> None:
+    answer = (
+        "Do I keep up with trends in machine learning and AI? Always. "
+        "So what did I do about it? I tried DuckDB on the council tax data in March."
+    )
+    assert practice("continuous-professional-development", answer) == [False, False, False, True]
+
+
+def test_answering_the_criteria_as_questions_earns_nothing() -> None:
+    answer = (
+        "Do I use my initiative? Yes, every day. Do I identify new and emerging technological "
+        "developments? Constantly. Do I keep up with trends in machine learning and AI? Always, "
+        "across the whole field. Is my knowledge up to date? Completely, I read about it in 2024."
+    )
+    cid = "continuous-professional-development/pass-1"
+    assert status("continuous-professional-development", answer, cid) != "evidenced"
+
+
+def test_praise_reported_from_others_is_not_practice() -> None:
+    answer = (
+        "In my last review my manager wrote that I 'excel at scoping machine learning solutions'. "
+        "My mentor also said I 'have an excellent grasp of the machine learning lifecycle'. "
+        "The tutor noted that I clearly understand the risks of deploying new models."
+    )
+    assert practice("model-scoping", answer) == [False, False, False]
+    # the control: what the learner did, in the same words
+    did = "I scoped the readmission model with the ward manager and chose precision at forty."
+    assert practice("model-scoping", did) == [True]
+
+
+def test_a_habit_or_disposition_claimed_without_an_instance_is_not_practice() -> None:
+    answer = (
+        "I'm genuinely passionate about green AI, and I see myself as an advocate for it. "
+        "I always consider the net-zero strategy, and I look for opportunities to embed sustainable "
+        "outcomes in everything I build. "
+        "I measured the forecasting model's training energy with CodeCarbon in May."
+    )
+    assert practice("sustainability", answer) == [False, False, True]
