@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
 from practice_bot.errors import TranscriptError
+from practice_bot.feedback.tips import load_tips
 from practice_bot.records.drafts import clear_draft, load_draft, save_draft
 from practice_bot.records.journal import Journal
 from practice_bot.records.schema import Transcript, Turn
@@ -201,10 +202,12 @@ class Room:
     def warm_up(self) -> None:
         """Fill the offline scorer's caches (its concept book, compiled patterns) before the first
         answer, by scoring a made-up one with a scorer of its own (never the session's: an LLM would
-        be asked), so the first feedback comes as quickly as the rest. For a worker thread."""
+        be asked), and read the tips the feedback's next probe comes from, so the first feedback
+        comes as quickly as the rest. For a worker thread."""
         topic = self.engine.rubric.topic(self.transcript.topics[0])
         with self._scoring:
             OfflineScorer().score(WARM_UP_ANSWER, "", topic, topic.criteria)
+        load_tips()
 
     def judged(self, answer: Turn) -> bool:
         return answer.index in {j.turn for j in self.transcript.judgments}

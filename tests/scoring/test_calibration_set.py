@@ -25,8 +25,8 @@ SPOKEN_STYLES = {"spoken", "spoken-unpunctuated"}
 # Words the copies say for symbols ("30%" -> "30 per cent", "0.5" -> "0 point 5", "£2m" -> "2m pounds")
 SPOKEN_SYMBOLS = {"per", "cent", "and", "plus", "point", "pounds", "dollars", "euros"}
 V2_MIN_PER_TOPIC = 50  # v1 and v2 items of a topic written for v2, not counting the copies
-# Blind items added to dev only (ids <topic>-mNN and <topic>-nNN, docs/calibration.md): styled, outside the split balance.
-BLIND_ID = re.compile(r"-[mn]\d+(?:" + re.escape(COPY_SUFFIX) + ")?")
+# Blind items added to dev only (ids <topic>-mNN, -nNN, -hNN and -kNN; docs/calibration.md): styled, outside the split balance.
+BLIND_ID = re.compile(r"-[mnhk]\d+(?:" + re.escape(COPY_SUFFIX) + ")?")
 
 
 def number(item: Item) -> int | None:

@@ -134,3 +134,14 @@ def test_the_tick_skips_a_beat_while_a_worker_holds_the_engine(tmp_path: Path) -
         release.set()
         thread.join(5)
     assert room.try_time_checks()  # the next beat gives the check
+
+
+def test_warm_up_reads_what_the_first_feedback_needs(tmp_path: Path) -> None:
+    """The tips behind the feedback's next probe are read before the first answer, not at it."""
+    from practice_bot.feedback.tips import load_tips
+
+    room = room_for(tmp_path, PRACTICE)
+    load_tips.cache_clear()
+    room.warm_up()
+    assert load_tips.cache_info().currsize == 1
+    assert room.transcript.judgments == []  # nothing of the made-up answer is on the record

@@ -128,6 +128,7 @@ class DiscussionScreen(AppScreen[None]):
         self._footer_busy = False  # the footer shows the busy state
         self._feedback_note = ""  # added to the conversation once the feedback is dismissed
         self._unshown: Turn | None = None  # a practice answer not yet drawn in the conversation
+        self._sent_in_box = False  # the box still holds the answer sent (behind its feedback)
         self._answer_timer: Timer | None = None
         self._draft_timer: Timer | None = None
         self._draft_failed = False
@@ -178,7 +179,7 @@ class DiscussionScreen(AppScreen[None]):
 
     @property
     def has_unsent_answer(self) -> bool:
-        return not self._done and bool(self.box.text.strip())
+        return not (self._done or self._sent_in_box) and bool(self.box.text.strip())
 
     async def on_mount(self) -> None:
         e = self.engine
@@ -447,25 +448,33 @@ class DiscussionScreen(AppScreen[None]):
                 timeout=15,
             )
             return False
-        self.box.clear()
         self._spoken = None
         if self.practice:  # drawn in the conversation under the feedback, unless scoring is slow
             self._unshown = answer
             if self.room.scores_quickly:  # about a millisecond: on this thread, no round trip
+                # The feedback screen comes at once; the answer leaves the box when it joins the
+                # conversation (_show_answer), as the room shows again: changing the room now
+                # would lay it out again before the feedback is drawn.
+                self._sent_in_box = True
                 await self._score_here(answer)
                 return True
+            self.box.clear()
             self._answer_timer = self.set_timer(ANSWER_DELAY, self._show_answer)
             self._set_busy(True, "scoring")
             self._score(answer)
         else:
+            self.box.clear()
             await self.conversation.add_answer(answer.text)
         return True
 
     async def _show_answer(self) -> None:
-        """The answer just sent, in the conversation (once)."""
+        """The answer just sent, in the conversation (once) and no longer in the box."""
         if self._answer_timer is not None:
             self._answer_timer.stop()
             self._answer_timer = None
+        if self._sent_in_box:
+            self._sent_in_box = False
+            self.box.clear()
         if self._unshown is not None:
             answer, self._unshown = self._unshown, None
             await self.conversation.add_answer(answer.text)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
@@ -103,9 +102,31 @@ def feedback_sections(outcome: AnswerOutcome, topic: Topic) -> list[tuple[str, C
     return sections
 
 
+HEADING_STYLE = "bold $primary"
+NEXT_KEYS = "F2 or Enter: next question.   F4: try this question again."
+
+
+def feedback_text(outcome: AnswerOutcome, topic: Topic) -> Content:
+    """The whole feedback as one text: a bold title, then each section's heading with its body
+    indented under it, then what the keys do."""
+    status = outcome.topic_status
+    met = sum(s == "evidenced" for s in status.values())
+    title = (
+        f"Feedback on your answer - {topic.name}: {met} of "
+        f"{plural(len(status), 'criterion', 'criteria')} evidenced so far"
+    )
+    parts: list[Content | str | tuple[str, str]] = [(title, "bold")]
+    for heading, body in feedback_sections(outcome, topic):
+        indented = Content("\n  ").join(body.split("\n"))
+        parts += ["\n\n", (heading, HEADING_STYLE), "\n  ", indented]
+    parts += ["\n\n", (NEXT_KEYS, HEADING_STYLE)]
+    return Content.assemble(*parts)
+
+
 class FeedbackScreen(AppScreen[str]):
     """Dismisses with "continue" or "again". Kept light, as it comes between a learner's answer and
-    the next question: text that scrolls and a line of keys (no header or footer to build)."""
+    the next question: one text and a line of keys (no header or footer to build, no widget per
+    section or scroll container to mount and lay out), the screen itself scrolling the text."""
 
     BINDINGS = [
         Binding(
@@ -117,12 +138,15 @@ class FeedbackScreen(AppScreen[str]):
         ),
         Binding("f4", "choose('again')", "Try again", key_display="F4", priority=True),
         Binding("escape", "choose('continue')", "Continue", show=False),
+        Binding("up", "scroll_up", "Scroll Up", show=False),
+        Binding("down", "scroll_down", "Scroll Down", show=False),
+        Binding("pageup", "page_up", "Page Up", show=False),
+        Binding("pagedown", "page_down", "Page Down", show=False),
+        Binding("home", "scroll_home", "Scroll Home", show=False),
+        Binding("end", "scroll_end", "Scroll End", show=False),
     ]
     DEFAULT_CSS = """
     FeedbackScreen #feedback { padding: 0 1; }
-    FeedbackScreen .heading { text-style: bold; color: $primary; margin-top: 1; }
-    FeedbackScreen .title { text-style: bold; }
-    FeedbackScreen .body { padding-left: 2; }
     FeedbackScreen #keys { dock: bottom; height: 1; padding: 0 1; background: $panel; }
     """
     KEYS = Content.assemble(
@@ -142,28 +166,11 @@ class FeedbackScreen(AppScreen[str]):
         self.topic = topic
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="feedback"):
-            status = self.outcome.topic_status
-            met = sum(s == "evidenced" for s in status.values())
-            yield Static(
-                Content(
-                    f"Feedback on your answer - {self.topic.name}: {met} of "
-                    f"{plural(len(status), 'criterion', 'criteria')} evidenced so far"
-                ),
-                classes="title",
-            )
-            for heading, body in feedback_sections(self.outcome, self.topic):
-                yield Static(Content(heading), classes="heading")
-                yield Static(body, classes="body")
-            yield Static(
-                Content("F2 or Enter: next question.   F4: try this question again."),
-                classes="heading",
-            )
+        yield Static(feedback_text(self.outcome, self.topic), id="feedback")
         yield Static(self.KEYS, id="keys")
 
     def on_mount(self) -> None:
         self.title = "Practice feedback"
-        self.query_one("#feedback").focus()
 
     def action_choose(self, choice: str) -> None:
         self.dismiss(choice)

@@ -1,0 +1,79 @@
+"""The practice feedback comes first (issue 14, speed a learner feels): once the answer is saved, the
+feedback screen is drawn before the room changes behind it, and it still shows everything it did."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from practice_bot.config import Settings
+from practice_bot.session.plan import SessionConfig
+from tests.tui.tui_testkit import journal_lines, make_app, screen_name, screen_text, wait_until
+
+PRACTICE = SessionConfig(mode="practice", apprentice="Alex", topics=["model-scoping"], seed=1)
+ANSWER = "I planned it EVIDENCE:model-scoping/pass-1 and PARTLY:model-scoping/pass-2 with the team"
+
+
+async def test_feedback_shows_everything_then_the_room_catches_up(
+    settings: Settings, folder: Path, monkeypatch
+) -> None:
+    from practice_bot.records.drafts import draft_path
+    from practice_bot.session.room import Room
+    from practice_bot.tui.screens.discussion import DiscussionScreen
+    from practice_bot.tui.widgets.conversation import NoticeTurn
+
+    monkeypatch.setattr(DiscussionScreen, "DRAFT_DELAY", 0.05)
+    # Scored on the app's thread and answered at once, as with the offline scorer (the test double
+    # keeps what the feedback says fixed while the offline scorer is tuned).
+    monkeypatch.setattr(Room, "scores_quickly", property(lambda self: True))
+    app = make_app(settings, config=PRACTICE)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_until(pilot, lambda: screen_name(app) == "DiscussionScreen", what="room")
+        await wait_until(pilot, lambda: app.session.engine.current_question is not None)
+        room = app.screen
+        assert room.room.scores_quickly
+        room.query_one("#answer").insert(ANSWER)
+        await pilot.press("f2")
+        await wait_until(pilot, lambda: screen_name(app) == "FeedbackScreen", what="feedback")
+        assert ANSWER in journal_lines(folder)  # saved before the feedback
+
+        shown = screen_text(app)
+        for text in (
+            "Feedback on your answer - Model scoping: 1 of 5 criteria evidenced so far",
+            "Your answer",
+            "What this answer evidenced",
+            "✓ evidenced  pass-1 ML lifecycle stages (pass)",
+            "“EVIDENCE:model-scoping/pass-1”",
+            "◐ partly  pass-2 Metrics from business needs (pass)",
+            "F2/Enter Continue  F4 Try again  F1 Keys  ^p palette",
+        ):
+            assert text in shown, text
+        for _ in range(3):  # the screen scrolls, page by page, to the rest
+            await pilot.press("pagedown")
+            await pilot.pause()
+            shown += screen_text(app)
+        for text in (
+            "Not yet evidenced in this topic",
+            "○ not yet  pass-4",
+            "This answer newly evidenced pass-1 ML lifecycle stages.",
+            "What an assessor would probe next",
+            "F2 or Enter: next question.   F4: try this question again.",
+        ):
+            assert text in shown, text
+        assert "Feedback on your answer" not in screen_text(app)
+        await pilot.press("home")
+        await wait_until(pilot, lambda: "Feedback on your answer" in screen_text(app))
+
+        # Behind the feedback the box still holds the answer sent, which is no unsent draft: none is
+        # kept, and quitting would not ask about it.
+        assert room.query_one("#answer").text == ANSWER
+        await pilot.pause(0.2)
+        assert not draft_path(app.session.journal_path).exists()
+        assert not room.has_unsent_answer
+
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: screen_name(app) == "DiscussionScreen")
+        await wait_until(pilot, lambda: app.session.engine.current_question is not None)
+        assert room.query_one("#answer").text == ""  # the answer left the box for the talk
+        assert "I planned it EVIDENCE:model-scoping/pass-1" in screen_text(app)
+        notices = [str(n.visual) for n in room.query(NoticeTurn)]
+        assert "Feedback given: 1 of 5 criteria in this topic evidenced so far." in notices
