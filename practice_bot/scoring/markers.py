@@ -228,8 +228,12 @@ def is_past(token: str) -> bool:
     )
 
 
-def _is_action(token: str) -> bool:
+def is_action(token: str) -> bool:
+    """An action verb, or any past tense."""
     return is_past(token) or stem(token) in _ACTIONS
+
+
+_is_action = is_action
 
 
 def has_verb(tokens: list[str]) -> bool:
