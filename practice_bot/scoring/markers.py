@@ -289,6 +289,9 @@ def own_action(tokens: list[str]) -> tuple[bool, bool, bool]:
                 return True, False, False  # "I go back over the logs"
             if nxt in _SKIP or nxt in _AUXILIARIES or (nxt.endswith("ly") and len(nxt) > 4):
                 continue
+            if nxt == "going" and after == "to":
+                hypothetical = True
+                break  # "I'm going to retrain it", "I was going to": a plan, not something done
             if nxt == "d" and i and tokens[i - 1] in _DECIDING:
                 continue  # "I thought I'd check": decided to
             if nxt == "could" and not (j < len(tokens) and tokens[j] in ("have", "ve")):
