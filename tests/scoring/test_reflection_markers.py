@@ -28,3 +28,18 @@ def test_weighing_and_judging_the_impact_still_are() -> None:
     assert reflects("In hindsight I would have kept the rule as a fallback.")
     assert reflects("The trade-off was recall against the analysts' time.")
     assert reflects("Compared with the rule before, it cut the queue by a third.")
+
+
+def evaluates(sentence: str) -> bool:
+    topic = RUBRIC.topic("model-testing-improvement")
+    (only,) = SCORER.outcome(sentence, topic, list(topic.criteria)).reading.sentences
+    return only.marks.evaluation
+
+
+def test_a_cause_found_and_a_judgment_of_what_mattered_are_evaluation() -> None:
+    assert evaluates("The cause was months in current employment, which mostly measures age.")
+    assert evaluates("The drop was caused by a new supplier's labels.")
+    assert reflects("The check in CI mattered more than the fix itself.")
+    assert reflects("Recall was more important than precision for the fraud team.")
+    # the control: a plain report is neither
+    assert not evaluates("The first run failed with under-25s at 74%.")
