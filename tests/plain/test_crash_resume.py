@@ -7,10 +7,11 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
+
+from tests.waiting import wait_for
 
 pytestmark = pytest.mark.slow  # see pyproject.toml's markers
 
@@ -49,9 +50,7 @@ def test_sigkill_then_resume_loses_no_answer(tmp_path):
     for answer in sent:
         proc.stdin.write(answer + "\n\n")
         proc.stdin.flush()
-    deadline = time.monotonic() + 30
-    while _answers_in_journal(folder) != sent and time.monotonic() < deadline:
-        time.sleep(0.05)
+    wait_for(lambda: _answers_in_journal(folder) == sent, "the three answers in the journal")
     proc.send_signal(signal.SIGKILL)
     proc.wait(timeout=10)
     assert _answers_in_journal(folder) == sent

@@ -38,6 +38,7 @@ from tests.reliability.reliability_kit import (
     records,
     run_cli,
 )
+from tests.waiting import wait_for
 
 pytestmark = pytest.mark.slow  # see pyproject.toml's markers
 
@@ -279,23 +280,14 @@ def _feed(proc: subprocess.Popen[bytes], chunks: list[bytes]) -> None:
         pass  # killed while we were still typing
 
 
-def _wait_for(predicate: Any, timeout: float = 20) -> None:
-    deadline = time.monotonic() + timeout
-    while not predicate():
-        if time.monotonic() > deadline:
-            raise AssertionError("timed out waiting")
-        time.sleep(0.02)
-
-
 def test_killed_mid_answer_keeps_the_answers_before_and_asks_again(tmp_path):
     folder = tmp_path / "t"
     proc = _popen([*MOCK, "--transcripts", str(folder)], tmp_path)
     _feed(proc, [mock_input(ANSWERS[:2]).encode(), b"I was half way through typing th"])
-    _wait_for(lambda: _journal(folder) is not None and len(journal_answers(_journal(folder))) == 2)
-    journal = _journal(folder)
-    assert journal is not None
-    _wait_for(lambda: records(journal)[-1]["kind"] == "turn"
-              and records(journal)[-1]["turn"]["role"] == "assessor")  # fmt: skip
+    journal = wait_for(lambda: _journal(folder), "a journal")
+    wait_for(lambda: len(journal_answers(journal)) == 2, "two answers in the journal")
+    wait_for(lambda: records(journal)[-1]["kind"] == "turn"
+             and records(journal)[-1]["turn"]["role"] == "assessor", "the next question journaled")  # fmt: skip
     pending = records(journal)[-1]["turn"]["text"]
     proc.send_signal(signal.SIGKILL)
     proc.wait(timeout=10)
@@ -323,7 +315,7 @@ def test_random_kills_while_piping_big_answers(tmp_path, seed):
     chunks = [blob[a:b] for a, b in zip([0, *cuts], [*cuts, len(blob)], strict=True)]
     feeder = threading.Thread(target=_feed, args=(proc, chunks))
     feeder.start()
-    _wait_for(lambda: _journal(folder) is not None)
+    wait_for(lambda: _journal(folder), "a journal")
     time.sleep(rng.uniform(0.0, 0.4))
     proc.send_signal(signal.SIGKILL)
     proc.wait(timeout=10)

@@ -9,12 +9,12 @@ import json
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 
 from tests.reliability.reliability_kit import cli_env, records, run_cli
+from tests.waiting import wait_for
 
 SECRET = "The second answer, which only the apprentice should read."
 
@@ -39,15 +39,10 @@ def test_a_swapped_journal_never_gets_the_next_answer(tmp_path, swap):
         assert proc.stdin is not None
         proc.stdin.write("The first answer.\n\n")
         proc.stdin.flush()
-        deadline = time.monotonic() + 30
-        journal = None
-        while time.monotonic() < deadline:
-            found = list(folder.glob("*.journal.jsonl"))
-            if found and _answers(found[0]) == ["The first answer."]:
-                journal = found[0]
-                break
-            time.sleep(0.05)
-        assert journal is not None
+        journal = wait_for(
+            lambda: next((j for j in folder.glob("*.journal.jsonl") if _answers(j) == ["The first answer."]), None),
+            "the first answer in the journal",
+        )  # fmt: skip
         theirs = tmp_path / "classmate.txt"
         theirs.write_text("")
         os.chmod(theirs, 0o666)

@@ -10,12 +10,12 @@ import signal
 import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 from practice_bot.records.journal import replay
 from practice_bot.records.store import list_transcripts
 from tests.reliability.reliability_kit import cli_env, records, run_cli
+from tests.waiting import wait_for
 
 
 def _answers(journal: Path) -> list[str]:
@@ -35,13 +35,11 @@ def _start(home: Path, folder: Path) -> subprocess.Popen[str]:
 
 
 def _wait_for(folder: Path, answers: list[str]) -> Path:
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
+    def holding() -> Path | None:
         journals = list(folder.glob("*.journal.jsonl"))
-        if journals and _answers(journals[0]) == answers:
-            return journals[0]
-        time.sleep(0.05)
-    raise AssertionError(f"no journal in {folder} holding {answers}")
+        return journals[0] if journals and _answers(journals[0]) == answers else None
+
+    return wait_for(holding, f"a journal in {folder} holding {answers}")
 
 
 def test_a_running_session_cannot_be_resumed_by_a_second_process(tmp_path):
@@ -176,10 +174,7 @@ def test_two_resumers_at_once_one_is_refused_and_nothing_is_lost(tmp_path):
     journal = next(folder.glob("*.journal.jsonl"))
     procs = [_resume(tmp_path, journal) for _ in range(2)]
     try:
-        deadline = time.monotonic() + 30
-        while all(p.poll() is None for p in procs) and time.monotonic() < deadline:
-            time.sleep(0.05)
-        refused = [p for p in procs if p.poll() is not None]
+        refused = wait_for(lambda: [p for p in procs if p.poll() is not None], "a resumer to stop")
         assert len(refused) == 1, "neither resumer was refused"
         loser = refused[0]
         winner = next(p for p in procs if p is not loser)

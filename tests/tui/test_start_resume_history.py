@@ -128,6 +128,11 @@ async def test_practice_without_topics_opens_the_start_screen_to_choose_them(
     app = make_app(settings, config=SessionConfig(mode="practice", apprentice="Ana"))
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_until(pilot, lambda: "Practice with feedback" in screen_text(app))
+        # The notice comes once the settings are read (a worker), after the start screen is drawn.
+        await wait_until(
+            pilot,
+            lambda: any("tick the topics" in n.message for n in app._notifications),
+            what="the notice to tick the topics",
+        )
         assert screen_name(app) == "StartScreen" and app.session is None
         assert app.screen.mode == "practice"
-        assert any("tick the topics" in n.message for n in app._notifications)

@@ -10,7 +10,7 @@ from textual import work
 from textual.app import App, ComposeResult
 from textual.widgets import Static
 
-from tests.tui.tui_testkit import wait_until
+from tests.tui.tui_testkit import settle, wait_until
 
 
 class Slow(App[None]):
@@ -46,3 +46,13 @@ async def test_gives_up_with_the_predicates_last_exception() -> None:
         with pytest.raises(AssertionError, match="timed out waiting for never"):
             await wait_until(pilot, lambda: False, timeout=0.3, what="never")
         app.go.set()
+
+
+async def test_settle_fails_on_a_screen_that_keeps_changing() -> None:
+    app = Slow()
+    async with app.run_test() as pilot:
+        app.go.set()
+        ticks = iter(range(10**6))
+        app.set_interval(0.01, lambda: app.query_one("#out", Static).update(str(next(ticks))))
+        with pytest.raises(AssertionError, match=r"still changing after 0\.5 s"):
+            await settle(pilot, timeout=0.5)

@@ -80,11 +80,14 @@ def journal_lines(folder: Path) -> str:
     return "".join(p.read_text(encoding="utf-8") for p in files)
 
 
-async def settle(pilot: Pilot[Any], rounds: int = 3, timeout: float = 5.0) -> None:
-    """Wait until the screen stops changing (for snapshots): the same text `rounds` polls running."""
+async def settle(pilot: Pilot[Any], rounds: int = 3, timeout: float = 30.0) -> None:
+    """Wait until the screen stops changing (for snapshots): the same text `rounds` polls running.
+    A screen still changing when `timeout` runs out fails here, showing it, not as a snapshot diff."""
     deadline = time.monotonic() + timeout
     last, same = None, 0
-    while same < rounds and time.monotonic() < deadline:
+    while same < rounds:
+        if time.monotonic() > deadline:
+            raise AssertionError(f"the screen was still changing after {timeout:g} s:\n{last}")
         await pilot.pause()
         await _workers_or_a_moment(pilot.app, deadline)
         now = screen_text(pilot.app)
