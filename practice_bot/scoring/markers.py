@@ -34,6 +34,21 @@ _BRIDGES: Final = word_set(
     "helped for to in charge of on with kind sort went chose agreed offered volunteered"
 )
 _MODALS: Final = word_set("would could should might may will d ll shall can must")
+# "did"/"do" as the main verb, its object after it: "I did the analysis", "we do a weekly review"
+_OBJECT_START: Final = word_set(
+    "the a an some my our all this that these those it them most both each"
+)
+# The first word of a compound verb: "I fine-tuned", "I pen tested", "I spot checked", "I hand
+# labelled" (the second word an action)
+_COMPOUND_FIRST: Final = word_set(
+    "fine pen spot hand double cross unit load stress smoke peer sense back hard user sanity"
+)
+# "go" with a particle is an action ("I go back over the logs", "I go through the alerts"); alone it
+# may be a plan ("I'm going to")
+_GO: Final = word_set("go goes")
+_GO_PARTICLES: Final = word_set("back through over")
+# "I thought I'd check the drift first": deciding, then doing; not a wish
+_DECIDING: Final = word_set("thought figured reckoned decided")
 _NOT_ACTIONS: Final = frozenset(
     stem(w)
     for w in word_set(
@@ -213,8 +228,12 @@ def is_past(token: str) -> bool:
     )
 
 
-def _is_action(token: str) -> bool:
+def is_action(token: str) -> bool:
+    """An action verb, or any past tense."""
     return is_past(token) or stem(token) in _ACTIONS
+
+
+_is_action = is_action
 
 
 def has_verb(tokens: list[str]) -> bool:
@@ -261,8 +280,20 @@ def own_action(tokens: list[str]) -> tuple[bool, bool, bool]:
                 if after not in _SKIP and after != "to" and not _is_action(after):
                     return True, False, False  # "we had stand-ups", "I have a dashboard"
                 continue
+            after = tokens[j] if j < len(tokens) else ""
+            if nxt in _AUXILIARIES and after in _OBJECT_START:
+                return True, False, False  # "I did the analysis", "we do a weekly review"
+            if nxt in _COMPOUND_FIRST and _is_action(after):
+                return True, False, False  # "I fine-tuned", "I pen tested"
+            if nxt in _GO and after in _GO_PARTICLES:
+                return True, False, False  # "I go back over the logs"
             if nxt in _SKIP or nxt in _AUXILIARIES or (nxt.endswith("ly") and len(nxt) > 4):
                 continue
+            if nxt == "going" and after == "to":
+                hypothetical = True
+                break  # "I'm going to retrain it", "I was going to": a plan, not something done
+            if nxt == "d" and i and tokens[i - 1] in _DECIDING:
+                continue  # "I thought I'd check": decided to
             if nxt == "could" and not (j < len(tokens) and tokens[j] in ("have", "ve")):
                 continue  # "I could give them the inputs": past ability, not a wish
             if nxt in _MODALS:

@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable
 from typing import Final
 
-from practice_bot.scoring.markers import has_verb, is_past, own_action
+from practice_bot.scoring.markers import has_verb, is_action, is_past, own_action
 from practice_bot.scoring.text import word_set
 
 _WORD: Final = re.compile(r"[a-z0-9]+")
@@ -40,6 +40,15 @@ _UNDONE: Final = word_set("didn hasn hadn haven wasn weren never")
 _UNDONE_BEFORE_NOT: Final = word_set("did was were has had have")  # "did not", "was not"
 _NOBODY: Final = word_set("nobody no")  # "nobody checked", "no one looked" (not "nobody adds")
 # "there was no monitoring", "there wasn't a baseline": something was not there
+# Between a negation and the action it negates: "it hasn't been updated", "it was never properly
+# retrained"
+_BEFORE_ACTION: Final = word_set(
+    "t been be being yet ever even really properly actually fully get got"
+)
+# Not asking is not leaving work undone: "Nobody had asked me to check it, but I did"
+_REQUESTS: Final = word_set("asked told expected required wanted requested")
+# A negated auxiliary is a verb: "the addresses didn't match" is a clause of its own
+_NEGATED_VERBS: Final = word_set("didn wasn weren hasn haven hadn isn aren doesn don won")
 _THERE: Final = re.compile(
     r"\bthere (?:was|were|is|are) (?:no|never|not)\b|\bthere (?:wasn|weren|isn|aren) t\b"
 )
@@ -67,12 +76,16 @@ def clauses(norm: str, joined: bool = True) -> list[tuple[int, int]]:
     start = None
     for a, b in parts:
         start = a if start is None else start
-        if has_verb(tokens[a:b]) or b == len(tokens):
+        if _verb_in(tokens[a:b]) or b == len(tokens):
             merged.append((start, b))
             start = None
-    if len(merged) > 1 and not has_verb(tokens[merged[-1][0] : merged[-1][1]]):
+    if len(merged) > 1 and not _verb_in(tokens[merged[-1][0] : merged[-1][1]]):
         merged[-2:] = [(merged[-2][0], merged[-1][1])]
     return merged
+
+
+def _verb_in(tokens: list[str]) -> bool:
+    return has_verb(tokens) or not _NEGATED_VERBS.isdisjoint(tokens)
 
 
 def negated(tokens: list[str]) -> bool:
@@ -97,11 +110,30 @@ def _left_undone(tokens: list[str]) -> bool:
     if not _CONDITIONS.isdisjoint(tokens) or "because" in tokens:
         return False
     return any(
-        tok in _UNDONE
-        or (tok == "not" and i and tokens[i - 1] in _UNDONE_BEFORE_NOT)
-        or (tok in _NOBODY and is_past(_next_word(tokens, i + (tok == "no"))))
+        (
+            (tok in _UNDONE or (tok == "not" and i and tokens[i - 1] in _UNDONE_BEFORE_NOT))
+            and _action_follows(tokens, i)
+        )
+        or (
+            tok in _NOBODY
+            and is_past(nxt := _next_word(tokens, i + (tok == "no")))
+            and not (
+                nxt in _REQUESTS
+                or (nxt == "had" and _next_word(tokens, i + 1 + (tok == "no")) in _REQUESTS)
+            )
+        )
         for i, tok in enumerate(tokens)
     )
+
+
+def _action_follows(tokens: list[str], i: int) -> bool:
+    """Whether an action comes after the negation tokens[i]: "never checked", "hasn't been updated"; not
+    a state of the thing ("the addresses didn't match", "the purpose wasn't to replace them")."""
+    for tok in tokens[i + 1 :]:
+        if tok in _BEFORE_ACTION or (tok.endswith("ly") and len(tok) > 4):
+            continue
+        return is_action(tok)
+    return False
 
 
 def _next_word(tokens: list[str], i: int) -> str:

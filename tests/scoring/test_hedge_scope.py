@@ -55,3 +55,18 @@ def test_i_think_someone_checked_the_bias_is_never_evidence() -> None:
         "I also removed", "I think someone also removed"
     )
     assert status("model-deployment", someone, "model-deployment/pass-5") != "evidenced"
+
+
+def hedged_marks(sentence: str) -> bool:
+    topic = RUBRIC.topic("model-testing-improvement")
+    (only,) = SCORER.outcome(sentence, topic, list(topic.criteria)).reading.sentences
+    return only.marks.hedged
+
+
+def test_i_thought_reports_a_past_view_and_is_not_a_hedge() -> None:
+    assert not hedged_marks(
+        "I wrote a note to the manager explaining why I thought the threshold should move."
+    )
+    # the control: doubt now still is
+    assert hedged_marks("I think the drift check was enough.")
+    assert hedged_marks("I wrote a note, I think, about the threshold.")

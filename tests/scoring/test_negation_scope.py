@@ -135,3 +135,22 @@ def test_someone_elses_undone_clause_is_negated_but_a_property_of_the_work_is_no
     ):
         norm = normalise(sentence)
         assert scope.open_clauses(norm, words(norm)) is None, sentence
+
+
+def test_a_negated_state_of_a_thing_is_not_work_left_undone() -> None:
+    # what was found or meant, not something left undone: each is a clause of its own, not negated
+    assert clause_texts("The addresses didn't match, so I flagged them.") == [
+        (False, "the addresses didn t match"),
+        (False, "so i flagged them"),
+    ]
+    assert clause_texts("The purpose wasn't to replace them, it was to help the analysts.") == [
+        (False, "the purpose wasn t to replace them"),
+        (False, "it was to help the analysts"),
+    ]
+    assert (
+        clause_texts("Nobody had asked me to check bias, but I ran the flag rates.")[0][0] is False
+    )
+    # the control: an action left undone still is
+    assert clause_texts("The model was not retrained, so I set up a schedule.")[0][0] is True
+    assert clause_texts("It hasn't been properly updated since, so I retrained it.")[0][0] is True
+    assert clause_texts("Nobody reviewed it, so I wrote a model card.")[0][0] is True

@@ -82,3 +82,22 @@ def test_a_note_under_a_heading_is_judged_by_its_first_clause() -> None:
         "Preparation: dropped the night-shift free-text notes, consent didn't cover them."
     )
     assert practice_of(notes)[-1] is True
+
+
+def test_an_acronym_or_named_method_in_lower_case_speech_is_a_name() -> None:
+    # written, the capitals make each a name; spoken, the transcript prints them in lower case
+    for written in (
+        "I put the model behind an API and checked the AUC every week.",
+        "I ran a PSI check on the inputs every week.",
+    ):
+        (w,) = reading_of(written, "model-deployment").sentences
+        assert w.marks.tool, written
+    for spoken in (
+        "so i put the model behind an api and checked the auc every week",
+        "so i tracked the inputs with a population stability score every week",
+        "so i pen tested the endpoint before it went live",
+    ):
+        (s,) = reading_of(spoken, "model-deployment").sentences
+        assert s.marks.tool, spoken
+    (plain,) = reading_of("so i checked the inputs every week", "model-deployment").sentences
+    assert not plain.marks.tool

@@ -143,3 +143,18 @@ def test_automating_machinery_is_not_data_work() -> None:
     topic = RUBRIC.topic("engineering-principles")
     got = SCORER.score(answer, "Tell me about it.", topic, topic.criteria)
     assert all(j.status != "evidenced" for j in got.judgments)
+
+
+def test_a_committee_or_a_train_ticket_is_not_version_tracking() -> None:
+    topic, label = "model-deployment", "tracking versions and runs"
+    assert label in slots(topic, "I committed the model code to the repository.")
+    assert label in slots(topic, "I logged the change in a ticket.")
+    assert label not in slots(topic, "I presented the model to the risk committee.")
+    assert label not in slots(topic, "I bought a train ticket for the model review.")
+
+
+def test_customers_and_sales_as_data_are_not_the_business_need() -> None:
+    topic, label = "model-scoping", "the business need behind them"
+    assert label in slots(topic, "I agreed the metric with the customers who use it.")
+    assert label not in slots(topic, "I chose the metric after joining the customer records.")
+    assert label not in slots(topic, "I chose the metric from three years of sales history.")

@@ -1,0 +1,45 @@
+"""What counts as reflection for a distinction criterion (issue #13): weighing, judging the impact,
+saying what would change; not a figure compared with a baseline ("better than the rule before"),
+which is a result."""
+
+from __future__ import annotations
+
+from practice_bot.rubric import load_rubric
+from practice_bot.scoring.offline import OfflineScorer
+
+RUBRIC = load_rubric()
+SCORER = OfflineScorer()
+
+
+def reflects(sentence: str) -> bool:
+    topic = RUBRIC.topic("model-testing-improvement")
+    (only,) = SCORER.outcome(sentence, topic, list(topic.criteria)).reading.sentences
+    return only.marks.reflection
+
+
+def test_a_result_better_than_a_baseline_is_not_reflection() -> None:
+    assert not reflects(
+        "The new model caught twelve per cent more fraud, better than the rule before."
+    )
+    assert not reflects("The retrained model was worse than the old one on night shifts.")
+
+
+def test_weighing_and_judging_the_impact_still_are() -> None:
+    assert reflects("In hindsight I would have kept the rule as a fallback.")
+    assert reflects("The trade-off was recall against the analysts' time.")
+    assert reflects("Compared with the rule before, it cut the queue by a third.")
+
+
+def evaluates(sentence: str) -> bool:
+    topic = RUBRIC.topic("model-testing-improvement")
+    (only,) = SCORER.outcome(sentence, topic, list(topic.criteria)).reading.sentences
+    return only.marks.evaluation
+
+
+def test_a_cause_found_and_a_judgment_of_what_mattered_are_evaluation() -> None:
+    assert evaluates("The cause was months in current employment, which mostly measures age.")
+    assert evaluates("The drop was caused by a new supplier's labels.")
+    assert reflects("The check in CI mattered more than the fix itself.")
+    assert reflects("Recall was more important than precision for the fraud team.")
+    # the control: a plain report is neither
+    assert not evaluates("The first run failed with under-25s at 74%.")
