@@ -116,18 +116,20 @@ class Batch:
             lexicon=lexicon.subset(wanted),
         )
 
-    def in_sense(self, found: set[int]) -> set[int]:
-        """The phrases `found` in a sentence, less those it uses in another sense (senses.toml)."""
-        if not self.senses:
-            return found
-        return {p for p in found if self.senses.get(p, frozenset()).isdisjoint(found)}
+    def in_sense(
+        self, found: AbstractSet[int], context: AbstractSet[int] | None = None
+    ) -> set[int]:
+        """The phrases `found` in a sentence (or some of its clauses), less those the sentence, whose
+        phrases are `context` (`found` itself by default), uses in another sense (senses.toml)."""
+        context = found if context is None else context
+        return {p for p in found if self.senses.get(p, frozenset()).isdisjoint(context)}
 
     def named(self, found: AbstractSet[int], whole: AbstractSet[int] | None = None) -> Named:
         """The slots of each criterion that a sentence naming the phrases `found` names (`whole`: the
         phrases of the whole sentence, when `found` holds those of some of its clauses only)."""
         context = found if whole is None else whole
         if self.senses:  # a phrase used in another sense here ("vulnerable patients") names nothing
-            found = {p for p in found if self.senses.get(p, frozenset()).isdisjoint(context)}
+            found = self.in_sense(found, context)
         out: dict[int, set[int]] = {}
         for pid in found:
             for ci, k in self.by_phrase.get(pid, ()):
