@@ -233,12 +233,9 @@ def is_action(token: str) -> bool:
     return is_past(token) or stem(token) in _ACTIONS
 
 
-_is_action = is_action
-
-
 def has_verb(tokens: list[str]) -> bool:
     """Whether words `tokens` hold a verb, or a subject that brings one ("I", "we")."""
-    return any(t in _VERBISH or _is_action(t) for t in tokens)
+    return any(t in _VERBISH or is_action(t) for t in tokens)
 
 
 def elided_subject(tokens: list[str]) -> bool:
@@ -277,13 +274,13 @@ def own_action(tokens: list[str]) -> tuple[bool, bool, bool]:
                 if after in _NEGATIONS:
                     negated = True
                     break
-                if after not in _SKIP and after != "to" and not _is_action(after):
+                if after not in _SKIP and after != "to" and not is_action(after):
                     return True, False, False  # "we had stand-ups", "I have a dashboard"
                 continue
             after = tokens[j] if j < len(tokens) else ""
             if nxt in _AUXILIARIES and after in _OBJECT_START:
                 return True, False, False  # "I did the analysis", "we do a weekly review"
-            if nxt in _COMPOUND_FIRST and _is_action(after):
+            if nxt in _COMPOUND_FIRST and is_action(after):
                 return True, False, False  # "I fine-tuned", "I pen tested"
             if nxt in _GO and after in _GO_PARTICLES:
                 return True, False, False  # "I go back over the logs"
@@ -299,7 +296,7 @@ def own_action(tokens: list[str]) -> tuple[bool, bool, bool]:
             if nxt in _MODALS:
                 hypothetical = True
                 break
-            if _is_action(nxt) and stem(nxt) not in _NOT_ACTIONS:
+            if is_action(nxt) and stem(nxt) not in _NOT_ACTIONS:
                 return True, False, False
             if nxt in _BRIDGES and bridged < OWN_ACTION_BRIDGES:
                 bridged += 1  # "I was responsible for monitoring", "we decided to retrain"
