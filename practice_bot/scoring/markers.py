@@ -22,13 +22,29 @@ _GROUPS: Final = word_set("team squad manager colleague colleagues lead company 
 _SKIP: Final = word_set(
     "ve m re also then first later personally together initially eventually quickly actually "
     "just still always regularly carefully was were am are been ourselves myself "
-    "really mainly mostly both all jointly finally next"
+    "really mainly mostly both all jointly finally next already"
 )
 _NEGATIONS: Final = word_set(
     "not never no didn don doesn haven hasn hadn wasn weren isn aren cannot couldn nt"
 )
 _AUXILIARIES: Final = word_set("did do does")
 _POSSESSION: Final = word_set("had have has")
+# "my job was to build the dashboard", "my role was building the features": a personal role
+_ROLES: Final = word_set("job role part bit task responsibility")
+# "me" as a subject, as speech has it: "it was me who...", "so me and my colleague built..."
+_WHO: Final = word_set("who that")
+_BE: Final = word_set("was is s")
+_OPENERS: Final = word_set("so then and but well basically like yeah okay ok right actually")
+_PARTNER_WORDS: Final = 4  # "me and [the data team] retrained": at most this many words between
+# "I was the one who built it", "we were the ones that fixed it"
+_CLEFTS: Final = frozenset(
+    {("one", "who"), ("one", "that"), ("ones", "who"), ("ones", "that"), ("person", "who")}
+)
+# After "'d", these make it "had": "I'd been", "I'd already set it up", "I'd just finished"
+_HAD_AFTER: Final = word_set(
+    "been done seen written built made found got gone taken given spoken shown begun known heard "
+    "brought bought taught sent spent already just previously recently only"
+)
 _BRIDGES: Final = word_set(
     "responsible tasked asked decided needed wanted tried managed able going got started began "
     "helped for to in charge of on with kind sort went chose agreed offered volunteered"
@@ -218,7 +234,7 @@ def register(lexicon: Lexicon, phrases: dict[str, tuple[str, ...]]) -> MarkerIds
 
 _PAST_WORDS: Final = word_set(
     "was were had did built ran wrote chose led set made met took gave found went kept spoke brought "
-    "taught began got put cut sent spent saw sat told done"
+    "taught began got put cut sent spent saw sat told done came held drew dealt sought"
 )
 
 
@@ -238,9 +254,24 @@ def has_verb(tokens: list[str]) -> bool:
     return any(t in _VERBISH or is_action(t) for t in tokens)
 
 
+# Words that may open a terse note before its verb: "Also added alerts", "Then retrained it monthly"
+_NOTE_LEAD: Final = word_set(
+    "also then later so and first initially personally eventually finally next"
+)
+
+
+def _lead(tokens: list[str]) -> int:
+    """How many words open `tokens` before a terse note's verb (`_NOTE_LEAD`, at most two)."""
+    n = 0
+    while n < 2 and n < len(tokens) and tokens[n] in _NOTE_LEAD:
+        n += 1
+    return n
+
+
 def elided_subject(tokens: list[str]) -> bool:
     """A terse note opening with a past-tense action, its "I" left out ("Ran the flag rate by
     ethnicity", "Suggested adding empty miles"); not a passive ("Built by the vendor")."""
+    tokens = tokens[_lead(tokens) :]  # "Also added alerts to Slack", "Then retrained it monthly"
     return (
         len(tokens) > 2
         and tokens[0] not in _VERBISH
@@ -250,18 +281,51 @@ def elided_subject(tokens: list[str]) -> bool:
     )
 
 
+def _verb_search(tokens: list[str], i: int) -> int | None:
+    """Where the search for the verb of a first-person subject at tokens[i] starts, or None when
+    tokens[i] is not one: "I", "we"; "our"/"my" and a group ("our team retrained") or a role ("my
+    job was to build"); "me" as speech uses it ("me and Sarah built", "Sarah and me built", "it was
+    me who found")."""
+    tok = tokens[i]
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+    if tok in _SUBJECTS:
+        return i + 1
+    if tok in _POSSESSIVES and (nxt in _GROUPS or nxt in _ROLES):
+        return i + 2
+    if tok != "me":
+        return None
+    before = tokens[i - 1] if i else ""
+    if nxt in _WHO and before in _BE:
+        return i + 2  # "it was me who found the leak"
+    if before == "and" and nxt != "to":
+        return i + 1  # "Sarah and me built it" (not "they asked Sarah and me to build it")
+    if nxt == "and" and (not i or before in _OPENERS):
+        # "me and my colleague built", "me and the data team retrained it": past the other person
+        for k in range(i + 2, min(len(tokens), i + 2 + _PARTNER_WORDS)):
+            if tokens[k] in _VERBISH or is_action(tokens[k]) or tokens[k] in _MODALS:
+                return k
+    return None
+
+
+def _had(after: str) -> bool:
+    """Whether "'d" before word `after` is "had" ("I'd been following", "I'd already set it up",
+    "I'd noticed"), not "would" ("I'd check", "I'd need", "I'd have")."""
+    if after in _HAD_AFTER:
+        return True
+    return len(after) > 4 and after.endswith("ed") and stem(after) not in _NOT_ACTIONS
+
+
 def own_action(tokens: list[str]) -> tuple[bool, bool, bool]:
     """(practice, hypothetical, negated): the first verb after a first-person subject ("I", "we", or
     "our"/"my" and a group: "our team") decides."""
     hypothetical = negated = False
     if elided_subject(tokens):
         return True, False, False  # a terse note with the "I" left out: "Ran the flag rate"
-    for i, tok in enumerate(tokens):
-        if tok in _SUBJECTS:
-            pass
-        elif not (tok in _POSSESSIVES and i + 1 < len(tokens) and tokens[i + 1] in _GROUPS):
-            continue  # "our team retrained", "my manager and I agreed"
-        j = i + 1 if tok in _SUBJECTS else i + 2
+    for i in range(len(tokens)):
+        found = _verb_search(tokens, i)
+        if found is None:
+            continue
+        j = found
         bridged = 0
         while j < len(tokens) and j < i + OWN_ACTION_REACH:
             nxt = tokens[j]
@@ -280,6 +344,15 @@ def own_action(tokens: list[str]) -> tuple[bool, bool, bool]:
             after = tokens[j] if j < len(tokens) else ""
             if nxt in _AUXILIARIES and after in _OBJECT_START:
                 return True, False, False  # "I did the analysis", "we do a weekly review"
+            if nxt in ("did", "done") and after in ("was", "is"):
+                return True, False, False  # "the first thing I did was sit with the ward manager"
+            if nxt == "the" and tuple(tokens[j : j + 2]) in _CLEFTS:
+                j += 2  # "I was the one who built it"
+                continue
+            if nxt == "is" and tokens[j - 2] in _ROLES:
+                continue  # "my job is to check the alerts"
+            if nxt == "d" and _had(after):
+                continue  # "I'd been following the discussions": had, not would
             if nxt in _COMPOUND_FIRST and is_action(after):
                 return True, False, False  # "I fine-tuned", "I pen tested"
             if nxt in _GO and after in _GO_PARTICLES:

@@ -33,6 +33,9 @@ _NOT_NEGATING_AFTER: Final = word_set("only just longer")
 _CONDITIONS: Final = word_set("if when whenever unless once until")
 _JOINS: Final = word_set("and but so or then")
 _HEDGE_OPENING: Final = 4  # words: ", I'm not sure, ..." opens a clause with a hedge
+# A clause opening with one of these has its own subject or is about a thing: a hedge in it ("...,
+# which I think landed better than the e-learning") is about that clause, not the one before.
+_OWN_SUBJECT: Final = word_set("which who whom whose where that because it they this my our we")
 # Left undone, whoever the subject: "never", "didn't", "hasn't been", "nobody", "was not"... A present
 # or future negation says what the work is like ("it doesn't store names", "it won't release if..."),
 # not what was left undone, and is not one of these.
@@ -150,14 +153,19 @@ def open_clauses(
     """The clauses of a sentence that are neither negated nor hedged (`hedged(a, b)`: whether words
     [a, b) hold a hedge, "I think", "maybe"), when some other clause is; None when no clause is
     either, or every one is (the sentence is then read whole). A clause opening with a hedge, no
-    joining word before it ("We measured it with CodeCarbon, I think, ..."), hedges the one before."""
+    joining word, relative or subject of its own before it ("We measured it with CodeCarbon, I think,
+    ..."), hedges the one before; "..., which I think landed well" does not."""
     parts = clauses(norm)
     if len(parts) < 2:
         return None
     shut = [negated(tokens[a:b]) or (hedged is not None and hedged(a, b)) for a, b in parts]
     if hedged is not None:
         for i, (a, b) in enumerate(parts[1:], 1):
-            if tokens[a] not in _JOINS and hedged(a, min(b, a + _HEDGE_OPENING)):
+            if (
+                tokens[a] not in _JOINS
+                and tokens[a] not in _OWN_SUBJECT
+                and hedged(a, min(b, a + _HEDGE_OPENING))
+            ):
                 shut[i - 1] = True
     free = [part for part, closed in zip(parts, shut, strict=True) if not closed]
     if not free or len(free) == len(parts):
