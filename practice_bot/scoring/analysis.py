@@ -195,7 +195,8 @@ def read(answer: str, topic: Topic, book: ConceptBook, batch: Batch, memory: Mem
             s.why = EXCLUDED_WHY[FLAG_INJECTION]
         return reading
     _defend(topic, reading, book, sentence_tokens)
-    _own_practice(reading.sentences, terse=reading.word_count <= TERSE_ANSWER_WORDS)
+    # words as the learner wrote them ("read-only", "sign-off": one word each)
+    _own_practice(reading.sentences, terse=len(scored.split()) <= TERSE_ANSWER_WORDS)
     _personal_role(reading.sentences)
     return reading
 

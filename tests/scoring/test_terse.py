@@ -101,3 +101,31 @@ def test_an_acronym_or_named_method_in_lower_case_speech_is_a_name() -> None:
         assert s.marks.tool, spoken
     (plain,) = reading_of("so i checked the inputs every week", "model-deployment").sentences
     assert not plain.marks.tool
+
+
+def test_a_terse_answer_is_counted_in_words_as_written() -> None:
+    # 78 words as written, more once "read-only" and "sign-off" are split: still a terse answer, so
+    # the "I" of the fourth note carries to the second
+    notes = (
+        "Home-insurance claims triage for the counter-fraud team. "
+        "Handlers could review 200 flagged claims a month, so target was precision within the top "
+        "200 plus value of fraud caught. AUC only as a sanity check on the hold-out month. "
+        "Before sign-off I compared flag rates by postcode area: rural postcodes flagged at twice the "
+        "urban rate, traced to a distance-to-branch feature, removed it. "
+        "Model reads claims through a read-only service-account, no write access, re-run monthly."
+    )
+    assert len(notes.split()) <= 80
+    assert [s.practice for s in reading_of(notes, "model-scoping").sentences][1] is True
+
+
+def test_a_terse_note_naming_an_ml_method_is_about_ml_work() -> None:
+    notes = (
+        "Recycling plant, sorting plastics by near-infrared spectra. "
+        "Spectra differ in brightness with dirt and distance, so I scaled each to unit length and "
+        "compared by angle (cosine), not Euclidean distance. "
+        "PCA first: the 220 wavelengths are heavily correlated. "
+        "12 components kept 98% of the variance. Mis-sorted bales fell from 9% to 4%."
+    )
+    topic = RUBRIC.topic("engineering-principles")
+    outcome = SCORER.outcome(notes, topic, list(topic.criteria))
+    assert any(s.marks.about for s in outcome.reading.sentences)
