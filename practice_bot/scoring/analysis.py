@@ -13,7 +13,7 @@ from practice_bot.scoring.base import FLAG_INJECTION, FLAG_KEYWORDS, FLAG_PADDIN
 from practice_bot.scoring.concepts import Batch, ConceptBook
 from practice_bot.scoring.markers import Marks, elided_subject, marks
 from practice_bot.scoring.memory import Memory
-from practice_bot.scoring.segment import fluent_pair, segment
+from practice_bot.scoring.segment import Segmentation, fluent, fluent_pair, segment
 from practice_bot.scoring.text import normalise, split_sentences, word_set, words
 from practice_bot.scoring.thresholds import (
     BARE_TERM_WORDS,
@@ -195,10 +195,18 @@ def read(answer: str, topic: Topic, book: ConceptBook, batch: Batch, memory: Mem
             s.why = EXCLUDED_WHY[FLAG_INJECTION]
         return reading
     _defend(topic, reading, book, sentence_tokens)
-    # words as the learner wrote them ("read-only", "sign-off": one word each)
-    _own_practice(reading.sentences, terse=len(scored.split()) <= TERSE_ANSWER_WORDS)
+    _own_practice(reading.sentences, terse=_written_words(scored, seg) <= TERSE_ANSWER_WORDS)
     _personal_role(reading.sentences)
     return reading
+
+
+def _written_words(answer: str, seg: Segmentation) -> int:
+    """The words of `answer` as the learner wrote them ("read-only", "sign-off": one word each),
+    without fillers and false starts ("um", "I- I")."""
+    raw = answer.split()
+    if len(raw) <= TERSE_ANSWER_WORDS:
+        return len(raw)
+    return sum(1 for t in fluent(normalise(answer), seg).split() if any(c.isalnum() for c in t))
 
 
 _BREAK: Final = "\n"  # between sentences, so no n-gram spans two
