@@ -63,6 +63,11 @@ _COMPOUND_FIRST: Final = word_set(
 # may be a plan ("I'm going to")
 _GO: Final = word_set("go goes")
 _GO_PARTICLES: Final = word_set("back through over")
+# "look" with a particle is an action too ("I look into every alert", "I look over the residuals");
+# alone it is not ("I look forward to"). ("The models I look after" is left out: on dev it credited
+# the building models an architect looks after, a word-sense trap.)
+_LOOK: Final = word_set("look looks looking")
+_LOOK_PARTICLES: Final = word_set("into over through at")
 # "I thought I'd check the drift first": deciding, then doing; not a wish
 _DECIDING: Final = word_set("thought figured reckoned decided")
 _NOT_ACTIONS: Final = frozenset(
@@ -234,7 +239,7 @@ def register(lexicon: Lexicon, phrases: dict[str, tuple[str, ...]]) -> MarkerIds
 
 _PAST_WORDS: Final = word_set(
     "was were had did built ran wrote chose led set made met took gave found went kept spoke brought "
-    "taught began got put cut sent spent saw sat told done came held drew dealt sought"
+    "taught began got put cut sent spent saw sat told done came held drew dealt sought rebuilt rewrote reran"
 )
 
 
@@ -357,6 +362,16 @@ def own_action(tokens: list[str]) -> tuple[bool, bool, bool]:
                 return True, False, False  # "I fine-tuned", "I pen tested"
             if nxt in _GO and after in _GO_PARTICLES:
                 return True, False, False  # "I go back over the logs"
+            if nxt in _LOOK and after in _LOOK_PARTICLES:
+                return True, False, False  # "I look into every alert"
+            if (
+                nxt in ("did", "do")
+                and after
+                and after not in _NEGATIONS
+                and stem(after) not in _NOT_ACTIONS
+                and (is_action(after) or after in _LOOK)
+            ):
+                return True, False, False  # "I did look at a deep learning model", "I did try"
             if nxt in _SKIP or nxt in _AUXILIARIES or (nxt.endswith("ly") and len(nxt) > 4):
                 continue
             if nxt == "going" and after == "to":
