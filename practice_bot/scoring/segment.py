@@ -47,6 +47,9 @@ _PHRASE_WORD: Final = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)*")
 _PAUSE_END: Final = ",;:.!?)]\"'-–—…"
 _PAUSE_START: Final = "([\"'-–—"
 
+# After a word of `clause_ends`, a cut is made before these when they open a clause ("and I", "but")
+_NEW_CLAUSE: Final = frozenset({"and", "but"})
+
 # Scores of a place to cut (before a word).
 _MARKER: Final = 4
 _CLAUSE: Final = 3
@@ -64,6 +67,8 @@ class SegmentationRules(BaseModel):
     joints: list[str]
     not_markers: list[str]
     glue: list[str]
+    # glue words that end a clause before "and I", "but": "...doing it and I wrote a parser"
+    clause_ends: list[str] = []
 
 
 class _File(BaseModel):
@@ -84,6 +89,7 @@ class Segmentation:
     joints: dict[str, tuple[Phrase, ...]]
     not_markers: dict[str, tuple[Phrase, ...]]
     glue: frozenset[str]
+    clause_ends: frozenset[str]
     # For the quick check that a sentence has no filler: the one-word fillers, the longer ones
     one_word: frozenset[str]
     phrases: tuple[str, ...]
@@ -105,6 +111,7 @@ class Segmentation:
             joints=index(rules.joints),
             not_markers=index(rules.not_markers),
             glue=frozenset(rules.glue),
+            clause_ends=frozenset(rules.clause_ends),
             one_word=frozenset(p for p in rules.fillers if " " not in p),
             phrases=tuple(p for p in rules.fillers if " " in p),
         )
@@ -112,7 +119,15 @@ class Segmentation:
 
 def _phrase_problems(rules: SegmentationRules) -> list[tuple[str, str]]:
     out = []
-    for name in ("fillers", "markers", "clause_starts", "joints", "not_markers", "glue"):
+    for name in (
+        "fillers",
+        "markers",
+        "clause_starts",
+        "joints",
+        "not_markers",
+        "glue",
+        "clause_ends",
+    ):
         for i, phrase in enumerate(getattr(rules, name)):
             words = phrase.split()
             if not words or not all(_PHRASE_WORD.fullmatch(w) for w in words):
@@ -123,8 +138,8 @@ def _phrase_problems(rules: SegmentationRules) -> list[tuple[str, str]]:
                         "inside a word) separated by spaces",
                     )
                 )
-            elif name == "glue" and len(words) > 1:
-                out.append((f"segmentation.{name}[{i}]", f"{phrase!r}: glue is single words"))
+            elif name in ("glue", "clause_ends") and len(words) > 1:
+                out.append((f"segmentation.{name}[{i}]", f"{phrase!r}: {name} are single words"))
     return out
 
 
@@ -339,6 +354,10 @@ class _Cutter:
         keys, seg = self.keys, self.seg
         pause = _PAUSE if _pause(self.tokens[self.kept[p - 1]]) else 0
         if not pause and keys[p - 1] in seg.glue:
+            # "...doing it and I wrote a parser": a clause start after an object ends its clause
+            if keys[p - 1] in seg.clause_ends and keys[p] in _NEW_CLAUSE:
+                n = _starts(keys, p, seg.clause_starts)
+                return _CLAUSE if n > 1 or keys[p] == "but" else 0
             return 0
         if _starts(keys, p, seg.not_markers):
             return pause

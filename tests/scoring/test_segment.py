@@ -163,6 +163,23 @@ def test_a_run_on_answer_is_cut_before_its_discourse_markers() -> None:
     assert not any(s.text.startswith("so that") for s in purpose)
 
 
+def test_a_clause_after_an_object_is_cut_at_and_i_not_mid_phrase() -> None:
+    # "...doing it and i wrote a little parser with an llm call...": the cut comes before "and i",
+    # so the parser and what it is made of stay in one sentence; "the other bit" starts one too
+    answer = (
+        "it went from about two to one down to roughly level without the probation pass rate of the "
+        "shortlist dropping the other bit automation that was me noticing the consultants spend the "
+        "first two hours of every day copying job adverts from client emails into our crm by hand "
+        "nobody had asked for it but i timed a couple of them doing it and i wrote a little parser "
+        "with an llm call that pulls out the title salary location and skills into the crm fields"
+    )
+    texts = [s.text for s in sentences(answer)]
+    assert any(t.startswith("the other bit automation") for t in texts), texts
+    parser = next(t for t in texts if "a little parser" in t)
+    assert "with an llm call" in parser and not parser.startswith("with")
+    _check_spans(answer, sentences(answer))
+
+
 def test_a_long_run_without_markers_is_still_bounded() -> None:
     answer = " ".join(f"word{i}" for i in range(300))
     spans = sentences(answer)
