@@ -84,3 +84,20 @@ def test_a_hedge_inside_a_relative_clause_does_not_hedge_the_action_before_it() 
     free = scope.open_clauses(norm, tokens, lambda a, b: "think" in tokens[a:b])
     assert free is not None
     assert " ".join(tokens[free[0][0] : free[0][1]]).startswith("i ran a ten minute session")
+
+
+def test_a_model_unsure_of_its_answer_is_not_the_speaker_hedging() -> None:
+    # "anything it's not sure about goes to a person" describes the system; "I'm not sure" is a hedge
+    system = (
+        "I trained a text classifier on eighteen months of enquiry emails in scikit-learn and it plugs "
+        "into the ticketing tool the admissions team already use, and anything it's not sure about "
+        "goes to a person."
+    )
+    doubt = system.replace("anything it's not sure about goes", "I'm not sure anything goes")
+    topic = RUBRIC.topic("engineering-principles")
+    hedges = SCORER.book.markers.hedges
+    found = [
+        SCORER.outcome(a, topic, list(topic.criteria)).reading.sentences[0].facts.found
+        for a in (system, doubt)
+    ]
+    assert [not hedges.isdisjoint(f) for f in found] == [False, True]

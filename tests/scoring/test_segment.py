@@ -180,6 +180,19 @@ def test_a_clause_after_an_object_is_cut_at_and_i_not_mid_phrase() -> None:
     _check_spans(answer, sentences(answer))
 
 
+def test_a_relative_clause_after_anything_stays_and_the_interesting_bit_starts_a_sentence() -> None:
+    answer = (
+        "so i pulled eighteen months of emails with the folder they ended up in and trained a text "
+        "classifier and it plugs into the ticketing tool they already use it just sets the category "
+        "field when an email lands and anything it's not sure about stays uncategorised for a person "
+        "the interesting bit was the errors it was noticeably worse on emails from international "
+        "applicants like fourteen per cent wrong against six per cent overall"
+    )
+    texts = [s.text for s in sentences(answer)]
+    assert not any(t.startswith("it's not sure") for t in texts), texts
+    assert any(t.startswith("the interesting bit was the errors") for t in texts), texts
+
+
 def test_a_long_run_without_markers_is_still_bounded() -> None:
     answer = " ".join(f"word{i}" for i in range(300))
     spans = sentences(answer)
