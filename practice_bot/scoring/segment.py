@@ -361,8 +361,10 @@ class _Cutter:
             return 0
         if _starts(keys, p, seg.not_markers):
             return pause
-        if _starts(keys, p, seg.markers):
-            return _MARKER + pause
+        if _starts(keys, p, seg.markers) or (
+            keys[p] == "and" and p + 1 < len(keys) and _starts(keys, p + 1, seg.markers) > 1
+        ):
+            return _MARKER + pause  # "... and the knock-on was": the "and" opens the new sentence
         if _starts(keys, p, seg.clause_starts):
             return _CLAUSE + pause
         if _starts(keys, p, seg.joints):

@@ -193,6 +193,17 @@ def test_a_relative_clause_after_anything_stays_and_the_interesting_bit_starts_a
     assert any(t.startswith("the interesting bit was the errors") for t in texts), texts
 
 
+def test_and_before_a_longer_marker_opens_the_new_sentence() -> None:
+    # "... and the knock on was ...": what followed is not part of the action before it
+    answer = (
+        "so i went with dropping the feature and i wrote that up with the numbers for the service "
+        "manager and the knock on was the prototype didn't go live until that test passed it held "
+        "the launch up two weeks and now every retrain has to pass it too"
+    )
+    texts = [s.text for s in sentences(answer)]
+    assert any(t.startswith("and the knock on was") for t in texts), texts
+
+
 def test_a_long_run_without_markers_is_still_bounded() -> None:
     answer = " ".join(f"word{i}" for i in range(300))
     spans = sentences(answer)
