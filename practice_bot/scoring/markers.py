@@ -216,6 +216,7 @@ class MarkerIds:
     people: frozenset[int]
     hedges: frozenset[int] = frozenset()
     object: frozenset[int] = frozenset()
+    object_weak: frozenset[int] = frozenset()
 
 
 def register(lexicon: Lexicon, phrases: dict[str, tuple[str, ...]]) -> MarkerIds:
@@ -234,6 +235,7 @@ def register(lexicon: Lexicon, phrases: dict[str, tuple[str, ...]]) -> MarkerIds
         people=add("people"),
         hedges=add("hedges"),
         object=add("object"),
+        object_weak=add("object_weak"),
     )
 
 
