@@ -43,3 +43,11 @@ def test_a_cause_found_and_a_judgment_of_what_mattered_are_evaluation() -> None:
     assert reflects("Recall was more important than precision for the fraud team.")
     # the control: a plain report is neither
     assert not evaluates("The first run failed with under-25s at 74%.")
+
+
+def test_reflection_as_people_say_it_aloud() -> None:
+    # spoken answers evaluate in plain words: what they learned, the weak spot, how it compares
+    assert reflects("The thing I learned though, most of my drift alerts were bad data.")
+    assert reflects("I'd be honest, the weak spot is the error only arrives two days later.")
+    assert reflects("Whereas before we had these checks, a bad feed went straight through.")
+    assert evaluates("The evidence it works is the range check stopping the run last March.")
