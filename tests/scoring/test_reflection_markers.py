@@ -51,3 +51,13 @@ def test_reflection_as_people_say_it_aloud() -> None:
     assert reflects("I'd be honest, the weak spot is the error only arrives two days later.")
     assert reflects("Whereas before we had these checks, a bad feed went straight through.")
     assert evaluates("The evidence it works is the range check stopping the run last March.")
+
+
+def test_weighing_another_way_is_reflection() -> None:
+    assert reflects("I did think about going the other way, flagging only the sure ones.")
+    assert reflects(
+        "The alternative was a rule on the amount, which would have missed the small ones."
+    )
+    assert reflects(
+        "On an earlier project the union blocked it, so this time I went to the reps first."
+    )
