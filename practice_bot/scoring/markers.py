@@ -96,7 +96,10 @@ _ACTIONS: Final = frozenset(
     apply adopt introduce embed switch cut save shut turn limit cap cache batch quantise quantize
     prune distil distill reuse email call ask get receive say said interview survey consult listen gather map draw
     spend worked work make keep start finish stop begin lead help support
-    report publish update maintain refine rebuild redesign rework iterate rerun add built"""
+    report publish update maintain refine rebuild redesign rework iterate rerun add built
+    watch inspect verify handle oversee trigger rotate patch backfill reconcile query pull fetch
+    extract transform filter aggregate visualise visualize plot summarise summarize draft rewrite
+    upload install"""
     )
 )
 _DEFINITION: Final = re.compile(

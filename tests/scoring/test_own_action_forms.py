@@ -87,3 +87,15 @@ def test_spoken_and_non_native_forms_are_own_practice(sentence: str) -> None:
 )
 def test_what_those_forms_do_not_cover(sentence: str, expected: tuple[bool, bool, bool]) -> None:
     assert practice(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Also I watch the journey times every week.",
+        "I verify the labels against the source.",
+        "I pull the extract every Monday and reconcile it with the ledger.",
+    ],
+)
+def test_monitoring_and_data_verbs_are_actions(sentence: str) -> None:
+    assert practice(sentence) == (True, False, False)
