@@ -317,6 +317,21 @@ def _verb_search(tokens: list[str], i: int) -> int | None:
     return None
 
 
+# "I don't think we looked at it much", "I don't remember anyone checking": what follows was not done
+_DOUBTING: Final = word_set("think believe reckon remember recall")
+# ...when a clause follows ("I don't think we...", not "I didn't believe the first numbers")
+_CLAUSE_SUBJECTS: Final = word_set(
+    "we i they he she it anyone anybody anything someone somebody that there nobody everyone"
+)
+
+
+def _word_after(tokens: list[str], j: int) -> str:
+    """The word at tokens[j], past the "t" of "don't"."""
+    if j < len(tokens) and tokens[j] == "t":
+        j += 1
+    return tokens[j] if j < len(tokens) else ""
+
+
 def _had(after: str) -> bool:
     """Whether "'d" before word `after` is "had" ("I'd been following", "I'd already set it up",
     "I'd noticed"), not "would" ("I'd check", "I'd need", "I'd have")."""
@@ -341,6 +356,12 @@ def own_action(tokens: list[str]) -> tuple[bool, bool, bool]:
             nxt = tokens[j]
             j += 1
             if nxt in _NEGATIONS:
+                doubt = _word_after(tokens, j)
+                if (
+                    doubt in _DOUBTING
+                    and _word_after(tokens, tokens.index(doubt, j) + 1) in _CLAUSE_SUBJECTS
+                ):
+                    return False, False, True  # "I don't think we looked at it": we didn't
                 negated = True
                 break  # "we didn't set a target", "I haven't looked": not something done
             if nxt in _POSSESSION:

@@ -82,6 +82,10 @@ def test_spoken_and_non_native_forms_are_own_practice(sentence: str) -> None:
         ("They asked Sarah and me to build it.", (False, False, False)),
         ("People like me use it every day.", (False, False, False)),
         ("I look forward to the next release.", (False, False, False)),
+        # "I don't think we looked": we didn't; "I didn't believe the numbers, so I reran it" did
+        ("After that I don't think we looked at it much.", (False, False, True)),
+        ("I don't think anyone checked the bias.", (False, False, True)),
+        ("I didn't believe the first numbers so I reran the split.", (True, False, False)),
         ("Built by the vendor in 2019.", (False, False, False)),
     ],
 )
