@@ -158,3 +158,16 @@ def test_customers_and_sales_as_data_are_not_the_business_need() -> None:
     assert label in slots(topic, "I agreed the metric with the customers who use it.")
     assert label not in slots(topic, "I chose the metric after joining the customer records.")
     assert label not in slots(topic, "I chose the metric from three years of sales history.")
+
+
+def test_keeping_the_score_of_a_cricket_match_is_not_ml_work() -> None:
+    from practice_bot.rubric import load_rubric
+    from practice_bot.scoring.offline import OfflineScorer
+
+    topic = load_rubric().topic("engineering-principles")
+    reading = (
+        OfflineScorer()
+        .outcome("I score for my local cricket club every weekend.", topic, list(topic.criteria))
+        .reading
+    )
+    assert not any(s.marks.about for s in reading.sentences)
