@@ -203,8 +203,10 @@ class Marks:
 
     @property
     def concrete(self) -> bool:
-        """Names a tool or thing, gives a figure, or says what came of it."""
-        return self.outcome or self.people or self.tool or self.number
+        """Names a tool or thing, gives a figure, or names people. An outcome word alone ("the result
+        was a more sustainable outcome", "they were happy with the improvement") is not: what came
+        of it is concrete when it is measured or named."""
+        return self.people or self.tool or self.number
 
 
 @dataclass(frozen=True)

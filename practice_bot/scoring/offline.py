@@ -186,9 +186,7 @@ def judge(
         shown = _quotes(carriers, supporting, support, concepts)
         shown_labels = _shown(shown, support, concepts, got)
         if not any(s.marks.concrete for s in supporting):
-            path.append(
-                "no supporting sentence is concrete (tool, figure, outcome or people): partly"
-            )
+            path.append("no supporting sentence is concrete (tool, figure or people): partly")
             return made("partly", reasons.not_concrete(shown_labels), shown)
         path.append(f"concrete: {_numbers([s for s in supporting if s.marks.concrete])}")
         if not _about_object(reading, object_phrases, weak_object):
@@ -350,9 +348,9 @@ def _confidence(
         return "possible", f"{len(acted)} first-person action, the rest carried from it"
     concrete = [s for s in supporting if s.marks.concrete]
     if len(concrete) < CLEAR_SENTENCES:
-        return "possible", f"{len(concrete)} concrete supporting sentence (tool, figure, outcome)"
+        return "possible", f"{len(concrete)} concrete supporting sentence (tool, figure or people)"
     if not any(s.marks.concrete for s in carriers):
-        return "possible", "the sentence carrying the core names no tool, figure, outcome or people"
+        return "possible", "the sentence carrying the core names no tool, figure or people"
     return "clear", f"{len(supporting)} supporting sentences, {len(supported)} slots"
 
 

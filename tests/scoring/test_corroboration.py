@@ -54,3 +54,34 @@ def test_data_alone_does_not_make_an_answer_about_other_models_ml_work() -> None
     outcome = SCORER.outcome(BIM, topic, list(topic.criteria))
     assert all(v.status != "evidenced" for v in outcome.verdicts)
     assert any("ML or data work" in step for v in outcome.verdicts for step in v.path)
+
+
+STAR = (
+    "Situation: our logistics firm wanted its machine learning to be greener. "
+    "Task: my task was to make our forecasting models more sustainable. "
+    "Action: I took action by identifying opportunities and embedding sustainability into our ML "
+    "work in line with the strategy. "
+    "Result: the result was a more sustainable outcome, with a clear improvement for the business. "
+    "Reflection: I learned that sustainability matters and I championed it across the team."
+)
+
+
+def test_an_outcome_word_alone_is_not_concrete_evidence() -> None:
+    # STAR shape without substance: no tool, figure or person, only "the result was an improvement"
+    assert status("sustainability", STAR, "sustainability/pass-1") != "evidenced"
+    measured = STAR.replace(
+        "with a clear improvement for the business",
+        "cutting the retraining energy from 40 to 6 kWh a week in CodeCarbon",
+    )
+    assert status("sustainability", measured, "sustainability/pass-1") == "evidenced"
+
+
+def test_a_score_out_of_ten_is_not_ml_work() -> None:
+    topic = RUBRIC.topic("model-testing-improvement")
+    reading = SCORER.outcome(
+        "I keep a logbook of every batch, scored out of ten by the bakery team, and the scores went "
+        "from six to eight.",
+        topic,
+        list(topic.criteria),
+    ).reading
+    assert not any(s.marks.about for s in reading.sentences)
