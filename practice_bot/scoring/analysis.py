@@ -122,6 +122,17 @@ def facts(text: str, norm: str, book: ConceptBook, batch: Batch, memory: Memory)
     found = batch.in_sense(matched)  # "a modelling agency": not an ML model
     stems = [k[0] for k in keyed]
     m = marks(text, norm, tokens, found, book.markers)
+    if not m.about and not book.markers.object.isdisjoint(found):
+        # a short sentence with a negation: a disclaimer only when the ML work is in a negated
+        # clause ("There's no machine learning in it"), not "I scoped on precision, not AUC"
+        objects = book.markers.object
+        about = any(
+            not objects.isdisjoint(batch.lexicon.match(keyed[a:b]))
+            and not scope.negated(tokens[a:b])
+            for a, b in scope.clauses(norm)
+        )
+        if about:
+            m = replace(m, about=True)
     # A keyword list or a bare term counts the phrases of every topic it names (the whole book's).
     keyword = defences.keyword_sentence(text, m.verbs)
     bare = len(tokens) <= BARE_TERM_WORDS and not m.verbs

@@ -56,7 +56,7 @@ _REQUESTS: Final = word_set("asked told expected required wanted requested")
 # A negated auxiliary is a verb: "the addresses didn't match" is a clause of its own
 _NEGATED_VERBS: Final = word_set("didn wasn weren hasn haven hadn isn aren doesn don won")
 _THERE: Final = re.compile(
-    r"\bthere (?:was|were|is|are) (?:no|never|not)\b|\bthere (?:wasn|weren|isn|aren) t\b"
+    r"\bthere (?:s|was|were|is|are) (?:no|never|not)\b|\bthere (?:wasn|weren|isn|aren) t\b"
 )
 
 

@@ -129,3 +129,18 @@ def test_a_terse_note_naming_an_ml_method_is_about_ml_work() -> None:
     topic = RUBRIC.topic("engineering-principles")
     outcome = SCORER.outcome(notes, topic, list(topic.criteria))
     assert any(s.marks.about for s in outcome.reading.sentences)
+
+
+def test_a_negation_beside_the_ml_work_is_not_a_disclaimer() -> None:
+    # "..., not AUC" contrasts two metrics; "There's no machine learning in it" disclaims ML work
+    topic = RUBRIC.topic("model-scoping")
+
+    def about(sentence: str) -> bool:
+        (only,) = SCORER.outcome(sentence, topic, list(topic.criteria)).reading.sentences
+        return only.marks.about
+
+    assert about(
+        "Handlers review 200 claims a week, so I scoped on precision in the top 200, not AUC."
+    )
+    assert not about("There's no machine learning in it at all, it's just a shop.")
+    assert not about("We didn't use any machine learning for the rota.")
