@@ -171,3 +171,27 @@ def test_keeping_the_score_of_a_cricket_match_is_not_ml_work() -> None:
         .reading
     )
     assert not any(s.marks.about for s in reading.sentences)
+
+
+def test_spreadsheet_models_and_a_sustainable_pace_are_other_senses() -> None:
+    from practice_bot.rubric import load_rubric
+    from practice_bot.scoring.offline import OfflineScorer
+
+    rubric, scorer = load_rubric(), OfflineScorer()
+    finance = (
+        "In the finance team we had dozens of legacy Excel cash-flow models, some ten years old. "
+        "I set up a register of every model with its owner and review date, moved the current ones "
+        "into SharePoint with version history, and decommissioned the old ones by locking them "
+        "read-only in an archive, in line with the finance procedures manual."
+    )
+    topic = rubric.topic("model-management")
+    got = scorer.score(finance, "", topic, topic.criteria)
+    assert all(j.status != "evidenced" for j in got.judgments)
+    pace = (
+        "Sustainability for me is about not burning out. I pushed for a sustainable pace in the data "
+        "team: no deploys on Fridays and a proper on-call rota in PagerDuty, and overtime went down "
+        "by a third."
+    )
+    topic = rubric.topic("sustainability")
+    got = scorer.score(pace, "", topic, topic.criteria)
+    assert all(j.status != "evidenced" for j in got.judgments)
