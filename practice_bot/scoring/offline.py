@@ -357,14 +357,18 @@ def _confidence(
 def _evaluation(
     sentences: list[Sentence], supporting: list[Sentence], mentioning: list[Sentence]
 ) -> list[Sentence]:
-    """Evaluation tied to the concept: in a sentence naming it, or beside a supporting one."""
+    """Evaluation tied to the concept: in a sentence naming it, or beside a supporting one; not in a
+    sentence saying what was not done ("I didn't compare it with any other option")."""
     near: set[int] = {s.index for s in mentioning}
     for s in supporting:
         near.update((s.index - 1, s.index, s.index + 1))
     return [
         sentences[i]
         for i in sorted(near)
-        if 0 <= i < len(sentences) and sentences[i].marks.evaluation and not sentences[i].excluded
+        if 0 <= i < len(sentences)
+        and sentences[i].marks.evaluation
+        and not sentences[i].excluded
+        and not (sentences[i].marks.negated and not sentences[i].practice)
     ]
 
 

@@ -61,3 +61,22 @@ def test_weighing_another_way_is_reflection() -> None:
     assert reflects(
         "On an earlier project the union blocked it, so this time I went to the reps first."
     )
+
+
+def test_weights_and_biases_is_a_tool_not_weighing_up() -> None:
+    assert not reflects("Every experiment was tracked in Weights & Biases and reviewed in a PR.")
+    assert reflects("I weighed recall against the analysts' time before choosing the threshold.")
+
+
+def test_a_comparison_never_made_is_not_evaluation() -> None:
+    # "I didn't compare it with any other option": a distinction needs the weighing done
+    from practice_bot.scoring.offline import _evaluation
+
+    topic = RUBRIC.topic("model-testing-improvement")
+    answer = (
+        "I swapped the rule-based parser for a LayoutLM model fine-tuned on 1,200 of our invoices. "
+        "I didn't compare it with any other option, and we never measured the time it saved."
+    )
+    sentences = SCORER.outcome(answer, topic, list(topic.criteria)).reading.sentences
+    assert sentences[1].marks.evaluation
+    assert _evaluation(sentences, [sentences[0]], []) == []
