@@ -62,7 +62,7 @@ _COMPOUND_FIRST: Final = word_set(
 # "go" with a particle is an action ("I go back over the logs", "I go through the alerts"); alone it
 # may be a plan ("I'm going to")
 _GO: Final = word_set("go goes")
-_GO_PARTICLES: Final = word_set("back through over")
+_GO_PARTICLES: Final = word_set("back through over to")
 # "look" with a particle is an action too ("I look into every alert", "I look over the residuals");
 # alone it is not ("I look forward to"). ("The models I look after" is left out: on dev it credited
 # the building models an architect looks after, a word-sense trap.)
@@ -99,7 +99,7 @@ _ACTIONS: Final = frozenset(
     report publish update maintain refine rebuild redesign rework iterate rerun add built
     watch inspect verify handle oversee trigger rotate patch backfill reconcile query pull fetch
     extract transform filter aggregate visualise visualize plot summarise summarize draft rewrite
-    upload install"""
+    upload install suggest try show demonstrate weigh pitch"""
     )
 )
 _DEFINITION: Final = re.compile(
