@@ -66,6 +66,8 @@ _GO_PARTICLES: Final = word_set("back through over to")
 # "look" with a particle is an action too ("I look into every alert", "I look over the residuals");
 # alone it is not ("I look forward to"). ("The models I look after" is left out: on dev it credited
 # the building models an architect looks after, a word-sense trap.)
+_SIT: Final = word_set("sit sits sitting")  # "I sit with the planners", "I sit down with them"
+_SIT_PARTICLES: Final = word_set("with down")
 _LOOK: Final = word_set("look looks looking")
 _LOOK_PARTICLES: Final = word_set("into over through at")
 # "I thought I'd check the drift first": deciding, then doing; not a wish
@@ -99,7 +101,7 @@ _ACTIONS: Final = frozenset(
     report publish update maintain refine rebuild redesign rework iterate rerun add built
     watch inspect verify handle oversee trigger rotate patch backfill reconcile query pull fetch
     extract transform filter aggregate visualise visualize plot summarise summarize draft rewrite
-    upload install suggest try show demonstrate weigh pitch"""
+    upload install suggest try show demonstrate weigh pitch change adjust tweak"""
     )
 )
 _DEFINITION: Final = re.compile(
@@ -390,6 +392,8 @@ def own_action(tokens: list[str]) -> tuple[bool, bool, bool]:
                 return True, False, False  # "I fine-tuned", "I pen tested"
             if nxt in _GO and after in _GO_PARTICLES:
                 return True, False, False  # "I go back over the logs"
+            if nxt in _SIT and after in _SIT_PARTICLES:
+                return True, False, False  # "I sit with two planners for a week"
             if nxt in _LOOK and after in _LOOK_PARTICLES:
                 return True, False, False  # "I look into every alert"
             if (

@@ -113,6 +113,8 @@ def test_monitoring_and_data_verbs_are_actions(sentence: str) -> None:
         "I try it on one week of our camera footage at home first.",
         "I go to the PyData meetup in Southampton in my own time.",
         "I show the head of transport the emissions from the empty miles.",
+        "I sit with two planners for a week to check the routes.",
+        "I change the board for the ML work.",
     ],
 )
 def test_present_tense_actions_of_non_native_speakers(sentence: str) -> None:
