@@ -52,6 +52,9 @@ _PAUSE_START: Final = "([\"'-–—"
 # After a word of `clause_ends`, a cut is made before these when they open a clause ("and I", "but")
 _NEW_CLAUSE: Final = frozenset({"and", "but"})
 
+# Subjects of a relative clause after a noun of `relative_heads` ("the model I built")
+_RELATIVE_SUBJECTS: Final = frozenset({"i", "we", "i'd", "i've", "we'd", "we've"})
+
 # Scores of a place to cut (before a word).
 _MARKER: Final = 4
 _CLAUSE: Final = 3
@@ -71,6 +74,9 @@ class SegmentationRules(BaseModel):
     glue: list[str]
     # glue words that end a clause before "and I", "but": "...doing it and I wrote a parser"
     clause_ends: list[str] = []
+    # nouns a clause start after them describes ("the model I work on"): no cut there, but a marker
+    # still cuts ("the model so...")
+    relative_heads: list[str] = []
 
 
 class _File(BaseModel):
@@ -92,6 +98,7 @@ class Segmentation:
     not_markers: dict[str, tuple[Phrase, ...]]
     glue: frozenset[str]
     clause_ends: frozenset[str]
+    relative_heads: frozenset[str]
     # For the quick check that a sentence has no filler: the one-word fillers, the longer ones
     one_word: frozenset[str]
     phrases: tuple[str, ...]
@@ -114,6 +121,7 @@ class Segmentation:
             not_markers=index(rules.not_markers),
             glue=frozenset(rules.glue),
             clause_ends=frozenset(rules.clause_ends),
+            relative_heads=frozenset(rules.relative_heads),
             one_word=frozenset(p for p in rules.fillers if " " not in p),
             phrases=tuple(p for p in rules.fillers if " " in p),
         )
@@ -129,6 +137,7 @@ def _phrase_problems(rules: SegmentationRules) -> list[tuple[str, str]]:
         "not_markers",
         "glue",
         "clause_ends",
+        "relative_heads",
     ):
         for i, phrase in enumerate(getattr(rules, name)):
             words = phrase.split()
@@ -140,7 +149,7 @@ def _phrase_problems(rules: SegmentationRules) -> list[tuple[str, str]]:
                         "inside a word) separated by spaces",
                     )
                 )
-            elif name in ("glue", "clause_ends") and len(words) > 1:
+            elif name in ("glue", "clause_ends", "relative_heads") and len(words) > 1:
                 out.append((f"segmentation.{name}[{i}]", f"{phrase!r}: {name} are single words"))
     return out
 
@@ -368,6 +377,8 @@ class _Cutter:
         ):
             return _MARKER + pause  # "... and the knock-on was": the "and" opens the new sentence
         if _starts(keys, p, seg.clause_starts):
+            if not pause and keys[p - 1] in seg.relative_heads and keys[p] in _RELATIVE_SUBJECTS:
+                return 0  # "the risk model I work on is trained on...": one clause
             return _CLAUSE + pause
         if _starts(keys, p, seg.joints):
             return _JOINT + pause

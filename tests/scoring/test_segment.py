@@ -211,6 +211,19 @@ def test_and_before_a_longer_marker_opens_the_new_sentence() -> None:
     assert any(t.startswith("and the knock on was") for t in texts), texts
 
 
+def test_a_relative_clause_after_a_noun_is_not_cut_off() -> None:
+    # "the violence risk model i work on is trained on incident logs": one clause, not two sentences
+    answer = (
+        "honestly the culture around security is really strong on the physical side keys gates all "
+        "that but on the it side people are a bit relaxed officers share logins on the wing terminals "
+        "because it's quicker at lock up and that matters for me because the violence risk model i "
+        "work on is trained on incident logs that get typed in on those terminals"
+    )
+    texts = [s.text for s in sentences(answer)]
+    assert not any(t.startswith("i work on") for t in texts), texts
+    _check_spans(answer, sentences(answer))
+
+
 def test_a_long_run_without_markers_is_still_bounded() -> None:
     answer = " ".join(f"word{i}" for i in range(300))
     spans = sentences(answer)
