@@ -144,3 +144,13 @@ def test_a_negation_beside_the_ml_work_is_not_a_disclaimer() -> None:
     )
     assert not about("There's no machine learning in it at all, it's just a shop.")
     assert not about("We didn't use any machine learning for the rota.")
+
+
+def test_a_state_the_work_brought_about_is_what_happened() -> None:
+    # "it's now in our deployment checklist": carried from the note's "I", like a past tense
+    notes = (
+        "Measured our nightly retrain with CodeCarbon: about 40 kWh a month for no accuracy gain. "
+        "Proposed weekly retraining with a drift trigger to the MLOps guild. "
+        "It's now in our deployment checklist for every new model."
+    )
+    assert [s.practice for s in reading_of(notes, "sustainability").sentences][-1] is True
