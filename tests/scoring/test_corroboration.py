@@ -70,8 +70,8 @@ def test_an_outcome_word_alone_is_not_concrete_evidence() -> None:
     # STAR shape without substance: no tool, figure or person, only "the result was an improvement"
     assert status("sustainability", STAR, "sustainability/pass-1") != "evidenced"
     measured = STAR.replace(
-        "with a clear improvement for the business",
-        "cutting the retraining energy from 40 to 6 kWh a week in CodeCarbon",
+        "the result was a more sustainable outcome, with a clear improvement for the business",
+        "I cut the retraining energy from 40 to 6 kWh a week, measured in CodeCarbon",
     )
     assert status("sustainability", measured, "sustainability/pass-1") == "evidenced"
 
