@@ -195,3 +195,18 @@ def test_spreadsheet_models_and_a_sustainable_pace_are_other_senses() -> None:
     topic = rubric.topic("sustainability")
     got = scorer.score(pace, "", topic, topic.criteria)
     assert all(j.status != "evidenced" for j in got.judgments)
+
+
+def test_product_models_with_spare_parts_are_not_ml_models() -> None:
+    from practice_bot.rubric import load_rubric
+    from practice_bot.scoring.offline import OfflineScorer
+
+    answer = (
+        "At the washing machine maker I manage our legacy models: the older product models we no "
+        "longer sell but still support with spare parts for ten years. When a model reaches end of "
+        "support I run the decommissioning process in SAP, notify the service engineers and sell the "
+        "remaining spares to a wholesaler. Last year we decommissioned fourteen legacy models."
+    )
+    topic = load_rubric().topic("model-management")
+    got = OfflineScorer().score(answer, "", topic, topic.criteria)
+    assert all(j.status != "evidenced" for j in got.judgments)
