@@ -50,7 +50,9 @@ async def test_feedback_shows_everything_then_the_room_catches_up(
         rows = shown.splitlines()
         body = rows[[r.strip() for r in rows].index("What this answer evidenced") + 1 :]
         body = body[: next(i for i, row in enumerate(body) if not row.strip())]
-        assert len(body) > 3 and all(row.startswith("   ") for row in body), body  # wrapped: indented
+        assert len(body) > 3 and all(row.startswith("   ") for row in body), (
+            body
+        )  # wrapped: indented
         for _ in range(3):  # the screen scrolls, page by page, to the rest
             await pilot.press("pagedown")
             await pilot.pause()
