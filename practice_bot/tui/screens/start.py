@@ -24,8 +24,8 @@ from textual.widgets import Button, DataTable, Input, Label, RadioSet, Static
 
 from practice_bot.tui.screens import start_parts as parts
 from practice_bot.tui.screens.base import AppScreen
-from practice_bot.tui.widgets.footer import Footer
 from practice_bot.tui.widgets.header import Header
+from practice_bot.tui.widgets.keys_line import KeysLine
 from practice_bot.tui.widgets.toggles import TopicPicker
 
 if TYPE_CHECKING:
@@ -100,7 +100,7 @@ class StartScreen(AppScreen[None]):
                 yield from parts.buttons()
             with Vertical(id="lower"):
                 yield from parts.recent_part()
-        yield Footer()
+        yield KeysLine()
 
     def on_mount(self) -> None:
         self.title = "practice-bot"
