@@ -14,7 +14,7 @@ from practice_bot.session.engine import AnswerOutcome
 from practice_bot.textsafe import printable
 from practice_bot.tui.display import STATUS_MARK, STATUS_STYLE, STATUS_WORD, literal
 from practice_bot.tui.screens.base import AppScreen
-from practice_bot.tui.widgets.indented import IndentedLines
+from practice_bot.tui.widgets.indented import IndentedLines, IndentedText
 from practice_bot.wording import FLAG_WORDS, criterion_label, plural
 
 QUOTE_STYLE = "bold underline reverse"
@@ -167,7 +167,7 @@ class FeedbackScreen(AppScreen[str]):
         self.topic = topic
 
     def compose(self) -> ComposeResult:
-        yield Static(feedback_text(self.outcome, self.topic), id="feedback")
+        yield IndentedText(feedback_text(self.outcome, self.topic), id="feedback")
         yield Static(self.KEYS, id="keys")
 
     def on_mount(self) -> None:

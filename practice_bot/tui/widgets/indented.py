@@ -1,5 +1,6 @@
 """Lines with a hanging indent: a line too long for the width wraps onto rows that keep its indent,
-where one Content indented with spaces would wrap back to the left margin."""
+where one Content indented with spaces would wrap back to the left margin. `IndentedText` shows them,
+and the mouse selects and copies them as in any Static."""
 
 from __future__ import annotations
 
@@ -8,9 +9,11 @@ from collections.abc import Iterable
 from rich.segment import Segment
 from textual.content import Content
 from textual.css.styles import RulesMap
+from textual.selection import Selection
 from textual.strip import Strip
 from textual.style import Style
 from textual.visual import RenderOptions, Visual
+from textual.widgets import Static
 
 
 class IndentedLines(Visual):
@@ -19,7 +22,7 @@ class IndentedLines(Visual):
 
     def __init__(self, lines: Iterable[tuple[int, Content]]) -> None:
         self.lines = list(lines)
-        self._rows: tuple[int, list[tuple[int, Content]]] = (-1, [])
+        self._rows: tuple[int, list[tuple[int, int, int, Content]]] = (-1, [])
 
     @classmethod
     def from_text(cls, text: Content, indent: int = 0) -> IndentedLines:
@@ -36,13 +39,18 @@ class IndentedLines(Visual):
     def __str__(self) -> str:
         return "\n".join(" " * indent + line.plain for indent, line in self.lines)
 
-    def rows(self, width: int) -> list[tuple[int, Content]]:
-        """(indent, row) for each row drawn at `width`."""
+    def rows(self, width: int) -> list[tuple[int, int, int, Content]]:
+        """(indent, line number, where in the line the row starts, row) for each row drawn at
+        `width`; the line number and start are where the mouse's selection finds the row's text."""
         if self._rows[0] != width:
             rows = []
-            for indent, line in self.lines:
+            for y, (indent, line) in enumerate(self.lines):
                 indent = min(indent, width // 2)  # a very narrow screen keeps room for words
-                rows += [(indent, row) for row in line.wrap(max(width - indent, 1))]
+                x = 0
+                for row in line.wrap(max(width - indent, 1)):
+                    x = max(line.plain.find(row.plain, x), x)  # the spaces a wrap dropped
+                    rows.append((indent, y, x, row))
+                    x += len(row.plain)
             self._rows = (width, rows)
         return self._rows[1]
 
@@ -55,12 +63,25 @@ class IndentedLines(Visual):
     def render_strips(
         self, width: int, height: int | None, style: Style, options: RenderOptions
     ) -> list[Strip]:
+        selection, selected_style = options.selection, options.selection_style
         strips = []
-        for indent, row in self.rows(width)[:height]:
+        for indent, y, x, row in self.rows(width)[:height]:
+            x += self.lines[y][0]  # where the row starts in its line of str(self)
+            span = selection.get_span(y) if selection and selected_style else None
+            if span is not None and selected_style is not None:
+                start, end = span
+                end = len(str(self.lines[y][1])) + self.lines[y][0] if end == -1 else end
+                row = row.stylize(selected_style, max(start - x, 0), max(end - x, 0))
             segments = [Segment(" " * indent, style.rich_style)] if indent else []
-            segments += [
-                Segment(text, (style + part).rich_style)
-                for text, part in row.render(style, end="", parse_style=options.get_style)
-            ]
+            for text, part in row.render(style, end="", parse_style=options.get_style):
+                segments.append(Segment(text, (style + part).rich_style_with_offset(x, y)))
+                x += len(text)
             strips.append(Strip(segments, indent + row.cell_length))
         return strips
+
+
+class IndentedText(Static):
+    """A Static showing IndentedLines; selected text is copied as lines, without the wrapping."""
+
+    def get_selection(self, selection: Selection) -> tuple[str, str] | None:
+        return selection.extract(str(self.visual)), "\n"
