@@ -49,6 +49,9 @@ _BRIDGES: Final = word_set(
     "responsible tasked asked decided needed wanted tried managed able going got started began "
     "helped for to in charge of on with kind sort went chose agreed offered volunteered"
 )
+# Asked to do it is not doing it: "I was asked to build a model", "I got told to check it"
+_REQUESTED: Final = word_set("asked tasked told instructed requested")
+_PASSIVE_BE: Final = word_set("was were been being got")
 _MODALS: Final = word_set("would could should might may will d ll shall can must")
 # "did"/"do" as the main verb, its object after it: "I did the analysis", "we do a weekly review"
 _OBJECT_START: Final = word_set(
@@ -127,6 +130,14 @@ _SELF_PRAISE: Final = re.compile(
     r"i always consider|in everything i (?:build|do|make)|i see myself as|i look for opportunities|"
     r"at the heart of everything|best in class|(?:really |very )?strong understanding|"
     r"i follow (?:\w+ )?best practice|"
+    # a reputation or a trait claimed instead of the work: "I'm known for being thorough", "the
+    # go-to person for compliance", "I take bias very seriously", "I'm a natural collaborator"
+    r"i(?: a|')m (?:well |widely )?known (?:for|as)|go[- ]to (?:person|guy|expert)|"
+    r"(?:people|colleagues|everyone|others) (?:always )?(?:come|comes|turn|turns) to me|"
+    r"i(?: a|')m (?:very |really |extremely |highly |always )?(?:thorough|meticulous|diligent|"
+    r"detail[- ]oriented|conscientious|proactive|a natural|a team player|a people person|"
+    r"a lifelong learner)|"
+    r"i take (?:[\w']+ ){1,4}(?:very |extremely |really |incredibly )?seriously|i (?:really )?thrive|"
     # praise reported instead of the work: "my documentation has been praised", "would tell you"
     r"(?:has|have|was|were) been praised|would tell you|described my [\w ]{1,30} as)\b"
     # praise reported: "my manager wrote that I excel at scoping", "my mentor said I have an
@@ -252,9 +263,16 @@ _PAST_WORDS: Final = word_set(
 )
 
 
+# Present-tense verbs ending in "ed" ("we embed checks", "it must not exceed 2 seconds").
+_NOT_PAST: Final = word_set("embed exceed proceed succeed breed bleed shred")
+
+
 def is_past(token: str) -> bool:
     return token in _PAST_WORDS or (
-        len(token) > 4 and token.endswith("ed") and stem(token) not in _NOT_ACTIONS
+        len(token) > 4
+        and token.endswith("ed")
+        and token not in _NOT_PAST
+        and stem(token) not in _NOT_ACTIONS
     )
 
 
@@ -416,6 +434,8 @@ def own_action(tokens: list[str]) -> tuple[bool, bool, bool]:
             if nxt in _MODALS:
                 hypothetical = True
                 break
+            if nxt in _REQUESTED and tokens[j - 2] in _PASSIVE_BE:
+                break  # "I was asked to build it": the request, not the work
             if is_action(nxt) and stem(nxt) not in _NOT_ACTIONS:
                 return True, False, False
             if nxt in _BRIDGES and bridged < OWN_ACTION_BRIDGES:

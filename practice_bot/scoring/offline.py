@@ -206,6 +206,12 @@ def judge(
         if not _about_object(reading, object_phrases, weak_object):
             path.append("nothing in the answer names ML or data work (its object): partly")
             return made("partly", reasons.other_object(shown_labels), shown)
+        if not _an_instance(reading):
+            path.append(
+                "nothing in the answer happened (no past tense, no figure): habits claimed, "
+                "no instance: partly"
+            )
+            return made("partly", reasons.no_instance(shown_labels), shown)
         # The core said firmly again outside own practice ("people saw security as IT's job")
         # corroborates the one own-practice sentence showing it: the answer is about it throughout.
         echoes = [
@@ -290,6 +296,13 @@ def judge(
         return made("not_yet", reasons.flagged(flags[0]))
     path.append("no sentence names its slots: not yet")
     return made("not_yet", reasons.not_covered(concepts.wanted))
+
+
+def _an_instance(reading: Reading) -> bool:
+    """Some sentence tells something that happened, or gives a figure: an instance of the work,
+    not only habits and qualities claimed ("I always check for bias", "I keep up to date by
+    reading arXiv"): confident claims without an example earn nothing (docs/labelling.md)."""
+    return any(s.marks.past or s.marks.number for s in reading.sentences if not s.excluded)
 
 
 def _firm(s: Sentence) -> bool:

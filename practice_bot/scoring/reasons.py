@@ -78,6 +78,13 @@ def not_concrete(labels: Sequence[str]) -> str:
     )
 
 
+def no_instance(labels: Sequence[str]) -> str:
+    return (
+        f"You said you do {listing(labels)} as a habit, but gave no instance of it: say when you "
+        "did it, what you did and what came of it."
+    )
+
+
 def missing_core(done: Sequence[str], core: Sequence[str]) -> str:
     return (
         f"You covered {listing(done)}, but not {listing(core[:2])}, which this criterion turns on."

@@ -119,3 +119,19 @@ def test_monitoring_and_data_verbs_are_actions(sentence: str) -> None:
 )
 def test_present_tense_actions_of_non_native_speakers(sentence: str) -> None:
     assert practice(sentence) == (True, False, False)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I was asked to build a model to predict rent arrears.",
+        "I was tasked with making our models greener.",
+        "We were told to check the drift every week.",
+    ],
+)
+def test_being_asked_to_do_it_is_not_doing_it(sentence: str) -> None:
+    assert practice(sentence)[0] is False
+
+
+def test_asking_is_an_action() -> None:
+    assert practice("I asked the DPO to review the DPIA.") == (True, False, False)

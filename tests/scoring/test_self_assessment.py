@@ -61,3 +61,36 @@ def test_a_habit_or_disposition_claimed_without_an_instance_is_not_practice() ->
         "I measured the forecasting model's training energy with CodeCarbon in May."
     )
     assert practice("sustainability", answer) == [False, False, True]
+
+
+def test_a_reputation_or_trait_claimed_is_not_practice() -> None:
+    answer = (
+        "I'm known for being very thorough, and my manager says I am the go-to person for compliance. "
+        "I take data protection extremely seriously. "
+        "I completed the DPIA for the churn model with our DPO in March."
+    )
+    assert practice("compliance-assurance", answer) == [False, False, True]
+
+
+def test_habits_claimed_with_no_instance_are_not_evidenced() -> None:
+    # present-tense habits with tools named, but nothing that happened and no figure: a confident
+    # claim without an example (docs/labelling.md)
+    habits = (
+        "I keep up to date by reading arXiv, The Batch and Hugging Face blogs every week, and I "
+        "attend meetups like PyData London. I use my initiative to try new tools such as LangChain "
+        "and vLLM, and I share what I learn with the team in our Slack channel. This keeps my "
+        "knowledge of machine learning current with emerging trends like agents and RAG."
+    )
+    cid = "continuous-professional-development/pass-1"
+    topic = RUBRIC.topic("continuous-professional-development")
+    outcome = SCORER.outcome(habits, topic, list(topic.criteria))
+    verdict = next(v for v in outcome.verdicts if v.criterion_id == cid)
+    assert verdict.status == "partly"
+    assert "no instance" in verdict.path[-1]
+    assert "gave no instance" in verdict.reason
+    # the control: the same habits and one instance of them, with what came of it
+    instance = habits + (
+        " In March I tried vLLM on our ticket triage model and it cut response time from 2 seconds "
+        "to 300 ms, so I showed the team and we adopted it."
+    )
+    assert status("continuous-professional-development", instance, cid) == "evidenced"
