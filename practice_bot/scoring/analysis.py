@@ -333,13 +333,23 @@ def _own_practice(sentences: list[Sentence], terse: bool = False) -> None:
 _PERSONAL: Final = word_set("i me my myself mine")
 
 
+# "I" in a hedge or an aside says nothing of the learner's part: "I think the lead put that together"
+_ASIDES: Final = word_set("think guess suppose believe mean reckon remember")
+
+
+def _personal(tokens: list[str]) -> bool:
+    """Whether words `tokens` say something of the learner's own part: "I", "me", "my" (not "I" in
+    a hedge or an aside: "we presented it, I think", "I remember we...")."""
+    return any(
+        t in _PERSONAL and not (t == "i" and k + 1 < len(tokens) and tokens[k + 1] in _ASIDES)
+        for k, t in enumerate(tokens)
+    )
+
+
 def _personal_role(sentences: list[Sentence]) -> None:
     """A team's "we" with no personal role earns nothing: when no sentence says "I", "me" or "my"
     (nor is a note with its "I" left out: "Ran the flag rate..."), no sentence is own practice."""
-    if any(
-        not _PERSONAL.isdisjoint(s.facts.tokens) or elided_subject(s.facts.tokens)
-        for s in sentences
-    ):
+    if any(_personal(s.facts.tokens) or elided_subject(s.facts.tokens) for s in sentences):
         return
     for s in sentences:
         if s.practice:

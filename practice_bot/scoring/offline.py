@@ -10,10 +10,12 @@ docs/scoring.md walks through the decision; `practice-bot explain` prints it for
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Final
 
 from practice_bot.rubric.models import Criterion, Topic
 from practice_bot.scoring import reasons
@@ -30,6 +32,7 @@ from practice_bot.scoring.base import (
 )
 from practice_bot.scoring.concepts import Concepts, concept_book
 from practice_bot.scoring.memory import Memory
+from practice_bot.scoring.text import word_set
 from practice_bot.scoring.thresholds import (
     CLEAR_SENTENCES,
     CORROBORATION,
@@ -206,10 +209,10 @@ def judge(
         if not _about_object(reading, object_phrases, weak_object):
             path.append("nothing in the answer names ML or data work (its object): partly")
             return made("partly", reasons.other_object(shown_labels), shown)
-        if not _an_instance(reading):
+        if _habits_only(reading):
             path.append(
-                "nothing in the answer happened (no past tense, no figure): habits claimed, "
-                "no instance: partly"
+                "habits claimed, and nothing in the answer happened (no past tense, figure, "
+                "outcome or time): no instance: partly"
             )
             return made("partly", reasons.no_instance(shown_labels), shown)
         # The core said firmly again outside own practice ("people saw security as IT's job")
@@ -223,6 +226,15 @@ def judge(
             path.append(
                 f"thin: the core in {len(core_support)} own-practice sentence and no slot beyond "
                 f"the {concepts.need} needed: partly, possible"
+            )
+            return made("partly", reasons.thin(shown_labels), shown, "possible")
+        if len(supporting) < 2 and not _about_object(reading, object_phrases, weak_object, True):
+            # One sentence carrying the whole criterion, in an answer that says it is ML or data
+            # work only in words every business uses ("the data protection lead for our school's
+            # parent-teacher association"): too thin to credit.
+            path.append(
+                "thin: one supporting sentence, and only common words (data, automation) say it "
+                "is ML or data work: partly, possible"
             )
             return made("partly", reasons.thin(shown_labels), shown, "possible")
         if criterion.level == "distinction":
@@ -298,11 +310,32 @@ def judge(
     return made("not_yet", reasons.not_covered(concepts.wanted))
 
 
-def _an_instance(reading: Reading) -> bool:
-    """Some sentence tells something that happened, or gives a figure: an instance of the work,
-    not only habits and qualities claimed ("I always check for bias", "I keep up to date by
-    reading arXiv"): confident claims without an example earn nothing (docs/labelling.md)."""
-    return any(s.marks.past or s.marks.number for s in reading.sentences if not s.excluded)
+# When something happened: "in September", "last year", "two weeks ago" ("may" left out: a modal).
+_WHEN: Final = word_set(
+    "january february march april june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday yesterday ago last once recently"
+)
+# A habit claimed: "I always check for bias", "every week", "for all my models".
+_HABIT: Final = re.compile(
+    r"\b(?:always|regularly|usually|normally|routinely|constantly|continually|"
+    r"(?:every|each) (?:day|week|month|quarter|year|time|sprint|release|project|morning)|"
+    r"all (?:my|our) (?:\w+ )?(?:models?|work|projects?))\b"
+)
+
+
+def _habits_only(reading: Reading) -> bool:
+    """Habits claimed ("I always check for bias", "I read arXiv every week") and nothing in the
+    answer that happened: no past tense, figure, outcome or time ("in September", "last year").
+    Confident claims without an example earn nothing (docs/labelling.md). Present-tense narration
+    of one event, as non-native writers often give it ("When new colleague join in September, she
+    retrain the model"), is an instance."""
+    live = [s for s in reading.sentences if not s.excluded]
+    if not any(_HABIT.search(" ".join(s.facts.tokens)) for s in live):
+        return False
+    return not any(
+        s.marks.past or s.marks.number or s.marks.outcome or not _WHEN.isdisjoint(s.facts.tokens)
+        for s in live
+    )
 
 
 def _firm(s: Sentence) -> bool:
@@ -400,14 +433,17 @@ def _evaluation(
 
 
 def _about_object(
-    reading: Reading, object_phrases: frozenset[int], weak: frozenset[int] = frozenset()
+    reading: Reading,
+    object_phrases: frozenset[int],
+    weak: frozenset[int] = frozenset(),
+    strictly: bool = False,
 ) -> bool:
     """Some sentence names the criteria's object, ML or data work, in that sense: a phrase the
     answer uses in another sense anywhere ("a model railway society") names it nowhere in it, and
     then a `weak` phrase ("data") does not say it alone either ("the asset data for every door" of
-    a building information model)."""
+    a building information model); `strictly`: a weak phrase never says it alone."""
     gone = reading.other_sense & object_phrases
-    if gone:
+    if gone or strictly:
         gone = gone | weak
     return any(
         s.marks.about and not (s.facts.found & object_phrases) <= gone

@@ -85,3 +85,27 @@ def test_a_score_out_of_ten_is_not_ml_work() -> None:
         list(topic.criteria),
     ).reading
     assert not any(s.marks.about for s in reading.sentences)
+
+
+# One own-practice sentence carries the criterion; "data" (in "data protection") is the only word
+# saying the answer is about data work at all: a club's membership list, not ML or data work.
+CLUB = (
+    "I'm the data protection lead for our running club. When we moved the members' list off paper I "
+    "made sure it was kept in a password-protected spreadsheet that only two committee members could "
+    "open, and I deleted the details of members who had left after a year, in line with the club's "
+    "GDPR policy."
+)
+
+
+def test_one_sentence_and_only_a_common_word_for_the_object_is_not_evidenced() -> None:
+    topic = RUBRIC.topic("model-deployment")
+    outcome = SCORER.outcome(CLUB, topic, list(topic.criteria))
+    verdict = next(v for v in outcome.verdicts if v.criterion_id == "model-deployment/pass-1")
+    assert verdict.status == "partly"
+    assert verdict.confidence == "possible"
+    assert "only common words" in verdict.path[-1]
+    # the control: the same sentence about a model's training data is ML work
+    ml = CLUB.replace("running club", "churn model's training data").replace(
+        "members' list", "churn model's training data"
+    )
+    assert status("model-deployment", ml, "model-deployment/pass-1") == "evidenced"

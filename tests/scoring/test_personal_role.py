@@ -40,3 +40,14 @@ def test_the_same_work_as_a_team_s_we_is_not_evidenced() -> None:
 def test_one_personal_role_is_enough_and_a_note_without_its_i_is_one() -> None:
     assert judged(TEAMS.replace("We moved", "I moved"))[0] == "evidenced"
     assert judged(TEAMS.replace("We moved", "Moved"))[0] == "evidenced"
+
+
+def test_an_i_only_in_a_hedge_or_an_aside_is_no_personal_role() -> None:
+    # "I think the lead wrote it", "I remember we...": the learner's part is never said
+    hedged = TEAMS + " I think the head of data wrote the standard up afterwards."
+    status, whys = judged(hedged)
+    assert status != "evidenced"
+    assert all("no personal role" in why for why in whys)
+    # the control: an "I" that says what the learner did
+    own = TEAMS + " I wrote the standard up afterwards."
+    assert judged(own)[0] == "evidenced"
