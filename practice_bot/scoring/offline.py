@@ -10,7 +10,6 @@ docs/scoring.md walks through the decision; `practice-bot explain` prints it for
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
@@ -209,10 +208,10 @@ def judge(
         if not _about_object(reading, object_phrases, weak_object):
             path.append("nothing in the answer names ML or data work (its object): partly")
             return made("partly", reasons.other_object(shown_labels), shown)
-        if _habits_only(reading):
+        if _no_instance(reading):
             path.append(
-                "habits claimed, and nothing in the answer happened (no past tense, figure, "
-                "outcome or time): no instance: partly"
+                "nothing in the answer happened (no past tense, figure, outcome or time): "
+                "no instance: partly"
             )
             return made("partly", reasons.no_instance(shown_labels), shown)
         # The core said firmly again outside own practice ("people saw security as IT's job")
@@ -315,26 +314,18 @@ _WHEN: Final = word_set(
     "january february march april june july august september october november december "
     "monday tuesday wednesday thursday friday saturday sunday yesterday ago last once recently"
 )
-# A habit claimed: "I always check for bias", "every week", "for all my models".
-_HABIT: Final = re.compile(
-    r"\b(?:always|regularly|usually|normally|routinely|constantly|continually|"
-    r"(?:every|each) (?:day|week|month|quarter|year|time|sprint|release|project|morning)|"
-    r"all (?:my|our) (?:\w+ )?(?:models?|work|projects?))\b"
-)
 
 
-def _habits_only(reading: Reading) -> bool:
-    """Habits claimed ("I always check for bias", "I read arXiv every week") and nothing in the
-    answer that happened: no past tense, figure, outcome or time ("in September", "last year").
-    Confident claims without an example earn nothing (docs/labelling.md). Present-tense narration
-    of one event, as non-native writers often give it ("When new colleague join in September, she
-    retrain the model"), is an instance."""
-    live = [s for s in reading.sentences if not s.excluded]
-    if not any(_HABIT.search(" ".join(s.facts.tokens)) for s in live):
-        return False
+def _no_instance(reading: Reading) -> bool:
+    """Nothing in the answer happened: no past tense, figure, outcome or time ("in September",
+    "last year"), only what the learner does or likes ("I use Python for nearly everything", "I
+    always check for bias", "I read arXiv every week"). Confident claims without an example earn
+    nothing (docs/labelling.md). Present-tense narration of one event, as non-native writers often
+    give it ("When new colleague join in September, she retrain the model"), is an instance."""
     return not any(
         s.marks.past or s.marks.number or s.marks.outcome or not _WHEN.isdisjoint(s.facts.tokens)
-        for s in live
+        for s in reading.sentences
+        if not s.excluded
     )
 
 

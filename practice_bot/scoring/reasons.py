@@ -80,7 +80,7 @@ def not_concrete(labels: Sequence[str]) -> str:
 
 def no_instance(labels: Sequence[str]) -> str:
     return (
-        f"You said you do {listing(labels)} as a habit, but gave no instance of it: say when you "
+        f"You said what you do on {listing(labels)}, but gave no instance of it: say when you "
         "did it, what you did and what came of it."
     )
 

@@ -94,3 +94,20 @@ def test_habits_claimed_with_no_instance_are_not_evidenced() -> None:
         "to 300 ms, so I showed the team and we adopted it."
     )
     assert status("continuous-professional-development", instance, cid) == "evidenced"
+
+
+def test_a_tool_inventory_in_the_present_is_no_instance() -> None:
+    # what the learner uses and likes, with no use of it that happened
+    inventory = (
+        "I use Python for almost all my work, in PyCharm with the notebook plugin. My main machine "
+        "learning libraries are pandas, scikit-learn, LightGBM and PyTorch, and I use Git for "
+        "version control. I like PyCharm because the debugger is good."
+    )
+    cid = "experiment-tracking/pass-4"
+    assert status("experiment-tracking", inventory, cid) == "partly"
+    # the control: the same tools in a use of them that happened
+    used = inventory + (
+        " Last spring I moved the demand model's feature code from a notebook into a package and "
+        "profiled it in PyCharm, which cut the nightly run from 40 to 12 minutes."
+    )
+    assert status("experiment-tracking", used, cid) == "evidenced"
