@@ -52,6 +52,8 @@ _BRIDGES: Final = word_set(
 # Asked to do it is not doing it: "I was asked to build a model", "I got told to check it"
 _REQUESTED: Final = word_set("asked tasked told instructed requested")
 _PASSIVE_BE: Final = word_set("was were been being got")
+# A subject after these is a condition's: "if I had more time", "unless we retrain it"
+_CONDITIONS: Final = word_set("if unless whether")
 _MODALS: Final = word_set("would could should might may will d ll shall can must")
 # "did"/"do" as the main verb, its object after it: "I did the analysis", "we do a weekly review"
 _OBJECT_START: Final = word_set(
@@ -372,6 +374,8 @@ def own_action(tokens: list[str]) -> tuple[bool, bool, bool]:
         found = _verb_search(tokens, i)
         if found is None:
             continue
+        if i and tokens[i - 1] in _CONDITIONS:
+            continue  # "If I did it again I'd sample earlier": a condition, not something done
         j = found
         bridged = 0
         while j < len(tokens) and j < i + OWN_ACTION_REACH:

@@ -135,3 +135,20 @@ def test_being_asked_to_do_it_is_not_doing_it(sentence: str) -> None:
 
 def test_asking_is_an_action() -> None:
     assert practice("I asked the DPO to review the DPIA.") == (True, False, False)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "If I did it again I'd sample the chat straight after each patch.",
+        "Looking back, if I had more time I would look at errors by supplier size.",
+        "Unless we retrain it, the drift gets worse.",
+    ],
+)
+def test_a_subject_in_a_condition_is_not_an_action(sentence: str) -> None:
+    assert practice(sentence)[0] is False
+
+
+def test_an_action_after_a_condition_is_one() -> None:
+    assert practice("If the drift alert fires, I retrain the model that night.")[0] is True
+    assert practice("If we retrain it, I check the drift first.")[0] is True
