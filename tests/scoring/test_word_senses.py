@@ -210,3 +210,21 @@ def test_product_models_with_spare_parts_are_not_ml_models() -> None:
     topic = load_rubric().topic("model-management")
     got = OfflineScorer().score(answer, "", topic, topic.criteria)
     assert all(j.status != "evidenced" for j in got.judgments)
+
+
+def test_a_word_that_only_stems_or_starts_like_a_phrase_is_not_it() -> None:
+    # "packaging" is waste, a Python package is not; "minuted" approval is not a forty-minute slot
+    impact = "the environmental impact"
+    assert impact in slots("sustainability", "I cut the plastic packaging on our parcels by 20%.")
+    assert impact not in slots("sustainability", "I packaged the model as a Python package.")
+    approval = "approval for handover"
+    assert approval in slots(
+        "collaborative-working-am1", "The board minuted its approval of the model in May."
+    )
+    assert approval not in slots(
+        "collaborative-working-am1", "I presented the model to the buyers in a forty-minute slot."
+    )
+    # a demographic is not a demo
+    assert "the reports, presentations and documents you produced" not in slots(
+        "collaborative-working-am1", "I checked the model's errors by demographic group."
+    )
