@@ -1,0 +1,59 @@
+"""Strong answers in ordinary words (issue #13: recall on plain, spoken, terse and non-native answers):
+each row of tests/data/plain-words/named.tsv is a sentence an apprentice might say without the
+textbook term, and the slot of a technical topic's criterion it must name; each row of
+not-named.tsv is another sense of one of those phrases, which must not name the slot."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from practice_bot.rubric import load_rubric
+from practice_bot.scoring.offline import OfflineScorer
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "plain-words"
+RUBRIC = load_rubric()
+SCORER = OfflineScorer()
+
+
+def rows(name: str) -> list[tuple[str, str, str]]:
+    found = []
+    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            criterion, label, sentence = line.split("\t")
+            found.append((criterion, label, sentence))
+    return found
+
+
+def named(criterion_id: str, sentence: str) -> set[str]:
+    """The labels of the slots of `criterion_id` that `sentence` names, read as a one-line answer."""
+    topic = RUBRIC.topic(criterion_id.split("/")[0])
+    criteria = list(topic.criteria)
+    labels = [k.labels for k in SCORER.book.batch(criteria).concepts]
+    outcome = SCORER.outcome(sentence, topic, criteria)
+    return {
+        labels[ci][k]
+        for s in outcome.reading.sentences
+        for ci, ks in s.facts.named
+        if criteria[ci].id == criterion_id
+        for k in ks
+    }
+
+
+def test_every_row_names_a_real_slot() -> None:
+    for criterion_id, label, _ in rows("named.tsv") + rows("not-named.tsv"):
+        topic = RUBRIC.topic(criterion_id.split("/")[0])
+        criteria = list(topic.criteria)
+        index = [c.id for c in criteria].index(criterion_id)
+        assert label in SCORER.book.batch(criteria).concepts[index].labels, (criterion_id, label)
+
+
+@pytest.mark.parametrize(("criterion_id", "label", "sentence"), rows("named.tsv"))
+def test_plain_words_name_the_slot(criterion_id: str, label: str, sentence: str) -> None:
+    assert label in named(criterion_id, sentence)
+
+
+@pytest.mark.parametrize(("criterion_id", "label", "sentence"), rows("not-named.tsv"))
+def test_another_sense_does_not_name_the_slot(criterion_id: str, label: str, sentence: str) -> None:
+    assert label not in named(criterion_id, sentence)
