@@ -57,3 +57,23 @@ def test_plain_words_name_the_slot(criterion_id: str, label: str, sentence: str)
 @pytest.mark.parametrize(("criterion_id", "label", "sentence"), rows("not-named.tsv"))
 def test_another_sense_does_not_name_the_slot(criterion_id: str, label: str, sentence: str) -> None:
     assert label not in named(criterion_id, sentence)
+
+
+PROJECT_ONLY = (
+    "I work on a model that predicts which patients might miss their appointments. We use five years "
+    "of appointment data from the hospital system. I cleaned the data, removed duplicates and filled "
+    "missing ages with the median. I trained an XGBoost model and it got an AUC of 0.78 on the test "
+    "set. The clinic staff get a list every morning of the patients most likely not to attend, and "
+    "they ring them the day before."
+)
+
+
+def test_a_plain_project_account_is_not_evidence_of_errors_and_bias_or_of_why_ml() -> None:
+    # data cleaning and a named method are not the sources of algorithmic bias, nor why ML suits
+    topic = RUBRIC.topic("engineering-principles")
+    verdicts = {
+        j.criterion_id: j.status
+        for j in SCORER.score(PROJECT_ONLY, "", topic, topic.criteria).judgments
+    }
+    assert verdicts["engineering-principles/pass-4"] == "partly"
+    assert verdicts["engineering-principles/pass-1"] != "evidenced"
