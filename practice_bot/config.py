@@ -107,6 +107,25 @@ class Settings(BaseSettings):
             raise ValueError("control characters are not allowed")
         return value
 
+    @field_validator("base_url", "audio_base_url")
+    @classmethod
+    def _http_url(cls, value: str | None) -> str | None:
+        """An endpoint is an http(s) URL with a host; the value is not repeated (it may hold a key)."""
+        from urllib.parse import urlsplit
+
+        if value is None:
+            return None
+        try:
+            parts = urlsplit(value.strip())
+            parts.port  # noqa: B018 - raises ValueError on a port that is not a number
+        except ValueError:
+            parts = None
+        if parts is None or parts.scheme not in ("http", "https") or not parts.hostname:
+            raise ValueError(
+                "not an http:// or https:// URL with a host, e.g. http://localhost:11434/v1"
+            )
+        return value.strip()
+
     # Voice (docs/voice.md): speech-to-text and text-to-speech at an OpenAI-compatible endpoint whose
     # URL and key default to the chat endpoint's. Model names are settings: providers retire them.
     audio_base_url: str | None = None

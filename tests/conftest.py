@@ -109,6 +109,11 @@ def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PRACTICE_BOT_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    # the last-resort rescue folder lives in the system's temporary folder: the test's own instead
+    temp = tmp_path.with_name(f"{tmp_path.name}-temp")  # beside tmp_path: tests list tmp_path
+    temp.mkdir(mode=0o700, exist_ok=True)
+    monkeypatch.setenv("TMPDIR", str(temp))
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))
 
 
 @pytest.fixture

@@ -104,6 +104,14 @@ def test_no_test_writes_into_the_real_xdg_folders(var: str, tmp_path: Path) -> N
     assert Path(os.environ[var]).is_relative_to(tmp_path)
 
 
+def test_no_test_writes_into_the_real_temporary_folder(tmp_path: Path) -> None:
+    """The last-resort rescue folder is in the system's temporary folder: each test has its own."""
+    from practice_bot.records.store import rescue_folders
+
+    here = tmp_path.with_name(f"{tmp_path.name}-temp")  # conftest's isolated_dirs
+    assert all(f.is_relative_to(tmp_path) or f.is_relative_to(here) for f in rescue_folders())
+
+
 def test_textual_reads_the_pinned_environment() -> None:
     """pytest-textual-snapshot imports Textual as a plugin, before conftest pins the environment, and
     Textual reads its TEXTUAL_* settings when imported: they must be read again from the pinned one

@@ -34,7 +34,7 @@ class DeliverySummary(BaseModel):
     fillers: int
     fillers_per_minute: float | None
     thinking_seconds_mean: float
-    assessor_seconds: float  # questions read aloud (measured) or estimated at ASSESSOR_WPM
+    assessor_seconds: float  # questions answered aloud: read (measured), else at ASSESSOR_WPM
     share_of_talk: float | None  # the learner's speaking time / (that + the assessor's)
 
 
@@ -47,10 +47,15 @@ def _assessor_seconds(transcript: Transcript) -> float:
                 read[int(index)] = float(seconds)
             except ValueError:
                 continue
-    total = 0.0
+    # Only the questions a spoken answer replied to: a typed answer's question is no part of a
+    # spoken conversation, so counting it would shrink the learner's share of talk.
+    total = pending = 0.0
     for t in transcript.turns:
         if t.role == "assessor" and t.kind in ("question", "retry"):
-            total += read.get(t.index, len(t.text.split()) / ASSESSOR_WPM * 60)
+            pending += read.get(t.index, len(t.text.split()) / ASSESSOR_WPM * 60)
+        elif t.role == "apprentice":
+            total += pending if t.spoken is not None else 0.0
+            pending = 0.0
     return total
 
 

@@ -46,3 +46,16 @@ def load_draft(journal: Path) -> tuple[int, str] | None:
 def clear_draft(journal: Path) -> None:
     with contextlib.suppress(OSError):
         draft_path(journal).unlink(missing_ok=True)
+
+
+def move_draft(old_journal: Path, new_journal: Path) -> None:
+    """Carry the draft along when a session moves (a rescue to another folder): written beside the new
+    journal first, then removed from the old folder when that is possible. Nothing to move, or a draft
+    that cannot be read, leaves everything as it was."""
+    if old_journal == new_journal:
+        return
+    draft = load_draft(old_journal)
+    if draft is None:
+        return
+    save_draft(new_journal, *draft)
+    clear_draft(old_journal)

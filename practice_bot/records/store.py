@@ -376,6 +376,25 @@ def list_transcripts(folder: Path) -> tuple[list[Entry], list[str]]:
     return entries, problems
 
 
+def unfinished_elsewhere(folder: Path) -> list[Entry]:
+    """Unfinished sessions outside `folder` that this user may want back: in every folder a session
+    was started in (class packs, --transcripts) and in the rescue folders. Only journals are read."""
+    from practice_bot.records.places import session_folders
+
+    seen = {folder.resolve()}
+    entries: list[Entry] = []
+    for other in [*session_folders(), *rescue_folders()]:
+        if (key := other.resolve()) in seen:
+            continue
+        seen.add(key)
+        for path in transcript_files(other):
+            if not path.name.endswith(JOURNAL_SUFFIX):
+                continue
+            with contextlib.suppress(TranscriptError):  # unreadable: listed where it lives
+                entries.append(Entry(path, load_transcript(path)))
+    return entries
+
+
 def latest_in_progress(folder: Path, apprentice: str | None = None) -> Entry | None:
     entries, _ = list_transcripts(folder)
     for entry in entries:

@@ -6,7 +6,8 @@ Some speech-to-text engines print lower-case words and nothing else, so a two-mi
 practice. `segment` cuts such a run-on stretch where a speaker starts a new sentence: before a
 discourse marker ("so", "and then", "after that", "the reason was", "what I did was"), and, in a
 piece still too long, before a clause start ("...the logs it meant I needed..."). No piece is shorter
-than SPAN_LEAST_WORDS words and none longer than SPAN_MOST_WORDS; every piece is exact
+than SPAN_LEAST_WORDS words and none longer than SPAN_MOST_WORDS words read (SPAN_MOST_TOKENS with
+fillers and false starts counted); every piece is exact
 (answer[start:end] == text) and together they hold every word of the sentence they came from.
 
 Fillers ("um", "er", "you know", "I mean") and false starts ("I- I mean", "when I when I") are taken
@@ -32,6 +33,7 @@ from practice_bot.scoring.text import Span, normalise
 from practice_bot.scoring.thresholds import (
     RUN_ON_WORDS,
     SPAN_LEAST_WORDS,
+    SPAN_MOST_TOKENS,
     SPAN_MOST_WORDS,
     SPAN_TARGET_WORDS,
 )
@@ -392,12 +394,12 @@ class _Cutter:
 
     def _bounded(self, cuts: list[int]) -> list[int]:
         """`cuts` (token indices) with more added wherever a piece still has too many tokens (only
-        when fillers, false starts or bare marks pile up)."""
+        when fillers, false starts or bare marks pile up: pieces are cut by the words read)."""
         out: list[int] = []
         for a, b in pairwise([0, *cuts, len(self.tokens)]):
-            at = a + SPAN_MOST_WORDS
+            at = a + SPAN_MOST_TOKENS
             while b - at > 0:
                 out.append(at)
-                at += SPAN_MOST_WORDS
+                at += SPAN_MOST_TOKENS
             out.append(b)
         return out[:-1]

@@ -121,6 +121,9 @@ RUN_ON_WORDS: Final = 40
 # No sentence (quote) is longer than this many words: a longer one is cut (lower: shorter quotes, more
 # clauses cut from the sentence that gives them their sense).
 SPAN_MOST_WORDS: Final = 80
+# Nor does it hold more than this many tokens, fillers and false starts counted: only a pile of fillers
+# reaches it, so "um" every few words moves no cut and changes no verdict.
+SPAN_MOST_TOKENS: Final = 2 * SPAN_MOST_WORDS
 # A piece of a segmented sentence longer than this is cut again at a clause start when it has one.
 SPAN_TARGET_WORDS: Final = 50
 # No cut leaves a piece shorter than this many words (fillers and false starts not counted).

@@ -14,6 +14,7 @@ tick uses `try_time_checks`, which skips a beat rather than wait for a worker. S
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -21,7 +22,7 @@ from typing import Any, Protocol, runtime_checkable
 
 from practice_bot.errors import TranscriptError
 from practice_bot.feedback.tips import load_tips
-from practice_bot.records.drafts import clear_draft, load_draft, save_draft
+from practice_bot.records.drafts import clear_draft, load_draft, move_draft, save_draft
 from practice_bot.records.journal import Journal
 from practice_bot.records.schema import Transcript, Turn
 from practice_bot.records.store import move_journal, save_final
@@ -299,7 +300,10 @@ class Room:
     def move_to(self, folder: Path) -> Journal:
         """Carry the session (whole, in memory) on in `folder`; raises TranscriptError."""
         with self.lock:
-            journal = move_journal(self.transcript, folder, self.session.journal_path)
+            old = self.session.journal_path
+            journal = move_journal(self.transcript, folder, old)
+            with contextlib.suppress(OSError):  # the draft is a convenience; the session has moved
+                move_draft(old, journal.path)
             self.session.journal_path = journal.path
             if self.journal is not None:
                 self.journal.journal = journal

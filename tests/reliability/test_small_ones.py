@@ -37,6 +37,11 @@ def test_purge_refuses_days_that_are_not_days(tmp_path, days):
         ("PRACTICE_BOT_TIMEOUT", "0", "timeout"),
         ("PRACTICE_BOT_RETRIES", "1000000000", "retries"),
         ("PRACTICE_BOT_MODEL", "gpt\x1b]0;owned\x07", "model"),
+        ("OPENAI_BASE_URL", "not a url", "OPENAI_BASE_URL"),
+        ("OPENAI_BASE_URL", "localhost:11434/v1", "OPENAI_BASE_URL"),
+        ("OPENAI_BASE_URL", "http://:8080/v1", "OPENAI_BASE_URL"),
+        ("OPENAI_BASE_URL", "http://host:port/v1", "OPENAI_BASE_URL"),
+        ("PRACTICE_BOT_AUDIO_BASE_URL", "ftp://speech.test/v1", "audio_base_url"),
     ],
 )
 def test_settings_out_of_range_are_a_clear_message(tmp_path, name, value, field):
@@ -101,3 +106,12 @@ def test_the_consent_question_reads_as_a_sentence(tmp_path):
     assert "sent to answers will be sent to" not in out
     data = json.loads(finals(tmp_path / "t")[0].read_text()) if finals(tmp_path / "t") else None
     assert data is None or data["scorer"] == "offline"
+
+
+def test_a_mistyped_endpoint_url_is_refused_without_repeating_it(tmp_path):
+    """The value may hold a key or password, so the message names the setting, not the value."""
+    env = cli_env(tmp_path, OPENAI_BASE_URL="htps//tutor:pw9secret@gateway.test/v1")
+    r = run_cli(["doctor"], "", tmp_path, env=env, timeout=30)
+    err = r.stderr.decode()
+    assert r.returncode == 2 and "settings: OPENAI_BASE_URL: " in err and "http://" in err, err
+    assert "pw9secret" not in err + r.stdout.decode() and "Traceback" not in err

@@ -23,7 +23,12 @@ from practice_bot.scoring.segment import (
     segment,
 )
 from practice_bot.scoring.text import Span, split_sentences
-from practice_bot.scoring.thresholds import RUN_ON_WORDS, SPAN_LEAST_WORDS, SPAN_MOST_WORDS
+from practice_bot.scoring.thresholds import (
+    RUN_ON_WORDS,
+    SPAN_LEAST_WORDS,
+    SPAN_MOST_TOKENS,
+    SPAN_MOST_WORDS,
+)
 
 SEG = load_segmentation()
 
@@ -100,7 +105,9 @@ def _check_spans(answer: str, spans: list[Span]) -> None:
         assert answer[s.start : s.end] == s.text  # offsets exact
         assert s.start >= end  # in order, not overlapping
         assert s.text == s.text.strip() and s.text
-        assert len(s.text.split()) <= SPAN_MOST_WORDS  # the bound
+        tokens = s.text.split()
+        read = [t for n, t in enumerate(tokens) if n not in disfluent(tokens, SEG)]
+        assert len(read) <= SPAN_MOST_WORDS and len(tokens) <= SPAN_MOST_TOKENS  # the bounds
         covered.append(s.text)
         end = s.end
     # every word of every sentence split_sentences found is in exactly one piece, in order

@@ -13,6 +13,7 @@ import pytest
 
 from practice_bot.config import Settings
 from practice_bot.errors import TranscriptError
+from practice_bot.records.drafts import draft_path, load_draft, save_draft
 from practice_bot.records.journal import Journal, JournalWriteError, replay
 from practice_bot.session.clock import FakeClock
 from practice_bot.session.factory import start_session
@@ -145,3 +146,15 @@ def test_warm_up_reads_what_the_first_feedback_needs(tmp_path: Path) -> None:
     room.warm_up()
     assert load_tips.cache_info().currsize == 1
     assert room.transcript.judgments == []  # nothing of the made-up answer is on the record
+
+
+def test_a_draft_moves_with_the_session(tmp_path: Path) -> None:
+    """An answer typed but not sent goes along to the new folder and is not left behind."""
+    room = room_for(tmp_path, PRACTICE)
+    question = room.ask()
+    assert question is not None
+    old = room.journal_path
+    save_draft(old, question.index, "half an answer about the scope")
+    journal = room.move_to(tmp_path / "elsewhere")
+    assert load_draft(journal.path) == (question.index, "half an answer about the scope")
+    assert not draft_path(old).exists()

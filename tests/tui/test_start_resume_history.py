@@ -7,12 +7,16 @@ import os
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
+
 from practice_bot.config import Settings
 from practice_bot.prefs import load_prefs, prefs_path
+from practice_bot.records import store
 from practice_bot.records.store import save_final
 from practice_bot.session.clock import FakeClock
 from practice_bot.session.factory import start_session
 from practice_bot.session.plan import SessionConfig
+from practice_bot.session.room import Room
 from tests.conftest import TokenScorer
 from tests.tui.tui_testkit import make_app, screen_name, screen_text, wait_until
 
@@ -136,3 +140,29 @@ async def test_practice_without_topics_opens_the_start_screen_to_choose_them(
         )
         assert screen_name(app) == "StartScreen" and app.session is None
         assert app.screen.mode == "practice"
+
+
+async def test_a_rescued_session_is_listed_and_resumes_with_f3(
+    settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A session moved to a rescue folder (its own folder stopped taking records) is not lost from
+    the start screen: it is listed as unfinished and F3 carries on with it there."""
+    rescue = tmp_path / "rescued"
+    monkeypatch.setattr(store, "rescue_folders", lambda: [rescue])
+    config = SessionConfig(mode="practice", apprentice="Ana", topics=["model-scoping"], seed=4)
+    room = Room(start_session(config, settings, clock=FakeClock(), scorer=TokenScorer()))
+    room.ask()
+    room.engine.submit_answer("an answer saved in the rescue folder")
+    moved = room.move_to(rescue).path
+    room.ask()
+    assert not list(settings.transcripts.glob("*.journal"))  # nothing left where it started
+
+    app = make_app(settings, FakeClock())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_until(pilot, lambda: screen_name(app) == "StartScreen")
+        await pilot.press(*"Ana")
+        await wait_until(pilot, lambda: "UNFINISHED" in screen_text(app), what="recent list")
+        await pilot.press("f3")
+        await wait_until(pilot, lambda: screen_name(app) == "DiscussionScreen")
+        await wait_until(pilot, lambda: "an answer saved in the rescue folder" in screen_text(app))
+        assert app.session.journal_path == moved

@@ -17,6 +17,7 @@ from practice_bot.config import Settings
 from practice_bot.errors import UserError
 from practice_bot.llm.audio import Transcription, TranscriptionFailed
 from practice_bot.llm.failures import LLMFailure
+from practice_bot.records.delivery import ASSESSOR_WPM
 from practice_bot.records.html import render_html
 from practice_bot.records.journal import replay
 from practice_bot.records.render import render_markdown, render_text
@@ -204,6 +205,10 @@ def test_delivery_in_reports_and_history(tmp_path: Path) -> None:
     assert report.delivery is not None
     assert (report.delivery.spoken, report.delivery.typed) == (1, 1)
     assert report.delivery.share_of_talk is not None and 0 < report.delivery.share_of_talk < 1
+    # the share of talk counts the spoken answer's question only, not the typed answer's
+    assessor = [t for t in transcript.turns if t.role == "assessor" and t.kind == "question"]
+    read_first = len(assessor[0].text.split()) / ASSESSOR_WPM * 60
+    assert report.delivery.assessor_seconds == pytest.approx(read_first, abs=0.05)
     text = render_text(report)
     assert "Delivery (spoken answers):" in text and "2 pauses" in text
     md = render_markdown(report)

@@ -152,13 +152,15 @@ class StartScreen(AppScreen[None]):
     @work(thread=True, exclusive=True, group="recent", exit_on_error=False)
     def _load_recent(self) -> None:
         from practice_bot.errors import UserError
-        from practice_bot.records.store import list_transcripts
+        from practice_bot.records.store import list_transcripts, unfinished_elsewhere
 
         try:
             folder = self.practice_app.settings.transcripts  # waits while they load
         except UserError:  # a broken config file: the app closes and says why
             return
         entries, problems = list_transcripts(folder)
+        entries += unfinished_elsewhere(folder)  # a rescued session, a class's folder: F3 finds it
+        entries.sort(key=lambda e: e.transcript.started_at, reverse=True)
         self.post_message(RecentLoaded(entries, problems))
 
     def on_recent_loaded(self, message: RecentLoaded) -> None:
