@@ -77,3 +77,19 @@ def test_a_plain_project_account_is_not_evidence_of_errors_and_bias_or_of_why_ml
     }
     assert verdicts["engineering-principles/pass-4"] == "partly"
     assert verdicts["engineering-principles/pass-1"] != "evidenced"
+
+
+BAKERY = (
+    "At the bakery I've been refining our sourdough for the café for about a year. I keep a logbook "
+    "of every batch: flour blend, hydration, proving time, oven temperature and how the crumb came "
+    "out, scored out of ten by the team. When customers said the crust was too hard, I re-engineered "
+    "the bake, dropping the oven from 250 to 235 and adding steam for the first ten minutes. The "
+    "scores went from six to eight, and I recorded every change in the logbook."
+)
+
+
+def test_refining_a_recipe_scored_out_of_ten_is_not_ml_work() -> None:
+    # "scored out of ten" is not a scoring model: nothing says the work was ML or data work
+    topic = RUBRIC.topic("model-testing-improvement")
+    judgments = SCORER.score(BAKERY, "", topic, topic.criteria).judgments
+    assert all(j.status != "evidenced" for j in judgments)
