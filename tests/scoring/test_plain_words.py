@@ -93,3 +93,21 @@ def test_refining_a_recipe_scored_out_of_ten_is_not_ml_work() -> None:
     topic = RUBRIC.topic("model-testing-improvement")
     judgments = SCORER.score(BAKERY, "", topic, topic.criteria).judgments
     assert all(j.status != "evidenced" for j in judgments)
+
+
+SPREADSHEETS = (
+    "In the finance team at our building society we had dozens of legacy Excel cash-flow models, "
+    "one for each scheme, some ten years old. I set up a register of every model with its owner and "
+    "review date, moved the current ones into SharePoint with version history switched on, and "
+    "decommissioned the old ones by locking them read-only in an archive folder, in line with our "
+    "finance procedures."
+)
+
+
+def test_retiring_spreadsheet_models_is_not_decommissioning_ml_models() -> None:
+    topic = RUBRIC.topic("model-management")
+    verdicts = {
+        j.criterion_id: j.status
+        for j in SCORER.score(SPREADSHEETS, "", topic, topic.criteria).judgments
+    }
+    assert verdicts["model-management/pass-4"] != "evidenced"
