@@ -219,6 +219,9 @@ def register(lexicon: Lexicon, phrases: dict[str, tuple[str, ...]]) -> MarkerIds
 _PAST_WORDS: Final = word_set(
     "was were had did built ran wrote chose led set made met took gave found went kept spoke brought "
     "taught began got put cut sent spent saw sat told done"
+    # more irregular past tenses of doing something (tune-tech: "I rewrote it as a FastAPI service")
+    " rewrote redid reran rebuilt drew dug held fed caught bought undertook broke froze shut"
+    " sold threw drove paid fought hung swept tore dealt stuck oversaw withdrew upheld"
 )
 
 

@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 
 from practice_bot.rubric import load_rubric
+from practice_bot.scoring.markers import own_action
 from practice_bot.scoring.offline import OfflineScorer
+from practice_bot.scoring.text import normalise, words
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "plain-words"
 RUBRIC = load_rubric()
@@ -111,3 +113,17 @@ def test_retiring_spreadsheet_models_is_not_decommissioning_ml_models() -> None:
         for j in SCORER.score(SPREADSHEETS, "", topic, topic.criteria).judgments
     }
     assert verdicts["model-management/pass-4"] != "evidenced"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I rewrote it as a FastAPI service and added unit tests.",
+        "When I dug into it, the errors were all on the night shift.",
+        "I drew up a list of what could go wrong with the security lead.",
+        "I held back the retrain for a month.",
+        "I caught the drift two weeks before the users did.",
+    ],
+)
+def test_irregular_past_tenses_are_first_person_actions(sentence: str) -> None:
+    assert own_action(words(normalise(sentence))) == (True, False, False)
