@@ -253,6 +253,17 @@ def elided_subject(tokens: list[str]) -> bool:
     )
 
 
+def _had_done(tokens: list[str], j: int) -> bool:
+    """Whether "'d" before `tokens[j]` is "had": a past participle follows, perhaps after an adverb
+    ("we'd already built", "we'd only got", "I'd been"), not a plain verb ("I'd check", "I'd have")."""
+    while j < len(tokens) and (tokens[j] in _HAD_ADVERBS or tokens[j].endswith("ly")):
+        j += 1
+    return j < len(tokens) and (tokens[j] == "been" or (tokens[j] != "had" and is_past(tokens[j])))
+
+
+_HAD_ADVERBS: Final = word_set("already just only also previously")
+
+
 def own_action(tokens: list[str]) -> tuple[bool, bool, bool]:
     """(practice, hypothetical, negated): the first verb after a first-person subject ("I", "we", or
     "our"/"my" and a group: "our team") decides."""
@@ -294,6 +305,8 @@ def own_action(tokens: list[str]) -> tuple[bool, bool, bool]:
                 break  # "I'm going to retrain it", "I was going to": a plan, not something done
             if nxt == "d" and i and tokens[i - 1] in _DECIDING:
                 continue  # "I thought I'd check": decided to
+            if nxt == "d" and _had_done(tokens, j):
+                return True, False, False  # "we'd only got ninety labels": had, not would
             if nxt == "could" and not (j < len(tokens) and tokens[j] in ("have", "ve")):
                 continue  # "I could give them the inputs": past ability, not a wish
             if nxt in _MODALS:

@@ -123,7 +123,16 @@ def test_retiring_spreadsheet_models_is_not_decommissioning_ml_models() -> None:
         "I drew up a list of what could go wrong with the security lead.",
         "I held back the retrain for a month.",
         "I caught the drift two weeks before the users did.",
+        "I did look at a deep learning model, but we'd only got ninety labelled faults.",
+        "I'd already built the pipeline when the scope changed.",
     ],
 )
 def test_irregular_past_tenses_are_first_person_actions(sentence: str) -> None:
     assert own_action(words(normalise(sentence))) == (True, False, False)
+
+
+@pytest.mark.parametrize(
+    "sentence", ["I'd check the drift first.", "I'd have asked the engineer sooner."]
+)
+def test_would_is_still_a_plan(sentence: str) -> None:
+    assert own_action(words(normalise(sentence))) == (False, True, False)
