@@ -40,6 +40,7 @@ _HOME_VARS = {
     "XDG_RUNTIME_DIR": "xdg-runtime",
 }
 _saved_environ: dict[str, str] = {}
+TEST_TEMP_PREFIX = "pb-test-"  # each test's own temporary folder (isolated_dirs)
 
 
 def pin_environment(root: Path) -> None:
@@ -102,18 +103,20 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
 
 @pytest.fixture(autouse=True)
-def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Config and data folders inside the test's tmp dir (the caller's key, endpoint and settings were
     cleared for the whole run by `pin_environment`)."""
     monkeypatch.setenv("PRACTICE_BOT_CONFIG", str(tmp_path / "config" / "config.toml"))
     monkeypatch.setenv("PRACTICE_BOT_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
-    # the last-resort rescue folder lives in the system's temporary folder: the test's own instead
-    temp = tmp_path.with_name(f"{tmp_path.name}-temp")  # beside tmp_path: tests list tmp_path
-    temp.mkdir(mode=0o700, exist_ok=True)
-    monkeypatch.setenv("TMPDIR", str(temp))
-    monkeypatch.setattr(tempfile, "tempdir", str(temp))
+    # The last-resort rescue folder lives in the system's temporary folder: each test has its own.
+    # A short name in the real one (Chromium's socket path must stay under about 100 characters).
+    temp = tempfile.mkdtemp(prefix=TEST_TEMP_PREFIX)
+    monkeypatch.setenv("TMPDIR", temp)
+    monkeypatch.setattr(tempfile, "tempdir", temp)
+    yield
+    shutil.rmtree(temp, ignore_errors=True)
 
 
 @pytest.fixture

@@ -8,6 +8,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -107,9 +108,11 @@ def test_no_test_writes_into_the_real_xdg_folders(var: str, tmp_path: Path) -> N
 def test_no_test_writes_into_the_real_temporary_folder(tmp_path: Path) -> None:
     """The last-resort rescue folder is in the system's temporary folder: each test has its own."""
     from practice_bot.records.store import rescue_folders
+    from tests.conftest import TEST_TEMP_PREFIX
 
-    here = tmp_path.with_name(f"{tmp_path.name}-temp")  # conftest's isolated_dirs
-    assert all(f.is_relative_to(tmp_path) or f.is_relative_to(here) for f in rescue_folders())
+    temp = Path(tempfile.gettempdir())
+    assert temp.name.startswith(TEST_TEMP_PREFIX) and os.environ["TMPDIR"] == str(temp)
+    assert all(f.is_relative_to(tmp_path) or f.is_relative_to(temp) for f in rescue_folders())
 
 
 def test_textual_reads_the_pinned_environment() -> None:

@@ -327,6 +327,24 @@ def _personal_role(sentences: list[Sentence]) -> None:
             s.why = "a team's 'we' with no personal role: the answer never says what you did"
 
 
+def states_setting(s: Sentence) -> bool:
+    """A plain statement that can show a criterion's setting though it is not own practice ("People
+    here share logins", "Our strategy is to cut waits"): not excluded, generic, hedged, hypothetical,
+    a question, addressed to "you" nor the learner's own action negated. Others' habits told in the
+    negative ("people see security as IT's job, not theirs") are the setting itself; a clause saying
+    work was left undone names no slot anyway (scope.py)."""
+    m, tokens = s.facts.marks, s.facts.tokens
+    return not (
+        s.excluded
+        or m.generic
+        or m.hedged
+        or m.hypothetical
+        or m.negated
+        or s.text.rstrip().endswith("?")
+        or "you" in tokens
+    )
+
+
 def _practice(s: Sentence, carried: bool) -> tuple[bool, str]:
     """Whether sentence `s` is own practice, and why (or why not); `carried`: an own action came at
     most CARRY sentences before it."""

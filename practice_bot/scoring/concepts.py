@@ -29,6 +29,9 @@ class Slot:
     terms: frozenset[int]  # phrase ids: a sentence naming any of them names the slot
     combos: tuple[tuple[frozenset[int], ...], ...]  # or one phrase of every group of one combo
     unless: frozenset[int] = frozenset()  # phrase ids giving the slot's words another sense
+    setting: bool = (
+        False  # the criterion's setting: a plain statement of it counts (rules: `setting`)
+    )
 
     def combo_matches(self, found: AbstractSet[int]) -> bool:
         return any(all(not g.isdisjoint(found) for g in combo) for combo in self.combos)
@@ -50,6 +53,11 @@ class Concepts:
     def core(self) -> tuple[int, ...]:
         """Indices of the core slots."""
         return tuple(k for k, sl in enumerate(self.slots) if sl.core)
+
+    @property
+    def setting(self) -> frozenset[int]:
+        """Indices of the slots a plain statement may support (the criterion's setting)."""
+        return frozenset(k for k, sl in enumerate(self.slots) if sl.setting)
 
     @property
     def wanted(self) -> tuple[str, ...]:
@@ -203,6 +211,7 @@ class ConceptBook:
                 terms=frozenset(lex.add(p) for p in s.terms),
                 combos=tuple(tuple(frozenset(lex.add(p) for p in g) for g in c) for c in s.combos),
                 unless=frozenset(lex.add(p) for p in s.unless),
+                setting=s.setting,
             )
             for s in cs.slots
         )

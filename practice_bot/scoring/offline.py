@@ -17,7 +17,7 @@ from pathlib import Path
 
 from practice_bot.rubric.models import Criterion, Topic
 from practice_bot.scoring import reasons
-from practice_bot.scoring.analysis import Reading, Sentence, read
+from practice_bot.scoring.analysis import Reading, Sentence, read, states_setting
 from practice_bot.scoring.base import (
     FLAG_INJECTION,
     FLAG_OFFTOPIC,
@@ -148,6 +148,20 @@ def judge(
         f"not own practice {_numbers([s for s, _ in mentions])}; "
         f"excluded {_numbers([s for s, _ in named if s.excluded])}"
     ]
+    # The criterion's setting (the stakeholders, the organisation's culture or strategy) may be shown
+    # by a plain statement, once the answer holds own practice: "People here share logins".
+    setting = concepts.setting
+    stated: list[Named] = []
+    if setting and support:
+        for s, hit in mentions:
+            parts = tuple(k for k in hit if k in setting)
+            if parts and not s.practice and states_setting(s):
+                stated.append((s, parts))
+        support = sorted(support + stated, key=lambda named: named[0].index)
+    if stated:
+        path.append(
+            f"the setting stated plainly, not as own practice: {_numbers([s for s, _ in stated])}"
+        )
 
     def made(
         status: Status,

@@ -38,6 +38,9 @@ class SlotRules(_Strict):
 
     label: str = Field(min_length=1)
     core: bool = False  # when any slot is core, a pass needs one of them
+    # the criterion's setting (whom the work was for, the organisation's culture or strategy): a plain
+    # statement of it counts, not only own practice ("People here share logins")
+    setting: bool = False
     terms: list[str] = []  # a sentence naming any of these phrases names the slot
     # each combo: groups of phrases; a sentence naming a phrase of every group names the slot
     combos: list[list[list[str]]] = []
@@ -85,6 +88,7 @@ class SlotSpec:
     terms: tuple[str, ...]  # phrases, vocabulary references expanded
     combos: tuple[tuple[tuple[str, ...], ...], ...]
     unless: tuple[str, ...] = ()  # phrases giving the slot's words another sense
+    setting: bool = False  # a plain statement of it counts, not only own practice
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -283,6 +287,7 @@ def _load(directory: Path) -> tuple[Rules, list[Problem], dict[str, RuleFile]]:
                         terms=tuple(terms),
                         combos=tuple(combos),
                         unless=tuple(unless),
+                        setting=s.setting,
                     )
                 )
             criteria[cid] = CriterionSpec(
