@@ -195,6 +195,25 @@ def rescue_folders() -> list[Path]:
     return [data_home() / RESCUE_FOLDER, _private_temp_folder()]
 
 
+def _existing_rescue_folders() -> list[Path]:
+    """The rescue folders that exist now, looked at without making anything: the temporary one only
+    when it is this user's own private folder (never one someone else prepared)."""
+    import tempfile
+
+    found = [data_home() / RESCUE_FOLDER]
+    uid = os.getuid() if hasattr(os, "getuid") else 0
+    named = Path(tempfile.gettempdir()) / f"practice-bot-{uid}-{RESCUE_FOLDER}"
+    with contextlib.suppress(OSError):
+        info = os.lstat(named)
+        if (
+            stat.S_ISDIR(info.st_mode)
+            and stat.S_IMODE(info.st_mode) & 0o077 == 0
+            and (not hasattr(os, "getuid") or info.st_uid == uid)
+        ):
+            found.append(named)
+    return [f for f in found if f.is_dir()]
+
+
 def _private_temp_folder() -> Path:
     """`<tmp>/practice-bot-<uid>-rescued-transcripts` if it is this user's own private folder (made
     now if need be); if someone else made it first, or made it readable by others, a fresh folder
@@ -383,7 +402,7 @@ def unfinished_elsewhere(folder: Path) -> list[Entry]:
 
     seen = {folder.resolve()}
     entries: list[Entry] = []
-    for other in [*session_folders(), *rescue_folders()]:
+    for other in [*session_folders(), *_existing_rescue_folders()]:
         if (key := other.resolve()) in seen:
             continue
         seen.add(key)

@@ -13,7 +13,7 @@ from practice_bot.scoring.base import FLAG_INJECTION, FLAG_KEYWORDS, FLAG_PADDIN
 from practice_bot.scoring.concepts import Batch, ConceptBook
 from practice_bot.scoring.markers import Marks, elided_subject, marks
 from practice_bot.scoring.memory import Memory
-from practice_bot.scoring.segment import fluent_pair, segment
+from practice_bot.scoring.segment import Segmentation, fluent, fluent_pair, segment
 from practice_bot.scoring.text import normalise, split_sentences, word_set, words
 from practice_bot.scoring.thresholds import (
     BARE_TERM_WORDS,
@@ -122,6 +122,17 @@ def facts(text: str, norm: str, book: ConceptBook, batch: Batch, memory: Memory)
     found = batch.in_sense(matched)  # "a modelling agency": not an ML model
     stems = [k[0] for k in keyed]
     m = marks(text, norm, tokens, found, book.markers)
+    if not m.about and not book.markers.object.isdisjoint(found):
+        # a short sentence with a negation: a disclaimer only when the ML work is in a negated
+        # clause ("There's no machine learning in it"), not "I scoped on precision, not AUC"
+        objects = book.markers.object
+        about = any(
+            not objects.isdisjoint(batch.lexicon.match(keyed[a:b]))
+            and not scope.negated(tokens[a:b])
+            for a, b in scope.clauses(norm)
+        )
+        if about:
+            m = replace(m, about=True)
     # A keyword list or a bare term counts the phrases of every topic it names (the whole book's).
     keyword = defences.keyword_sentence(text, m.verbs)
     bare = len(tokens) <= BARE_TERM_WORDS and not m.verbs
@@ -195,9 +206,18 @@ def read(answer: str, topic: Topic, book: ConceptBook, batch: Batch, memory: Mem
             s.why = EXCLUDED_WHY[FLAG_INJECTION]
         return reading
     _defend(topic, reading, book, sentence_tokens)
-    _own_practice(reading.sentences, terse=reading.word_count <= TERSE_ANSWER_WORDS)
+    _own_practice(reading.sentences, terse=_written_words(scored, seg) <= TERSE_ANSWER_WORDS)
     _personal_role(reading.sentences)
     return reading
+
+
+def _written_words(answer: str, seg: Segmentation) -> int:
+    """The words of `answer` as the learner wrote them ("read-only", "sign-off": one word each),
+    without fillers and false starts ("um", "I- I")."""
+    raw = answer.split()
+    if len(raw) <= TERSE_ANSWER_WORDS:
+        return len(raw)
+    return sum(1 for t in fluent(normalise(answer), seg).split() if any(c.isalnum() for c in t))
 
 
 _BREAK: Final = "\n"  # between sentences, so no n-gram spans two

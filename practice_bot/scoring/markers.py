@@ -22,13 +22,29 @@ _GROUPS: Final = word_set("team squad manager colleague colleagues lead company 
 _SKIP: Final = word_set(
     "ve m re also then first later personally together initially eventually quickly actually "
     "just still always regularly carefully was were am are been ourselves myself "
-    "really mainly mostly both all jointly finally next"
+    "really mainly mostly both all jointly finally next already"
 )
 _NEGATIONS: Final = word_set(
     "not never no didn don doesn haven hasn hadn wasn weren isn aren cannot couldn nt"
 )
 _AUXILIARIES: Final = word_set("did do does")
 _POSSESSION: Final = word_set("had have has")
+# "my job was to build the dashboard", "my role was building the features": a personal role
+_ROLES: Final = word_set("job role part bit task responsibility")
+# "me" as a subject, as speech has it: "it was me who...", "so me and my colleague built..."
+_WHO: Final = word_set("who that")
+_BE: Final = word_set("was is s")
+_OPENERS: Final = word_set("so then and but well basically like yeah okay ok right actually")
+_PARTNER_WORDS: Final = 4  # "me and [the data team] retrained": at most this many words between
+# "I was the one who built it", "we were the ones that fixed it"
+_CLEFTS: Final = frozenset(
+    {("one", "who"), ("one", "that"), ("ones", "who"), ("ones", "that"), ("person", "who")}
+)
+# After "'d", these make it "had": "I'd been", "I'd already set it up", "I'd just finished"
+_HAD_AFTER: Final = word_set(
+    "been done seen written built made found got gone taken given spoken shown begun known heard "
+    "brought bought taught sent spent already just previously recently only"
+)
 _BRIDGES: Final = word_set(
     "responsible tasked asked decided needed wanted tried managed able going got started began "
     "helped for to in charge of on with kind sort went chose agreed offered volunteered"
@@ -46,7 +62,14 @@ _COMPOUND_FIRST: Final = word_set(
 # "go" with a particle is an action ("I go back over the logs", "I go through the alerts"); alone it
 # may be a plan ("I'm going to")
 _GO: Final = word_set("go goes")
-_GO_PARTICLES: Final = word_set("back through over")
+_GO_PARTICLES: Final = word_set("back through over to")
+# "look" with a particle is an action too ("I look into every alert", "I look over the residuals");
+# alone it is not ("I look forward to"). ("The models I look after" is left out: on dev it credited
+# the building models an architect looks after, a word-sense trap.)
+_SIT: Final = word_set("sit sits sitting")  # "I sit with the planners", "I sit down with them"
+_SIT_PARTICLES: Final = word_set("with down")
+_LOOK: Final = word_set("look looks looking")
+_LOOK_PARTICLES: Final = word_set("into over through at")
 # "I thought I'd check the drift first": deciding, then doing; not a wish
 _DECIDING: Final = word_set("thought figured reckoned decided")
 _NOT_ACTIONS: Final = frozenset(
@@ -75,7 +98,10 @@ _ACTIONS: Final = frozenset(
     apply adopt introduce embed switch cut save shut turn limit cap cache batch quantise quantize
     prune distil distill reuse email call ask get receive say said interview survey consult listen gather map draw
     spend worked work make keep start finish stop begin lead help support
-    report publish update maintain refine rebuild redesign rework iterate rerun add built"""
+    report publish update maintain refine rebuild redesign rework iterate rerun add built
+    watch inspect verify handle oversee trigger rotate patch backfill reconcile query pull fetch
+    extract transform filter aggregate visualise visualize plot summarise summarize draft rewrite
+    upload install suggest try show demonstrate weigh pitch change adjust tweak"""
     )
 )
 _DEFINITION: Final = re.compile(
@@ -179,8 +205,10 @@ class Marks:
 
     @property
     def concrete(self) -> bool:
-        """Names a tool or thing, gives a figure, or says what came of it."""
-        return self.outcome or self.people or self.tool or self.number
+        """Names a tool or thing, gives a figure, or names people. An outcome word alone ("the result
+        was a more sustainable outcome", "they were happy with the improvement") is not: what came
+        of it is concrete when it is measured or named."""
+        return self.people or self.tool or self.number
 
 
 @dataclass(frozen=True)
@@ -195,6 +223,7 @@ class MarkerIds:
     people: frozenset[int]
     hedges: frozenset[int] = frozenset()
     object: frozenset[int] = frozenset()
+    object_weak: frozenset[int] = frozenset()
 
 
 def register(lexicon: Lexicon, phrases: dict[str, tuple[str, ...]]) -> MarkerIds:
@@ -213,15 +242,16 @@ def register(lexicon: Lexicon, phrases: dict[str, tuple[str, ...]]) -> MarkerIds
         people=add("people"),
         hedges=add("hedges"),
         object=add("object"),
+        object_weak=add("object_weak"),
     )
 
 
 _PAST_WORDS: Final = word_set(
     "was were had did built ran wrote chose led set made met took gave found went kept spoke brought "
-    "taught began got put cut sent spent saw sat told done"
-    # more irregular past tenses of doing something (tune-tech: "I rewrote it as a FastAPI service")
-    " rewrote redid reran rebuilt drew dug held fed caught bought undertook broke froze shut"
-    " sold threw drove paid fought hung swept tore dealt stuck oversaw withdrew upheld"
+    "taught began got put cut sent spent saw sat told done came held drew dealt sought rebuilt rewrote reran"
+    # more irregular past tenses of doing something (tune-tech: "when I dug into it")
+    " redid dug fed caught bought undertook broke froze shut sold threw drove paid fought hung swept"
+    " tore stuck oversaw withdrew upheld"
 )
 
 
@@ -241,9 +271,24 @@ def has_verb(tokens: list[str]) -> bool:
     return any(t in _VERBISH or is_action(t) for t in tokens)
 
 
+# Words that may open a terse note before its verb: "Also added alerts", "Then retrained it monthly"
+_NOTE_LEAD: Final = word_set(
+    "also then later so and first initially personally eventually finally next"
+)
+
+
+def _lead(tokens: list[str]) -> int:
+    """How many words open `tokens` before a terse note's verb (`_NOTE_LEAD`, at most two)."""
+    n = 0
+    while n < 2 and n < len(tokens) and tokens[n] in _NOTE_LEAD:
+        n += 1
+    return n
+
+
 def elided_subject(tokens: list[str]) -> bool:
     """A terse note opening with a past-tense action, its "I" left out ("Ran the flag rate by
     ethnicity", "Suggested adding empty miles"); not a passive ("Built by the vendor")."""
+    tokens = tokens[_lead(tokens) :]  # "Also added alerts to Slack", "Then retrained it monthly"
     return (
         len(tokens) > 2
         and tokens[0] not in _VERBISH
@@ -253,15 +298,53 @@ def elided_subject(tokens: list[str]) -> bool:
     )
 
 
-def _had_done(tokens: list[str], j: int) -> bool:
-    """Whether "'d" before `tokens[j]` is "had": a past participle follows, perhaps after an adverb
-    ("we'd already built", "we'd only got", "I'd been"), not a plain verb ("I'd check", "I'd have")."""
-    while j < len(tokens) and (tokens[j] in _HAD_ADVERBS or tokens[j].endswith("ly")):
+def _verb_search(tokens: list[str], i: int) -> int | None:
+    """Where the search for the verb of a first-person subject at tokens[i] starts, or None when
+    tokens[i] is not one: "I", "we"; "our"/"my" and a group ("our team retrained") or a role ("my
+    job was to build"); "me" as speech uses it ("me and Sarah built", "Sarah and me built", "it was
+    me who found")."""
+    tok = tokens[i]
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+    if tok in _SUBJECTS:
+        return i + 1
+    if tok in _POSSESSIVES and (nxt in _GROUPS or nxt in _ROLES):
+        return i + 2
+    if tok != "me":
+        return None
+    before = tokens[i - 1] if i else ""
+    if nxt in _WHO and before in _BE:
+        return i + 2  # "it was me who found the leak"
+    if before == "and" and nxt != "to":
+        return i + 1  # "Sarah and me built it" (not "they asked Sarah and me to build it")
+    if nxt == "and" and (not i or before in _OPENERS):
+        # "me and my colleague built", "me and the data team retrained it": past the other person
+        for k in range(i + 2, min(len(tokens), i + 2 + _PARTNER_WORDS)):
+            if tokens[k] in _VERBISH or is_action(tokens[k]) or tokens[k] in _MODALS:
+                return k
+    return None
+
+
+# "I don't think we looked at it much", "I don't remember anyone checking": what follows was not done
+_DOUBTING: Final = word_set("think believe reckon remember recall")
+# ...when a clause follows ("I don't think we...", not "I didn't believe the first numbers")
+_CLAUSE_SUBJECTS: Final = word_set(
+    "we i they he she it anyone anybody anything someone somebody that there nobody everyone"
+)
+
+
+def _word_after(tokens: list[str], j: int) -> str:
+    """The word at tokens[j], past the "t" of "don't"."""
+    if j < len(tokens) and tokens[j] == "t":
         j += 1
-    return j < len(tokens) and (tokens[j] == "been" or (tokens[j] != "had" and is_past(tokens[j])))
+    return tokens[j] if j < len(tokens) else ""
 
 
-_HAD_ADVERBS: Final = word_set("already just only also previously")
+def _had(after: str) -> bool:
+    """Whether "'d" before word `after` is "had" ("I'd been following", "I'd already set it up",
+    "I'd noticed"), not "would" ("I'd check", "I'd need", "I'd have")."""
+    if after in _HAD_AFTER:
+        return True
+    return len(after) > 4 and after.endswith("ed") and stem(after) not in _NOT_ACTIONS
 
 
 def own_action(tokens: list[str]) -> tuple[bool, bool, bool]:
@@ -270,17 +353,22 @@ def own_action(tokens: list[str]) -> tuple[bool, bool, bool]:
     hypothetical = negated = False
     if elided_subject(tokens):
         return True, False, False  # a terse note with the "I" left out: "Ran the flag rate"
-    for i, tok in enumerate(tokens):
-        if tok in _SUBJECTS:
-            pass
-        elif not (tok in _POSSESSIVES and i + 1 < len(tokens) and tokens[i + 1] in _GROUPS):
-            continue  # "our team retrained", "my manager and I agreed"
-        j = i + 1 if tok in _SUBJECTS else i + 2
+    for i in range(len(tokens)):
+        found = _verb_search(tokens, i)
+        if found is None:
+            continue
+        j = found
         bridged = 0
         while j < len(tokens) and j < i + OWN_ACTION_REACH:
             nxt = tokens[j]
             j += 1
             if nxt in _NEGATIONS:
+                doubt = _word_after(tokens, j)
+                if (
+                    doubt in _DOUBTING
+                    and _word_after(tokens, tokens.index(doubt, j) + 1) in _CLAUSE_SUBJECTS
+                ):
+                    return False, False, True  # "I don't think we looked at it": we didn't
                 negated = True
                 break  # "we didn't set a target", "I haven't looked": not something done
             if nxt in _POSSESSION:
@@ -294,10 +382,31 @@ def own_action(tokens: list[str]) -> tuple[bool, bool, bool]:
             after = tokens[j] if j < len(tokens) else ""
             if nxt in _AUXILIARIES and after in _OBJECT_START:
                 return True, False, False  # "I did the analysis", "we do a weekly review"
+            if nxt in ("did", "done") and after in ("was", "is"):
+                return True, False, False  # "the first thing I did was sit with the ward manager"
+            if nxt == "the" and tuple(tokens[j : j + 2]) in _CLEFTS:
+                j += 2  # "I was the one who built it"
+                continue
+            if nxt == "is" and tokens[j - 2] in _ROLES:
+                continue  # "my job is to check the alerts"
+            if nxt == "d" and _had(after):
+                continue  # "I'd been following the discussions": had, not would
             if nxt in _COMPOUND_FIRST and is_action(after):
                 return True, False, False  # "I fine-tuned", "I pen tested"
             if nxt in _GO and after in _GO_PARTICLES:
                 return True, False, False  # "I go back over the logs"
+            if nxt in _SIT and after in _SIT_PARTICLES:
+                return True, False, False  # "I sit with two planners for a week"
+            if nxt in _LOOK and after in _LOOK_PARTICLES:
+                return True, False, False  # "I look into every alert"
+            if (
+                nxt in ("did", "do")
+                and after
+                and after not in _NEGATIONS
+                and stem(after) not in _NOT_ACTIONS
+                and (is_action(after) or after in _LOOK)
+            ):
+                return True, False, False  # "I did look at a deep learning model", "I did try"
             if nxt in _SKIP or nxt in _AUXILIARIES or (nxt.endswith("ly") and len(nxt) > 4):
                 continue
             if nxt == "going" and after == "to":
@@ -305,8 +414,6 @@ def own_action(tokens: list[str]) -> tuple[bool, bool, bool]:
                 break  # "I'm going to retrain it", "I was going to": a plan, not something done
             if nxt == "d" and i and tokens[i - 1] in _DECIDING:
                 continue  # "I thought I'd check": decided to
-            if nxt == "d" and _had_done(tokens, j):
-                return True, False, False  # "we'd only got ninety labels": had, not would
             if nxt == "could" and not (j < len(tokens) and tokens[j] in ("have", "ve")):
                 continue  # "I could give them the inputs": past ability, not a wish
             if nxt in _MODALS:

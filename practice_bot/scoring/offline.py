@@ -122,6 +122,7 @@ def judge(
     concepts: Concepts,
     named: list[Named],
     object_phrases: frozenset[int] = frozenset(),
+    weak_object: frozenset[int] = frozenset(),
 ) -> Verdict:
     """Judge one criterion; `named` pairs each sentence of the reading that matches any of its slots
     (in order) with the slots it matches; `object_phrases`: the ids of the `object` marker list."""
@@ -199,15 +200,18 @@ def judge(
         shown = _quotes(carriers, supporting, support, concepts)
         shown_labels = _shown(shown, support, concepts, got)
         if not any(s.marks.concrete for s in supporting):
-            path.append(
-                "no supporting sentence is concrete (tool, figure, outcome or people): partly"
-            )
+            path.append("no supporting sentence is concrete (tool, figure or people): partly")
             return made("partly", reasons.not_concrete(shown_labels), shown)
         path.append(f"concrete: {_numbers([s for s in supporting if s.marks.concrete])}")
-        if not _about_object(reading, object_phrases):
+        if not _about_object(reading, object_phrases, weak_object):
             path.append("nothing in the answer names ML or data work (its object): partly")
             return made("partly", reasons.other_object(shown_labels), shown)
-        if len(supported) <= concepts.need and len(core_support) < CORROBORATION:
+        # The core said firmly again outside own practice ("people saw security as IT's job")
+        # corroborates the one own-practice sentence showing it: the answer is about it throughout.
+        echoes = [
+            s for s, hit in mentions if _firm(s) and (not core or not set(core).isdisjoint(hit))
+        ]
+        if len(supported) <= concepts.need and len(core_support) + len(echoes) < CORROBORATION:
             # Thin: the core shown once, and no more slots than the minimum. An assessor would
             # probe it; the learner is told so, and a tutor may look.
             path.append(
@@ -288,6 +292,13 @@ def judge(
     return made("not_yet", reasons.not_covered(concepts.wanted))
 
 
+def _firm(s: Sentence) -> bool:
+    """A sentence outside own practice that still states its slots firmly: not a plan or a wish,
+    not negated or hedged (in any clause), not generic."""
+    m = s.marks
+    return not (m.hypothetical or m.negated or m.hedged or m.generic or s.facts.partly_negated)
+
+
 def _quotes(
     carriers: Sequence[Sentence],
     supporting: Sequence[Sentence],
@@ -351,30 +362,40 @@ def _confidence(
         return "possible", f"{len(acted)} first-person action, the rest carried from it"
     concrete = [s for s in supporting if s.marks.concrete]
     if len(concrete) < CLEAR_SENTENCES:
-        return "possible", f"{len(concrete)} concrete supporting sentence (tool, figure, outcome)"
+        return "possible", f"{len(concrete)} concrete supporting sentence (tool, figure or people)"
     if not any(s.marks.concrete for s in carriers):
-        return "possible", "the sentence carrying the core names no tool, figure, outcome or people"
+        return "possible", "the sentence carrying the core names no tool, figure or people"
     return "clear", f"{len(supporting)} supporting sentences, {len(supported)} slots"
 
 
 def _evaluation(
     sentences: list[Sentence], supporting: list[Sentence], mentioning: list[Sentence]
 ) -> list[Sentence]:
-    """Evaluation tied to the concept: in a sentence naming it, or beside a supporting one."""
+    """Evaluation tied to the concept: in a sentence naming it, or beside a supporting one; not in a
+    sentence saying what was not done ("I didn't compare it with any other option")."""
     near: set[int] = {s.index for s in mentioning}
     for s in supporting:
         near.update((s.index - 1, s.index, s.index + 1))
     return [
         sentences[i]
         for i in sorted(near)
-        if 0 <= i < len(sentences) and sentences[i].marks.evaluation and not sentences[i].excluded
+        if 0 <= i < len(sentences)
+        and sentences[i].marks.evaluation
+        and not sentences[i].excluded
+        and not (sentences[i].marks.negated and not sentences[i].practice)
     ]
 
 
-def _about_object(reading: Reading, object_phrases: frozenset[int]) -> bool:
+def _about_object(
+    reading: Reading, object_phrases: frozenset[int], weak: frozenset[int] = frozenset()
+) -> bool:
     """Some sentence names the criteria's object, ML or data work, in that sense: a phrase the
-    answer uses in another sense anywhere ("a model railway society") names it nowhere in it."""
+    answer uses in another sense anywhere ("a model railway society") names it nowhere in it, and
+    then a `weak` phrase ("data") does not say it alone either ("the asset data for every door" of
+    a building information model)."""
     gone = reading.other_sense & object_phrases
+    if gone:
+        gone = gone | weak
     return any(
         s.marks.about and not (s.facts.found & object_phrases) <= gone
         for s in reading.sentences
@@ -415,7 +436,7 @@ class OfflineScorer:
                 for ci, slots in s.facts.named:
                     per[ci].append((s, slots))
         verdicts = tuple(
-            judge(reading, c, k, per[ci], book.markers.object)
+            judge(reading, c, k, per[ci], book.markers.object, book.markers.object_weak)
             for ci, (c, k) in enumerate(zip(criteria, batch.concepts, strict=True))
         )
         flags = list(reading.flags)

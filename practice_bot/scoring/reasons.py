@@ -73,8 +73,8 @@ def needs_evaluation(labels: Sequence[str]) -> str:
 
 def not_concrete(labels: Sequence[str]) -> str:
     return (
-        f"You described {listing(labels)}, but in general terms: name the tool, the figures or "
-        "what came of it."
+        f"You described {listing(labels)}, but in general terms: name the tool, the people or "
+        "the figures, or measure what came of it."
     )
 
 

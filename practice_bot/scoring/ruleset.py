@@ -67,6 +67,9 @@ class MarkerRules(_Strict):
     # The object of the standard's criteria: machine-learning or data work. An answer naming none of
     # these is about something else (a forklift fleet, a nightclub door) and is credited nothing.
     object: list[str] = []
+    # Of the object phrases, those too common to say it alone once the answer has used one of them in
+    # another sense ("data" in an answer about building information models)
+    object_weak: list[str] = []
 
 
 class RuleFile(_Strict):

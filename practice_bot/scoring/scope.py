@@ -32,7 +32,13 @@ _NOT_NEGATING_AFTER: Final = word_set("only just longer")
 # A condition, not a report: "..., and when we're not, the scrum master moves tickets"
 _CONDITIONS: Final = word_set("if when whenever unless once until")
 _JOINS: Final = word_set("and but so or then")
+# After a joining word, a new subject ("... so I set up", "... and we", "... and nobody"): where a
+# sentence without commas is cut into clauses.
+_NEW_SUBJECT: Final = word_set("i we they he she nobody my our")
 _HEDGE_OPENING: Final = 4  # words: ", I'm not sure, ..." opens a clause with a hedge
+# A clause opening with one of these has its own subject or is about a thing: a hedge in it ("...,
+# which I think landed better than the e-learning") is about that clause, not the one before.
+_OWN_SUBJECT: Final = word_set("which who whom whose where that because it they this my our we")
 # Left undone, whoever the subject: "never", "didn't", "hasn't been", "nobody", "was not"... A present
 # or future negation says what the work is like ("it doesn't store names", "it won't release if..."),
 # not what was left undone, and is not one of these.
@@ -50,7 +56,7 @@ _REQUESTS: Final = word_set("asked told expected required wanted requested")
 # A negated auxiliary is a verb: "the addresses didn't match" is a clause of its own
 _NEGATED_VERBS: Final = word_set("didn wasn weren hasn haven hadn isn aren doesn don won")
 _THERE: Final = re.compile(
-    r"\bthere (?:was|were|is|are) (?:no|never|not)\b|\bthere (?:wasn|weren|isn|aren) t\b"
+    r"\bthere (?:s|was|were|is|are) (?:no|never|not)\b|\bthere (?:wasn|weren|isn|aren) t\b"
 )
 
 
@@ -59,11 +65,19 @@ def clauses(norm: str, joined: bool = True) -> list[tuple[int, int]]:
     (`text.words(norm)`), in order, covering every word; `joined`: a piece without a verb joined to
     its clause (not joined: as cut, "Preparation" of "Preparation: dropped the notes")."""
     spans = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(norm)]
+    # speech printed without commas: "we didn't monitor it and I added alerts" is cut where a
+    # joining word brings a new subject, as the comma would have cut it
+    spoken = "," not in norm
     cuts = [0]
     for i in range(1, len(spans)):
         between = norm[spans[i - 1][1] : spans[i][0]]
         word = spans[i][2]
-        if _HARD.search(between) or word in _CONTRAST or ("," in between and word in _AFTER_COMMA):
+        if (
+            _HARD.search(between)
+            or word in _CONTRAST
+            or ("," in between and word in _AFTER_COMMA)
+            or (spoken and word in _JOINS and _next(spans, i) in _NEW_SUBJECT)
+        ):
             cuts.append(i)
     cuts.append(len(spans))
     parts = [(a, b) for a, b in itertools.pairwise(cuts) if b > a]
@@ -82,6 +96,10 @@ def clauses(norm: str, joined: bool = True) -> list[tuple[int, int]]:
     if len(merged) > 1 and not _verb_in(tokens[merged[-1][0] : merged[-1][1]]):
         merged[-2:] = [(merged[-2][0], merged[-1][1])]
     return merged
+
+
+def _next(spans: list[tuple[int, int, str]], i: int) -> str:
+    return spans[i + 1][2] if i + 1 < len(spans) else ""
 
 
 def _verb_in(tokens: list[str]) -> bool:
@@ -150,14 +168,19 @@ def open_clauses(
     """The clauses of a sentence that are neither negated nor hedged (`hedged(a, b)`: whether words
     [a, b) hold a hedge, "I think", "maybe"), when some other clause is; None when no clause is
     either, or every one is (the sentence is then read whole). A clause opening with a hedge, no
-    joining word before it ("We measured it with CodeCarbon, I think, ..."), hedges the one before."""
+    joining word, relative or subject of its own before it ("We measured it with CodeCarbon, I think,
+    ..."), hedges the one before; "..., which I think landed well" does not."""
     parts = clauses(norm)
     if len(parts) < 2:
         return None
     shut = [negated(tokens[a:b]) or (hedged is not None and hedged(a, b)) for a, b in parts]
     if hedged is not None:
         for i, (a, b) in enumerate(parts[1:], 1):
-            if tokens[a] not in _JOINS and hedged(a, min(b, a + _HEDGE_OPENING)):
+            if (
+                tokens[a] not in _JOINS
+                and tokens[a] not in _OWN_SUBJECT
+                and hedged(a, min(b, a + _HEDGE_OPENING))
+            ):
                 shut[i - 1] = True
     free = [part for part, closed in zip(parts, shut, strict=True) if not closed]
     if not free or len(free) == len(parts):

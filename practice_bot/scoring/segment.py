@@ -49,6 +49,12 @@ _PHRASE_WORD: Final = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)*")
 _PAUSE_END: Final = ",;:.!?)]\"'-–—…"
 _PAUSE_START: Final = "([\"'-–—"
 
+# After a word of `clause_ends`, a cut is made before these when they open a clause ("and I", "but")
+_NEW_CLAUSE: Final = frozenset({"and", "but"})
+
+# Subjects of a relative clause after a noun of `relative_heads` ("the model I built")
+_RELATIVE_SUBJECTS: Final = frozenset({"i", "we", "i'd", "i've", "we'd", "we've"})
+
 # Scores of a place to cut (before a word).
 _MARKER: Final = 4
 _CLAUSE: Final = 3
@@ -66,6 +72,11 @@ class SegmentationRules(BaseModel):
     joints: list[str]
     not_markers: list[str]
     glue: list[str]
+    # glue words that end a clause before "and I", "but": "...doing it and I wrote a parser"
+    clause_ends: list[str] = []
+    # nouns a clause start after them describes ("the model I work on"): no cut there, but a marker
+    # still cuts ("the model so...")
+    relative_heads: list[str] = []
 
 
 class _File(BaseModel):
@@ -86,6 +97,8 @@ class Segmentation:
     joints: dict[str, tuple[Phrase, ...]]
     not_markers: dict[str, tuple[Phrase, ...]]
     glue: frozenset[str]
+    clause_ends: frozenset[str]
+    relative_heads: frozenset[str]
     # For the quick check that a sentence has no filler: the one-word fillers, the longer ones
     one_word: frozenset[str]
     phrases: tuple[str, ...]
@@ -107,6 +120,8 @@ class Segmentation:
             joints=index(rules.joints),
             not_markers=index(rules.not_markers),
             glue=frozenset(rules.glue),
+            clause_ends=frozenset(rules.clause_ends),
+            relative_heads=frozenset(rules.relative_heads),
             one_word=frozenset(p for p in rules.fillers if " " not in p),
             phrases=tuple(p for p in rules.fillers if " " in p),
         )
@@ -114,7 +129,16 @@ class Segmentation:
 
 def _phrase_problems(rules: SegmentationRules) -> list[tuple[str, str]]:
     out = []
-    for name in ("fillers", "markers", "clause_starts", "joints", "not_markers", "glue"):
+    for name in (
+        "fillers",
+        "markers",
+        "clause_starts",
+        "joints",
+        "not_markers",
+        "glue",
+        "clause_ends",
+        "relative_heads",
+    ):
         for i, phrase in enumerate(getattr(rules, name)):
             words = phrase.split()
             if not words or not all(_PHRASE_WORD.fullmatch(w) for w in words):
@@ -125,8 +149,8 @@ def _phrase_problems(rules: SegmentationRules) -> list[tuple[str, str]]:
                         "inside a word) separated by spaces",
                     )
                 )
-            elif name == "glue" and len(words) > 1:
-                out.append((f"segmentation.{name}[{i}]", f"{phrase!r}: glue is single words"))
+            elif name in ("glue", "clause_ends", "relative_heads") and len(words) > 1:
+                out.append((f"segmentation.{name}[{i}]", f"{phrase!r}: {name} are single words"))
     return out
 
 
@@ -341,12 +365,20 @@ class _Cutter:
         keys, seg = self.keys, self.seg
         pause = _PAUSE if _pause(self.tokens[self.kept[p - 1]]) else 0
         if not pause and keys[p - 1] in seg.glue:
+            # "...doing it and I wrote a parser": a clause start after an object ends its clause
+            if keys[p - 1] in seg.clause_ends and keys[p] in _NEW_CLAUSE:
+                n = _starts(keys, p, seg.clause_starts)
+                return _CLAUSE if n > 1 or keys[p] == "but" else 0
             return 0
         if _starts(keys, p, seg.not_markers):
             return pause
-        if _starts(keys, p, seg.markers):
-            return _MARKER + pause
+        if _starts(keys, p, seg.markers) or (
+            keys[p] == "and" and p + 1 < len(keys) and _starts(keys, p + 1, seg.markers) > 1
+        ):
+            return _MARKER + pause  # "... and the knock-on was": the "and" opens the new sentence
         if _starts(keys, p, seg.clause_starts):
+            if not pause and keys[p - 1] in seg.relative_heads and keys[p] in _RELATIVE_SUBJECTS:
+                return 0  # "the risk model I work on is trained on...": one clause
             return _CLAUSE + pause
         if _starts(keys, p, seg.joints):
             return _JOINT + pause

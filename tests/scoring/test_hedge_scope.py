@@ -5,7 +5,9 @@ someone checked the bias" is never evidence."""
 from __future__ import annotations
 
 from practice_bot.rubric import load_rubric
+from practice_bot.scoring import scope
 from practice_bot.scoring.offline import OfflineScorer
+from practice_bot.scoring.text import normalise, words
 
 RUBRIC = load_rubric()
 SCORER = OfflineScorer()
@@ -70,3 +72,32 @@ def test_i_thought_reports_a_past_view_and_is_not_a_hedge() -> None:
     # the control: doubt now still is
     assert hedged_marks("I think the drift check was enough.")
     assert hedged_marks("I wrote a note, I think, about the threshold.")
+
+
+def test_a_hedge_inside_a_relative_clause_does_not_hedge_the_action_before_it() -> None:
+    # "which I think landed better": the learner is unsure how well it landed, not that it happened
+    norm = normalise(
+        "I ran a ten minute session for the housing officers, which I think landed better than "
+        "the e-learning."
+    )
+    tokens = words(norm)
+    free = scope.open_clauses(norm, tokens, lambda a, b: "think" in tokens[a:b])
+    assert free is not None
+    assert " ".join(tokens[free[0][0] : free[0][1]]).startswith("i ran a ten minute session")
+
+
+def test_a_model_unsure_of_its_answer_is_not_the_speaker_hedging() -> None:
+    # "anything it's not sure about goes to a person" describes the system; "I'm not sure" is a hedge
+    system = (
+        "I trained a text classifier on eighteen months of enquiry emails in scikit-learn and it plugs "
+        "into the ticketing tool the admissions team already use, and anything it's not sure about "
+        "goes to a person."
+    )
+    doubt = system.replace("anything it's not sure about goes", "I'm not sure anything goes")
+    topic = RUBRIC.topic("engineering-principles")
+    hedges = SCORER.book.markers.hedges
+    found = [
+        SCORER.outcome(a, topic, list(topic.criteria)).reading.sentences[0].facts.found
+        for a in (system, doubt)
+    ]
+    assert [not hedges.isdisjoint(f) for f in found] == [False, True]

@@ -154,3 +154,21 @@ def test_a_negated_state_of_a_thing_is_not_work_left_undone() -> None:
     assert clause_texts("The model was not retrained, so I set up a schedule.")[0][0] is True
     assert clause_texts("It hasn't been properly updated since, so I retrained it.")[0][0] is True
     assert clause_texts("Nobody reviewed it, so I wrote a model card.")[0][0] is True
+
+
+def test_speech_without_commas_is_cut_where_a_joining_word_brings_a_new_subject() -> None:
+    # as a speech-to-text engine without punctuation prints it (issue #20): the negation and the
+    # hedge stay with their own clause, as the comma would have kept them
+    assert clause_texts("we did not monitor it and i set up alerts in grafana") == [
+        (True, "we did not monitor it"),
+        (False, "and i set up alerts in grafana"),
+    ]
+    assert clause_texts("nobody checked it for drift so i built a psi check") == [
+        (True, "nobody checked it for drift"),
+        (False, "so i built a psi check"),
+    ]
+    norm = normalise("i think the main lesson was the threshold so i set up a weekly review")
+    tokens = words(norm)
+    free = scope.open_clauses(norm, tokens, lambda a, b: "think" in tokens[a:b])
+    assert free is not None
+    assert [" ".join(tokens[a:b]) for a, b in free] == ["so i set up a weekly review"]

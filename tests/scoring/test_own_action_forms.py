@@ -43,3 +43,79 @@ def test_first_person_action_forms_are_own_practice(sentence: str) -> None:
 )
 def test_other_forms_stay_what_they_were(sentence: str, expected: tuple[bool, bool, bool]) -> None:
     assert practice(sentence) == expected
+
+
+# Spoken and non-native forms of "I did it" (issue #13): a pseudo-cleft, a cleft, "me" as a subject,
+# a personal role, "I'd" meaning "I had", and a terse note opening with "also"/"then".
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The first thing I did was sit with the ward manager.",
+        "So what I done was set up a drift check in Evidently.",
+        "I was the one who built the pipeline.",
+        "It was me who found the leak in the join.",
+        "Me and Sarah built the pipeline in Airflow.",
+        "So me and the data team retrained it on the new labels.",
+        "Sarah and me built the feature store.",
+        "My job was to build the dashboard for the fraud team.",
+        "My role is to check the alerts every morning.",
+        "I'd been following the llama.cpp discussions for a month.",
+        "I'd already set up the alerts in Grafana.",
+        "I'd noticed the drift in the March data.",
+        "I came up with a feature for repeat callers.",
+        "Also added alerts to Slack.",
+        "Then retrained it monthly on Airflow.",
+        "I did look at a deep learning model on the raw traces.",
+        "I look into every alert the same morning.",
+        "I basically rebuilt the features per door cycle.",
+    ],
+)
+def test_spoken_and_non_native_forms_are_own_practice(sentence: str) -> None:
+    assert practice(sentence) == (True, False, False)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("I'd need to retrain it every month.", (False, True, False)),
+        ("I'd have used PSI for that.", (False, True, False)),
+        ("They asked Sarah and me to build it.", (False, False, False)),
+        ("People like me use it every day.", (False, False, False)),
+        ("I look forward to the next release.", (False, False, False)),
+        # "I don't think we looked": we didn't; "I didn't believe the numbers, so I reran it" did
+        ("After that I don't think we looked at it much.", (False, False, True)),
+        ("I don't think anyone checked the bias.", (False, False, True)),
+        ("I didn't believe the first numbers so I reran the split.", (True, False, False)),
+        ("Built by the vendor in 2019.", (False, False, False)),
+    ],
+)
+def test_what_those_forms_do_not_cover(sentence: str, expected: tuple[bool, bool, bool]) -> None:
+    assert practice(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Also I watch the journey times every week.",
+        "I verify the labels against the source.",
+        "I pull the extract every Monday and reconcile it with the ledger.",
+    ],
+)
+def test_monitoring_and_data_verbs_are_actions(sentence: str) -> None:
+    assert practice(sentence) == (True, False, False)
+
+
+# Non-native English often tells the past in the present: "I suggest", "I try", "I go to".
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I suggest we change to a short weekly call with the three biggest customers.",
+        "I try it on one week of our camera footage at home first.",
+        "I go to the PyData meetup in Southampton in my own time.",
+        "I show the head of transport the emissions from the empty miles.",
+        "I sit with two planners for a week to check the routes.",
+        "I change the board for the ML work.",
+    ],
+)
+def test_present_tense_actions_of_non_native_speakers(sentence: str) -> None:
+    assert practice(sentence) == (True, False, False)

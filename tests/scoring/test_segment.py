@@ -170,6 +170,60 @@ def test_a_run_on_answer_is_cut_before_its_discourse_markers() -> None:
     assert not any(s.text.startswith("so that") for s in purpose)
 
 
+def test_a_clause_after_an_object_is_cut_at_and_i_not_mid_phrase() -> None:
+    # "...doing it and i wrote a little parser with an llm call...": the cut comes before "and i",
+    # so the parser and what it is made of stay in one sentence; "the other bit" starts one too
+    answer = (
+        "it went from about two to one down to roughly level without the probation pass rate of the "
+        "shortlist dropping the other bit automation that was me noticing the consultants spend the "
+        "first two hours of every day copying job adverts from client emails into our crm by hand "
+        "nobody had asked for it but i timed a couple of them doing it and i wrote a little parser "
+        "with an llm call that pulls out the title salary location and skills into the crm fields"
+    )
+    texts = [s.text for s in sentences(answer)]
+    assert any(t.startswith("the other bit automation") for t in texts), texts
+    parser = next(t for t in texts if "a little parser" in t)
+    assert "with an llm call" in parser and not parser.startswith("with")
+    _check_spans(answer, sentences(answer))
+
+
+def test_a_relative_clause_after_anything_stays_and_the_interesting_bit_starts_a_sentence() -> None:
+    answer = (
+        "so i pulled eighteen months of emails with the folder they ended up in and trained a text "
+        "classifier and it plugs into the ticketing tool they already use it just sets the category "
+        "field when an email lands and anything it's not sure about stays uncategorised for a person "
+        "the interesting bit was the errors it was noticeably worse on emails from international "
+        "applicants like fourteen per cent wrong against six per cent overall"
+    )
+    texts = [s.text for s in sentences(answer)]
+    assert not any(t.startswith("it's not sure") for t in texts), texts
+    assert any(t.startswith("the interesting bit was the errors") for t in texts), texts
+
+
+def test_and_before_a_longer_marker_opens_the_new_sentence() -> None:
+    # "... and the knock on was ...": what followed is not part of the action before it
+    answer = (
+        "so i went with dropping the feature and i wrote that up with the numbers for the service "
+        "manager and the knock on was the prototype didn't go live until that test passed it held "
+        "the launch up two weeks and now every retrain has to pass it too"
+    )
+    texts = [s.text for s in sentences(answer)]
+    assert any(t.startswith("and the knock on was") for t in texts), texts
+
+
+def test_a_relative_clause_after_a_noun_is_not_cut_off() -> None:
+    # "the violence risk model i work on is trained on incident logs": one clause, not two sentences
+    answer = (
+        "honestly the culture around security is really strong on the physical side keys gates all "
+        "that but on the it side people are a bit relaxed officers share logins on the wing terminals "
+        "because it's quicker at lock up and that matters for me because the violence risk model i "
+        "work on is trained on incident logs that get typed in on those terminals"
+    )
+    texts = [s.text for s in sentences(answer)]
+    assert not any(t.startswith("i work on") for t in texts), texts
+    _check_spans(answer, sentences(answer))
+
+
 def test_a_long_run_without_markers_is_still_bounded() -> None:
     answer = " ".join(f"word{i}" for i in range(300))
     spans = sentences(answer)

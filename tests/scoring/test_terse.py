@@ -101,3 +101,56 @@ def test_an_acronym_or_named_method_in_lower_case_speech_is_a_name() -> None:
         assert s.marks.tool, spoken
     (plain,) = reading_of("so i checked the inputs every week", "model-deployment").sentences
     assert not plain.marks.tool
+
+
+def test_a_terse_answer_is_counted_in_words_as_written() -> None:
+    # 78 words as written, more once "read-only" and "sign-off" are split: still a terse answer, so
+    # the "I" of the fourth note carries to the second
+    notes = (
+        "Home-insurance claims triage for the counter-fraud team. "
+        "Handlers could review 200 flagged claims a month, so target was precision within the top "
+        "200 plus value of fraud caught. AUC only as a sanity check on the hold-out month. "
+        "Before sign-off I compared flag rates by postcode area: rural postcodes flagged at twice the "
+        "urban rate, traced to a distance-to-branch feature, removed it. "
+        "Model reads claims through a read-only service-account, no write access, re-run monthly."
+    )
+    assert len(notes.split()) <= 80
+    assert [s.practice for s in reading_of(notes, "model-scoping").sentences][1] is True
+
+
+def test_a_terse_note_naming_an_ml_method_is_about_ml_work() -> None:
+    notes = (
+        "Recycling plant, sorting plastics by near-infrared spectra. "
+        "Spectra differ in brightness with dirt and distance, so I scaled each to unit length and "
+        "compared by angle (cosine), not Euclidean distance. "
+        "PCA first: the 220 wavelengths are heavily correlated. "
+        "12 components kept 98% of the variance. Mis-sorted bales fell from 9% to 4%."
+    )
+    topic = RUBRIC.topic("engineering-principles")
+    outcome = SCORER.outcome(notes, topic, list(topic.criteria))
+    assert any(s.marks.about for s in outcome.reading.sentences)
+
+
+def test_a_negation_beside_the_ml_work_is_not_a_disclaimer() -> None:
+    # "..., not AUC" contrasts two metrics; "There's no machine learning in it" disclaims ML work
+    topic = RUBRIC.topic("model-scoping")
+
+    def about(sentence: str) -> bool:
+        (only,) = SCORER.outcome(sentence, topic, list(topic.criteria)).reading.sentences
+        return only.marks.about
+
+    assert about(
+        "Handlers review 200 claims a week, so I scoped on precision in the top 200, not AUC."
+    )
+    assert not about("There's no machine learning in it at all, it's just a shop.")
+    assert not about("We didn't use any machine learning for the rota.")
+
+
+def test_a_state_the_work_brought_about_is_what_happened() -> None:
+    # "it's now in our deployment checklist": carried from the note's "I", like a past tense
+    notes = (
+        "Measured our nightly retrain with CodeCarbon: about 40 kWh a month for no accuracy gain. "
+        "Proposed weekly retraining with a drift trigger to the MLOps guild. "
+        "It's now in our deployment checklist for every new model."
+    )
+    assert [s.practice for s in reading_of(notes, "sustainability").sentences][-1] is True

@@ -170,3 +170,20 @@ def test_eval_cli_prints_the_new_columns_and_json(
     row = data["per_style"]["spoken-unpunctuated-copy"]
     assert {"precision", "adversarial_credit_rate", "median_quote_words"} <= set(row)
     assert row["median_quote_words"] is not None and row["median_quote_words"] <= 60
+
+
+def test_a_disclaimer_said_without_punctuation_still_says_it_was_not_ml() -> None:
+    # "there's no machine learning in it" starts its own sentence in a run-on answer, so it does not
+    # make the answer about ML (as the short negated sentence does when punctuated)
+    answer = (
+        "this was the website for my family's garden centre which i built on shopify last spring i "
+        "made a prototype on a staging theme first and we tested it with some regular customers who "
+        "found the checkout confusing so i cut it from three pages to one then we went live in april "
+        "and i set up uptime monitoring and google analytics so i could see if anything broke and "
+        "where people dropped off so i fixed the shipping rules online orders are now about fifteen "
+        "per cent of our sales which my dad didn't believe would happen there's no machine learning "
+        "in it at all it's just a shop"
+    )
+    topic = RUBRIC.topic("model-deployment")
+    got = SCORER.score(answer, "", topic, topic.criteria)
+    assert all(j.status != "evidenced" for j in got.judgments)

@@ -158,3 +158,55 @@ def test_customers_and_sales_as_data_are_not_the_business_need() -> None:
     assert label in slots(topic, "I agreed the metric with the customers who use it.")
     assert label not in slots(topic, "I chose the metric after joining the customer records.")
     assert label not in slots(topic, "I chose the metric from three years of sales history.")
+
+
+def test_keeping_the_score_of_a_cricket_match_is_not_ml_work() -> None:
+    from practice_bot.rubric import load_rubric
+    from practice_bot.scoring.offline import OfflineScorer
+
+    topic = load_rubric().topic("engineering-principles")
+    reading = (
+        OfflineScorer()
+        .outcome("I score for my local cricket club every weekend.", topic, list(topic.criteria))
+        .reading
+    )
+    assert not any(s.marks.about for s in reading.sentences)
+
+
+def test_spreadsheet_models_and_a_sustainable_pace_are_other_senses() -> None:
+    from practice_bot.rubric import load_rubric
+    from practice_bot.scoring.offline import OfflineScorer
+
+    rubric, scorer = load_rubric(), OfflineScorer()
+    finance = (
+        "In the finance team we had dozens of legacy Excel cash-flow models, some ten years old. "
+        "I set up a register of every model with its owner and review date, moved the current ones "
+        "into SharePoint with version history, and decommissioned the old ones by locking them "
+        "read-only in an archive, in line with the finance procedures manual."
+    )
+    topic = rubric.topic("model-management")
+    got = scorer.score(finance, "", topic, topic.criteria)
+    assert all(j.status != "evidenced" for j in got.judgments)
+    pace = (
+        "Sustainability for me is about not burning out. I pushed for a sustainable pace in the data "
+        "team: no deploys on Fridays and a proper on-call rota in PagerDuty, and overtime went down "
+        "by a third."
+    )
+    topic = rubric.topic("sustainability")
+    got = scorer.score(pace, "", topic, topic.criteria)
+    assert all(j.status != "evidenced" for j in got.judgments)
+
+
+def test_product_models_with_spare_parts_are_not_ml_models() -> None:
+    from practice_bot.rubric import load_rubric
+    from practice_bot.scoring.offline import OfflineScorer
+
+    answer = (
+        "At the washing machine maker I manage our legacy models: the older product models we no "
+        "longer sell but still support with spare parts for ten years. When a model reaches end of "
+        "support I run the decommissioning process in SAP, notify the service engineers and sell the "
+        "remaining spares to a wholesaler. Last year we decommissioned fourteen legacy models."
+    )
+    topic = load_rubric().topic("model-management")
+    got = OfflineScorer().score(answer, "", topic, topic.criteria)
+    assert all(j.status != "evidenced" for j in got.judgments)

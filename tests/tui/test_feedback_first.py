@@ -47,6 +47,12 @@ async def test_feedback_shows_everything_then_the_room_catches_up(
             "F2/Enter Continue  F4 Try again  F1 Keys  ^p palette",
         ):
             assert text in shown, text
+        rows = shown.splitlines()
+        body = rows[[r.strip() for r in rows].index("What this answer evidenced") + 1 :]
+        body = body[: next(i for i, row in enumerate(body) if not row.strip())]
+        assert len(body) > 3 and all(row.startswith("   ") for row in body), (
+            body
+        )  # wrapped: indented
         for _ in range(3):  # the screen scrolls, page by page, to the rest
             await pilot.press("pagedown")
             await pilot.pause()

@@ -7,8 +7,6 @@ import os
 from datetime import UTC, datetime
 from pathlib import Path
 
-import pytest
-
 from practice_bot.config import Settings
 from practice_bot.prefs import load_prefs, prefs_path
 from practice_bot.records import store
@@ -142,13 +140,12 @@ async def test_practice_without_topics_opens_the_start_screen_to_choose_them(
         assert app.screen.mode == "practice"
 
 
-async def test_a_rescued_session_is_listed_and_resumes_with_f3(
-    settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+async def test_a_rescued_session_is_listed_and_resumes_with_f3(settings: Settings) -> None:
     """A session moved to a rescue folder (its own folder stopped taking records) is not lost from
     the start screen: it is listed as unfinished and F3 carries on with it there."""
-    rescue = tmp_path / "rescued"
-    monkeypatch.setattr(store, "rescue_folders", lambda: [rescue])
+    rescue = store.rescue_folders()[0]  # the data folder's (each test has its own)
+    temp_rescue = store.rescue_folders()[-1]
+    temp_rescue.rmdir()  # made by asking for it: the start screen must not make it again
     config = SessionConfig(mode="practice", apprentice="Ana", topics=["model-scoping"], seed=4)
     room = Room(start_session(config, settings, clock=FakeClock(), scorer=TokenScorer()))
     room.ask()
@@ -166,3 +163,4 @@ async def test_a_rescued_session_is_listed_and_resumes_with_f3(
         await wait_until(pilot, lambda: screen_name(app) == "DiscussionScreen")
         await wait_until(pilot, lambda: "an answer saved in the rescue folder" in screen_text(app))
         assert app.session.journal_path == moved
+    assert not temp_rescue.exists()  # listing looked; it made nothing

@@ -14,6 +14,7 @@ from practice_bot.session.engine import AnswerOutcome
 from practice_bot.textsafe import printable
 from practice_bot.tui.display import STATUS_MARK, STATUS_STYLE, STATUS_WORD, literal
 from practice_bot.tui.screens.base import AppScreen
+from practice_bot.tui.widgets.indented import IndentedLines, IndentedText
 from practice_bot.wording import FLAG_WORDS, criterion_label, plural
 
 QUOTE_STYLE = "bold underline reverse"
@@ -106,21 +107,21 @@ HEADING_STYLE = "bold $primary"
 NEXT_KEYS = "F2 or Enter: next question.   F4: try this question again."
 
 
-def feedback_text(outcome: AnswerOutcome, topic: Topic) -> Content:
+def feedback_text(outcome: AnswerOutcome, topic: Topic) -> IndentedLines:
     """The whole feedback as one text: a bold title, then each section's heading with its body
-    indented under it, then what the keys do."""
+    indented under it (a wrapped line keeps its indent), then what the keys do."""
     status = outcome.topic_status
     met = sum(s == "evidenced" for s in status.values())
     title = (
         f"Feedback on your answer - {topic.name}: {met} of "
         f"{plural(len(status), 'criterion', 'criteria')} evidenced so far"
     )
-    parts: list[Content | str | tuple[str, str]] = [(title, "bold")]
+    blank = (0, Content())
+    text = IndentedLines([(0, Content.styled(title, "bold"))])
     for heading, body in feedback_sections(outcome, topic):
-        indented = Content("\n  ").join(body.split("\n"))
-        parts += ["\n\n", (heading, HEADING_STYLE), "\n  ", indented]
-    parts += ["\n\n", (NEXT_KEYS, HEADING_STYLE)]
-    return Content.assemble(*parts)
+        text += IndentedLines([blank, (0, Content.styled(heading, HEADING_STYLE))])
+        text += IndentedLines.from_text(body, indent=2)
+    return text + IndentedLines([blank, (0, Content.styled(NEXT_KEYS, HEADING_STYLE))])
 
 
 class FeedbackScreen(AppScreen[str]):
@@ -166,7 +167,7 @@ class FeedbackScreen(AppScreen[str]):
         self.topic = topic
 
     def compose(self) -> ComposeResult:
-        yield Static(feedback_text(self.outcome, self.topic), id="feedback")
+        yield IndentedText(feedback_text(self.outcome, self.topic), id="feedback")
         yield Static(self.KEYS, id="keys")
 
     def on_mount(self) -> None:

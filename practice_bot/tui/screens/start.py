@@ -24,8 +24,8 @@ from textual.widgets import Button, DataTable, Input, Label, RadioSet, Static
 
 from practice_bot.tui.screens import start_parts as parts
 from practice_bot.tui.screens.base import AppScreen
-from practice_bot.tui.widgets.footer import Footer
 from practice_bot.tui.widgets.header import Header
+from practice_bot.tui.widgets.keys_line import KeysLine
 from practice_bot.tui.widgets.toggles import TopicPicker
 
 if TYPE_CHECKING:
@@ -48,8 +48,7 @@ class StartScreen(AppScreen[None]):
     StartScreen #choices { height: auto; }
     StartScreen #left { width: 34; height: auto; margin-right: 1; }
     StartScreen #right { width: 1fr; max-width: 60; height: auto; }
-    StartScreen #session-choice, StartScreen #lower { height: auto; }
-    StartScreen #lower Label { margin-top: 1; }
+    StartScreen #recent-label { margin-top: 1; }
     StartScreen Label { text-style: bold; }
     StartScreen #mode { width: 100%; }
     StartScreen #mode-help { height: 2; color: $text-muted; }
@@ -92,15 +91,13 @@ class StartScreen(AppScreen[None]):
                         max_length=80,
                         id="name",
                     )
-                    with Vertical(id="session-choice"):
-                        yield from parts.session_choice(mode, self._scoring_text())
+                    yield from parts.session_choice(mode, self._scoring_text())
                 with Vertical(id="right"):
                     yield from parts.topic_column(app.prefs.topics, mode)
             with Horizontal(id="buttons"):
                 yield from parts.buttons()
-            with Vertical(id="lower"):
-                yield from parts.recent_part()
-        yield Footer()
+            yield from parts.recent_part()
+        yield KeysLine()
 
     def on_mount(self) -> None:
         self.title = "practice-bot"

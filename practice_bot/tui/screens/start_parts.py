@@ -50,7 +50,7 @@ def topic_column(ticked: list[str], mode: str) -> list[Widget]:
 def recent_part() -> list[Widget]:
     table: DataTable[Text] = DataTable(id="recent", cursor_type="row", zebra_stripes=True)
     table.add_columns("Started", "Name", "Mode", "Status", "Progress")
-    return [Label("Recent sessions (Enter: resume or open the report)"), table]
+    return [Label("Recent sessions (Enter: resume or open the report)", id="recent-label"), table]
 
 
 def buttons() -> list[Widget]:
