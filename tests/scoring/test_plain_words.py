@@ -136,3 +136,23 @@ def test_irregular_past_tenses_are_first_person_actions(sentence: str) -> None:
 )
 def test_would_is_still_a_plan(sentence: str) -> None:
     assert own_action(words(normalise(sentence))) == (False, True, False)
+
+
+RELEASE_GATE = (
+    "For the bias part I compare how often the model flags claims from each age group and each "
+    "region, on a fixed test set, every time the model is retrained. I wrote that as a pytest check "
+    "in our CI pipeline, so if any group is flagged more than one and a quarter times the overall "
+    "rate the build fails. The first version failed it: claims from people over seventy were "
+    "flagged twice as often, and it came from a feature about how many times they phoned us. I "
+    "removed that feature and the ratio came down to 1.1 with almost no loss in fraud caught."
+)
+
+
+def test_a_fairness_gate_on_each_retrain_is_not_monitoring_the_live_model() -> None:
+    topic = RUBRIC.topic("model-deployment")
+    verdicts = {
+        j.criterion_id: j.status
+        for j in SCORER.score(RELEASE_GATE, "", topic, topic.criteria).judgments
+    }
+    assert verdicts["model-deployment/pass-5"] == "evidenced"
+    assert verdicts["model-deployment/pass-2"] != "evidenced"
