@@ -249,6 +249,9 @@ def register(lexicon: Lexicon, phrases: dict[str, tuple[str, ...]]) -> MarkerIds
 _PAST_WORDS: Final = word_set(
     "was were had did built ran wrote chose led set made met took gave found went kept spoke brought "
     "taught began got put cut sent spent saw sat told done came held drew dealt sought rebuilt rewrote reran"
+    # more irregular past tenses of doing something (tune-tech: "when I dug into it")
+    " redid dug fed caught bought undertook broke froze shut sold threw drove paid fought hung swept"
+    " tore stuck oversaw withdrew upheld"
 )
 
 
