@@ -4,7 +4,8 @@ wall-clock figures: compare code changes with this, and quote learner_speed.py's
 Same programs, terminal (tmux, 120x40) and data as learner_speed.py, each run wrapped by a small
 script that notes, inside the program:
 
-- start: the CPU time of the whole process (every thread, interpreter start-up included) when the
+- start: the CPU time of the whole process (every thread, interpreter start-up included; the room,
+  which bare practice-bot never imports, is not imported for it either) when the
   screen is complete, i.e. when the frame is drawn in which the minimal app's text, or practice-bot's
   listed recent sessions (with its settings loaded before), first appear;
 - feedback: the CPU time of the app's thread from the F2 action (before the answer is saved) to the
@@ -78,15 +79,16 @@ if program == "minimal":
     scope["Minimal"].action_show = action_show
     scope["Minimal"]().run()
 else:
-    from practice_bot.tui.screens.discussion import DiscussionScreen
+    if args:  # a practice session; bare practice-bot never imports the room, so neither does this
+        from practice_bot.tui.screens.discussion import DiscussionScreen
 
-    submit = DiscussionScreen.action_submit
+        submit = DiscussionScreen.action_submit
 
-    async def action_submit(self):
-        pressed_now()
-        await submit(self)
+        async def action_submit(self):
+            pressed_now()
+            await submit(self)
 
-    DiscussionScreen.action_submit = action_submit
+        DiscussionScreen.action_submit = action_submit
     sys.argv = ["practice-bot", *args]
     runpy.run_module("practice_bot", run_name="__main__")
 """

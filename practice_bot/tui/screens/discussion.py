@@ -316,7 +316,9 @@ class DiscussionScreen(AppScreen[None]):
         dimmed only if the wait lasts (redrawing it twice for a millisecond's scoring would cost the
         learner more than the scoring)."""
         self.busy = busy
-        self.box.border_title = f"Your answer - {label}" if busy and label else "Your answer"
+        title = f"Your answer - {label}" if busy and label else "Your answer"
+        if self.box.border_title != title:  # set, even to the same words, it redraws the box
+            self.box.border_title = title
         if self._footer_timer is not None:
             self._footer_timer.stop()
             self._footer_timer = None

@@ -103,7 +103,7 @@ class StartScreen(AppScreen[None]):
         self.title = "practice-bot"
         self.sub_title = "rehearse the AM2 professional discussion"
         self.query_one("#name", Input).focus()
-        self.call_after_refresh(self._highlight_chosen_mode)
+        self._highlight_chosen_mode()  # in the first frame, not a frame of its own after it
         self.built = True
         app = self.practice_app
         # The recent sessions are read when the screen is shown (on_screen_resume, which follows), in
@@ -114,8 +114,8 @@ class StartScreen(AppScreen[None]):
             app.settings_signal.subscribe(self, self._settings_arrived)
 
     def _highlight_chosen_mode(self) -> None:
-        """The mode list's highlight starts on the chosen mode (RadioSet starts it on the first),
-        so Up or Down moves from what is chosen."""
+        """The mode list's highlight starts on the chosen mode (RadioSet, mounted before the screen,
+        starts it on the first), so Up or Down moves from what is chosen."""
         modes = self.query_one("#mode", RadioSet)
         modes._selected = modes.pressed_index
 

@@ -130,8 +130,9 @@ class SessionPanel(VerticalScroll, can_focus=False):
     engine: the panel is told by a message, and redraws on the app's thread); the screen's clock tick
     redraws the clock."""
 
-    class Stale(Message):
-        """The engine has changed since the panel was drawn."""
+    class Stale(Message, bubble=False):
+        """The engine has changed since the panel was drawn (for the panel alone: it does not bubble
+        up through the room, which has nothing to do with it)."""
 
     def __init__(self, engine: Engine, *, criteria: bool, id: str | None = None) -> None:
         super().__init__(id=id)
