@@ -228,3 +228,16 @@ def test_a_word_that_only_stems_or_starts_like_a_phrase_is_not_it() -> None:
     assert "the reports, presentations and documents you produced" not in slots(
         "collaborative-working-am1", "I checked the model's errors by demographic group."
     )
+
+
+def test_an_old_library_version_and_a_gateway_are_not_retraining_or_a_release_gate() -> None:
+    topic = "model-deployment"
+    retraining, testing = "continual learning and retraining", "testing new versions before release"
+    assert retraining in slots(
+        topic, "I kept the old version of the model as a fallback for a month."
+    )
+    assert retraining not in slots(
+        topic, "The scan found an old version of a library with a known CVE, so I upgraded it."
+    )
+    assert testing in slots(topic, "I added a gate to the pipeline so a worse model cannot ship.")
+    assert testing not in slots(topic, "I put the endpoint behind the API gateway with token auth.")
