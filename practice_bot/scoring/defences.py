@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import Final
 
 from practice_bot.scoring.injection import find_injections
+from practice_bot.scoring.segment import load_segmentation
 from practice_bot.scoring.text import normalise, stem, word_set, words
 from practice_bot.scoring.thresholds import (
     DESCRIBED_ATTACK_CHARS,
@@ -56,6 +57,9 @@ def injection_in(norm: str, tokens: list[str]) -> bool:
     variants = [norm]
     if _one_letter_run(tokens):
         variants.append(_SPACED.sub(r"\1", norm))  # "i g n o r e" -> "ignore"
+    plain = _hesitations_out(norm)
+    if plain != norm and _one_letter_run(words(plain)):
+        variants.append(_SPACED.sub(r"\1", plain))  # "i g um n o r e" -> "ignore"
     if _LEETY.search(norm):
         variants.append(norm.translate(_LEET))  # "ign0re" -> "ignore"
     return any(
@@ -63,6 +67,19 @@ def injection_in(norm: str, tokens: list[str]) -> bool:
         for variant in variants
         for m in find_injections(variant)
     )
+
+
+def _hesitations_out(norm: str) -> str:
+    """`norm` without one-word fillers and cut-off words ("um", "er", "i-"): said between spaced
+    letters they would break "a s s e s s o r" into pieces (a repeated letter stays: it spells)."""
+    fillers = load_segmentation().one_word
+
+    def gone(m: re.Match[str]) -> str:
+        token = m.group(1)
+        hesitation = token.endswith("-") or token.strip(".,:;!?").casefold() in fillers
+        return "" if hesitation else m.group(0)
+
+    return re.sub(r"(\S+) ?", gone, norm)  # a word and one space after it: the spacing stays
 
 
 def _described_attack(text: str, start: int, end: int) -> bool:
