@@ -198,42 +198,46 @@ def rescue_folders() -> list[Path]:
 def _existing_rescue_folders() -> list[Path]:
     """The rescue folders that exist now, looked at without making anything: the temporary one only
     when it is this user's own private folder (never one someone else prepared)."""
-    import tempfile
-
     found = [data_home() / RESCUE_FOLDER]
-    uid = os.getuid() if hasattr(os, "getuid") else 0
-    named = Path(tempfile.gettempdir()) / f"practice-bot-{uid}-{RESCUE_FOLDER}"
+    named = _temp_rescue_name()
     with contextlib.suppress(OSError):
-        info = os.lstat(named)
-        if (
-            stat.S_ISDIR(info.st_mode)
-            and stat.S_IMODE(info.st_mode) & 0o077 == 0
-            and (not hasattr(os, "getuid") or info.st_uid == uid)
-        ):
+        if _own_private_folder(named):
             found.append(named)
     return [f for f in found if f.is_dir()]
 
 
-def _private_temp_folder() -> Path:
-    """`<tmp>/practice-bot-<uid>-rescued-transcripts` if it is this user's own private folder (made
-    now if need be); if someone else made it first, or made it readable by others, a fresh folder
-    with a random name instead: a predictable name in a shared folder is never trusted."""
+def _temp_rescue_name() -> Path:
+    """`<tmp>/practice-bot-<uid>-rescued-transcripts`: predictable, so never trusted unchecked."""
     import tempfile
 
     uid = os.getuid() if hasattr(os, "getuid") else 0
-    prefix = f"practice-bot-{uid}-{RESCUE_FOLDER}"
-    named = Path(tempfile.gettempdir()) / prefix
+    return Path(tempfile.gettempdir()) / f"practice-bot-{uid}-{RESCUE_FOLDER}"
+
+
+def _own_private_folder(path: Path) -> bool:
+    """A folder (not a link) of this user's, that nobody else can read. Raises OSError when it is
+    not there."""
+    info = os.lstat(path)
+    return (
+        stat.S_ISDIR(info.st_mode)
+        and stat.S_IMODE(info.st_mode) & 0o077 == 0
+        and (not hasattr(os, "getuid") or info.st_uid == os.getuid())
+    )
+
+
+def _private_temp_folder() -> Path:
+    """The temporary rescue folder (`_temp_rescue_name`) if it is this user's own private folder
+    (made now if need be); if someone else made it first, or made it readable by others, a fresh
+    folder with a random name instead: a predictable name in a shared folder is never trusted."""
+    import tempfile
+
+    named = _temp_rescue_name()
     with contextlib.suppress(OSError):
         named.mkdir(mode=DIR_MODE)  # its parent is the system's: never made here
     try:
-        info = os.lstat(named)
-        if (
-            stat.S_ISDIR(info.st_mode)
-            and stat.S_IMODE(info.st_mode) & 0o077 == 0
-            and (not hasattr(os, "getuid") or info.st_uid == uid)
-        ):
+        if _own_private_folder(named):
             return named
-        return Path(tempfile.mkdtemp(prefix=f"{prefix}-"))
+        return Path(tempfile.mkdtemp(prefix=f"{named.name}-"))
     except OSError:
         return named  # nothing can be made there: saving to it fails with a clear message
 
