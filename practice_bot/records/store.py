@@ -399,17 +399,22 @@ def list_transcripts(folder: Path) -> tuple[list[Entry], list[str]]:
     return entries, problems
 
 
-def unfinished_elsewhere(folder: Path) -> list[Entry]:
-    """Unfinished sessions outside `folder` that this user may want back: in every folder a session
-    was started in (class packs, --transcripts) and in the rescue folders. Only journals are read."""
+def session_places(folder: Path) -> list[Path]:
+    """Where this user's sessions live, `folder` first, each once: it, every folder a session was
+    started in (class packs, --transcripts) and the rescue folders that exist (looked at, not made)."""
     from practice_bot.records.places import session_folders
 
-    seen = {folder.resolve()}
+    places: dict[Path, Path] = {}
+    for place in [folder, *session_folders(), *_existing_rescue_folders()]:
+        places.setdefault(place.resolve(), place)
+    return list(places.values())
+
+
+def unfinished_elsewhere(folder: Path) -> list[Entry]:
+    """Unfinished sessions outside `folder` that this user may want back (`session_places`). Only
+    journals are read."""
     entries: list[Entry] = []
-    for other in [*session_folders(), *_existing_rescue_folders()]:
-        if (key := other.resolve()) in seen:
-            continue
-        seen.add(key)
+    for other in session_places(folder)[1:]:
         for path in transcript_files(other):
             if not path.name.endswith(JOURNAL_SUFFIX):
                 continue

@@ -10,7 +10,7 @@ from practice_bot.banks.models import Bank
 from practice_bot.config import Settings
 from practice_bot.errors import UserError
 from practice_bot.records.journal import Journal, replay_with_length, truncate_torn_tail
-from practice_bot.records.places import remember_folder, session_folders
+from practice_bot.records.places import remember_folder
 from practice_bot.records.schema import Transcript
 from practice_bot.records.store import (
     JOURNAL_SUFFIX,
@@ -19,7 +19,7 @@ from practice_bot.records.store import (
     create_journal,
     list_transcripts,
     new_transcript_id,
-    rescue_folders,
+    session_places,
 )
 from practice_bot.records.writer_lock import lock_journal, release_journal
 from practice_bot.rubric import load_rubric
@@ -151,17 +151,9 @@ def find_resumable(path: Path | None, settings: Settings, apprentice: str | None
         if not path.name.endswith(JOURNAL_SUFFIX):
             raise UserError(f"{path}: this session is finished; only in-progress journals resume")
         return path
-    if path is not None:
-        folders = [path]
-    else:
-        folders = [settings.transcripts, *session_folders(), *rescue_folders()]
+    folders = [path] if path is not None else session_places(settings.transcripts)
     best: Entry | None = None
-    seen: set[Path] = set()
     for folder in folders:
-        key = folder.resolve()
-        if key in seen:
-            continue
-        seen.add(key)
         for entry in list_transcripts(folder)[0]:
             if not entry.in_progress or apprentice not in (None, entry.transcript.apprentice):
                 continue
