@@ -122,17 +122,23 @@ def facts(text: str, norm: str, book: ConceptBook, batch: Batch, memory: Memory)
     found = batch.in_sense(matched)  # "a modelling agency": not an ML model
     stems = [k[0] for k in keyed]
     m = marks(text, norm, tokens, found, book.markers)
-    if not m.about and not book.markers.object.isdisjoint(found):
-        # a short sentence with a negation: a disclaimer only when the ML work is in a negated
-        # clause ("There's no machine learning in it"), not "I scoped on precision, not AUC"
-        objects = book.markers.object
-        about = any(
-            not objects.isdisjoint(batch.lexicon.match(keyed[a:b]))
-            and not scope.negated(tokens[a:b])
+
+    def phrases(a: int, b: int) -> set[int]:
+        """The phrases of the words a..b (a clause)."""
+        return batch.lexicon.match(keyed[a:b])
+
+    # A short sentence with a negation is a disclaimer only when the ML work is in a negated clause
+    # ("There's no machine learning in it"), not "I scoped on precision, not AUC".
+    objects = book.markers.object & found  # the ML or data work it names, in that sense
+    if (
+        not m.about
+        and objects
+        and any(
+            not objects.isdisjoint(phrases(a, b)) and not scope.negated(tokens[a:b])
             for a, b in scope.clauses(norm)
         )
-        if about:
-            m = replace(m, about=True)
+    ):
+        m = replace(m, about=True)
     # A keyword list or a bare term counts the phrases of every topic it names (the whole book's).
     keyword = defences.keyword_sentence(text, m.verbs)
     bare = len(tokens) <= BARE_TERM_WORDS and not m.verbs
@@ -142,13 +148,13 @@ def facts(text: str, norm: str, book: ConceptBook, batch: Batch, memory: Memory)
     if not hedges.isdisjoint(found):  # which clauses the hedge is in ("I think X, so I did Y")
 
         def hedged(a: int, b: int) -> bool:
-            return not hedges.isdisjoint(batch.lexicon.match(keyed[a:b]))
+            return not hedges.isdisjoint(phrases(a, b))
 
     free = scope.open_clauses(norm, tokens, hedged)
     named = (
         batch.named(found)
         if free is None
-        else batch.named(set().union(*(batch.lexicon.match(keyed[a:b]) for a, b in free)), found)
+        else batch.named(set().union(*(phrases(a, b) for a, b in free)), found)
     )
     if free is not None and m.hedged:
         m = replace(m, hedged=False)  # the hedge weakens its own clause only

@@ -29,9 +29,8 @@ class Slot:
     terms: frozenset[int]  # phrase ids: a sentence naming any of them names the slot
     combos: tuple[tuple[frozenset[int], ...], ...]  # or one phrase of every group of one combo
     unless: frozenset[int] = frozenset()  # phrase ids giving the slot's words another sense
-    setting: bool = (
-        False  # the criterion's setting: a plain statement of it counts (rules: `setting`)
-    )
+    # the criterion's setting: a plain statement of it counts (rules: `setting`)
+    setting: bool = False
 
     def combo_matches(self, found: AbstractSet[int]) -> bool:
         return any(all(not g.isdisjoint(found) for g in combo) for combo in self.combos)
