@@ -75,6 +75,8 @@ _SIT: Final = word_set("sit sits sitting")  # "I sit with the planners", "I sit 
 _SIT_PARTICLES: Final = word_set("with down")
 _LOOK: Final = word_set("look looks looking")
 _LOOK_PARTICLES: Final = word_set("into over through at")
+# Verbs that are actions with one of their particles: "I go back over", "I sit with", "I look into"
+_PHRASAL: Final = ((_GO, _GO_PARTICLES), (_SIT, _SIT_PARTICLES), (_LOOK, _LOOK_PARTICLES))
 # "I thought I'd check the drift first": deciding, then doing; not a wish
 _DECIDING: Final = word_set("thought figured reckoned decided")
 _NOT_ACTIONS: Final = frozenset(
@@ -273,7 +275,12 @@ _NOT_PAST: Final = word_set("embed exceed proceed succeed breed bleed shred")
 
 
 def is_past(token: str) -> bool:
-    return token in _PAST_WORDS or (
+    return token in _PAST_WORDS or _regular_past(token)
+
+
+def _regular_past(token: str) -> bool:
+    """A past tense ending in "ed" ("retrained"), not a present one ("embed") nor a state ("used")."""
+    return (
         len(token) > 4
         and token.endswith("ed")
         and token not in _NOT_PAST
@@ -362,9 +369,7 @@ def _word_after(tokens: list[str], j: int) -> str:
 def _had(after: str) -> bool:
     """Whether "'d" before word `after` is "had" ("I'd been following", "I'd already set it up",
     "I'd noticed"), not "would" ("I'd check", "I'd need", "I'd have")."""
-    if after in _HAD_AFTER:
-        return True
-    return len(after) > 4 and after.endswith("ed") and stem(after) not in _NOT_ACTIONS
+    return after in _HAD_AFTER or _regular_past(after)
 
 
 def own_action(tokens: list[str]) -> tuple[bool, bool, bool]:
@@ -415,12 +420,8 @@ def own_action(tokens: list[str]) -> tuple[bool, bool, bool]:
                 continue  # "I'd been following the discussions": had, not would
             if nxt in _COMPOUND_FIRST and is_action(after):
                 return True, False, False  # "I fine-tuned", "I pen tested"
-            if nxt in _GO and after in _GO_PARTICLES:
-                return True, False, False  # "I go back over the logs"
-            if nxt in _SIT and after in _SIT_PARTICLES:
-                return True, False, False  # "I sit with two planners for a week"
-            if nxt in _LOOK and after in _LOOK_PARTICLES:
-                return True, False, False  # "I look into every alert"
+            if any(nxt in verbs and after in particles for verbs, particles in _PHRASAL):
+                return True, False, False  # "I go back over the logs", "I look into every alert"
             if (
                 nxt in ("did", "do")
                 and after
