@@ -359,8 +359,9 @@ _CLAUSE_SUBJECTS: Final = word_set(
 )
 
 
-def _word_after(tokens: list[str], j: int) -> str:
-    """The word at tokens[j], past the "t" of "don't"."""
+def next_word(tokens: list[str], i: int) -> str:
+    """The word after tokens[i], past the "t" of "didn't"."""
+    j = i + 1
     if j < len(tokens) and tokens[j] == "t":
         j += 1
     return tokens[j] if j < len(tokens) else ""
@@ -390,10 +391,10 @@ def own_action(tokens: list[str]) -> tuple[bool, bool, bool]:
             nxt = tokens[j]
             j += 1
             if nxt in _NEGATIONS:
-                doubt = _word_after(tokens, j)
+                doubt = next_word(tokens, j - 1)  # the negation is tokens[j - 1]
                 if (
                     doubt in _DOUBTING
-                    and _word_after(tokens, tokens.index(doubt, j) + 1) in _CLAUSE_SUBJECTS
+                    and next_word(tokens, tokens.index(doubt, j)) in _CLAUSE_SUBJECTS
                 ):
                     return False, False, True  # "I don't think we looked at it": we didn't
                 negated = True

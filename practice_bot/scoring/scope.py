@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable
 from typing import Final
 
-from practice_bot.scoring.markers import has_verb, is_action, is_past, own_action
+from practice_bot.scoring.markers import has_verb, is_action, is_past, next_word, own_action
 from practice_bot.scoring.text import word_set
 
 _WORD: Final = re.compile(r"[a-z0-9]+")
@@ -116,7 +116,7 @@ def negated(tokens: list[str]) -> bool:
     kept = [
         tok
         for i, tok in enumerate(tokens)
-        if not (tok in _NEGATIONS and _next_word(tokens, i) in _NOT_NEGATING_AFTER)
+        if not (tok in _NEGATIONS and next_word(tokens, i) in _NOT_NEGATING_AFTER)
     ]
     return own_action(kept)[2] or _THERE.search(" ".join(kept)) is not None or _left_undone(kept)
 
@@ -134,10 +134,10 @@ def _left_undone(tokens: list[str]) -> bool:
         )
         or (
             tok in _NOBODY
-            and is_past(nxt := _next_word(tokens, i + (tok == "no")))
+            and is_past(nxt := next_word(tokens, i + (tok == "no")))
             and not (
                 nxt in _REQUESTS
-                or (nxt == "had" and _next_word(tokens, i + 1 + (tok == "no")) in _REQUESTS)
+                or (nxt == "had" and next_word(tokens, i + 1 + (tok == "no")) in _REQUESTS)
             )
         )
         for i, tok in enumerate(tokens)
@@ -152,14 +152,6 @@ def _action_follows(tokens: list[str], i: int) -> bool:
             continue
         return is_action(tok)
     return False
-
-
-def _next_word(tokens: list[str], i: int) -> str:
-    """The word after tokens[i], past the "t" of "didn't"."""
-    j = i + 1
-    if j < len(tokens) and tokens[j] == "t":
-        j += 1
-    return tokens[j] if j < len(tokens) else ""
 
 
 def open_clauses(
