@@ -22,7 +22,6 @@ import argparse
 import os
 import shlex
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -120,9 +119,7 @@ def feedback_cpu(command: str, ready: tuple[str, ...], notes: Path, cwd: Path) -
     name, began = speed.start(command, cwd)
     try:
         speed.wait_for(name, ready, began)
-        speed.tmux("send-keys", "-t", name, "-l", speed.ANSWER)
-        speed.wait_for(name, ("Zebrafinch",), time.perf_counter())
-        time.sleep(0.3)
+        speed.type_answer(name)
         if notes.exists():
             notes.unlink()  # the start's note
         speed.tmux("send-keys", "-t", name, "F2")
@@ -136,31 +133,12 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=9)
     parser.add_argument("--python", default=sys.executable)
     args = parser.parse_args()
-    repo = Path(__file__).resolve().parent.parent
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         notes = work / "cpu-notes.txt"
-        (work / "minimal.py").write_text(speed.MINIMAL, encoding="utf-8")
         (work / "wrapper.py").write_text(WRAPPER, encoding="utf-8")
-        env = {
-            "PYTHONDONTWRITEBYTECODE": "",
-            "PYTHONPYCACHEPREFIX": str(work / "pycache"),
-            "PRACTICE_BOT_DATA_DIR": str(work / "data"),
-            "PRACTICE_BOT_CONFIG": str(work / "none.toml"),
-            "PYTHONPATH": str(repo),
-            "TERM": "xterm-256color",
-            "CPU_NOTES": str(notes),
-        }
-        prefix = "env -u OPENAI_API_KEY -u OPENAI_BASE_URL " + " ".join(
-            f"{k}={shlex.quote(v)}" for k, v in env.items()
-        )
+        prefix = speed.prepare(work, args.python, CPU_NOTES=str(notes))
         run = f"{prefix} {shlex.quote(args.python)} wrapper.py"
-        subprocess.run(
-            [args.python, "-m", "practice_bot", "practice", "--plain", "--topics", "model-scoping",
-             "--name", speed.PAST_NAME, "--seed", "1"],
-            input=f"{speed.ANSWER}\n\n", capture_output=True, text=True, cwd=work, check=True,
-            env={**os.environ, **env},
-        )  # fmt: skip
         minimal = f"{run} minimal"
         bare = f"{run} practice-bot"
         practice = f"{run} practice-bot practice --topics model-scoping --name Bench --seed 2"

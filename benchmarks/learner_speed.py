@@ -106,14 +106,20 @@ def start_time(command: str, texts: tuple[str, ...], cwd: Path) -> float:
         tmux("kill-session", "-t", name)
 
 
+def type_answer(name: str) -> None:
+    """Type the answer in tmux session `name` and let the program go idle, as a learner pauses
+    before sending."""
+    tmux("send-keys", "-t", name, "-l", ANSWER)
+    wait_for(name, ("Zebrafinch",), time.perf_counter())
+    time.sleep(0.3)
+
+
 def feedback_time(command: str, ready: tuple[str, ...], shown: tuple[str, ...], cwd: Path) -> float:
     """Start `command`, wait for `ready`, type the answer, then time F2 until `shown`."""
     name, began = start(command, cwd)
     try:
         wait_for(name, ready, began)
-        tmux("send-keys", "-t", name, "-l", ANSWER)
-        wait_for(name, ("Zebrafinch",), time.perf_counter())
-        time.sleep(0.3)  # let the program go idle, as a learner pauses before sending
+        type_answer(name)
         pressed = time.perf_counter()
         tmux("send-keys", "-t", name, "F2")
         return wait_for(name, shown, pressed)
@@ -125,36 +131,42 @@ def _load(avg: tuple[float, float, float]) -> str:
     return " ".join(f"{x:.2f}" for x in avg)
 
 
+def prepare(work: Path, python: str, **extra: str) -> str:
+    """The programs' folder `work` (minimal.py, and one finished session so the start screen has a
+    recent session to list); returns the shell prefix that sets their environment (`extra` added).
+    Bytecode is cached (in `work`, not the repository) as for an installed package, even where
+    PYTHONDONTWRITEBYTECODE is set: the warm-up runs write it."""
+    (work / "minimal.py").write_text(MINIMAL, encoding="utf-8")
+    env = {
+        "PYTHONDONTWRITEBYTECODE": "",
+        "PYTHONPYCACHEPREFIX": str(work / "pycache"),
+        "PRACTICE_BOT_DATA_DIR": str(work / "data"),
+        "PRACTICE_BOT_CONFIG": str(work / "none.toml"),
+        "PYTHONPATH": str(Path(__file__).resolve().parent.parent),
+        "TERM": "xterm-256color",
+        **extra,
+    }
+    prefix = "env -u OPENAI_API_KEY -u OPENAI_BASE_URL " + " ".join(
+        f"{k}={shlex.quote(v)}" for k, v in env.items()
+    )
+    subprocess.run(
+        [python, "-m", "practice_bot", "practice", "--plain", "--topics", "model-scoping",
+         "--name", PAST_NAME, "--seed", "1"],
+        input=f"{ANSWER}\n\n", capture_output=True, text=True, cwd=work, check=True,
+        env={**os.environ, **env},
+    )  # fmt: skip
+    return prefix
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=9)
     parser.add_argument("--python", default=sys.executable)
     args = parser.parse_args()
-    repo = Path(__file__).resolve().parent.parent
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        (work / "minimal.py").write_text(MINIMAL, encoding="utf-8")
-        # Bytecode is cached (in the temporary folder, not the repository) as for an installed
-        # package, even where PYTHONDONTWRITEBYTECODE is set: the warm-up runs write it.
-        env = {
-            "PYTHONDONTWRITEBYTECODE": "",
-            "PYTHONPYCACHEPREFIX": str(work / "pycache"),
-            "PRACTICE_BOT_DATA_DIR": str(work / "data"),
-            "PRACTICE_BOT_CONFIG": str(work / "none.toml"),
-            "PYTHONPATH": str(repo),
-            "TERM": "xterm-256color",
-        }
-        prefix = "env -u OPENAI_API_KEY -u OPENAI_BASE_URL " + " ".join(
-            f"{k}={shlex.quote(v)}" for k, v in env.items()
-        )
+        prefix = prepare(work, args.python)
         python = shlex.quote(args.python)
-        # One finished session, so the start screen has a recent session to list.
-        subprocess.run(
-            [args.python, "-m", "practice_bot", "practice", "--plain", "--topics", "model-scoping",
-             "--name", PAST_NAME, "--seed", "1"],
-            input=f"{ANSWER}\n\n", capture_output=True, text=True, cwd=work, check=True,
-            env={**os.environ, **env},
-        )  # fmt: skip
         minimal = f"{prefix} {python} minimal.py"
         bare = f"{prefix} {python} -m practice_bot"
         practice = f"{prefix} {python} -m practice_bot practice --topics model-scoping --name Bench --seed 2"
