@@ -6,6 +6,9 @@ from __future__ import annotations
 import os
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
+
+from textual.pilot import Pilot
 
 from practice_bot.config import Settings
 from practice_bot.prefs import load_prefs, prefs_path
@@ -41,6 +44,18 @@ async def test_name_is_remembered_and_practice_needs_a_topic(settings: Settings)
         assert again.screen.query_one("#topics").selected == ["model-scoping"]
 
 
+async def resume_with_f3(pilot: Pilot[Any], name: str, answer: str) -> None:
+    """On the start screen: type `name`, wait for an unfinished session in the recent list, press F3
+    and wait for the room showing `answer` from before."""
+    app = pilot.app
+    await wait_until(pilot, lambda: screen_name(app) == "StartScreen")
+    await pilot.press(*name)
+    await wait_until(pilot, lambda: "UNFINISHED" in screen_text(app), what="recent list")
+    await pilot.press("f3")
+    await wait_until(pilot, lambda: screen_name(app) == "DiscussionScreen")
+    await wait_until(pilot, lambda: answer in screen_text(app))
+
+
 async def test_resume_from_the_start_screen(settings: Settings, folder: Path) -> None:
     clock = FakeClock()
     config = SessionConfig(mode="practice", apprentice="Ana", topics=["model-scoping"], seed=4)
@@ -54,12 +69,7 @@ async def test_resume_from_the_start_screen(settings: Settings, folder: Path) ->
 
     app = make_app(settings, clock)
     async with app.run_test(size=(100, 30)) as pilot:
-        await wait_until(pilot, lambda: screen_name(app) == "StartScreen")
-        await pilot.press(*"Ana")
-        await wait_until(pilot, lambda: "UNFINISHED" in screen_text(app), what="recent list")
-        await pilot.press("f3")
-        await wait_until(pilot, lambda: screen_name(app) == "DiscussionScreen")
-        await wait_until(pilot, lambda: "my first answer before the crash" in screen_text(app))
+        await resume_with_f3(pilot, "Ana", "my first answer before the crash")
         assert "Session resumed" in screen_text(app)
         resumed = app.session.engine
         assert resumed.current_question is not None
@@ -156,11 +166,6 @@ async def test_a_rescued_session_is_listed_and_resumes_with_f3(settings: Setting
 
     app = make_app(settings, FakeClock())
     async with app.run_test(size=(100, 30)) as pilot:
-        await wait_until(pilot, lambda: screen_name(app) == "StartScreen")
-        await pilot.press(*"Ana")
-        await wait_until(pilot, lambda: "UNFINISHED" in screen_text(app), what="recent list")
-        await pilot.press("f3")
-        await wait_until(pilot, lambda: screen_name(app) == "DiscussionScreen")
-        await wait_until(pilot, lambda: "an answer saved in the rescue folder" in screen_text(app))
+        await resume_with_f3(pilot, "Ana", "an answer saved in the rescue folder")
         assert app.session.journal_path == moved
     assert not temp_rescue.exists()  # listing looked; it made nothing
