@@ -43,6 +43,14 @@ def named(criterion_id: str, sentence: str) -> set[str]:
     }
 
 
+def statuses(topic_id: str, answer: str) -> dict[str, str]:
+    """The offline scorer's status for each criterion of topic `topic_id`, for `answer`."""
+    topic = RUBRIC.topic(topic_id)
+    return {
+        j.criterion_id: j.status for j in SCORER.score(answer, "", topic, topic.criteria).judgments
+    }
+
+
 def test_every_row_names_a_real_slot() -> None:
     for criterion_id, label, _ in rows("named.tsv") + rows("not-named.tsv"):
         topic = RUBRIC.topic(criterion_id.split("/")[0])
@@ -72,11 +80,7 @@ PROJECT_ONLY = (
 
 def test_a_plain_project_account_is_not_evidence_of_errors_and_bias_or_of_why_ml() -> None:
     # data cleaning and a named method are not the sources of algorithmic bias, nor why ML suits
-    topic = RUBRIC.topic("engineering-principles")
-    verdicts = {
-        j.criterion_id: j.status
-        for j in SCORER.score(PROJECT_ONLY, "", topic, topic.criteria).judgments
-    }
+    verdicts = statuses("engineering-principles", PROJECT_ONLY)
     assert verdicts["engineering-principles/pass-4"] == "partly"
     assert verdicts["engineering-principles/pass-1"] != "evidenced"
 
@@ -107,11 +111,7 @@ SPREADSHEETS = (
 
 
 def test_retiring_spreadsheet_models_is_not_decommissioning_ml_models() -> None:
-    topic = RUBRIC.topic("model-management")
-    verdicts = {
-        j.criterion_id: j.status
-        for j in SCORER.score(SPREADSHEETS, "", topic, topic.criteria).judgments
-    }
+    verdicts = statuses("model-management", SPREADSHEETS)
     assert verdicts["model-management/pass-4"] != "evidenced"
 
 
@@ -149,10 +149,6 @@ RELEASE_GATE = (
 
 
 def test_a_fairness_gate_on_each_retrain_is_not_monitoring_the_live_model() -> None:
-    topic = RUBRIC.topic("model-deployment")
-    verdicts = {
-        j.criterion_id: j.status
-        for j in SCORER.score(RELEASE_GATE, "", topic, topic.criteria).judgments
-    }
+    verdicts = statuses("model-deployment", RELEASE_GATE)
     assert verdicts["model-deployment/pass-5"] == "evidenced"
     assert verdicts["model-deployment/pass-2"] != "evidenced"
