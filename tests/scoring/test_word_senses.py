@@ -21,6 +21,13 @@ def slots(topic_id: str, sentence: str) -> set[str]:
     return {labels[ci][k] for ci, ks in only.facts.named for k in ks}
 
 
+def credited(topic_id: str, answer: str, question: str = "") -> list[str]:
+    """The criteria of topic `topic_id` that the offline scorer credits `answer` with."""
+    topic = RUBRIC.topic(topic_id)
+    got = SCORER.score(answer, question, topic, topic.criteria)
+    return [j.criterion_id for j in got.judgments if j.status == "evidenced"]
+
+
 def test_vulnerable_people_are_not_a_security_weakness() -> None:
     assert "security" in slots("model-management", "I fixed a vulnerability in the scoring API.")
     assert "security" not in slots(
@@ -128,9 +135,7 @@ def test_a_word_used_in_another_sense_means_it_throughout_the_answer() -> None:
         "before the committee, we record it in the stock book, and it is sold or kept for spares, "
         "in line with the society's policy. I retired four of them in 2024 and archived their records."
     )
-    topic = RUBRIC.topic("model-management")
-    got = SCORER.score(answer, "Tell me about it.", topic, topic.criteria)
-    assert all(j.status != "evidenced" for j in got.judgments)
+    assert credited("model-management", answer, "Tell me about it.") == []
 
 
 def test_automating_machinery_is_not_data_work() -> None:
@@ -140,9 +145,7 @@ def test_automating_machinery_is_not_data_work() -> None:
         "We integrated the arch into the existing routine, and the Saturday queue went from forty "
         "minutes to fifteen."
     )
-    topic = RUBRIC.topic("engineering-principles")
-    got = SCORER.score(answer, "Tell me about it.", topic, topic.criteria)
-    assert all(j.status != "evidenced" for j in got.judgments)
+    assert credited("engineering-principles", answer, "Tell me about it.") == []
 
 
 def test_a_committee_or_a_train_ticket_is_not_version_tracking() -> None:
@@ -161,55 +164,37 @@ def test_customers_and_sales_as_data_are_not_the_business_need() -> None:
 
 
 def test_keeping_the_score_of_a_cricket_match_is_not_ml_work() -> None:
-    from practice_bot.rubric import load_rubric
-    from practice_bot.scoring.offline import OfflineScorer
-
-    topic = load_rubric().topic("engineering-principles")
-    reading = (
-        OfflineScorer()
-        .outcome("I score for my local cricket club every weekend.", topic, list(topic.criteria))
-        .reading
-    )
+    topic = RUBRIC.topic("engineering-principles")
+    reading = SCORER.outcome(
+        "I score for my local cricket club every weekend.", topic, list(topic.criteria)
+    ).reading
     assert not any(s.marks.about for s in reading.sentences)
 
 
 def test_spreadsheet_models_and_a_sustainable_pace_are_other_senses() -> None:
-    from practice_bot.rubric import load_rubric
-    from practice_bot.scoring.offline import OfflineScorer
-
-    rubric, scorer = load_rubric(), OfflineScorer()
     finance = (
         "In the finance team we had dozens of legacy Excel cash-flow models, some ten years old. "
         "I set up a register of every model with its owner and review date, moved the current ones "
         "into SharePoint with version history, and decommissioned the old ones by locking them "
         "read-only in an archive, in line with the finance procedures manual."
     )
-    topic = rubric.topic("model-management")
-    got = scorer.score(finance, "", topic, topic.criteria)
-    assert all(j.status != "evidenced" for j in got.judgments)
+    assert credited("model-management", finance) == []
     pace = (
         "Sustainability for me is about not burning out. I pushed for a sustainable pace in the data "
         "team: no deploys on Fridays and a proper on-call rota in PagerDuty, and overtime went down "
         "by a third."
     )
-    topic = rubric.topic("sustainability")
-    got = scorer.score(pace, "", topic, topic.criteria)
-    assert all(j.status != "evidenced" for j in got.judgments)
+    assert credited("sustainability", pace) == []
 
 
 def test_product_models_with_spare_parts_are_not_ml_models() -> None:
-    from practice_bot.rubric import load_rubric
-    from practice_bot.scoring.offline import OfflineScorer
-
     answer = (
         "At the washing machine maker I manage our legacy models: the older product models we no "
         "longer sell but still support with spare parts for ten years. When a model reaches end of "
         "support I run the decommissioning process in SAP, notify the service engineers and sell the "
         "remaining spares to a wholesaler. Last year we decommissioned fourteen legacy models."
     )
-    topic = load_rubric().topic("model-management")
-    got = OfflineScorer().score(answer, "", topic, topic.criteria)
-    assert all(j.status != "evidenced" for j in got.judgments)
+    assert credited("model-management", answer) == []
 
 
 def test_a_word_that_only_stems_or_starts_like_a_phrase_is_not_it() -> None:
