@@ -20,7 +20,7 @@ from pydantic import ValidationError
 from practice_bot.errors import TranscriptError
 from practice_bot.records.schema import Event, Transcript, Turn, Usage
 from practice_bot.scoring.base import Judgment
-from practice_bot.textsafe import redact
+from practice_bot.textsafe import check_text, redact
 
 FILE_MODE = 0o600
 
@@ -198,16 +198,6 @@ def _second_writer(transcript: Transcript | None, record: dict[str, Any]) -> boo
         return False
     index = record["turn"].get("index")
     return type(index) is int and 0 <= index < len(transcript.turns)
-
-
-def check_text(raw: str, data: Any) -> None:
-    """JSON may escape half a surrogate pair (\\ud800), which is no text at all: nothing could
-    write it out again. Raises ValueError for such a file."""
-    if "\\ud" in raw.lower():
-        try:
-            json.dumps(data, ensure_ascii=False).encode("utf-8")
-        except UnicodeEncodeError:
-            raise ValueError("holds a broken \\u escape (half a surrogate pair)") from None
 
 
 def check_references(transcript: Transcript) -> str | None:
