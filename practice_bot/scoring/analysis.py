@@ -343,11 +343,29 @@ _PERSONAL: Final = word_set("i me my myself mine")
 _ASIDES: Final = word_set("think guess suppose believe mean reckon remember")
 
 
+# Being one of a group says nothing of the learner's part either: "I'm in the group with eight
+# others", "I'm part of the team", "I was one of five", "I sit on the committee"
+_MEMBER_VERBS: Final = word_set("m am was sit sat")
+_MEMBER_OF: Final = word_set("in on part one among")
+
+
+def _aside_or_membership(tokens: list[str], k: int) -> bool:
+    """Whether the "I" at `tokens[k]` opens a hedge, an aside or a statement of membership."""
+    after = tokens[k + 1 : k + 3]
+    if after and after[0] in _ASIDES:
+        return True
+    in_charge = tokens[k + 3 : k + 4] == ["charge"]  # "I was in charge of it" is a part
+    return (
+        len(after) == 2 and after[0] in _MEMBER_VERBS and after[1] in _MEMBER_OF and not in_charge
+    )
+
+
 def _personal(tokens: list[str]) -> bool:
     """Whether words `tokens` say something of the learner's own part: "I", "me", "my" (not "I" in
-    a hedge or an aside: "we presented it, I think", "I remember we...")."""
+    a hedge or an aside, "we presented it, I think", "I remember we...", nor in saying they belong to
+    a group: "I'm in the group with eight others")."""
     return any(
-        t in _PERSONAL and not (t == "i" and k + 1 < len(tokens) and tokens[k + 1] in _ASIDES)
+        t in _PERSONAL and not (t == "i" and _aside_or_membership(tokens, k))
         for k, t in enumerate(tokens)
     )
 

@@ -51,3 +51,17 @@ def test_an_i_only_in_a_hedge_or_an_aside_is_no_personal_role() -> None:
     # the control: an "I" that says what the learner did
     own = TEAMS + " I wrote the standard up afterwards."
     assert judged(own)[0] == "evidenced"
+
+
+def test_an_i_only_saying_they_belong_to_the_group_is_no_personal_role() -> None:
+    # "I'm in the group with eight others": membership, not what the learner did
+    for member in (
+        " I'm in the working group with about eight others.",
+        " I was part of the team that did it.",
+        " I sit on the green IT committee.",
+    ):
+        status, whys = judged(TEAMS + member)
+        assert status != "evidenced", member
+        assert all("no personal role" in why for why in whys[:3]), member
+    # the control: being in charge of it is a part
+    assert judged(TEAMS + " I was in charge of the rollout.")[0] == "evidenced"
