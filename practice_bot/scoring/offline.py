@@ -198,6 +198,15 @@ def judge(
         f"({len(supported)} of {concepts.need} needed; core: {core_words}; "
         f"carried by a first-person action in {_numbers(carriers)})"
     )
+    # The criterion's other core parts ("model drift, data drift AND performance metrics"): half of
+    # the criterion is partly, however many of its other slots are shown.
+    lacking = [labels[k] for k in concepts.required if k not in got]
+    if supported and core_ok and len(supported) >= concepts.need and lacking:
+        path.append(f"a part the criterion needs is not shown ({', '.join(lacking)}): partly")
+        shown = _quotes(carriers, supporting, support, concepts)
+        return made(
+            "partly", reasons.missing_more(_shown(shown, support, concepts, got), lacking), shown
+        )
     if supported and core_ok and len(supported) >= concepts.need:
         shown = _quotes(carriers, supporting, support, concepts)
         shown_labels = _shown(shown, support, concepts, got)
@@ -286,7 +295,9 @@ def judge(
                 reasons.core_not_own([labels[k] for k in core if k in got]),
                 _quotes(core_support, supporting, support, concepts),
             )
-        missing = [label for k, label in enumerate(labels) if k not in got]
+        missing = lacking + [
+            label for k, label in enumerate(labels) if k not in got and k not in concepts.required
+        ]
         path.append("too few slots supported: partly")
         shown = _quotes(carriers, supporting, support, concepts)
         return made(
