@@ -62,17 +62,56 @@ GIVEN = LINE + (
 )
 
 
+STACK = "experiment-tracking/pass-4"
+STACK_USED = (
+    "On the churn model at the energy supplier I write everything in Python. I explore the data in "
+    "Jupyter, but once something works I move it into a package in PyCharm, because I can run the "
+    "debugger and the unit tests there. Pandas kept running out of memory on the 30 million meter "
+    "readings, so I rewrote the joins in Polars, which does them in two minutes. The model itself "
+    "is LightGBM from its scikit-learn interface."
+)
+# the stack listed, with how long it has been used: nothing on what each is for
+STACK_LISTED = (
+    "On the churn model at the energy supplier it was Python mainly. I use PyCharm and Jupyter, and "
+    "the libraries were pandas, NumPy, scikit-learn, LightGBM and Polars, plus Matplotlib. There is "
+    "some SQL as well, and Git. I have been using all of them for about two years now and I am "
+    "comfortable with them."
+)
+
+TUNING = "experiment-tracking/pass-5"
+SEARCH = (
+    "For the invoice classifier at the wholesaler I tuned the regularisation strength and the "
+    "n-gram range with GridSearchCV in scikit-learn, about 60 combinations, "
+)
+CHECKED = SEARCH + (
+    "on the training data only. On the held-out test set the accuracy went from 0.86 to 0.91. The "
+    "training accuracy was 0.99, so it was overfitting, and I raised the regularisation until the "
+    "gap between training and test was under three points. I also tested it on invoices from two "
+    "suppliers it had never seen, where it scored 0.88."
+)
+# tuned and tested for accuracy alone: nothing on fit, validity or robustness
+ACCURACY_ONLY = SEARCH + (
+    "and took the best. On the held-out test set the accuracy went from 0.86 to 0.91, so the "
+    "tuning helped a lot. I also looked at the confusion matrix to see which categories were mixed "
+    "up. My manager was happy with 0.91 so we put it live."
+)
+
+
 @pytest.mark.parametrize(
     ("criterion", "whole", "half", "missing"),
     [
         (DRIFT, OUTPUTS_AND_INPUTS, OUTPUTS_ONLY, "data drift"),
         (HARDWARE, CHOSEN, GIVEN, "why you selected them"),
+        (STACK, STACK_USED, STACK_LISTED, "how and why you use them"),
+        (TUNING, CHECKED, ACCURACY_ONLY, "fit, validity and robustness"),
     ],
 )
 def test_half_of_a_criterion_is_partly_and_names_the_missing_part(
     criterion: str, whole: str, half: str, missing: str
 ) -> None:
-    assert judgment(whole, criterion).status == "evidenced"
+    whole_judgment = judgment(whole, criterion)
+    assert whole_judgment.status == "evidenced"
+    assert missing in whole_judgment.reason  # the part it turns on is among what the quotes show
     j = judgment(half, criterion)
     assert j.status == "partly"
     assert missing in j.reason
