@@ -198,7 +198,11 @@ def judge(
         f"({len(supported)} of {concepts.need} needed; core: {core_words}; "
         f"carried by a first-person action in {_numbers(carriers)})"
     )
-    if supported and core_ok and len(supported) >= concepts.need:
+    # a part the criterion cannot be met without (rules: `required`), besides the core
+    lacking = [k for k in concepts.required if k not in got]
+    if lacking:
+        path.append(f"required, not supported: {', '.join(labels[k] for k in lacking)}")
+    if supported and core_ok and len(supported) >= concepts.need and not lacking:
         shown = _quotes(carriers, supporting, support, concepts)
         shown_labels = _shown(shown, support, concepts, got)
         if not any(s.marks.concrete for s in supporting):
@@ -286,8 +290,14 @@ def judge(
                 reasons.core_not_own([labels[k] for k in core if k in got]),
                 _quotes(core_support, supporting, support, concepts),
             )
-        missing = [label for k, label in enumerate(labels) if k not in got]
-        path.append("too few slots supported: partly")
+        missing = [labels[k] for k in lacking] + [
+            label for k, label in enumerate(labels) if k not in got and k not in lacking
+        ]
+        path.append(
+            "a required part is not supported: partly"
+            if lacking
+            else "too few slots supported: partly"
+        )
         shown = _quotes(carriers, supporting, support, concepts)
         return made(
             "partly", reasons.missing_more(_shown(shown, support, concepts, got), missing), shown
