@@ -130,12 +130,13 @@ def facts(text: str, norm: str, book: ConceptBook, batch: Batch, memory: Memory)
     # A short sentence with a negation is a disclaimer only when the ML work is in a negated clause
     # ("There's no machine learning in it"), not "I scoped on precision, not AUC".
     objects = book.markers.object & found  # the ML or data work it names, in that sense
+    glue = book.segmentation.clause_glue  # where a subject does not start a clause in speech
     if (
         not m.about
         and objects
         and any(
             not objects.isdisjoint(phrases(a, b)) and not scope.negated(tokens[a:b])
-            for a, b in scope.clauses(norm)
+            for a, b in scope.clauses(norm, glue=glue)
         )
     ):
         m = replace(m, about=True)
@@ -150,7 +151,7 @@ def facts(text: str, norm: str, book: ConceptBook, batch: Batch, memory: Memory)
         def hedged(a: int, b: int) -> bool:
             return not hedges.isdisjoint(phrases(a, b))
 
-    free = scope.open_clauses(norm, tokens, hedged)
+    free = scope.open_clauses(norm, tokens, hedged, glue)
     named = (
         batch.named(found)
         if free is None
@@ -171,7 +172,7 @@ def facts(text: str, norm: str, book: ConceptBook, batch: Batch, memory: Memory)
         content=defences.content(stems),
         other_sense=frozenset(matched - found),
         partly_negated=free is not None,
-        main_clause=scope.clauses(norm, joined=False)[0][1],
+        main_clause=scope.clauses(norm, joined=False, glue=glue)[0][1],
         main_open=free is not None and free[0][0] == 0,
     )
 

@@ -55,6 +55,9 @@ _NEW_CLAUSE: Final = frozenset({"and", "but"})
 # Subjects of a relative clause after a noun of `relative_heads` ("the model I built")
 _RELATIVE_SUBJECTS: Final = frozenset({"i", "we", "i'd", "i've", "we'd", "we've"})
 
+# Glue words that end a clause before a subject all the same ("...done really I move on")
+_CLAUSE_ENDING: Final = frozenset({"really", "actually", "now"})
+
 # Scores of a place to cut (before a word).
 _MARKER: Final = 4
 _CLAUSE: Final = 3
@@ -99,6 +102,8 @@ class Segmentation:
     glue: frozenset[str]
     clause_ends: frozenset[str]
     relative_heads: frozenset[str]
+    # glue and relative heads: after these a subject does not start a clause (scope.clauses)
+    clause_glue: frozenset[str]
     # For the quick check that a sentence has no filler: the one-word fillers, the longer ones
     one_word: frozenset[str]
     phrases: tuple[str, ...]
@@ -122,6 +127,7 @@ class Segmentation:
             glue=frozenset(rules.glue),
             clause_ends=frozenset(rules.clause_ends),
             relative_heads=frozenset(rules.relative_heads),
+            clause_glue=frozenset(rules.glue) - _CLAUSE_ENDING,
             one_word=frozenset(p for p in rules.fillers if " " not in p),
             phrases=tuple(p for p in rules.fillers if " " in p),
         )
