@@ -344,13 +344,37 @@ _PERSONAL: Final = word_set("i me my myself mine")
 _ASIDES: Final = word_set("think guess suppose believe mean reckon remember")
 
 
+# "I'm in the group", "I was part of the team", "I'm on the working group", "I am a member of it":
+# belonging to the team that did it is not a part in what it did
+_BELONGING: Final = word_set("in on part member among")
+_BE_AFTER_I: Final = word_set("m am was also just")
+# "my team", "my company": the learner's group, not the learner's part
+_MY_GROUP: Final = word_set(
+    "team teams company organisation organization department employer workplace firm colleagues "
+    "squad group trust council business"
+)
+
+
 def _personal(tokens: list[str]) -> bool:
     """Whether words `tokens` say something of the learner's own part: "I", "me", "my" (not "I" in
-    a hedge or an aside: "we presented it, I think", "I remember we...")."""
-    return any(
-        t in _PERSONAL and not (t == "i" and k + 1 < len(tokens) and tokens[k + 1] in _ASIDES)
-        for k, t in enumerate(tokens)
-    )
+    a hedge or an aside: "we presented it, I think", "I remember we..."; nor belonging to the group:
+    "I'm in the group", "I was part of the team"; nor "my" of the group: "at my company we...")."""
+    for k, t in enumerate(tokens):
+        if t not in _PERSONAL:
+            continue
+        after = tokens[k + 1 : k + 4]
+        if t == "i" and after and after[0] in _ASIDES:
+            continue
+        if t == "i" and after and after[0] in _BE_AFTER_I:
+            rest = [
+                w for w in tokens[k + 1 : k + 6] if w not in _BE_AFTER_I and w not in ("a", "an")
+            ]
+            if rest and rest[0] in _BELONGING and rest[1:2] != ["charge"]:
+                continue  # (not "I was in charge of it")
+        if t == "my" and after and after[0] in _MY_GROUP:
+            continue
+        return True
+    return False
 
 
 def _personal_role(sentences: list[Sentence]) -> None:
