@@ -31,7 +31,7 @@ class Slot:
     unless: frozenset[int] = frozenset()  # phrase ids giving the slot's words another sense
     # the criterion's setting: a plain statement of it counts (rules: `setting`)
     setting: bool = False
-    required: bool = False  # a pass needs it, besides a core slot (rules: `required`)
+    required: bool = False  # every pass needs it supported (rules: `required`)
 
     def combo_matches(self, found: AbstractSet[int]) -> bool:
         return any(all(not g.isdisjoint(found) for g in combo) for combo in self.combos)
@@ -56,7 +56,7 @@ class Concepts:
 
     @property
     def required(self) -> tuple[int, ...]:
-        """Indices of the slots a pass cannot do without (besides a core one)."""
+        """Indices of the slots every pass needs supported, as well as a core one."""
         return tuple(k for k, sl in enumerate(self.slots) if sl.required)
 
     @property
