@@ -37,3 +37,26 @@ def test_a_pilot_and_unit_tests_in_a_bias_answer_are_no_transition() -> None:
         "first six months the share of visits to rented flats went from 18% to 31%."
     )
     assert status(answer) != "evidenced"
+
+
+def test_switching_over_to_the_model_is_going_live() -> None:
+    answer = (
+        "The OCR for the request forms started as a notebook prototype on my laptop. I wrapped it "
+        "in FastAPI and containerised it, and I ran it beside manual keying for four weeks. We "
+        "switched over in May once field agreement held above 97%, and I rewrote the keying "
+        "checks into the pipeline so the old process could be turned off."
+    )
+    assert status(answer) == "evidenced"
+
+
+def test_a_disparity_told_in_figures_is_algorithmic_bias() -> None:
+    topic = RUBRIC.topic("model-deployment")
+    answer = (
+        "Before the size model went live I split validation error by size band, as complaints came from "
+        "plus-size customers. Error for UK 20 and above was double the average. I reweighted the "
+        "samples and put a per-band error check as a unit test in our CI, so any new version fails "
+        "the build if one band is more than 1.3 times the average."
+    )
+    got = SCORER.score(answer, "How did you check for bias?", topic, topic.criteria)
+    status = {j.criterion_id: j.status for j in got.judgments}
+    assert status["model-deployment/pass-5"] == "evidenced"
