@@ -40,3 +40,29 @@ def test_a_metric_story_touching_stage_words_is_not_an_outline() -> None:
         "launching on late-stage blight only."
     )
     assert status(answer) != "evidenced"
+
+
+def test_stages_told_in_order_in_plain_words_are_an_outline() -> None:
+    answer = (
+        "Project was predicting how many pallets arrive each day at goods-in, so the shift manager "
+        "knows how many people to put. First I take data from the warehouse system, three years of "
+        "bookings, and I clean it, many bookings are duplicate. Then I make features like day of "
+        "week, supplier, bank holiday. Then I train the model, I try linear regression and random "
+        "forest, forest was better. I test it on the last four months which the model never saw. "
+        "Then we put it in a Power BI report that refreshes every night, and every month I check "
+        "if the error is going up, and if yes I retrain with the new months."
+    )
+    assert status(answer) == "evidenced"
+
+
+def test_standard_metrics_with_no_business_need_are_half_of_pass_2() -> None:
+    answer = (
+        "For the churn model I chose F1 score and AUC because they are the standard metrics for "
+        "imbalanced classification problems. I set the target at F1 above 0.8 and AUC above 0.85, "
+        "and the final model reached F1 0.83 and AUC 0.88 on the test set, so it passed."
+    )
+    topic = RUBRIC.topic("model-scoping")
+    got = SCORER.score(answer, "How did you choose your metrics?", topic, topic.criteria)
+    judgment = next(j for j in got.judgments if j.criterion_id == "model-scoping/pass-2")
+    assert judgment.status == "partly"
+    assert "business need" in judgment.reason
