@@ -139,6 +139,21 @@ PARKED = NOTICED + (
 )
 
 
+RETIRE = "model-management/pass-4"
+REPLACED = "When the new churn model went live in March, I retired the old model: "
+WITH_PROCESS = REPLACED + (
+    "I followed the decommissioning checklist I wrote for our model risk policy. The owner signed "
+    "it off, the replacement ran in parallel for a month, and the old version's artefacts went to "
+    "the archive for seven years, as our retention policy says, before I deleted its endpoint."
+)
+# switched off and deleted cleanly: no process or policy it followed
+JUST_DELETED = REPLACED + (
+    "I deleted its endpoint, archived the old version in the MLflow registry and removed the "
+    "scheduled scoring job. The registry now only shows the current model as in production. It "
+    "took an afternoon and nobody noticed any difference."
+)
+
+
 @pytest.mark.parametrize(
     ("criterion", "whole", "half", "missing"),
     [
@@ -147,6 +162,7 @@ PARKED = NOTICED + (
         (STACK, STACK_USED, STACK_LISTED, "how and why you use them"),
         (TUNING, CHECKED, ACCURACY_ONLY, "fit, validity and robustness"),
         (BIAS, SOURCES, FIGURES_ONLY, "sources of error"),
+        (RETIRE, WITH_PROCESS, JUST_DELETED, "the process and policy"),
         (AUTOMATION, BUILT_IN, PARKED, "integrating an AI approach"),
     ],
 )
