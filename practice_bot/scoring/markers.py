@@ -134,6 +134,10 @@ _SELF_PRAISE: Final = re.compile(
     r"i always consider|in everything i (?:build|do|make)|i see myself as|i look for opportunities|"
     r"at the heart of everything|best in class|(?:really |very )?strong understanding|"
     r"i follow (?:\w+ )?best practice|"
+    # a lesson claimed in general terms instead of the work: "I learned how important experiment
+    # tracking is for robust machine learning"
+    r"i(?: have|'ve)? (?:learned|learnt|realised|realized) (?:just )?how (?:important|essential|"
+    r"crucial|vital|valuable|key)|"
     # a reputation or a trait claimed instead of the work: "I'm known for being thorough", "the
     # go-to person for compliance", "I take bias very seriously", "I'm a natural collaborator"
     r"i(?: a|')m (?:well |widely )?known (?:for|as)|go[- ]to (?:person|guy|expert)|"
