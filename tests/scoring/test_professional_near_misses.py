@@ -88,3 +88,25 @@ def test_in_a_way_that_is_a_manner_not_a_hedge() -> None:
     assert status(criterion, answer.format(how="in a way that mattered")) == "evidenced"
     # the control: the hedge "in a way" leaves the culture unstated
     assert status(criterion, answer.format(how="in a way, and it mattered")) == "partly"
+
+
+STAKEHOLDERS = (
+    "My model forecasts parcel volumes for the regional hub, and two shift managers each wanted me "
+    "to rebuild their area's forecast first, because both were short of agency staff. "
+    "I met them separately and ran both options through a backtest on the last six weeks of "
+    "volumes. {settled}"
+)
+
+
+def test_negotiating_needs_something_settled_not_only_the_evidence_shown() -> None:
+    criterion = "collaborative-working-am2/pass-1"
+    shown = (
+        "I showed both managers the numbers side by side and let the operations director decide, "
+        "and she picked the inbound forecast."
+    )
+    assert status(criterion, STAKEHOLDERS.format(settled=shown)) == "partly"
+    deal = (
+        "I showed both managers the numbers, and we agreed a compromise: inbound first, with a "
+        "stopgap weekly forecast for outbound until the new one went live in four weeks."
+    )
+    assert status(criterion, STAKEHOLDERS.format(settled=deal)) == "evidenced"
