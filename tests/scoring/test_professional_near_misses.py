@@ -74,6 +74,9 @@ def test_a_stance_is_not_work_left_undone() -> None:
     assert not negated("I wasn't happy with the recall on rural roads, so I retrained it.")
     assert negated("I didn't check the consent for that data before training.")
     assert negated("I wasn't involved in the data protection assessment.")
+    # a good outcome told as an absence is not work undone
+    assert not negated("Since then we've had no complaints from the depot managers.")
+    assert negated("We had no time to test it on the night shift.")
 
 
 def test_in_a_way_that_is_a_manner_not_a_hedge() -> None:
@@ -110,3 +113,19 @@ def test_negotiating_needs_something_settled_not_only_the_evidence_shown() -> No
         "stopgap weekly forecast for outbound until the new one went live in four weeks."
     )
     assert status(criterion, STAKEHOLDERS.format(settled=deal)) == "evidenced"
+
+
+STRATEGY = (
+    "On the flood risk model I had the asset engineers, the contact centre and our drainage "
+    "contractor, and they all wanted different things. I met each group separately first, because "
+    "in a joint meeting the loudest team always won, and then agreed a compromise: a weekly list "
+    "for the contractor and a daily urgent file for the engineers. I chose separate meetings on "
+    "purpose, and looking back it was the right call because each group said what it needed. {impact}"
+)
+
+
+def test_a_justified_strategy_needs_its_impact_on_the_organisation() -> None:
+    criterion = "collaborative-working-am2/dist-1"
+    assert status(criterion, STRATEGY.format(impact="")) == "partly"
+    impact = "Repeat flooding complaints dropped from 40 a month to 12 within the first quarter."
+    assert status(criterion, STRATEGY.format(impact=impact)) == "evidenced"
