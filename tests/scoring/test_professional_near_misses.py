@@ -129,3 +129,22 @@ def test_a_justified_strategy_needs_its_impact_on_the_organisation() -> None:
     assert status(criterion, STRATEGY.format(impact="")) == "partly"
     impact = "Repeat flooding complaints dropped from 40 a month to 12 within the first quarter."
     assert status(criterion, STRATEGY.format(impact=impact)) == "evidenced"
+
+
+BAKERY = (
+    "I built the daily sales forecast that sets how much each of our forty shops bakes. "
+    "{problem} I went to the operations director with the figures and proposed forecasting per "
+    "shop per hour, so each shop bakes two smaller batches. I ran it in six shops for a month and "
+    "it is now the default for all forty shops."
+)
+
+
+def test_sustainability_needs_the_environmental_side_not_only_cost() -> None:
+    criterion = "sustainability/pass-1"
+    cost = "Overtime for the bakers was costing us about £3,000 a month, and I noticed it."
+    assert status(criterion, BAKERY.format(problem=cost)) == "partly"
+    waste = (
+        "We were binning about eleven per cent of the bread every night. I measured it for each "
+        "shop, because food waste is the biggest part of our scope 3 emissions."
+    )
+    assert status(criterion, BAKERY.format(problem=waste)) == "evidenced"
