@@ -148,3 +148,19 @@ def test_sustainability_needs_the_environmental_side_not_only_cost() -> None:
         "shop, because food waste is the biggest part of our scope 3 emissions."
     )
     assert status(criterion, BAKERY.format(problem=waste)) == "evidenced"
+
+
+def test_a_spare_machine_does_not_make_a_model_a_product_line() -> None:
+    # "spares" (spare parts) is another sense of "model"; "a spare till" is not
+    criterion = "continuous-professional-development/pass-1"
+    answer = (
+        "Nobody asked me to, but I kept seeing people on a GitHub issue tracker running small "
+        "models on laptop CPUs after 4-bit quantisation. I spent two evenings reading "
+        "the write-ups, then tried a 1B model on a spare till with our 300 most common customer "
+        "questions, and it answered 84% acceptably. I wrote that up for my lead, and we now have "
+        "a pilot in three cinemas."
+    )
+    assert status(criterion, answer) == "evidenced"
+    assert (
+        status(criterion, answer.replace("a spare till", "a till we keep for spares")) == "partly"
+    )
