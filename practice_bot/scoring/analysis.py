@@ -130,12 +130,13 @@ def facts(text: str, norm: str, book: ConceptBook, batch: Batch, memory: Memory)
     # A short sentence with a negation is a disclaimer only when the ML work is in a negated clause
     # ("There's no machine learning in it"), not "I scoped on precision, not AUC".
     objects = book.markers.object & found  # the ML or data work it names, in that sense
+    glue = book.segmentation.clause_glue  # where a subject does not start a clause in speech
     if (
         not m.about
         and objects
         and any(
             not objects.isdisjoint(phrases(a, b)) and not scope.negated(tokens[a:b])
-            for a, b in scope.clauses(norm)
+            for a, b in scope.clauses(norm, glue=glue)
         )
     ):
         m = replace(m, about=True)
@@ -150,7 +151,7 @@ def facts(text: str, norm: str, book: ConceptBook, batch: Batch, memory: Memory)
         def hedged(a: int, b: int) -> bool:
             return not hedges.isdisjoint(phrases(a, b))
 
-    free = scope.open_clauses(norm, tokens, hedged)
+    free = scope.open_clauses(norm, tokens, hedged, glue)
     named = (
         batch.named(found)
         if free is None
@@ -171,7 +172,7 @@ def facts(text: str, norm: str, book: ConceptBook, batch: Batch, memory: Memory)
         content=defences.content(stems),
         other_sense=frozenset(matched - found),
         partly_negated=free is not None,
-        main_clause=scope.clauses(norm, joined=False)[0][1],
+        main_clause=scope.clauses(norm, joined=False, glue=glue)[0][1],
         main_open=free is not None and free[0][0] == 0,
     )
 
@@ -343,31 +344,37 @@ _PERSONAL: Final = word_set("i me my myself mine")
 _ASIDES: Final = word_set("think guess suppose believe mean reckon remember")
 
 
-# Being one of a group says nothing of the learner's part either: "I'm in the group with eight
-# others", "I'm part of the team", "I was one of five", "I sit on the committee"
-_MEMBER_VERBS: Final = word_set("m am was sit sat")
-_MEMBER_OF: Final = word_set("in on part one among")
-
-
-def _aside_or_membership(tokens: list[str], k: int) -> bool:
-    """Whether the "I" at `tokens[k]` opens a hedge, an aside or a statement of membership."""
-    after = tokens[k + 1 : k + 3]
-    if after and after[0] in _ASIDES:
-        return True
-    in_charge = tokens[k + 3 : k + 4] == ["charge"]  # "I was in charge of it" is a part
-    return (
-        len(after) == 2 and after[0] in _MEMBER_VERBS and after[1] in _MEMBER_OF and not in_charge
-    )
+# "I'm in the group", "I was part of the team", "I sit on the working group", "I am a member of it":
+# belonging to the team that did it is not a part in what it did
+_BELONGING: Final = word_set("in on part member among")
+_BE_AFTER_I: Final = word_set("m am was also just sit sat")
+# "my team", "my company": the learner's group, not the learner's part
+_MY_GROUP: Final = word_set(
+    "team teams company organisation organization department employer workplace firm colleagues "
+    "squad group trust council business"
+)
 
 
 def _personal(tokens: list[str]) -> bool:
     """Whether words `tokens` say something of the learner's own part: "I", "me", "my" (not "I" in
-    a hedge or an aside, "we presented it, I think", "I remember we...", nor in saying they belong to
-    a group: "I'm in the group with eight others")."""
-    return any(
-        t in _PERSONAL and not (t == "i" and _aside_or_membership(tokens, k))
-        for k, t in enumerate(tokens)
-    )
+    a hedge or an aside: "we presented it, I think", "I remember we..."; nor belonging to the group:
+    "I'm in the group", "I was part of the team"; nor "my" of the group: "at my company we...")."""
+    for k, t in enumerate(tokens):
+        if t not in _PERSONAL:
+            continue
+        after = tokens[k + 1 : k + 4]
+        if t == "i" and after and after[0] in _ASIDES:
+            continue
+        if t == "i" and after and after[0] in _BE_AFTER_I:
+            rest = [
+                w for w in tokens[k + 1 : k + 6] if w not in _BE_AFTER_I and w not in ("a", "an")
+            ]
+            if rest and rest[0] in _BELONGING and rest[1:2] != ["charge"]:
+                continue  # (not "I was in charge of it")
+        if t == "my" and after and after[0] in _MY_GROUP:
+            continue
+        return True
+    return False
 
 
 def _personal_role(sentences: list[Sentence]) -> None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable
+from collections.abc import Set as AbstractSet
 from typing import Final
 
 from practice_bot.scoring.markers import has_verb, is_action, is_past, next_word, own_action
@@ -35,6 +36,10 @@ _JOINS: Final = word_set("and but so or then")
 # After a joining word, a new subject ("... so I set up", "... and we", "... and nobody"): where a
 # sentence without commas is cut into clauses.
 _NEW_SUBJECT: Final = word_set("i we they he she nobody my our")
+# ...or where a subject follows a word that can end a clause ("...the next month's data i don't
+# really look at it nobody's set anything up"), as a full stop or a comma would have cut it; not
+# after a word that glues the two together ("the model we built", "I think we", "because I").
+_SPOKEN_SUBJECT: Final = word_set("i we they he she nobody")
 _HEDGE_OPENING: Final = 4  # words: ", I'm not sure, ..." opens a clause with a hedge
 # A clause opening with one of these has its own subject or is about a thing: a hedge in it ("...,
 # which I think landed better than the e-learning") is about that clause, not the one before.
@@ -60,10 +65,14 @@ _THERE: Final = re.compile(
 )
 
 
-def clauses(norm: str, joined: bool = True) -> list[tuple[int, int]]:
+def clauses(
+    norm: str, joined: bool = True, glue: AbstractSet[str] = frozenset()
+) -> list[tuple[int, int]]:
     """The clauses of normalised sentence `norm` as [start, end) ranges of its words
     (`text.words(norm)`), in order, covering every word; `joined`: a piece without a verb joined to
-    its clause (not joined: as cut, "Preparation" of "Preparation: dropped the notes")."""
+    its clause (not joined: as cut, "Preparation" of "Preparation: dropped the notes"). In a sentence
+    without commas (speech printed without punctuation), a subject after a word that is not in
+    `glue` (segmentation.toml's glue and relative heads) starts a clause too; empty: it does not."""
     spans = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(norm)]
     # speech printed without commas: "we didn't monitor it and I added alerts" is cut where a
     # joining word brings a new subject, as the comma would have cut it
@@ -77,6 +86,13 @@ def clauses(norm: str, joined: bool = True) -> list[tuple[int, int]]:
             or word in _CONTRAST
             or ("," in between and word in _AFTER_COMMA)
             or (spoken and word in _JOINS and _next(spans, i) in _NEW_SUBJECT)
+            or (
+                spoken
+                and glue
+                and word in _SPOKEN_SUBJECT
+                and spans[i - 1][2] not in glue
+                and spans[i - 1][2] not in _JOINS
+            )
         ):
             cuts.append(i)
     cuts.append(len(spans))
@@ -134,7 +150,7 @@ def _left_undone(tokens: list[str]) -> bool:
         )
         or (
             tok in _NOBODY
-            and is_past(nxt := next_word(tokens, i + (tok == "no")))
+            and is_past(nxt := _after_nobody(tokens, i + (tok == "no")))
             and not (
                 nxt in _REQUESTS
                 or (nxt == "had" and next_word(tokens, i + 1 + (tok == "no")) in _REQUESTS)
@@ -142,6 +158,19 @@ def _left_undone(tokens: list[str]) -> bool:
         )
         for i, tok in enumerate(tokens)
     )
+
+
+# "nobody's set anything up", "nobody has ever checked": the verb after these
+_PERFECT: Final = word_set("s has ve ever really actually")
+
+
+def _after_nobody(tokens: list[str], i: int) -> str:
+    """The verb after "nobody" at tokens[i] ("nobody checked", "nobody's set it up", "nobody has
+    ever looked"): "had" is kept, as "nobody had asked" is a request's."""
+    j = i + 1
+    while j < len(tokens) and tokens[j] in _PERFECT:
+        j += 1
+    return tokens[j] if j < len(tokens) else ""
 
 
 def _action_follows(tokens: list[str], i: int) -> bool:
@@ -155,14 +184,18 @@ def _action_follows(tokens: list[str], i: int) -> bool:
 
 
 def open_clauses(
-    norm: str, tokens: list[str], hedged: Callable[[int, int], bool] | None = None
+    norm: str,
+    tokens: list[str],
+    hedged: Callable[[int, int], bool] | None = None,
+    glue: AbstractSet[str] = frozenset(),
 ) -> list[tuple[int, int]] | None:
     """The clauses of a sentence that are neither negated nor hedged (`hedged(a, b)`: whether words
     [a, b) hold a hedge, "I think", "maybe"), when some other clause is; None when no clause is
     either, or every one is (the sentence is then read whole). A clause opening with a hedge, no
     joining word, relative or subject of its own before it ("We measured it with CodeCarbon, I think,
     ..."), hedges the one before; "..., which I think landed well" does not."""
-    parts = clauses(norm)
+    # a hedge said without commas keeps its wider reach: only a negation is narrowed by a subject
+    parts = clauses(norm, glue=glue if hedged is None else frozenset())
     if len(parts) < 2:
         return None
     shut = [negated(tokens[a:b]) or (hedged is not None and hedged(a, b)) for a, b in parts]

@@ -55,6 +55,13 @@ _NEW_CLAUSE: Final = frozenset({"and", "but"})
 # Subjects of a relative clause after a noun of `relative_heads` ("the model I built")
 _RELATIVE_SUBJECTS: Final = frozenset({"i", "we", "i'd", "i've", "we'd", "we've"})
 
+# Glue words that end a clause before a subject all the same ("...done really I move on")
+_CLAUSE_ENDING: Final = frozenset({"really", "actually", "now"})
+
+# The most words a "*" of an opener stands for ("on the * side": "on the data side", "on the
+# equality and inclusion side")
+OPENER_GAP: Final = 3
+
 # Scores of a place to cut (before a word).
 _MARKER: Final = 4
 _CLAUSE: Final = 3
@@ -77,6 +84,10 @@ class SegmentationRules(BaseModel):
     # nouns a clause start after them describes ("the model I work on"): no cut there, but a marker
     # still cuts ("the model so...")
     relative_heads: list[str] = []
+    # topic openers: "on the * side", "at the * stage", "in terms of *" ("*": one to three words); a
+    # new sentence starts here, as a marker does, and after an object pronoun too ("...with them on
+    # the inclusion side honestly I haven't..."): the topic goes with what is said about it
+    openers: list[str] = []
 
 
 class _File(BaseModel):
@@ -99,6 +110,10 @@ class Segmentation:
     glue: frozenset[str]
     clause_ends: frozenset[str]
     relative_heads: frozenset[str]
+    # the openers as (words before the "*", words after it)
+    openers: dict[str, tuple[tuple[Phrase, Phrase], ...]]
+    # glue and relative heads: after these a subject does not start a clause (scope.clauses)
+    clause_glue: frozenset[str]
     # For the quick check that a sentence has no filler: the one-word fillers, the longer ones
     one_word: frozenset[str]
     phrases: tuple[str, ...]
@@ -122,13 +137,35 @@ class Segmentation:
             glue=frozenset(rules.glue),
             clause_ends=frozenset(rules.clause_ends),
             relative_heads=frozenset(rules.relative_heads),
+            openers=_openers(rules.openers),
+            clause_glue=frozenset(rules.glue) - _CLAUSE_ENDING,
             one_word=frozenset(p for p in rules.fillers if " " not in p),
             phrases=tuple(p for p in rules.fillers if " " in p),
         )
 
 
+def _openers(phrases: list[str]) -> dict[str, tuple[tuple[Phrase, Phrase], ...]]:
+    out: dict[str, list[tuple[Phrase, Phrase]]] = {}
+    for p in phrases:
+        head, _, tail = p.partition("*")
+        pair = (tuple(head.split()), tuple(tail.split()))
+        out.setdefault(pair[0][0], []).append(pair)
+    return {k: tuple(v) for k, v in out.items()}
+
+
 def _phrase_problems(rules: SegmentationRules) -> list[tuple[str, str]]:
     out = []
+    for i, phrase in enumerate(rules.openers):
+        head, _, tail = phrase.partition("*")
+        words = head.split() + tail.split()
+        if not head.split() or not all(_PHRASE_WORD.fullmatch(w) for w in words) or "*" in tail:
+            out.append(
+                (
+                    f"segmentation.openers[{i}]",
+                    f"{phrase!r}: an opener is lower-case words, with at most one '*' (one to "
+                    f"{OPENER_GAP} words) after the first word",
+                )
+            )
     for name in (
         "fillers",
         "markers",
@@ -200,6 +237,20 @@ def _starts(keys: list[str], at: int, index: dict[str, tuple[Phrase, ...]]) -> i
     for phrase in index.get(keys[at], ()):
         if tuple(keys[at : at + len(phrase)]) == phrase:
             return len(phrase)
+    return 0
+
+
+def opener(keys: list[str], at: int, seg: Segmentation) -> int:
+    """Length of the topic opener of `seg` starting at keys[at] ("on the data side": 4; 0: none)."""
+    for head, tail in seg.openers.get(keys[at], ()):
+        end = at + len(head)
+        if tuple(keys[at:end]) != head:
+            continue
+        if not tail:
+            return len(head)  # "in terms of", "as for"
+        for gap in range(1, OPENER_GAP + 1):
+            if tuple(keys[end + gap : end + gap + len(tail)]) == tail:
+                return len(head) + gap + len(tail)
     return 0
 
 
@@ -364,7 +415,12 @@ class _Cutter:
         """How good a place to cut, before kept word p, is (0: not one)."""
         keys, seg = self.keys, self.seg
         pause = _PAUSE if _pause(self.tokens[self.kept[p - 1]]) else 0
+        opens = opener(keys, p, seg) or (
+            keys[p] == "and" and p + 1 < len(keys) and opener(keys, p + 1, seg)
+        )
         if not pause and keys[p - 1] in seg.glue:
+            if opens and keys[p - 1] in seg.clause_ends:
+                return _MARKER  # "...with them on the inclusion side I..."
             # "...doing it and I wrote a parser": a clause start after an object ends its clause
             if keys[p - 1] in seg.clause_ends and keys[p] in _NEW_CLAUSE:
                 n = _starts(keys, p, seg.clause_starts)
@@ -372,8 +428,10 @@ class _Cutter:
             return 0
         if _starts(keys, p, seg.not_markers):
             return pause
-        if _starts(keys, p, seg.markers) or (
-            keys[p] == "and" and p + 1 < len(keys) and _starts(keys, p + 1, seg.markers) > 1
+        if (
+            opens
+            or _starts(keys, p, seg.markers)
+            or (keys[p] == "and" and p + 1 < len(keys) and _starts(keys, p + 1, seg.markers) > 1)
         ):
             return _MARKER + pause  # "... and the knock-on was": the "and" opens the new sentence
         if _starts(keys, p, seg.clause_starts):

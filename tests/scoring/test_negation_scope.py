@@ -6,6 +6,7 @@ from __future__ import annotations
 from practice_bot.rubric import load_rubric
 from practice_bot.scoring import scope
 from practice_bot.scoring.offline import OfflineScorer
+from practice_bot.scoring.segment import load_segmentation
 from practice_bot.scoring.text import normalise, words
 
 RUBRIC = load_rubric()
@@ -172,3 +173,55 @@ def test_speech_without_commas_is_cut_where_a_joining_word_brings_a_new_subject(
     free = scope.open_clauses(norm, tokens, lambda a, b: "think" in tokens[a:b])
     assert free is not None
     assert [" ".join(tokens[a:b]) for a, b in free] == ["so i set up a weekly review"]
+
+
+GLUE = load_segmentation().clause_glue
+
+
+def spoken_clauses(sentence: str) -> list[tuple[bool, str]]:
+    norm = normalise(sentence)
+    tokens = words(norm)
+    return [
+        (scope.negated(tokens[a:b]), " ".join(tokens[a:b]))
+        for a, b in scope.clauses(norm, glue=GLUE)
+    ]
+
+
+def test_without_commas_a_new_subject_after_a_clause_ends_it_and_keeps_its_negation() -> None:
+    # speech printed without punctuation and without a joining word between the clauses (issue #20)
+    assert spoken_clauses(
+        "i move on to the next month's data i don't really look at how it's doing day to day "
+        "nobody's set anything up for that"
+    ) == [
+        (False, "i move on to the next month s data"),
+        (True, "i don t really look at how it s doing day to day"),
+        (True, "nobody s set anything up for that"),
+    ]
+    # a subject after a word that glues it to what comes before starts no clause
+    for sentence in (
+        "the model we built never drifted",
+        "i think we didn't check it",
+        "it failed because we never retrained it",
+    ):
+        assert len(spoken_clauses(sentence)) == 1, sentence
+    # written with commas, the commas decide, as before
+    assert len(spoken_clauses("I move on to the next data, I don't look at it")) == 2
+
+
+def test_monitoring_said_not_done_without_commas_is_not_credited() -> None:
+    topic = RUBRIC.topic("model-deployment")
+    said = (
+        "um so at the ferry port we've got the freight arrival model what i do is i version every "
+        "retrain in dvc and the pipeline runs schema checks and it has to beat the current model's "
+        "error on the last four weeks before it deploys to the live api that's my part done really "
+        "i move on to the next month's data i {} look at how it's doing day to day {}"
+    )
+    not_done = said.format("don't really", "nobody's set anything up for that")
+    done = said.format("also", "i set up an alert in grafana for that")
+
+    def status(answer: str) -> str:
+        got = SCORER.score(answer, "How do you deploy it?", topic, topic.criteria)
+        return next(j.status for j in got.judgments if j.criterion_id == "model-deployment/pass-2")
+
+    assert status(done) == "evidenced"  # the control: the same words, done
+    assert status(not_done) == "partly"  # retraining and testing, but not monitoring

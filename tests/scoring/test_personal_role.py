@@ -53,15 +53,18 @@ def test_an_i_only_in_a_hedge_or_an_aside_is_no_personal_role() -> None:
     assert judged(own)[0] == "evidenced"
 
 
-def test_an_i_only_saying_they_belong_to_the_group_is_no_personal_role() -> None:
-    # "I'm in the group with eight others": membership, not what the learner did
-    for member in (
-        " I'm in the working group with about eight others.",
-        " I was part of the team that did it.",
-        " I sit on the green IT committee.",
+def test_belonging_to_the_group_or_naming_my_team_is_no_personal_role() -> None:
+    # "I'm in the group", "at my company": the learner is there, but their part is never said
+    for said in (
+        "I'm in the group with about eight others from different departments.",
+        "I was part of the team that did it.",
+        "I am a member of the green computing working group.",
+        "I sit on the green IT committee.",
+        "It was a good effort from my team and my company.",
     ):
-        status, whys = judged(TEAMS + member)
-        assert status != "evidenced", member
-        assert all("no personal role" in why for why in whys[:3]), member
-    # the control: being in charge of it is a part
-    assert judged(TEAMS + " I was in charge of the rollout.")[0] == "evidenced"
+        status, whys = judged(TEAMS + " " + said)
+        assert status != "evidenced", said
+        assert all("no personal role" in why for why in whys[:3]), said  # the team's sentences
+    # the control: the same kind of sentence saying what the learner did
+    assert judged(TEAMS + " I was in charge of the CodeCarbon runs.")[0] == "evidenced"
+    assert judged(TEAMS + " My part was the CodeCarbon runs.")[0] == "evidenced"

@@ -78,6 +78,12 @@ _WORDS = st.sampled_from(
         "5",
         "it's",
         "that's",
+        # a topic opener: "on the * side", "in terms of"
+        "on",
+        "side",
+        "in",
+        "terms",
+        "of",
         "my",
         "our",
         "manager",
@@ -211,6 +217,23 @@ def test_and_before_a_longer_marker_opens_the_new_sentence() -> None:
     assert any(t.startswith("and the knock on was") for t in texts), texts
 
 
+def test_a_topic_opener_goes_with_what_is_said_about_it() -> None:
+    # "...with them on the inclusion side honestly i haven't...": the topic opens the sentence saying
+    # nothing was done about it, not the one before it (which would then name inclusion as done)
+    answer = (
+        "i met both teams together and showed them how much the forecast moved week to week and we "
+        "agreed a monday forecast for buying with a frozen two week window for the lab and i got the "
+        "account manager to move their file to friday in exchange for sharing our forecast with them "
+        "on the inclusion side honestly i haven't really done much i'd like to run some sessions "
+        "at some point in terms of tracking it i mean it's all on my machine"
+    )
+    texts = [s.text for s in sentences(answer)]
+    assert any(t.startswith("on the inclusion side honestly") for t in texts), texts
+    assert any(t.startswith("in terms of tracking it") for t in texts), texts
+    assert not any("inclusion" in t and "account manager" in t for t in texts), texts
+    _check_spans(answer, sentences(answer))
+
+
 def test_a_relative_clause_after_a_noun_is_not_cut_off() -> None:
     # "the violence risk model i work on is trained on incident logs": one clause, not two sentences
     answer = (
@@ -283,6 +306,16 @@ def test_rules_check_names_a_bad_segmentation_phrase(
     out = capsys.readouterr().out
     assert "segmentation.toml: segmentation.markers[" in out and "'After, that!'" in out
     assert read_segmentation(rules)[0] is None
+
+
+def test_rules_check_names_a_bad_opener(rules: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = rules / "segmentation.toml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace('"on the * side",', '"* side *",', 1),
+        encoding="utf-8",
+    )
+    assert main(["rules", "check", str(rules)]) == 1
+    assert "segmentation.toml: segmentation.openers[0]: '* side *'" in capsys.readouterr().out
 
 
 def test_rules_check_names_a_missing_list_and_a_missing_file(
