@@ -58,6 +58,12 @@ _RELATIVE_SUBJECTS: Final = frozenset({"i", "we", "i'd", "i've", "we'd", "we've"
 # Glue words that end a clause before a subject all the same ("...done really I move on")
 _CLAUSE_ENDING: Final = frozenset({"really", "actually", "now"})
 
+# A preposition left at the end of its clause ("...the team were pleased with | in terms of tracking
+# it..."): an opener after it starts a sentence all the same
+_STRANDED: Final = frozenset(
+    {"with", "to", "for", "about", "of", "from", "by", "into", "onto", "at", "in", "on", "over"}
+)
+
 # The most words a "*" of an opener stands for ("on the * side": "on the data side", "on the
 # equality and inclusion side")
 OPENER_GAP: Final = 3
@@ -419,8 +425,8 @@ class _Cutter:
             keys[p] == "and" and p + 1 < len(keys) and opener(keys, p + 1, seg)
         )
         if not pause and keys[p - 1] in seg.glue:
-            if opens and keys[p - 1] in seg.clause_ends:
-                return _MARKER  # "...with them on the inclusion side I..."
+            if opens and (keys[p - 1] in seg.clause_ends or keys[p - 1] in _STRANDED):
+                return _MARKER  # "...with them on the inclusion side I...", "...pleased with in terms of"
             # "...doing it and I wrote a parser": a clause start after an object ends its clause
             if keys[p - 1] in seg.clause_ends and keys[p] in _NEW_CLAUSE:
                 n = _starts(keys, p, seg.clause_starts)
