@@ -149,3 +149,13 @@ def valid_text(text: str) -> str:
             raw = text.encode("utf-8", "surrogatepass")
         return raw.decode("utf-8", "replace")
     return text
+
+
+def check_text(raw: str, data: Any) -> None:
+    """JSON may escape half a surrogate pair (\\ud800), which is no text at all: nothing could
+    write it out again. Raises ValueError for such a file."""
+    if "\\ud" in raw.lower():
+        try:
+            json.dumps(data, ensure_ascii=False).encode("utf-8")
+        except UnicodeEncodeError:
+            raise ValueError("holds a broken \\u escape (half a surrogate pair)") from None

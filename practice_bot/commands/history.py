@@ -14,6 +14,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def history_lines(folder: Path, apprentice: str) -> list[str]:
+    from practice_bot.formatting import started_stamp
     from practice_bot.records.delivery import summarise, summary_line
     from practice_bot.records.history import (
         criterion_records,
@@ -22,7 +23,7 @@ def history_lines(folder: Path, apprentice: str) -> list[str]:
         topic_shares,
         weakest_criteria,
     )
-    from practice_bot.records.store import list_transcripts, started_stamp
+    from practice_bot.records.store import list_transcripts
     from practice_bot.rubric import load_rubric
     from practice_bot.textsafe import printable
     from practice_bot.wording import criterion_label

@@ -20,7 +20,7 @@ from pydantic import ValidationError
 from practice_bot.errors import TranscriptError
 from practice_bot.records.schema import Event, Transcript, Turn, Usage
 from practice_bot.scoring.base import Judgment
-from practice_bot.textsafe import redact
+from practice_bot.textsafe import check_text, redact
 
 FILE_MODE = 0o600
 
@@ -71,10 +71,16 @@ class Journal:
 
     A record is written whole or not at all: a short write is continued, and a write that fails part
     way (a full disk) is cut back off, so a later record never follows a torn line.
+
+    Records written inside `sync_later()` are in the file at once (an app that crashes loses none of
+    them) and reach the disk itself at `sync()` or the next record's fsync: only for records that can
+    be worked out again from records synced before them (an answer's judgments, from the answer).
     """
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        self._later = False  # inside sync_later()
+        self.unsynced = False  # records written without an fsync since the last one
         # The file this journal is: a file put in its place later (a classmate's, in a folder others
         # can write to) is never written to, nor is a symlink followed.
         try:
@@ -111,7 +117,11 @@ class Journal:
                 if written <= 0:
                     raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
                 view = view[written:]
-            os.fsync(fd)
+            if self._later:
+                self.unsynced = True
+            else:
+                os.fsync(fd)
+                self.unsynced = False
         except OSError as exc:
             if size is not None:
                 with contextlib.suppress(OSError):
@@ -119,6 +129,31 @@ class Journal:
             raise JournalWriteError(self.path, exc) from None
         finally:
             os.close(fd)
+
+    @contextlib.contextmanager
+    def sync_later(self) -> Iterator[None]:
+        """Records written in this block are not fsynced until `sync()` (see the class)."""
+        self._later = True
+        try:
+            yield
+        finally:
+            self._later = False
+
+    def sync(self) -> None:
+        """Force the records written under `sync_later()` to the disk; raises JournalWriteError."""
+        if not self.unsynced:
+            return
+        try:
+            fd = self._open()
+        except OSError as exc:
+            raise JournalWriteError(self.path, exc) from None
+        try:
+            os.fsync(fd)
+        except OSError as exc:
+            raise JournalWriteError(self.path, exc) from None
+        finally:
+            os.close(fd)
+        self.unsynced = False
 
 
 def _lines(path: Path) -> Iterator[tuple[int, bytes]]:
@@ -198,16 +233,6 @@ def _second_writer(transcript: Transcript | None, record: dict[str, Any]) -> boo
         return False
     index = record["turn"].get("index")
     return type(index) is int and 0 <= index < len(transcript.turns)
-
-
-def check_text(raw: str, data: Any) -> None:
-    """JSON may escape half a surrogate pair (\\ud800), which is no text at all: nothing could
-    write it out again. Raises ValueError for such a file."""
-    if "\\ud" in raw.lower():
-        try:
-            json.dumps(data, ensure_ascii=False).encode("utf-8")
-        except UnicodeEncodeError:
-            raise ValueError("holds a broken \\u escape (half a surrogate pair)") from None
 
 
 def check_references(transcript: Transcript) -> str | None:

@@ -14,7 +14,6 @@ import secrets
 import stat
 import unicodedata
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -23,20 +22,25 @@ from pydantic import ValidationError
 from practice_bot.errors import TranscriptError
 from practice_bot.folders import make_private_folder
 from practice_bot.paths import data_home
+from practice_bot.records.files import (
+    FINAL_SUFFIX,
+    JOURNAL_SUFFIX,
+    RESCUE_FOLDER,
+    own_private_folder,
+    temp_rescue_name,
+    transcript_files,
+)
 from practice_bot.records.journal import (
     FILE_MODE,
     Journal,
     JournalWriteError,
     check_references,
-    check_text,
     replay,
 )
 from practice_bot.records.schema import Transcript
-from practice_bot.textsafe import redact
+from practice_bot.textsafe import check_text, redact
 
 DIR_MODE = 0o700
-JOURNAL_SUFFIX = ".journal.jsonl"
-FINAL_SUFFIX = ".json"
 _RESERVED = {
     "con", "prn", "aux", "nul",
     *(f"com{i}" for i in range(10)),  # COM0 and LPT0 too, as Windows now documents
@@ -186,56 +190,23 @@ def _create_new(path: Path, header: dict[str, Any]) -> bool:
     return True
 
 
-RESCUE_FOLDER = "rescued-transcripts"
-
-
 def rescue_folders() -> list[Path]:
     """Where a session goes when its own folder cannot take another record: the app's data folder
     (PRACTICE_BOT_DATA_DIR overrides it), then a private folder in the system's temporary folder."""
     return [data_home() / RESCUE_FOLDER, _private_temp_folder()]
 
 
-def _existing_rescue_folders() -> list[Path]:
-    """The rescue folders that exist now, looked at without making anything: the temporary one only
-    when it is this user's own private folder (never one someone else prepared)."""
-    found = [data_home() / RESCUE_FOLDER]
-    named = _temp_rescue_name()
-    with contextlib.suppress(OSError):
-        if _own_private_folder(named):
-            found.append(named)
-    return [f for f in found if f.is_dir()]
-
-
-def _temp_rescue_name() -> Path:
-    """`<tmp>/practice-bot-<uid>-rescued-transcripts`: predictable, so never trusted unchecked."""
-    import tempfile
-
-    uid = os.getuid() if hasattr(os, "getuid") else 0
-    return Path(tempfile.gettempdir()) / f"practice-bot-{uid}-{RESCUE_FOLDER}"
-
-
-def _own_private_folder(path: Path) -> bool:
-    """A folder (not a link) of this user's, that nobody else can read. Raises OSError when it is
-    not there."""
-    info = os.lstat(path)
-    return (
-        stat.S_ISDIR(info.st_mode)
-        and stat.S_IMODE(info.st_mode) & 0o077 == 0
-        and (not hasattr(os, "getuid") or info.st_uid == os.getuid())
-    )
-
-
 def _private_temp_folder() -> Path:
-    """The temporary rescue folder (`_temp_rescue_name`) if it is this user's own private folder
+    """The temporary rescue folder (`files.temp_rescue_name`) if it is this user's own private folder
     (made now if need be); if someone else made it first, or made it readable by others, a fresh
     folder with a random name instead: a predictable name in a shared folder is never trusted."""
     import tempfile
 
-    named = _temp_rescue_name()
+    named = temp_rescue_name()
     with contextlib.suppress(OSError):
         named.mkdir(mode=DIR_MODE)  # its parent is the system's: never made here
     try:
-        if _own_private_folder(named):
+        if own_private_folder(named):
             return named
         return Path(tempfile.mkdtemp(prefix=f"{named.name}-"))
     except OSError:
@@ -367,23 +338,6 @@ class Entry:
         return self.path.name.endswith(JOURNAL_SUFFIX)
 
 
-def transcript_files(folder: Path, *, links: bool = False) -> list[Path]:
-    """The transcript files directly in a folder. A symlink may point out of the folder (another
-    user's file), so links are left out unless asked for (purge lists them as left alone)."""
-    if folder.is_file():
-        return [folder]
-    if not folder.is_dir():
-        return []
-    files = [
-        p
-        for p in folder.iterdir()
-        if not p.name.startswith(".") and (links or not p.is_symlink()) and p.is_file()
-    ]
-    keep = [p for p in files if p.name.endswith(JOURNAL_SUFFIX)]
-    keep += [p for p in files if p.suffix == FINAL_SUFFIX and not p.name.endswith(JOURNAL_SUFFIX)]
-    return sorted(keep)
-
-
 def list_transcripts(folder: Path) -> tuple[list[Entry], list[str]]:
     """Every readable transcript in a folder, newest first, and a message per unreadable file."""
     entries: list[Entry] = []
@@ -399,37 +353,9 @@ def list_transcripts(folder: Path) -> tuple[list[Entry], list[str]]:
     return entries, problems
 
 
-def session_places(folder: Path) -> list[Path]:
-    """Where this user's sessions live, `folder` first, each once: it, every folder a session was
-    started in (class packs, --transcripts) and the rescue folders that exist (looked at, not made)."""
-    from practice_bot.records.places import session_folders
-
-    places: dict[Path, Path] = {}
-    for place in [folder, *session_folders(), *_existing_rescue_folders()]:
-        places.setdefault(place.resolve(), place)
-    return list(places.values())
-
-
-def unfinished_elsewhere(folder: Path) -> list[Entry]:
-    """Unfinished sessions outside `folder` that this user may want back (`session_places`). Only
-    journals are read."""
-    entries: list[Entry] = []
-    for other in session_places(folder)[1:]:
-        for path in transcript_files(other):
-            if not path.name.endswith(JOURNAL_SUFFIX):
-                continue
-            with contextlib.suppress(TranscriptError):  # unreadable: listed where it lives
-                entries.append(Entry(path, load_transcript(path)))
-    return entries
-
-
 def latest_in_progress(folder: Path, apprentice: str | None = None) -> Entry | None:
     entries, _ = list_transcripts(folder)
     for entry in entries:
         if entry.in_progress and (apprentice is None or entry.transcript.apprentice == apprentice):
             return entry
     return None
-
-
-def started_stamp(when: datetime) -> str:
-    return when.strftime("%Y-%m-%d %H:%M")

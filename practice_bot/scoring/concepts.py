@@ -31,6 +31,7 @@ class Slot:
     unless: frozenset[int] = frozenset()  # phrase ids giving the slot's words another sense
     # the criterion's setting: a plain statement of it counts (rules: `setting`)
     setting: bool = False
+    required: bool = False  # every pass needs it supported (rules: `required`)
 
     def combo_matches(self, found: AbstractSet[int]) -> bool:
         return any(all(not g.isdisjoint(found) for g in combo) for combo in self.combos)
@@ -52,6 +53,11 @@ class Concepts:
     def core(self) -> tuple[int, ...]:
         """Indices of the core slots."""
         return tuple(k for k, sl in enumerate(self.slots) if sl.core)
+
+    @property
+    def required(self) -> tuple[int, ...]:
+        """Indices of the slots every pass needs supported, as well as a core one."""
+        return tuple(k for k, sl in enumerate(self.slots) if sl.required)
 
     @property
     def setting(self) -> frozenset[int]:
@@ -211,6 +217,7 @@ class ConceptBook:
                 combos=tuple(tuple(frozenset(lex.add(p) for p in g) for g in c) for c in s.combos),
                 unless=frozenset(lex.add(p) for p in s.unless),
                 setting=s.setting,
+                required=s.required,
             )
             for s in cs.slots
         )

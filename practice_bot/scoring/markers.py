@@ -353,6 +353,8 @@ def _verb_search(tokens: list[str], i: int) -> int | None:
 
 # "I don't think we looked at it much", "I don't remember anyone checking": what follows was not done
 _DOUBTING: Final = word_set("think believe reckon remember recall")
+# A stance, not work left undone: "I wasn't comfortable with that", "I wasn't happy with the recall"
+_STANCES: Final = word_set("comfortable happy keen convinced willing prepared")
 # ...when a clause follows ("I don't think we...", not "I didn't believe the first numbers")
 _CLAUSE_SUBJECTS: Final = word_set(
     "we i they he she it anyone anybody anything someone somebody that there nobody everyone"
@@ -397,6 +399,8 @@ def own_action(tokens: list[str]) -> tuple[bool, bool, bool]:
                     and next_word(tokens, tokens.index(doubt, j)) in _CLAUSE_SUBJECTS
                 ):
                     return False, False, True  # "I don't think we looked at it": we didn't
+                if doubt in _STANCES:
+                    break  # "I wasn't comfortable with that": the learner's stance, not undone work
                 negated = True
                 break  # "we didn't set a target", "I haven't looked": not something done
             if nxt in _POSSESSION:

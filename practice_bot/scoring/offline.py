@@ -108,8 +108,11 @@ def _supported(concepts: Concepts, support: list[Named]) -> list[int]:
     if all(len(slots) <= cap for _, slots in support):
         return sorted({k for _, slots in support for k in slots})
     got: list[int] = []
+    required = concepts.required
     for _, slots in sorted(support, key=lambda item: len(item[1])):
-        new = [k for k in slots if k not in got]
+        # a part the criterion needs is kept first ("tested on the held-out months and on regions
+        # it hadn't seen": the robustness, not only the testing)
+        new = sorted((k for k in slots if k not in got), key=lambda k: k not in required)
         got.extend(new[:cap])
     return sorted(got)
 
@@ -198,6 +201,15 @@ def judge(
         f"({len(supported)} of {concepts.need} needed; core: {core_words}; "
         f"carried by a first-person action in {_numbers(carriers)})"
     )
+    # The criterion's other core parts ("model drift, data drift AND performance metrics"): half of
+    # the criterion is partly, however many of its other slots are shown.
+    lacking = [labels[k] for k in concepts.required if k not in got]
+    if supported and core_ok and len(supported) >= concepts.need and lacking:
+        path.append(f"a part the criterion needs is not shown ({', '.join(lacking)}): partly")
+        shown = _quotes(carriers, supporting, support, concepts)
+        return made(
+            "partly", reasons.missing_more(_shown(shown, support, concepts, got), lacking), shown
+        )
     if supported and core_ok and len(supported) >= concepts.need:
         shown = _quotes(carriers, supporting, support, concepts)
         shown_labels = _shown(shown, support, concepts, got)
@@ -286,7 +298,9 @@ def judge(
                 reasons.core_not_own([labels[k] for k in core if k in got]),
                 _quotes(core_support, supporting, support, concepts),
             )
-        missing = [label for k, label in enumerate(labels) if k not in got]
+        missing = lacking + [
+            label for k, label in enumerate(labels) if k not in got and k not in concepts.required
+        ]
         path.append("too few slots supported: partly")
         shown = _quotes(carriers, supporting, support, concepts)
         return made(
@@ -370,16 +384,20 @@ def _shown(
     counted: AbstractSet[int] | None = None,
 ) -> list[str]:
     """The labels of the slots the quoted sentences show, in slot order: a reason names only what
-    its quotes show. Each quote shows at most `per_sentence` slots (core ones first), of those
-    `counted` as supported when given: one keyword-dense sentence does not show six stages."""
+    its quotes show. Each quote shows at most `per_sentence` slots (a core one, then the required
+    ones, first), of those `counted` as supported when given: one keyword-dense sentence does not
+    show six stages."""
     hits = {id(s): hit for s, hit in support}
-    core = set(concepts.core)
+    core, required = set(concepts.core), set(concepts.required)
     shown: set[int] = set()
     for s in quoted:
         new = [
             k for k in hits.get(id(s), ()) if k not in shown and (counted is None or k in counted)
         ]
-        shown.update(sorted(new, key=lambda k: k not in core)[: concepts.per_sentence])
+        cores = [k for k in new if k in core]
+        needed = [k for k in new if k in required and k not in core]
+        first = cores[:1] + needed + cores[1:] + [k for k in new if k not in core | required]
+        shown.update(first[: concepts.per_sentence])
     return [concepts.labels[k] for k in sorted(shown)]
 
 

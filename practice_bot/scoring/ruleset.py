@@ -38,6 +38,9 @@ class SlotRules(_Strict):
 
     label: str = Field(min_length=1)
     core: bool = False  # when any slot is core, a pass needs one of them
+    # a part of the criterion every pass needs as well as its core (the "and" of the criterion's
+    # wording: accuracy tracked but no check on the inputs is half of "model drift, data drift")
+    required: bool = False
     # the criterion's setting (whom the work was for, the organisation's culture or strategy): a plain
     # statement of it counts, not only own practice ("People here share logins")
     setting: bool = False
@@ -92,6 +95,7 @@ class SlotSpec:
     combos: tuple[tuple[tuple[str, ...], ...], ...]
     unless: tuple[str, ...] = ()  # phrases giving the slot's words another sense
     setting: bool = False  # a plain statement of it counts, not only own practice
+    required: bool = False  # every pass needs it supported, as well as a core slot
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -291,6 +295,7 @@ def _load(directory: Path) -> tuple[Rules, list[Problem], dict[str, RuleFile]]:
                         combos=tuple(combos),
                         unless=tuple(unless),
                         setting=s.setting,
+                        required=s.required,
                     )
                 )
             criteria[cid] = CriterionSpec(

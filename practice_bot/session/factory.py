@@ -9,17 +9,16 @@ from practice_bot import __version__
 from practice_bot.banks.models import Bank
 from practice_bot.config import Settings
 from practice_bot.errors import UserError
+from practice_bot.records.files import JOURNAL_SUFFIX, session_places
 from practice_bot.records.journal import Journal, replay_with_length, truncate_torn_tail
 from practice_bot.records.places import remember_folder
 from practice_bot.records.schema import Transcript
 from practice_bot.records.store import (
-    JOURNAL_SUFFIX,
     Entry,
     check_folder_private,
     create_journal,
     list_transcripts,
     new_transcript_id,
-    session_places,
 )
 from practice_bot.records.writer_lock import lock_journal, release_journal
 from practice_bot.rubric import load_rubric

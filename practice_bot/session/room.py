@@ -57,6 +57,12 @@ class RescuingJournal:
     def path(self) -> Path:
         return self.journal.path
 
+    def sync_later(self) -> contextlib.AbstractContextManager[None]:
+        return self.journal.sync_later()
+
+    def sync(self) -> None:
+        self.journal.sync()
+
     def write(self, record: dict[str, Any]) -> None:
         tried: set[Path] = set()  # folders that failed this record: not tried again unasked
         while True:
@@ -217,15 +223,26 @@ class Room:
         """Answers a crash saved before they were scored (resume)."""
         return [a for a in self.transcript.answers() if not self.judged(a)]
 
-    def apply(self, answer: Turn, assessment: Assessment) -> AnswerOutcome:
-        """Journal an answer's judgments (once: a retry after disk trouble does not repeat them)."""
+    def apply(self, answer: Turn, assessment: Assessment, *, sync: bool = True) -> AnswerOutcome:
+        """Journal an answer's judgments (once: a retry after disk trouble does not repeat them).
+
+        `sync=False`: they are written to the journal but forced to the disk only by `sync()`, so
+        that the feedback is drawn first. Nothing can be lost meanwhile: the answer was synced when
+        it was recorded, and an answer without judgments is scored again on resuming."""
         e = self.engine
-        with self.lock:
+        later = self.journal.sync_later() if self.journal and not sync else contextlib.nullcontext()
+        with self.lock, later:
             newly = [] if self.judged(answer) else e.apply_assessment(answer, assessment)
             topic = answer.topic
             return AnswerOutcome(
                 answer, assessment, e.topic_status(topic), newly, e.next_hint(topic)
             )
+
+    def sync(self) -> None:
+        """Force judgments applied with `sync=False` to the disk; raises TranscriptError."""
+        if self.journal is not None:
+            with self.lock:
+                self.journal.sync()
 
     def apply_all(self, scored: Iterable[tuple[Turn, Assessment]]) -> None:
         for answer, assessment in scored:

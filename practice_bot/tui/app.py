@@ -28,6 +28,7 @@ from practice_bot.tui.screens.base import AppScreen
 
 if TYPE_CHECKING:
     from practice_bot.config import Settings
+    from practice_bot.records.schema import Transcript
     from practice_bot.records.store import Entry
     from practice_bot.scoring.base import Scorer
     from practice_bot.session.clock import Clock
@@ -265,16 +266,36 @@ class PracticeApp(App[int]):
             self.screen.shown_again()
 
     def open_entry(self, entry: Entry) -> None:
-        """A row of recent sessions or history: resume it if unfinished, else show its report."""
+        """A row of history: resume it if unfinished, else show its report."""
         if entry.in_progress:
             self.resume(entry.path)
+        else:
+            self._show_report(entry.transcript, entry.path)
+
+    def open_file(self, path: Path) -> None:
+        """A row of recent sessions (listed from a few of its fields): resume it if unfinished, else
+        read it in full and show its report; a file that fails to read says why."""
+        from practice_bot.records.files import JOURNAL_SUFFIX
+
+        if path.name.endswith(JOURNAL_SUFFIX):
+            self.resume(path)
             return
+        from practice_bot.records.store import load_transcript
+
+        try:
+            transcript = load_transcript(path)
+        except Exception as exc:  # a TranscriptError names the file and what is wrong in it
+            self._failed("Could not open the session", exc)
+            return
+        self._show_report(transcript, path)
+
+    def _show_report(self, transcript: Transcript, path: Path) -> None:
         from practice_bot.records.report import build_report
         from practice_bot.rubric import load_rubric
         from practice_bot.tui.screens.report import ReportScreen
 
-        report = build_report(entry.transcript, load_rubric())
-        self.push_screen(ReportScreen(entry.transcript, report, entry.path))
+        report = build_report(transcript, load_rubric())
+        self.push_screen(ReportScreen(transcript, report, path))
 
     def open_review(self, folder: Path | None = None) -> None:
         """The tutor's review list of a transcripts folder (the configured one by default)."""

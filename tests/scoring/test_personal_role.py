@@ -59,6 +59,7 @@ def test_belonging_to_the_group_or_naming_my_team_is_no_personal_role() -> None:
         "I'm in the group with about eight others from different departments.",
         "I was part of the team that did it.",
         "I am a member of the green computing working group.",
+        "I sit on the green IT committee.",
         "It was a good effort from my team and my company.",
     ):
         status, whys = judged(TEAMS + " " + said)

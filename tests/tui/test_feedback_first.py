@@ -83,3 +83,48 @@ async def test_feedback_shows_everything_then_the_room_catches_up(
         assert "I planned it EVIDENCE:model-scoping/pass-1" in screen_text(app)
         notices = [str(n.visual) for n in room.query(NoticeTurn)]
         assert "Feedback given: 1 of 5 criteria in this topic evidenced so far." in notices
+
+
+async def test_the_judgments_reach_the_disk_after_the_feedback_is_drawn(
+    settings: Settings, folder: Path, monkeypatch
+) -> None:
+    """The answer is fsynced before anything else happens to it; its judgments are written before
+    the feedback and fsynced once it is drawn (they can be worked out again from the answer)."""
+    import os
+
+    from textual.app import App
+
+    from practice_bot.session.room import Room
+
+    monkeypatch.setattr(Room, "scores_quickly", property(lambda self: True))
+    app = make_app(settings, config=PRACTICE)
+    seen: list[str] = []  # "drawn <screen>" and "fsync <what the journal holds by then>"
+    real_fsync, real_display = os.fsync, App._display
+
+    def fsync(fd: int) -> None:
+        journal = journal_lines(folder)
+        holds = (
+            "judgments"
+            if '"kind": "judgments"' in journal
+            else "answer"
+            if ANSWER in journal
+            else ""
+        )
+        seen.append(f"fsync {holds}")
+        real_fsync(fd)
+
+    def display(self: App[object], screen: object, renderable: object) -> None:
+        seen.append(f"drawn {type(screen).__name__}")
+        real_display(self, screen, renderable)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    monkeypatch.setattr(App, "_display", display)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_until(pilot, lambda: app.session.engine.current_question is not None)
+        app.screen.query_one("#answer").insert(ANSWER)
+        seen.clear()
+        await pilot.press("f2")
+        await wait_until(pilot, lambda: "fsync judgments" in seen, what="the judgments synced")
+    drawn = seen.index("drawn FeedbackScreen")
+    assert "fsync answer" in seen[:drawn]  # the answer first, as ever
+    assert "fsync judgments" not in seen[:drawn] and "fsync judgments" in seen[drawn:]

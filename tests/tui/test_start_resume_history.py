@@ -169,3 +169,30 @@ async def test_a_rescued_session_is_listed_and_resumes_with_f3(settings: Setting
         await resume_with_f3(pilot, "Ana", "an answer saved in the rescue folder")
         assert app.session.journal_path == moved
     assert not temp_rescue.exists()  # listing looked; it made nothing
+
+
+async def test_a_listed_session_that_cannot_be_read_in_full_says_why(settings: Settings) -> None:
+    """The recent list reads a few fields of each file; opening one reads it in full, and a file
+    that fails there (a topic no rubric has) is named in an error, the start screen staying."""
+    import json
+
+    settings.transcripts.mkdir(parents=True)
+    path = settings.transcripts / "ana-20260105-0900-practice-0000beef.json"
+    data = {"id": "0000beef", "apprentice": "Ana", "mode": "practice", "topics": ["no-such-topic"],
+            "seed": 1, "minutes": 20, "started_at": "2026-01-05T09:00:00+00:00",
+            "status": "finished"}  # fmt: skip
+    path.write_text(json.dumps(data), encoding="utf-8")
+    app = make_app(settings)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press(*"Ana")
+        await wait_until(pilot, lambda: "finished" in screen_text(app), what="the listed file")
+        app.screen.query_one("#recent").focus()
+        await pilot.press("enter")
+        await wait_until(
+            pilot,
+            lambda: any("no-such-topic" in n.message for n in app._notifications),
+            what="the error naming the problem",
+        )
+        (shown,) = [n for n in app._notifications if "no-such-topic" in n.message]
+        assert shown.title == "Could not open the session" and str(path) in shown.message
+        assert screen_name(app) == "StartScreen"

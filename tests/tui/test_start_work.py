@@ -13,7 +13,7 @@ import pytest
 
 from practice_bot.config import Settings
 from practice_bot.prefs import Prefs, save_prefs
-from practice_bot.records import store
+from practice_bot.records import listing
 from tests.tui.test_snapshots import past_sessions
 from tests.tui.tui_testkit import make_app, screen_name, screen_text, settle, wait_until
 
@@ -22,13 +22,13 @@ from tests.tui.tui_testkit import make_app, screen_name, screen_text, settle, wa
 def readings(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     """The folders the recent list was read from, one per reading."""
     seen: list[Path] = []
-    real = store.list_transcripts
+    real = listing.list_rows
 
-    def counted(folder: Path) -> tuple[list[store.Entry], list[str]]:
+    def counted(folder: Path) -> tuple[list[listing.SessionRow], list[str]]:
         seen.append(folder)
         return real(folder)
 
-    monkeypatch.setattr(store, "list_transcripts", counted)
+    monkeypatch.setattr(listing, "list_rows", counted)
     return seen
 
 

@@ -15,6 +15,7 @@ the file and the problem and offers another folder; the session moves there and 
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Awaitable, Callable, Iterator
 from functools import partial
 from pathlib import Path
@@ -531,7 +532,7 @@ class DiscussionScreen(AppScreen[None]):
 
     async def _give_feedback(self, message: AnswerScored) -> None:
         try:
-            outcome = self.room.apply(message.answer, message.assessment)
+            outcome = self.room.apply(message.answer, message.assessment, sync=False)
         except TranscriptError:
             await self._show_answer()
             raise
@@ -547,9 +548,17 @@ class DiscussionScreen(AppScreen[None]):
             "topic evidenced so far."
         )
         self.app.push_screen(FeedbackScreen(outcome, topic), self._after_feedback)
+        self.call_after_refresh(self._sync_judgments)  # once the feedback is drawn
         if self._answer_timer is not None:  # drawn when the room shows again
             self._answer_timer.stop()
             self._answer_timer = None
+
+    def _sync_judgments(self) -> None:
+        """The judgments behind the feedback, written before it, forced to the disk after it is
+        drawn (Room.apply): the wait for the disk comes after the feedback, not before it."""
+        # If the disk is in trouble, the next record meets it too, and the room asks where to go.
+        with contextlib.suppress(TranscriptError):
+            self.room.sync()
 
     async def _after_feedback(self, choice: str | None) -> None:
         await self._show_answer()

@@ -97,13 +97,13 @@ class HistoryScreen(AppScreen[None]):
         )
 
     def on_history_loaded(self, message: HistoryLoaded) -> None:
+        from practice_bot.formatting import started_stamp
         from practice_bot.records.history import (
             criterion_records,
             evidenced_of_covered,
             record_words,
             weakest_criteria,
         )
-        from practice_bot.records.store import started_stamp
         from practice_bot.rubric import load_rubric
 
         rubric = load_rubric()

@@ -30,13 +30,13 @@ from practice_bot.tui.widgets.toggles import TopicPicker
 
 if TYPE_CHECKING:
     from practice_bot.config import Settings
-    from practice_bot.records.store import Entry
+    from practice_bot.records.listing import SessionRow
 
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 class RecentLoaded(Message):
-    def __init__(self, entries: list[Entry], problems: list[str]) -> None:
+    def __init__(self, entries: list[SessionRow], problems: list[str]) -> None:
         super().__init__()
         self.entries = entries
         self.problems = problems
@@ -70,8 +70,8 @@ class StartScreen(AppScreen[None]):
 
     def __init__(self, *, mode: str | None = None) -> None:
         super().__init__()
-        self.entries: list[Entry] = []
-        self.shown: list[Entry] = []
+        self.entries: list[SessionRow] = []
+        self.shown: list[SessionRow] = []
         self._mode = mode
         self.built = False  # mounted: keys pressed now are not lost
         self.recent_listed = False  # the recent sessions are listed (the screen is complete)
@@ -149,15 +149,15 @@ class StartScreen(AppScreen[None]):
     @work(thread=True, exclusive=True, group="recent", exit_on_error=False)
     def _load_recent(self) -> None:
         from practice_bot.errors import UserError
-        from practice_bot.records.store import list_transcripts, unfinished_elsewhere
+        from practice_bot.records.listing import list_rows, unfinished_elsewhere
 
         try:
             folder = self.practice_app.settings.transcripts  # waits while they load
         except UserError:  # a broken config file: the app closes and says why
             return
-        entries, problems = list_transcripts(folder)
+        entries, problems = list_rows(folder)  # without the transcript models: a row is enough
         entries += unfinished_elsewhere(folder)  # a rescued session, a class's folder: F3 finds it
-        entries.sort(key=lambda e: e.transcript.started_at, reverse=True)
+        entries.sort(key=lambda e: e.started_at, reverse=True)
         self.post_message(RecentLoaded(entries, problems))
 
     def on_recent_loaded(self, message: RecentLoaded) -> None:
@@ -172,7 +172,7 @@ class StartScreen(AppScreen[None]):
 
     def _fill_recent(self) -> None:
         name = self.apprentice
-        mine = [e for e in self.entries if e.transcript.apprentice == name]
+        mine = [e for e in self.entries if e.apprentice == name]
         self.shown = (mine or self.entries)[:20]
         parts.fill_table(self.query_one("#recent", DataTable), self.shown)
         if not self.recent_listed:
@@ -226,7 +226,7 @@ class StartScreen(AppScreen[None]):
             action()
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        self.practice_app.open_entry(self.shown[int(str(event.row_key.value))])
+        self.practice_app.open_file(self.shown[int(str(event.row_key.value))].path)
 
     def _waiting_for_settings(self, action: Callable[[], None]) -> bool:
         """True (and `action` queued) if the settings are still loading."""

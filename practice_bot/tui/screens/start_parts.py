@@ -14,7 +14,7 @@ from practice_bot.textsafe import printable
 from practice_bot.tui.widgets.toggles import MarkedRadioButton, TopicPicker
 
 if TYPE_CHECKING:
-    from practice_bot.records.store import Entry
+    from practice_bot.records.listing import SessionRow
 
 MODES = (
     ("mock", "Mock exam (90 min)"),
@@ -61,23 +61,19 @@ def buttons() -> list[Widget]:
     ]
 
 
-def fill_table(table: DataTable[Text], shown: list[Entry]) -> None:
-    from practice_bot.records.store import started_stamp
+def fill_table(table: DataTable[Text], shown: list[SessionRow]) -> None:
+    from practice_bot.formatting import started_stamp
 
     table.clear()
-    for i, e in enumerate(shown):
-        t = e.transcript
-        answers = sum(1 for turn in t.turns if turn.role == "apprentice")
-        discussed = len({turn.topic for turn in t.turns if turn.kind == "question"})
-        status = "UNFINISHED (F3)" if e.in_progress else t.status.replace("_", " ")
-        name = printable(t.apprentice)
-        progress = (
-            f"{answers} answer{'s' if answers != 1 else ''}, {discussed}/{len(t.topics)} topics"
-        )
+    for i, row in enumerate(shown):
+        status = "UNFINISHED (F3)" if row.in_progress else row.status.replace("_", " ")
+        name = printable(row.apprentice)
+        answers = f"{row.answers} answer{'s' if row.answers != 1 else ''}"
+        progress = f"{answers}, {row.discussed}/{row.topics} topics"
         table.add_row(
-            Text(started_stamp(t.started_at)),
+            Text(started_stamp(row.started_at)),
             Text(name if len(name) <= 12 else name[:11] + "…"),
-            Text(t.mode),
+            Text(row.mode),
             Text(status),
             Text(progress),
             key=str(i),

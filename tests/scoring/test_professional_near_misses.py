@@ -1,0 +1,90 @@
+"""Near misses on the professional topics (issue #13): half a criterion is "partly", and the other
+half in plain words makes it "evidenced". Each test scores a pair of answers: the near miss and the
+same answer with the missing part said."""
+
+from __future__ import annotations
+
+from practice_bot.rubric import load_rubric
+from practice_bot.scoring.offline import OfflineScorer
+
+RUBRIC = load_rubric()
+SCORER = OfflineScorer()
+
+
+def status(criterion_id: str, answer: str) -> str:
+    """The offline verdict on criterion `criterion_id` for `answer`."""
+    topic = RUBRIC.topic(criterion_id.split("/")[0])
+    got = SCORER.score(answer, "", topic, topic.criteria)
+    return next(j.status for j in got.judgments if j.criterion_id == criterion_id)
+
+
+HANDOVER = (
+    "I built a model that predicts which boilers in our housing stock will fail this winter. "
+    "I ran two workshops with the repairs supervisors and the planners to show them the weekly "
+    "list and where it was wrong. I wrote a four-page report on the accuracy by area and presented "
+    "it to the head of repairs. {approval}"
+)
+
+
+def test_handover_needs_its_approval_not_the_handover_alone_or_a_scoping_approval() -> None:
+    criterion = "collaborative-working-am1/pass-1"
+    signed = "She signed the handover form, and the planners have used the list since October."
+    assert status(criterion, HANDOVER.format(approval=signed)) == "evidenced"
+    handed = "After that the model was handed over to the IT support team in October."
+    assert status(criterion, HANDOVER.format(approval=handed)) == "partly"
+    scoping = "Before I started she approved the budget and the success measure we agreed."
+    assert status(criterion, HANDOVER.format(approval=scoping)) == "partly"
+
+
+CPD = (
+    "I work on the crop yield models at an agritech firm. {find} I tried the method on our own "
+    "field images that week and it cut the labelled images we needed from 4,000 to 1,500, so we now train that way."
+)
+
+
+def test_a_colleague_s_find_or_booked_training_is_not_the_learner_s_initiative() -> None:
+    criterion = "continuous-professional-development/pass-1"
+    mine = "In my own time I read a new paper on arXiv about self-supervised pretraining."
+    assert status(criterion, CPD.format(find=mine)) == "evidenced"
+    theirs = (
+        "A senior colleague brought a new arXiv paper on self-supervised pretraining, and she "
+        "tried it on our classifier. I helped her with the data loading."
+    )
+    assert (
+        status(criterion, CPD.format(find=theirs).replace(" I tried the method", " We used it"))
+        == "partly"
+    )
+    booked = (
+        "My manager had booked the whole team onto a course on new self-supervised methods, "
+        "and I completed the mandatory training modules the company rolled out."
+    )
+    assert status(criterion, booked) != "evidenced"
+
+
+def negated(sentence: str) -> bool:
+    """Whether the scorer reads `sentence` as the learner's own action negated."""
+    topic = RUBRIC.topic("compliance-assurance")
+    (only,) = SCORER.outcome(sentence, topic, list(topic.criteria)).reading.sentences
+    return only.marks.negated
+
+
+def test_a_stance_is_not_work_left_undone() -> None:
+    # "I wasn't comfortable with that" is the learner's stance (integrity), not a negated action
+    assert not negated("I wasn't comfortable with that, so I took it to the DPO.")
+    assert not negated("I wasn't happy with the recall on rural roads, so I retrained it.")
+    assert negated("I didn't check the consent for that data before training.")
+    assert negated("I wasn't involved in the data protection assessment.")
+
+
+def test_in_a_way_that_is_a_manner_not_a_hedge() -> None:
+    criterion = "compliance-assurance/pass-1"
+    answer = (
+        "At the insurer the security culture in the data team was relaxed {how} for our models. "
+        "People installed any Python package a blog suggested into the shared training environment. "
+        "I pointed out to my lead that this was a route for a malicious package into the fraud "
+        "model. I set up an internal package mirror with an allowlist and ran a lunchtime session on "
+        "typosquatting. After three months nobody installed straight from the public index."
+    )
+    assert status(criterion, answer.format(how="in a way that mattered")) == "evidenced"
+    # the control: the hedge "in a way" leaves the culture unstated
+    assert status(criterion, answer.format(how="in a way, and it mattered")) == "partly"

@@ -1,0 +1,54 @@
+"""Security words in other senses (rules/senses.toml): a forecast 'vulnerable' on bank holidays or to
+missing sensor data, a leak on the customer's side of a water meter, are not a weakness an attacker could
+use; the same words about the system itself still name the security slots (issue #13, word senses)."""
+
+from __future__ import annotations
+
+from practice_bot.rubric import load_rubric
+from practice_bot.scoring.offline import OfflineScorer
+
+RUBRIC = load_rubric()
+SCORER = OfflineScorer()
+TOPIC = "model-testing-improvement"
+ASSESSING = "assessing vulnerabilities"
+
+
+def slots(sentence: str, topic_id: str = TOPIC) -> set[str]:
+    """The labels of the slots one sentence names, over every criterion of the topic."""
+    topic = RUBRIC.topic(topic_id)
+    criteria = list(topic.criteria)
+    labels = [k.labels for k in SCORER.book.batch(criteria).concepts]
+    (only,) = SCORER.outcome(sentence, topic, criteria).reading.sentences
+    return {labels[ci][k] for ci, ks in only.facts.named for k in ks}
+
+
+def test_a_model_fragile_on_unusual_days_is_not_a_security_weakness() -> None:
+    assert ASSESSING in slots("I assessed the vulnerabilities of the scoring API with a scan.")
+    for sentence in (
+        "The model is really vulnerable on bank holidays, so the error can double.",
+        "I assess that vulnerability by looking at residual plots for those dates.",
+        "I checked how vulnerable it is to missing sensor data by dropping sensors in testing.",
+    ):
+        assert ASSESSING not in slots(sentence), sentence
+
+
+def test_a_water_leak_at_the_meter_is_not_a_data_leak() -> None:
+    assert ASSESSING in slots("I found a leak of customer records in the training logs.")
+    assert ASSESSING not in slots(
+        "I built a model that spots likely leaks on the customer's side of the meter."
+    )
+
+
+def test_a_fragile_forecast_answer_earns_no_security_credit() -> None:
+    answer = (
+        "The biggest vulnerability in our footfall forecast is bank holidays. The model is really "
+        "vulnerable on those days because they look like nothing in the training data. I assess "
+        "that vulnerability by looking at residual plots for those dates, and I added a holiday "
+        "calendar as a feature, which made it less exposed. I also check how vulnerable it is to "
+        "missing counter data by dropping sensors at random in testing, and it holds up as long as "
+        "fewer than three of the twelve doors are missing."
+    )
+    topic = RUBRIC.topic(TOPIC)
+    got = SCORER.score(answer, "How do you assess vulnerabilities?", topic, topic.criteria)
+    status = {j.criterion_id: j.status for j in got.judgments}
+    assert status["model-testing-improvement/pass-1"] != "evidenced"
