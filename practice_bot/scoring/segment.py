@@ -118,7 +118,8 @@ class Segmentation:
     relative_heads: frozenset[str]
     # the openers as (words before the "*", words after it)
     openers: dict[str, tuple[tuple[Phrase, Phrase], ...]]
-    # glue and relative heads: after these a subject does not start a clause (scope.clauses)
+    # glue, less object pronouns and "really": after these a subject does not start a clause in
+    # speech without commas (scope.clauses)
     clause_glue: frozenset[str]
     # For the quick check that a sentence has no filler: the one-word fillers, the longer ones
     one_word: frozenset[str]
@@ -144,7 +145,7 @@ class Segmentation:
             clause_ends=frozenset(rules.clause_ends),
             relative_heads=frozenset(rules.relative_heads),
             openers=_openers(rules.openers),
-            clause_glue=frozenset(rules.glue) - _CLAUSE_ENDING,
+            clause_glue=frozenset(rules.glue) - _CLAUSE_ENDING - frozenset(rules.clause_ends),
             one_word=frozenset(p for p in rules.fillers if " " not in p),
             phrases=tuple(p for p in rules.fillers if " " in p),
         )
