@@ -22,7 +22,7 @@ _GROUPS: Final = word_set("team squad manager colleague colleagues lead company 
 _SKIP: Final = word_set(
     "ve m re also then first later personally together initially eventually quickly actually "
     "just still always regularly carefully was were am are been ourselves myself "
-    "really mainly mostly both all jointly finally next already"
+    "really mainly mostly both all jointly finally next already only"
 )
 _NEGATIONS: Final = word_set(
     "not never no didn don doesn haven hasn hadn wasn weren isn aren cannot couldn nt"
