@@ -94,6 +94,8 @@ class Reading:
     # phrases the answer uses in another sense somewhere ("a model railway society"): for what the
     # answer is about, they mean that everywhere in it ("when a model can't run reliably")
     other_sense: frozenset[int] = frozenset()
+    # a terse answer: a few notes, at most TERSE_ANSWER_WORDS words as written
+    terse: bool = False
 
     @property
     def zeroed(self) -> bool:
@@ -213,7 +215,8 @@ def read(answer: str, topic: Topic, book: ConceptBook, batch: Batch, memory: Mem
             s.why = EXCLUDED_WHY[FLAG_INJECTION]
         return reading
     _defend(topic, reading, book, sentence_tokens)
-    _own_practice(reading.sentences, terse=_written_words(scored, seg) <= TERSE_ANSWER_WORDS)
+    reading.terse = _written_words(scored, seg) <= TERSE_ANSWER_WORDS
+    _own_practice(reading.sentences, terse=reading.terse)
     _personal_role(reading.sentences)
     return reading
 

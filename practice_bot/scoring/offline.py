@@ -231,7 +231,15 @@ def judge(
         echoes = [
             s for s, hit in mentions if _firm(s) and (not core or not set(core).isdisjoint(hit))
         ]
-        if len(supported) <= concepts.need and len(core_support) + len(echoes) < CORROBORATION:
+        # A second concrete own-practice sentence showing another of its slots, as an action of
+        # the learner's ("switched over only once agreement held above 97%") or a measured result
+        # ("Holdout MAE fell 9%"), corroborates it too: a terse answer says each thing once.
+        seconds = [
+            s for s in supporting if reading.terse and s not in core_support and _second_fact(s)
+        ]
+        spread = bool(seconds) and all(s.marks.concrete for s in supporting)
+        corroborating = len(core_support) + len(echoes) + spread
+        if len(supported) <= concepts.need and corroborating < CORROBORATION:
             # Thin: the core shown once, and no more slots than the minimum. An assessor would
             # probe it; the learner is told so, and a tutor may look.
             path.append(
@@ -341,6 +349,15 @@ def _no_instance(reading: Reading) -> bool:
         for s in reading.sentences
         if not s.excluded
     )
+
+
+def _second_fact(s: Sentence) -> bool:
+    """An own-practice sentence that corroborates another showing a criterion's core: checkable (a
+    figure or a named tool; people alone, "the head of data adopted it", are a claim), and either
+    the learner's own action or a measured result."""
+    m = s.marks
+    checkable = m.number or m.tool
+    return checkable and not (m.hedged or m.generic) and (m.practice or (m.outcome and m.number))
 
 
 def _firm(s: Sentence) -> bool:
