@@ -100,3 +100,15 @@ def test_a_second_sentence_naming_only_people_does_not_corroborate() -> None:
     )
     got = verdict("model-deployment", adopted, "model-deployment/pass-3")
     assert got.status == "partly"
+
+
+def marks_of(answer: str) -> list[bool]:
+    topic = RUBRIC.topic("collaborative-working-am2")
+    outcome = SCORER.outcome(answer, topic, list(topic.criteria))
+    return [s.marks.concrete for s in outcome.reading.sentences]
+
+
+def test_a_named_method_is_concrete_as_a_tool_is() -> None:
+    # a terse note names the method in place of a tool, in lower case as it is written
+    assert marks_of("The grant was cut, so I re-planned to logistic regression.") == [True]
+    assert marks_of("The grant was cut, so I re-planned to something simpler.") == [False]
