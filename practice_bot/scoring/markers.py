@@ -165,7 +165,13 @@ _NUMBER: Final = re.compile(r"\d")
 # "one", which is mostly not a figure ("one of the").
 _NUMBER_WORDS: Final = word_set(
     "two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty "
-    "sixty seventy eighty ninety hundred thousand million billion dozen"
+    "sixty seventy eighty ninety hundred thousand million billion dozen "
+    # a change told as a figure in words, as a terse note gives it: "runtime halved", "a fifth fewer"
+    "halved doubled tripled twofold threefold fourfold fivefold tenfold fifth fifths thirds"
+)
+# A measured change written as notes write it: "recall 0.71 to 0.88", "0.71 -> 0.88", "cost -30%"
+_CHANGE: Final = re.compile(
+    r"\d\s*%?\s*(?:to|->|→|=>)\s*[£$€]?\d|(?:^|[\s(:,])[-+−]\s?\d[\d.,]*\s*(?:%|pp\b|per\s?cent)"
 )
 
 
@@ -489,7 +495,7 @@ def marks(text: str, norm: str, tokens: list[str], found: AbstractSet[int], m: M
         generic=generic,
         evaluation=reflection or not m.reasoning.isdisjoint(found),
         reflection=reflection,
-        outcome=not m.outcomes.isdisjoint(found),
+        outcome=not m.outcomes.isdisjoint(found) or _CHANGE.search(text) is not None,
         people=not m.people.isdisjoint(found),
         past=past,
         verbs=verbish + past + practice,

@@ -112,3 +112,23 @@ def test_a_named_method_is_concrete_as_a_tool_is() -> None:
     # a terse note names the method in place of a tool, in lower case as it is written
     assert marks_of("The grant was cut, so I re-planned to logistic regression.") == [True]
     assert marks_of("The grant was cut, so I re-planned to something simpler.") == [False]
+
+
+def outcomes_of(answer: str) -> list[bool]:
+    topic = RUBRIC.topic("experiment-tracking")
+    outcome = SCORER.outcome(answer, topic, list(topic.criteria))
+    return [s.marks.outcome for s in outcome.reading.sentences]
+
+
+def test_a_change_written_as_notes_write_it_is_a_measured_result() -> None:
+    for result in ("Night recall 0.71 to 0.88.", "Night recall 0.71 -> 0.88.", "Cloud cost -30%."):
+        assert outcomes_of(result) == [True], result
+
+
+def test_a_range_or_a_figure_alone_is_not_a_change() -> None:
+    for result in ("Trained on 3-4 GPUs.", "Night recall 0.88.", "Version 2 of the model."):
+        assert outcomes_of(result) == [False], result
+
+
+def test_a_figure_in_words_is_a_figure() -> None:
+    assert marks_of("The grant was cut, so I halved the team's cloud spend.") == [True]
