@@ -314,6 +314,13 @@ _NOTE_LEAD: Final = word_set(
 )
 
 
+# The first half of a hyphenated verb, which the words split off: "Re-ran", "Fine-tuned", "Shadow-tested"
+_VERB_PREFIXES: Final = word_set(
+    "re fine shadow back cross double spot hand pen hot pre co over under up down hard soft load "
+    "stress smoke unit dry"
+)
+
+
 def _lead(tokens: list[str]) -> int:
     """How many words open `tokens` before a terse note's verb (`_NOTE_LEAD`, at most two)."""
     n = 0
@@ -326,6 +333,10 @@ def elided_subject(tokens: list[str]) -> bool:
     """A terse note opening with a past-tense action, its "I" left out ("Ran the flag rate by
     ethnicity", "Suggested adding empty miles"); not a passive ("Built by the vendor")."""
     tokens = tokens[_lead(tokens) :]  # "Also added alerts to Slack", "Then retrained it monthly"
+    if len(tokens) > 3 and tokens[0] in _VERB_PREFIXES:  # "Re-ran the backtest", "Fine-tuned BERT"
+        if not _VERBISH.isdisjoint(tokens[2:4]):
+            return False  # a noun phrase and its verb: "Fine-tuned models are cheaper"
+        tokens = tokens[1:]
     return (
         len(tokens) > 2
         and tokens[0] not in _VERBISH

@@ -132,3 +132,27 @@ def test_a_range_or_a_figure_alone_is_not_a_change() -> None:
 
 def test_a_figure_in_words_is_a_figure() -> None:
     assert marks_of("The grant was cut, so I halved the team's cloud spend.") == [True]
+
+
+def notes_read_as_practice(*notes: str) -> list[bool]:
+    topic = RUBRIC.topic("model-testing-improvement")
+    return [
+        SCORER.outcome(n, topic, list(topic.criteria)).reading.sentences[0].marks.practice
+        for n in notes
+    ]
+
+
+def test_a_note_opening_with_a_hyphenated_verb_is_own_practice() -> None:
+    assert notes_read_as_practice(
+        "Re-ran the backtest on 2023 data.",
+        "Shadow-tested it beside the old rules for four weeks.",
+        "Fine-tuned BERT on 5k support tickets.",
+        "Hand-labelled 2,000 images for the night set.",
+    ) == [True, True, True, True]
+
+
+def test_a_hyphenated_past_participle_that_is_not_a_note_is_not_own_practice() -> None:
+    assert notes_read_as_practice(
+        "Fine-tuned by the vendor last year.",
+        "Cross-validated models are usually better.",
+    ) == [False, False]
