@@ -184,3 +184,19 @@ def test_a_score_threshold_is_ml_work_and_a_named_method_is_concrete() -> None:
     )
     assert status(criterion, method.format(how="logistic regression")) == "evidenced"
     assert status(criterion, method.format(how="simpler approach")) == "partly"
+
+
+def test_respecting_someone_else_s_decision_is_not_deciding_impartially() -> None:
+    criterion = "collaborative-working-am2/pass-3"
+    answer = (
+        "My demand forecast supports our strategy to cut the cost per delivery by 8% this year. "
+        "In March a new director arrived and suddenly said route optimisation mattered more. "
+        "{decision}"
+    )
+    theirs = "My manager decided to pause my forecast and move me to routes, and I respected it."
+    assert status(criterion, answer.format(decision=theirs)) != "evidenced"
+    mine = (
+        "I met both leads and compared the two options on the same figures, hours saved "
+        "per week, and recommended routes first, which both accepted."
+    )
+    assert status(criterion, answer.format(decision=mine)) == "evidenced"
