@@ -60,3 +60,30 @@ def test_without_the_required_mark_half_of_the_criterion_would_pass(tmp_path: Pa
             text = text.replace("required = true\n", "")
         (copy / f.name).write_text(text, encoding="utf-8")
     assert judgment(BIAS, OfflineScorer(rules=copy)).status == "evidenced"
+
+
+LIVE = "model-deployment/pass-2"  # "track, test and monitor continual learning models ... live"
+SHADOW = (
+    "I wrapped the notebook in a FastAPI service and deployed it in March. Before we turned it on we "
+    "ran it in shadow for four weeks and I compared its predictions with the real arrival times "
+    "every morning: mean error was eleven minutes. "
+)
+
+
+def deployment_status(answer: str) -> str:
+    topic = RUBRIC.topic("model-deployment")
+    got = SCORER.score(answer, "How do you monitor it?", topic, topic.criteria)
+    return next(j.status for j in got.judgments if j.criterion_id == LIVE)
+
+
+def test_a_model_watched_but_never_retrained_is_half_of_continual_learning() -> None:
+    assert deployment_status(SHADOW + "It doesn't retrain on its own.") == "partly"
+
+
+def test_a_model_retrained_and_watched_live_is_evidenced() -> None:
+    live = (
+        "Now it retrains every Sunday on the latest week, and I set up a Grafana dashboard of live "
+        "error per site with an alert if it drifts 25% above its usual level. The alert fired in "
+        "July and I added a big-release flag to the features."
+    )
+    assert deployment_status(SHADOW + live) == "evidenced"

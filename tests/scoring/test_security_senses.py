@@ -52,3 +52,36 @@ def test_a_fragile_forecast_answer_earns_no_security_credit() -> None:
     got = SCORER.score(answer, "How do you assess vulnerabilities?", topic, topic.criteria)
     status = {j.criterion_id: j.status for j in got.judgments}
     assert status["model-testing-improvement/pass-1"] != "evidenced"
+
+
+def test_security_as_the_heading_of_drift_monitoring_is_not_an_assessment() -> None:
+    assert ASSESSING not in slots(
+        "About security in development: I set up drift monitoring with PSI on every feature daily."
+    )
+    assert ASSESSING in slots("I ran a security review of the scoring API before launch.")
+
+
+def test_stages_said_to_be_another_teams_are_not_security_across_the_lifecycle() -> None:
+    lifecycle = "security throughout the lifecycle"
+    assert lifecycle in slots("I checked who could read the training data before we trained.")
+    assert lifecycle not in slots(
+        "The training data and the labelling were not my concern, the research team owned that side."
+    )
+
+
+def test_theatre_tickets_are_not_a_change_ticket() -> None:
+    record = "recording and managing the change"
+    assert record in slots("I raised a ticket for the change and linked the pull request.")
+    assert record not in slots("I own the ticket demand model for the theatre chain.")
+
+
+def test_a_model_of_how_people_learn_is_not_a_continual_learning_model() -> None:
+    answer = (
+        "Continual learning is really important to me. I track my learning in a spreadsheet with "
+        "every course I do, I test myself with quizzes, and I monitor my progress each month with "
+        "my line manager. My models of learning, like spaced repetition, keep me fit for purpose "
+        "and stable, and I've kept it going through the whole apprenticeship."
+    )
+    topic = RUBRIC.topic("model-deployment")
+    got = SCORER.score(answer, "How do you monitor continual learning?", topic, topic.criteria)
+    assert all(j.status != "evidenced" for j in got.judgments)
