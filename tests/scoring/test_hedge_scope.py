@@ -110,8 +110,8 @@ def test_a_softened_negation_said_without_punctuation_is_a_hedge_whoever_its_sub
         "i ran owasp zap against it and found the upload endpoint accepted any file type so i locked "
         "it to geotiff with a size limit and validated the headers and i moved the api keys out of "
         "the repo into secrets manager and i added rate limiting per customer um the earlier stages "
-        "the training data and the labelling and that they {} my concern the research team owned "
-        "that side"
+        "the training data and the labelling and that they {} my concern as well i checked who "
+        "could see the labels"
     )
     criterion = "model-testing-improvement/pass-1"
     # the control: the same words, owned

@@ -158,7 +158,7 @@ JUST_DELETED = REPLACED + (
     ("criterion", "whole", "half", "missing"),
     [
         (DRIFT, OUTPUTS_AND_INPUTS, OUTPUTS_ONLY, "data drift"),
-        (HARDWARE, CHOSEN, GIVEN, "why you selected them"),
+        (HARDWARE, CHOSEN, GIVEN, "your selection and why"),
         (STACK, STACK_USED, STACK_LISTED, "how and why you use them"),
         (TUNING, CHECKED, ACCURACY_ONLY, "fit, validity and robustness"),
         (BIAS, SOURCES, FIGURES_ONLY, "sources of error"),
