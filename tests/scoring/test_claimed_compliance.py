@@ -44,3 +44,16 @@ def test_fairness_claimed_with_best_practice_named_is_not_minimising_bias() -> N
         "its fairness review."
     )
     assert statuses(answer)["model-deployment/pass-5"] != "evidenced"
+
+
+def test_a_vague_result_claimed_is_not_the_business_problem_solved() -> None:
+    topic = RUBRIC.topic("model-testing-improvement")
+    answer = (
+        "The fraud project was really complex and there was a lot of uncertainty, because the data "
+        "was messy and nobody knew what fraud looked like. I evaluated three different tools and "
+        "picked the best one for the job. In the end the solution solved the business problem and "
+        "saved the company a lot of money."
+    )
+    got = SCORER.score(answer, "Tell me about a complex problem.", topic, topic.criteria)
+    status = {j.criterion_id: j.status for j in got.judgments}
+    assert status["model-testing-improvement/pass-3"] != "evidenced"
