@@ -57,3 +57,15 @@ def test_a_vague_result_claimed_is_not_the_business_problem_solved() -> None:
     got = SCORER.score(answer, "Tell me about a complex problem.", topic, topic.criteria)
     status = {j.criterion_id: j.status for j in got.judgments}
     assert status["model-testing-improvement/pass-3"] != "evidenced"
+
+
+def test_a_data_choice_claimed_without_the_choice_is_not_evaluating_it() -> None:
+    topic = RUBRIC.topic("model-testing-improvement")
+    answer = (
+        "At the bank I worked on the mortgage arrears model. For example, I considered GDPR when "
+        "choosing the data and made sure the data quality was good. Everything was signed off by "
+        "governance in June."
+    )
+    got = SCORER.score(answer, "How did you make choices about data?", topic, topic.criteria)
+    status = {j.criterion_id: j.status for j in got.judgments}
+    assert status["model-testing-improvement/pass-2"] != "evidenced"
