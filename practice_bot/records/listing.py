@@ -98,7 +98,9 @@ def _journal_fields(raw: str) -> dict[str, Any]:
     """The transcript fields a journal's records add up to, as far as a row needs them: the header's
     transcript, its turns, status changes and changed fields. A last line cut off mid-write is left
     out, as replaying the journal does."""
-    lines = [(n, line) for n, line in enumerate(raw.splitlines(), start=1) if line.strip()]
+    # Split at newlines alone, as replaying does: an answer may hold U+2028 or U+0085, which JSON
+    # leaves unescaped and str.splitlines() would also split at.
+    lines = [(n, line) for n, line in enumerate(raw.split("\n"), start=1) if line.strip()]
     fields: dict[str, Any] | None = None
     for n, line in lines:
         try:

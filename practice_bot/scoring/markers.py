@@ -22,7 +22,7 @@ _GROUPS: Final = word_set("team squad manager colleague colleagues lead company 
 _SKIP: Final = word_set(
     "ve m re also then first later personally together initially eventually quickly actually "
     "just still always regularly carefully was were am are been ourselves myself "
-    "really mainly mostly both all jointly finally next already"
+    "really mainly mostly both all jointly finally next already only"
 )
 _NEGATIONS: Final = word_set(
     "not never no didn don doesn haven hasn hadn wasn weren isn aren cannot couldn nt"
@@ -134,6 +134,10 @@ _SELF_PRAISE: Final = re.compile(
     r"i always consider|in everything i (?:build|do|make)|i see myself as|i look for opportunities|"
     r"at the heart of everything|best in class|(?:really |very )?strong understanding|"
     r"i follow (?:\w+ )?best practice|"
+    # a lesson claimed in general terms instead of the work: "I learned how important experiment
+    # tracking is for robust machine learning"
+    r"i(?: have|'ve)? (?:learned|learnt|realised|realized) (?:just )?how (?:important|essential|"
+    r"crucial|vital|valuable|key)|"
     # a reputation or a trait claimed instead of the work: "I'm known for being thorough", "the
     # go-to person for compliance", "I take bias very seriously", "I'm a natural collaborator"
     r"i(?: a|')m (?:well |widely )?known (?:for|as)|go[- ]to (?:person|guy|expert)|"
@@ -353,6 +357,10 @@ def _verb_search(tokens: list[str], i: int) -> int | None:
 
 # "I don't think we looked at it much", "I don't remember anyone checking": what follows was not done
 _DOUBTING: Final = word_set("think believe reckon remember recall")
+# What a good outcome is without: "we've had no complaints", "we have had no incidents since"
+_GOOD_ABSENCES: Final = word_set(
+    "complaints complaint incidents incident issues problems errors escalations grievances breaches"
+)
 # A stance, not work left undone: "I wasn't comfortable with that", "I wasn't happy with the recall"
 _STANCES: Final = word_set("comfortable happy keen convinced willing prepared")
 # ...when a clause follows ("I don't think we...", not "I didn't believe the first numbers")
@@ -406,6 +414,8 @@ def own_action(tokens: list[str]) -> tuple[bool, bool, bool]:
             if nxt in _POSSESSION:
                 after = tokens[j] if j < len(tokens) else ""
                 if after in _NEGATIONS:
+                    if next_word(tokens, j) in _GOOD_ABSENCES:
+                        break  # "we've had no complaints since": an outcome, not work undone
                     negated = True
                     break
                 if after not in _SKIP and after != "to" and not is_action(after):

@@ -58,6 +58,12 @@ _RELATIVE_SUBJECTS: Final = frozenset({"i", "we", "i'd", "i've", "we'd", "we've"
 # Glue words that end a clause before a subject all the same ("...done really I move on")
 _CLAUSE_ENDING: Final = frozenset({"really", "actually", "now"})
 
+# A preposition left at the end of its clause ("...the team were pleased with | in terms of tracking
+# it..."): an opener after it starts a sentence all the same
+_STRANDED: Final = frozenset(
+    {"with", "to", "for", "about", "of", "from", "by", "into", "onto", "at", "in", "on", "over"}
+)
+
 # The most words a "*" of an opener stands for ("on the * side": "on the data side", "on the
 # equality and inclusion side")
 OPENER_GAP: Final = 3
@@ -112,7 +118,8 @@ class Segmentation:
     relative_heads: frozenset[str]
     # the openers as (words before the "*", words after it)
     openers: dict[str, tuple[tuple[Phrase, Phrase], ...]]
-    # glue and relative heads: after these a subject does not start a clause (scope.clauses)
+    # glue, less object pronouns and "really": after these a subject does not start a clause in
+    # speech without commas (scope.clauses)
     clause_glue: frozenset[str]
     # For the quick check that a sentence has no filler: the one-word fillers, the longer ones
     one_word: frozenset[str]
@@ -138,7 +145,7 @@ class Segmentation:
             clause_ends=frozenset(rules.clause_ends),
             relative_heads=frozenset(rules.relative_heads),
             openers=_openers(rules.openers),
-            clause_glue=frozenset(rules.glue) - _CLAUSE_ENDING,
+            clause_glue=frozenset(rules.glue) - _CLAUSE_ENDING - frozenset(rules.clause_ends),
             one_word=frozenset(p for p in rules.fillers if " " not in p),
             phrases=tuple(p for p in rules.fillers if " " in p),
         )
@@ -419,8 +426,8 @@ class _Cutter:
             keys[p] == "and" and p + 1 < len(keys) and opener(keys, p + 1, seg)
         )
         if not pause and keys[p - 1] in seg.glue:
-            if opens and keys[p - 1] in seg.clause_ends:
-                return _MARKER  # "...with them on the inclusion side I..."
+            if opens and (keys[p - 1] in seg.clause_ends or keys[p - 1] in _STRANDED):
+                return _MARKER  # "...with them on the inclusion side I...", "...pleased with in terms of"
             # "...doing it and I wrote a parser": a clause start after an object ends its clause
             if keys[p - 1] in seg.clause_ends and keys[p] in _NEW_CLAUSE:
                 n = _starts(keys, p, seg.clause_starts)

@@ -239,10 +239,10 @@ class Room:
             )
 
     def sync(self) -> None:
-        """Force judgments applied with `sync=False` to the disk; raises TranscriptError."""
+        """Force judgments applied with `sync=False` to the disk; raises TranscriptError. Touches
+        the journal file alone, not the engine: it never waits for a worker holding `lock`."""
         if self.journal is not None:
-            with self.lock:
-                self.journal.sync()
+            self.journal.sync()
 
     def apply_all(self, scored: Iterable[tuple[Turn, Assessment]]) -> None:
         for answer, assessment in scored:

@@ -118,6 +118,18 @@ def test_only_questions_count_as_topics_discussed(tmp_path: Path) -> None:
     assert (read_row(path).discussed, read_row(path).answers) == (1, 1)
 
 
+def test_an_answer_holding_unicode_line_separators_stays_on_its_line(
+    rubric, tmp_path: Path
+) -> None:
+    """JSON leaves U+2028, U+2029 and U+0085 unescaped: the journal's lines end at newlines alone."""
+    engine = _journalled(rubric, tmp_path)
+    engine.next_question()
+    engine.submit_answer("first part\u2028second part\u0085third\u2029end")
+    path = engine.recorder.path
+    assert read_row(path) == _as_row(path, load_transcript(path))
+    assert read_row(path).answers == 1
+
+
 def test_a_time_without_an_offset_is_read_as_utc(tmp_path: Path) -> None:
     path = tmp_path / "ada-practice.json"
     data = {"apprentice": "Ada", "mode": "practice", "topics": ["model-scoping"], "id": "x",

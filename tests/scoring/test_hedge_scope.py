@@ -101,3 +101,19 @@ def test_a_model_unsure_of_its_answer_is_not_the_speaker_hedging() -> None:
         for a in (system, doubt)
     ]
     assert [not hedges.isdisjoint(f) for f in found] == [False, True]
+
+
+def test_a_softened_negation_said_without_punctuation_is_a_hedge_whoever_its_subject() -> None:
+    # "they weren't really my concern": the earlier stages are disowned, not secured (issue #20)
+    said = (
+        "so at the satellite imaging firm my bit was the inference api for the ship detection model "
+        "i ran owasp zap against it and found the upload endpoint accepted any file type so i locked "
+        "it to geotiff with a size limit and validated the headers and i moved the api keys out of "
+        "the repo into secrets manager and i added rate limiting per customer um the earlier stages "
+        "the training data and the labelling and that they {} my concern as well i checked who "
+        "could see the labels"
+    )
+    criterion = "model-testing-improvement/pass-1"
+    # the control: the same words, owned
+    assert status("model-testing-improvement", said.format("were"), criterion) == "evidenced"
+    assert status("model-testing-improvement", said.format("weren't really"), criterion) == "partly"

@@ -197,6 +197,11 @@ def test_without_commas_a_new_subject_after_a_clause_ends_it_and_keeps_its_negat
         (True, "i don t really look at how it s doing day to day"),
         (True, "nobody s set anything up for that"),
     ]
+    # an object pronoun ends its clause before a subject: "...went with it | i haven't yet looked"
+    assert spoken_clauses("so i went with it i haven't yet looked at what would make it drift") == [
+        (False, "so i went with it"),
+        (True, "i haven t yet looked at what would make it drift"),
+    ]
     # a subject after a word that glues it to what comes before starts no clause
     for sentence in (
         "the model we built never drifted",

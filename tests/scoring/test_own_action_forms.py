@@ -24,6 +24,9 @@ def practice(sentence: str) -> tuple[bool, bool, bool]:
         "I spot checked fifty labels by hand.",
         "I go back over the logs every Monday.",
         "I thought I'd check the drift first, so I ran PSI.",
+        # "only" narrows what was done, it does not negate it
+        "I only used confirmed leaks from the field engineers, not customer complaints.",
+        "we only retrained it on the last two years",
     ],
 )
 def test_first_person_action_forms_are_own_practice(sentence: str) -> None:

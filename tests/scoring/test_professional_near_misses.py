@@ -74,6 +74,9 @@ def test_a_stance_is_not_work_left_undone() -> None:
     assert not negated("I wasn't happy with the recall on rural roads, so I retrained it.")
     assert negated("I didn't check the consent for that data before training.")
     assert negated("I wasn't involved in the data protection assessment.")
+    # a good outcome told as an absence is not work undone
+    assert not negated("Since then we've had no complaints from the depot managers.")
+    assert negated("We had no time to test it on the night shift.")
 
 
 def test_in_a_way_that_is_a_manner_not_a_hedge() -> None:
@@ -88,3 +91,76 @@ def test_in_a_way_that_is_a_manner_not_a_hedge() -> None:
     assert status(criterion, answer.format(how="in a way that mattered")) == "evidenced"
     # the control: the hedge "in a way" leaves the culture unstated
     assert status(criterion, answer.format(how="in a way, and it mattered")) == "partly"
+
+
+STAKEHOLDERS = (
+    "My model forecasts parcel volumes for the regional hub, and two shift managers each wanted me "
+    "to rebuild their area's forecast first, because both were short of agency staff. "
+    "I met them separately and ran both options through a backtest on the last six weeks of "
+    "volumes. {settled}"
+)
+
+
+def test_negotiating_needs_something_settled_not_only_the_evidence_shown() -> None:
+    criterion = "collaborative-working-am2/pass-1"
+    shown = (
+        "I showed both managers the numbers side by side and let the operations director decide, "
+        "and she picked the inbound forecast."
+    )
+    assert status(criterion, STAKEHOLDERS.format(settled=shown)) == "partly"
+    deal = (
+        "I showed both managers the numbers, and we agreed a compromise: inbound first, with a "
+        "stopgap weekly forecast for outbound until the new one went live in four weeks."
+    )
+    assert status(criterion, STAKEHOLDERS.format(settled=deal)) == "evidenced"
+
+
+STRATEGY = (
+    "On the flood risk model I had the asset engineers, the contact centre and our drainage "
+    "contractor, and they all wanted different things. I met each group separately first, because "
+    "in a joint meeting the loudest team always won, and then agreed a compromise: a weekly list "
+    "for the contractor and a daily urgent file for the engineers. I chose separate meetings on "
+    "purpose, and looking back it was the right call because each group said what it needed. {impact}"
+)
+
+
+def test_a_justified_strategy_needs_its_impact_on_the_organisation() -> None:
+    criterion = "collaborative-working-am2/dist-1"
+    assert status(criterion, STRATEGY.format(impact="")) == "partly"
+    impact = "Repeat flooding complaints dropped from 40 a month to 12 within the first quarter."
+    assert status(criterion, STRATEGY.format(impact=impact)) == "evidenced"
+
+
+BAKERY = (
+    "I built the daily sales forecast that sets how much each of our forty shops bakes. "
+    "{problem} I went to the operations director with the figures and proposed forecasting per "
+    "shop per hour, so each shop bakes two smaller batches. I ran it in six shops for a month and "
+    "it is now the default for all forty shops."
+)
+
+
+def test_sustainability_needs_the_environmental_side_not_only_cost() -> None:
+    criterion = "sustainability/pass-1"
+    cost = "Overtime for the bakers was costing us about £3,000 a month, and I noticed it."
+    assert status(criterion, BAKERY.format(problem=cost)) == "partly"
+    waste = (
+        "We were binning about eleven per cent of the bread every night. I measured it for each "
+        "shop, because food waste is the biggest part of our scope 3 emissions."
+    )
+    assert status(criterion, BAKERY.format(problem=waste)) == "evidenced"
+
+
+def test_a_spare_machine_does_not_make_a_model_a_product_line() -> None:
+    # "spares" (spare parts) is another sense of "model"; "a spare till" is not
+    criterion = "continuous-professional-development/pass-1"
+    answer = (
+        "Nobody asked me to, but I kept seeing people on a GitHub issue tracker running small "
+        "models on laptop CPUs after 4-bit quantisation. I spent two evenings reading "
+        "the write-ups, then tried a 1B model on a spare till with our 300 most common customer "
+        "questions, and it answered 84% acceptably. I wrote that up for my lead, and we now have "
+        "a pilot in three cinemas."
+    )
+    assert status(criterion, answer) == "evidenced"
+    assert (
+        status(criterion, answer.replace("a spare till", "a till we keep for spares")) == "partly"
+    )

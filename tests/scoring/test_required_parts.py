@@ -97,13 +97,73 @@ ACCURACY_ONLY = SEARCH + (
 )
 
 
+BIAS = "engineering-principles/pass-4"
+HOUSING = "For the housing association's arrears model "
+SOURCES = HOUSING + (
+    "I looked for where its bias came from. The labels only covered arrears cases that an officer "
+    "had written up, and officers on some patches wrote things up far more than others, so the "
+    "model was partly learning which officer you had. Income was missing for about a third of "
+    "under-25s, and filling it with the average turned into a penalty for young tenants. I changed "
+    "the label to missed payments from the rent ledger, which is recorded the same way for "
+    "everyone, and added a missing-income flag instead of the average. I used Fairlearn to check "
+    "recall by age band, and the gap between under-25s and everyone else went from 19 points to 5."
+)
+# fairness measured and reported: nothing on where the bias came from
+FIGURES_ONLY = HOUSING + (
+    "I ran a full fairness assessment before release. I used Fairlearn to compute the selection "
+    "rate and the false positive rate for tenants flagged to the support team, broken down by age "
+    "band and by gender. The demographic parity difference across age bands was 0.12 and the "
+    "equalised odds difference was 0.09; for gender both were under 0.03. I put these figures "
+    "into the model card, and the fairness committee signed the model off."
+)
+
+AUTOMATION = "engineering-principles/pass-5"
+NOTICED = (
+    "At the depot I sat with the goods-in team for a day and noticed two clerks spent most "
+    "mornings retyping supplier delivery notes into the warehouse system, about 22 hours a week "
+    "between them. "
+)
+BUILT_IN = NOTICED + (
+    "I built a demo with Azure Document Intelligence to pull out the supplier, the order number "
+    "and the lines, and showed it to the shift manager. Then I built it into their process: a "
+    "scanned note goes through the model and the lines are posted into the warehouse system as a "
+    "draft receipt, with anything under 90% confidence highlighted for the clerk to check. "
+    "Checking now takes about five hours a week."
+)
+# the idea written up and parked: nothing was built into the process
+PARKED = NOTICED + (
+    "I thought it was an obvious case for document AI, so I wrote a one-page proposal estimating "
+    "it could save about 15 hours a week, and I presented it to the operations manager. They "
+    "decided not to go ahead this year because the warehouse system is being replaced, so the "
+    "idea is in the backlog for next year."
+)
+
+
+RETIRE = "model-management/pass-4"
+REPLACED = "When the new churn model went live in March, I retired the old model: "
+WITH_PROCESS = REPLACED + (
+    "I followed the decommissioning checklist I wrote for our model risk policy. The owner signed "
+    "it off, the replacement ran in parallel for a month, and the old version's artefacts went to "
+    "the archive for seven years, as our retention policy says, before I deleted its endpoint."
+)
+# switched off and deleted cleanly: no process or policy it followed
+JUST_DELETED = REPLACED + (
+    "I deleted its endpoint, archived the old version in the MLflow registry and removed the "
+    "scheduled scoring job. The registry now only shows the current model as in production. It "
+    "took an afternoon and nobody noticed any difference."
+)
+
+
 @pytest.mark.parametrize(
     ("criterion", "whole", "half", "missing"),
     [
         (DRIFT, OUTPUTS_AND_INPUTS, OUTPUTS_ONLY, "data drift"),
-        (HARDWARE, CHOSEN, GIVEN, "why you selected them"),
+        (HARDWARE, CHOSEN, GIVEN, "your selection and why"),
         (STACK, STACK_USED, STACK_LISTED, "how and why you use them"),
         (TUNING, CHECKED, ACCURACY_ONLY, "fit, validity and robustness"),
+        (BIAS, SOURCES, FIGURES_ONLY, "sources of error"),
+        (RETIRE, WITH_PROCESS, JUST_DELETED, "the process and policy"),
+        (AUTOMATION, BUILT_IN, PARKED, "integrating an AI approach"),
     ],
 )
 def test_half_of_a_criterion_is_partly_and_names_the_missing_part(

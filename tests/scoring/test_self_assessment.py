@@ -111,3 +111,11 @@ def test_a_tool_inventory_in_the_present_is_no_instance() -> None:
         "profiled it in PyCharm, which cut the nightly run from 40 to 12 minutes."
     )
     assert status("experiment-tracking", used, cid) == "evidenced"
+
+
+def test_a_lesson_claimed_in_general_terms_is_not_practice() -> None:
+    answer = (
+        "I learned how important experiment tracking is for robust and valid machine learning. "
+        "I learned a lot about LightGBM on the churn project."
+    )
+    assert practice("experiment-tracking", answer) == [False, True]

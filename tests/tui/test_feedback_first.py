@@ -128,3 +128,56 @@ async def test_the_judgments_reach_the_disk_after_the_feedback_is_drawn(
     drawn = seen.index("drawn FeedbackScreen")
     assert "fsync answer" in seen[:drawn]  # the answer first, as ever
     assert "fsync judgments" not in seen[:drawn] and "fsync judgments" in seen[drawn:]
+
+
+async def test_garbage_collection_waits_until_the_feedback_is_drawn(
+    settings: Settings, folder: Path, monkeypatch
+) -> None:
+    """F2 pauses garbage collection while the answer is scored and the feedback built and drawn,
+    and it resumes straight after that frame."""
+    import gc
+
+    from textual.app import App
+
+    from practice_bot.session.room import Room
+
+    monkeypatch.setattr(Room, "scores_quickly", property(lambda self: True))
+    seen: list[str] = []
+    real_score, real_display = Room.score, App._display
+
+    def score(self: Room, answer: object) -> object:
+        seen.append(f"scored, collection {'on' if gc.isenabled() else 'off'}")
+        return real_score(self, answer)  # type: ignore[arg-type]
+
+    def display(self: App[object], screen: object, renderable: object) -> None:
+        if type(screen).__name__ == "FeedbackScreen" and not any("drawn" in s for s in seen):
+            seen.append(f"drawn, collection {'on' if gc.isenabled() else 'off'}")
+        real_display(self, screen, renderable)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Room, "score", score)
+    monkeypatch.setattr(App, "_display", display)
+    app = make_app(settings, config=PRACTICE)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_until(pilot, lambda: app.session.engine.current_question is not None)
+        await wait_until(pilot, gc.isenabled, what="collection on while the learner types")
+        app.screen.query_one("#answer").insert(ANSWER)
+        await pilot.press("f2")
+        await wait_until(pilot, lambda: screen_name(app) == "FeedbackScreen", what="feedback")
+        await wait_until(pilot, gc.isenabled, what="collection on again")
+    assert seen == ["scored, collection off", "drawn, collection off"]
+
+
+async def test_garbage_collection_resumes_after_a_mock_answer_too(settings: Settings) -> None:
+    """No feedback in a mock: collection resumes once the room has moved on to the next question."""
+    import gc
+
+    mock = SessionConfig(mode="mock", apprentice="Alex", seed=1)
+    app = make_app(settings, config=mock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_until(pilot, lambda: app.session.engine.current_question is not None)
+        await wait_until(pilot, gc.isenabled, what="collection on while the learner types")
+        first = app.session.engine.current_question
+        app.screen.query_one("#answer").insert("An answer to the first question.")
+        await pilot.press("f2")
+        await wait_until(pilot, lambda: app.session.engine.current_question not in (None, first))
+        await wait_until(pilot, gc.isenabled, what="collection on again")

@@ -196,3 +196,21 @@ async def test_a_listed_session_that_cannot_be_read_in_full_says_why(settings: S
         (shown,) = [n for n in app._notifications if "no-such-topic" in n.message]
         assert shown.title == "Could not open the session" and str(path) in shown.message
         assert screen_name(app) == "StartScreen"
+
+
+async def test_enter_on_an_unfinished_row_resumes_it(settings: Settings) -> None:
+    config = SessionConfig(mode="practice", apprentice="Ana", topics=["model-scoping"], seed=4)
+    session = start_session(config, settings, clock=FakeClock(), scorer=TokenScorer())
+    session.engine.next_question()
+    session.engine.submit_answer("an answer before the terminal closed")
+    session.engine.next_question()
+
+    app = make_app(settings, FakeClock())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press(*"Ana")
+        await wait_until(pilot, lambda: "UNFINISHED" in screen_text(app), what="recent list")
+        app.screen.query_one("#recent").focus()
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: screen_name(app) == "DiscussionScreen")
+        await wait_until(pilot, lambda: "an answer before the terminal closed" in screen_text(app))
+        assert app.session.journal_path == session.journal_path

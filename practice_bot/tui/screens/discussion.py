@@ -16,6 +16,7 @@ the file and the problem and offers another folder; the session moves there and 
 from __future__ import annotations
 
 import contextlib
+import gc
 from collections.abc import Awaitable, Callable, Iterator
 from functools import partial
 from pathlib import Path
@@ -402,8 +403,17 @@ class DiscussionScreen(AppScreen[None]):
         if not text.strip():
             self.notify("Type your answer first, then send it with F2 or Ctrl+S.", markup=False)
             return
+        self._collect_after_the_next_frame()
         if await self._record(text, self._spoken) and not self.practice:
             await self._advance()
+
+    def _collect_after_the_next_frame(self) -> None:
+        """Garbage collection waits until what an answer brings (the feedback, the next question) is
+        drawn, as while the app starts (cli.py): building it makes thousands of objects, and the ten
+        or so collections they set off cost a tenth of the wait and find next to nothing to free."""
+        if gc.isenabled():
+            gc.disable()
+            self.call_after_refresh(gc.enable)
 
     # ----- speaking (practice_bot/tui/widgets/recorder.py) -----------------------------------------
     def action_record(self) -> None:
