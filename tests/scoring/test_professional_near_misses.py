@@ -164,3 +164,39 @@ def test_a_spare_machine_does_not_make_a_model_a_product_line() -> None:
     assert (
         status(criterion, answer.replace("a spare till", "a till we keep for spares")) == "partly"
     )
+
+
+def test_a_score_threshold_is_ml_work_and_a_named_method_is_concrete() -> None:
+    criterion = "collaborative-working-am2/pass-3"
+    answer = (
+        "Card fraud team. Our analysts split over the {what} after the card scheme changed its "
+        "rules mid-quarter. I replayed last quarter's transactions at both settings, shared losses "
+        "and review hours with both camps, and we picked the higher one. It meets the bank's "
+        "target of cutting manual reviews by a fifth."
+    )
+    assert status(criterion, answer.format(what="alert threshold")) == "evidenced"
+    assert status(criterion, answer.format(what="review rota")) == "partly"
+    method = (
+        "Housing charity: my arrears model serves our strategic aim of preventing evictions. "
+        "Our grant was cut mid-project, so I re-planned to a {how} we could maintain. Each region "
+        "wanted to go first, so I heard both sides, then ranked the regions by eviction "
+        "notices per tenancy and started with the higher one."
+    )
+    assert status(criterion, method.format(how="logistic regression")) == "evidenced"
+    assert status(criterion, method.format(how="simpler approach")) == "partly"
+
+
+def test_respecting_someone_else_s_decision_is_not_deciding_impartially() -> None:
+    criterion = "collaborative-working-am2/pass-3"
+    answer = (
+        "My demand forecast supports our strategy to cut the cost per delivery by 8% this year. "
+        "In March a new director arrived and suddenly said route optimisation mattered more. "
+        "{decision}"
+    )
+    theirs = "My manager decided to pause my forecast and move me to routes, and I respected it."
+    assert status(criterion, answer.format(decision=theirs)) != "evidenced"
+    mine = (
+        "I met both leads and compared the two options on the same figures, hours saved "
+        "per week, and recommended routes first, which both accepted."
+    )
+    assert status(criterion, answer.format(decision=mine)) == "evidenced"

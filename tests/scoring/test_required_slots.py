@@ -87,3 +87,13 @@ def test_a_model_retrained_and_watched_live_is_evidenced() -> None:
         "July and I added a big-release flag to the features."
     )
     assert deployment_status(SHADOW + live) == "evidenced"
+
+
+def test_a_policy_followed_and_another_teams_scan_with_no_bias_are_not_pass_4() -> None:
+    answer = (
+        "On the demand model our main security risk was someone getting hold of the sales data. We "
+        "keep it in Azure with role-based access, and the platform team run a vulnerability scan "
+        "every month. I make sure I follow the security policy and I completed the cyber awareness "
+        "training in March."
+    )
+    assert judgment(answer).status == "partly"
