@@ -18,9 +18,8 @@ from collections.abc import Set as AbstractSet
 from typing import Final
 
 from practice_bot.scoring.markers import has_verb, is_action, is_past, next_word, own_action
-from practice_bot.scoring.text import word_set
+from practice_bot.scoring.text import word_set, word_spans
 
-_WORD: Final = re.compile(r"[a-z0-9]+")
 # Between two words, a mark that ends a clause: ";", ":", a bracket, or a dash with spaces around it.
 _HARD: Final = re.compile(r"[;:()\[\]]|\s[-–—]+\s|[–—]")
 # A clause starts at these words ("we never tracked it but I logged...")...
@@ -73,7 +72,7 @@ def clauses(
     its clause (not joined: as cut, "Preparation" of "Preparation: dropped the notes"). In a sentence
     without commas (speech printed without punctuation), a subject after a word that is not in
     `glue` (segmentation.toml's glue and relative heads) starts a clause too; empty: it does not."""
-    spans = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(norm)]
+    spans = word_spans(norm)
     # speech printed without commas: "we didn't monitor it and I added alerts" is cut where a
     # joining word brings a new subject, as the comma would have cut it
     spoken = "," not in norm

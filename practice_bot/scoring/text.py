@@ -50,9 +50,36 @@ def normalise(text: str) -> str:
     return unicodedata.normalize("NFKC", text).translate(_TABLE).casefold()
 
 
+# Contractions as speech-to-text writes them, without the apostrophe ("we didnt log it"): split as the
+# written form is ("didn't" -> didn, t), so a negation reads the same spoken or written.
+_UNAPOSTROPHED: Final = {
+    w: (w[:-1], "t")
+    for w in word_set(
+        "didnt dont doesnt wasnt werent isnt arent havent hasnt hadnt couldnt wouldnt shouldnt "
+        "wont cant"
+    )
+}
+
+
 def words(norm: str) -> list[str]:
-    """Alphanumeric tokens of normalised text ("out-of-distribution" -> out, of, distribution)."""
-    return _WORD.findall(norm)
+    """Alphanumeric tokens of normalised text ("out-of-distribution" -> out, of, distribution;
+    "didnt" -> didn, t as "didn't" is)."""
+    found = _WORD.findall(norm)
+    if _UNAPOSTROPHED.keys().isdisjoint(found):
+        return found
+    return [part for tok in found for part in _UNAPOSTROPHED.get(tok, (tok,))]
+
+
+def word_spans(norm: str) -> list[tuple[int, int, str]]:
+    """`words(norm)` with where each is in `norm`: (start, end, word)."""
+    spans = []
+    for m in _WORD.finditer(norm):
+        start, end, tok = m.start(), m.end(), m.group()
+        if tok in _UNAPOSTROPHED:
+            spans += [(start, end - 1, tok[:-1]), (end - 1, end, "t")]
+        else:
+            spans.append((start, end, tok))
+    return spans
 
 
 class Span(NamedTuple):
