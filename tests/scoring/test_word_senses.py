@@ -226,3 +226,15 @@ def test_an_old_library_version_and_a_gateway_are_not_retraining_or_a_release_ga
     )
     assert testing in slots(topic, "I added a gate to the pipeline so a worse model cannot ship.")
     assert testing not in slots(topic, "I put the endpoint behind the API gateway with token auth.")
+
+
+def test_pulling_a_models_records_is_fetching_them_not_taking_the_model_down() -> None:
+    mm = "model-management"
+    assert "decommissioning" not in slots(
+        mm, "I pulled the pricing model's records and its change history for the auditor."
+    )
+    assert "decommissioning" not in slots(
+        mm, "I pulled the model's logs to check last month's scores."
+    )
+    assert "decommissioning" in slots(mm, "I pulled the old model from production last March.")
+    assert "decommissioning" in slots(mm, "We pulled it offline once the new model was signed off.")
