@@ -1,0 +1,42 @@
+"""model-testing-improvement/dist-1: "critically evaluates why they REFINE the model". A reason and a
+figure with no change made to the model (a feature kept, a rule agreed) are not why the learner refined
+it; the refinement has to be there too (issue #13, precision)."""
+
+from __future__ import annotations
+
+from practice_bot.rubric import load_rubric
+from practice_bot.scoring.offline import OfflineScorer
+
+RUBRIC = load_rubric()
+SCORER = OfflineScorer()
+WHY = "model-testing-improvement/dist-1"
+
+
+def status(answer: str) -> str:
+    topic = RUBRIC.topic(WHY.split("/")[0])
+    got = SCORER.score(answer, "Why do you refine your models?", topic, topic.criteria)
+    return next(j.status for j in got.judgments if j.criterion_id == WHY)
+
+
+def test_a_reason_and_a_figure_without_a_refinement_are_not_enough() -> None:
+    answer = (
+        "I built the arrears model for a water company so the collections team could call early. "
+        "I went through it stage by stage. Before collecting anything I checked with our data "
+        "protection officer that we could use payment history, and we wrote a short assessment "
+        "because it affects people who may be struggling. When cleaning I found duplicate accounts, "
+        "and rather than pick one myself I agreed a rule with the data quality lead and logged it. "
+        "At the feature stage I kept payment behaviour instead of postcode, which cost about two "
+        "points of accuracy, because postcode tracked ethnicity in our tests."
+    )
+    assert status(answer) != "evidenced"
+
+
+def test_a_refinement_with_its_reason_and_gain_is_evidenced() -> None:
+    answer = (
+        "I built the arrears model for a water company so the collections team could call early. "
+        "The collections team told us it kept missing customers who had just lost their job, "
+        "because the model only looked at the last year of payments. So I retrained it with a "
+        "feature for a recent drop in payments, which took recall on new arrears from 61% to 78%, "
+        "and I chose that over a bigger model because the team has to be able to explain a call."
+    )
+    assert status(answer) == "evidenced"
