@@ -108,7 +108,8 @@ _ACTIONS: Final = frozenset(
     report publish update maintain refine rebuild redesign rework iterate rerun add built
     watch inspect verify handle oversee trigger rotate patch backfill reconcile query pull fetch
     extract transform filter aggregate visualise visualize plot summarise summarize draft rewrite
-    upload install suggest try show demonstrate weigh pitch change adjust tweak"""
+    upload install suggest try show demonstrate weigh pitch change adjust tweak
+    explore examine fit join load ingest parse wrap serve expose annotate backtest scrape"""
     )
 )
 _DEFINITION: Final = re.compile(

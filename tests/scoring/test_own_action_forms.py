@@ -155,3 +155,20 @@ def test_a_subject_in_a_condition_is_not_an_action(sentence: str) -> None:
 def test_an_action_after_a_condition_is_one() -> None:
     assert practice("If the drift alert fires, I retrain the model that night.")[0] is True
     assert practice("If we retrain it, I check the drift first.")[0] is True
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Tools-wise, I explore in Jupyter, then move the code into Python modules.",
+        "I examine the residuals by region every month.",
+        "We fit a gradient-boosted model on the last two years.",
+        "I join the claims and policy tables in BigQuery.",
+        "We ingest the sensor feed into Delta tables every hour.",
+        "I wrap the model in a FastAPI service.",
+        "I annotate a sample of the tickets myself.",
+        "We backtest every new version against the last quarter.",
+    ],
+)
+def test_everyday_ml_work_verbs_in_the_present_are_actions(sentence: str) -> None:
+    assert practice(sentence) == (True, False, False)
