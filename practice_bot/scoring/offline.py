@@ -257,7 +257,10 @@ def judge(
             )
             return made("partly", reasons.thin(shown_labels), shown, "possible")
         if criterion.level == "distinction":
-            evaluating = _evaluation(reading.sentences, supporting, [s for s, _ in mentions])
+            # beside own practice: a plain statement of the setting ("then the business bought a
+            # competitor") is not the learner's work, so what sits beside it is not their evaluation
+            own = [s for s in supporting if s.practice]
+            evaluating = _evaluation(reading.sentences, own, [s for s, _ in mentions])
             reflecting = [s for s in evaluating if s.marks.reflection]
             path.append(
                 f"distinction: evaluation beside or naming the concept {_numbers(evaluating)} "
