@@ -11,9 +11,14 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
+from practice_bot.errors import TranscriptError
 from practice_bot.paths import data_home
+
+T = TypeVar("T")
 
 JOURNAL_SUFFIX = ".journal.jsonl"  # a session while it runs
 FINAL_SUFFIX = ".json"  # a session that has ended
@@ -35,6 +40,26 @@ def transcript_files(folder: Path, *, links: bool = False) -> list[Path]:
     keep = [p for p in files if p.name.endswith(JOURNAL_SUFFIX)]
     keep += [p for p in files if p.suffix == FINAL_SUFFIX and not p.name.endswith(JOURNAL_SUFFIX)]
     return sorted(keep)
+
+
+def is_journal(path: Path) -> bool:
+    """Whether a transcript file is a running (or unfinished) session's journal."""
+    return path.name.endswith(JOURNAL_SUFFIX)
+
+
+def read_each(folder: Path, read: Callable[[Path], T]) -> tuple[list[T], list[str]]:
+    """Each transcript file in a folder as `read` gives it, and a message per unreadable file (a
+    journal that made way for its final file while we looked is skipped, not a problem)."""
+    found: list[T] = []
+    problems: list[str] = []
+    for path in transcript_files(folder):
+        try:
+            found.append(read(path))
+        except TranscriptError as exc:
+            if not path.exists():
+                continue  # a session finished (its journal made way for the final file) meanwhile
+            problems.append(str(exc))
+    return found, problems
 
 
 def session_places(folder: Path) -> list[Path]:

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from practice_bot.errors import TranscriptError
-from practice_bot.records.files import JOURNAL_SUFFIX, session_places, transcript_files
+from practice_bot.records.files import is_journal, read_each, session_places, transcript_files
 from practice_bot.textsafe import check_text
 
 MODES = ("mock", "practice", "drill")
@@ -38,20 +38,12 @@ class SessionRow:
 
     @property
     def in_progress(self) -> bool:
-        return self.path.name.endswith(JOURNAL_SUFFIX)
+        return is_journal(self.path)
 
 
 def list_rows(folder: Path) -> tuple[list[SessionRow], list[str]]:
     """A row per readable transcript in a folder, newest first, and a message per unreadable file."""
-    rows: list[SessionRow] = []
-    problems: list[str] = []
-    for path in transcript_files(folder):
-        try:
-            rows.append(read_row(path))
-        except TranscriptError as exc:
-            if not path.exists():
-                continue  # a session finished (its journal made way for the final file) meanwhile
-            problems.append(str(exc))
+    rows, problems = read_each(folder, read_row)
     rows.sort(key=lambda r: r.started_at, reverse=True)
     return rows, problems
 
@@ -63,7 +55,7 @@ def unfinished_elsewhere(folder: Path) -> list[SessionRow]:
     rows: list[SessionRow] = []
     for other in session_places(folder)[1:]:
         for path in transcript_files(other):
-            if path.name.endswith(JOURNAL_SUFFIX):
+            if is_journal(path):
                 with contextlib.suppress(TranscriptError):
                     rows.append(read_row(path))
     return rows
@@ -78,7 +70,7 @@ def read_row(path: Path) -> SessionRow:
             f"{path}: cannot read: {getattr(exc, 'strerror', None) or exc}"
         ) from None
     try:
-        fields = _journal_fields(raw) if path.name.endswith(JOURNAL_SUFFIX) else _json(raw)
+        fields = _journal_fields(raw) if is_journal(path) else _json(raw)
         return _row(path, fields)
     except ValueError as exc:  # json.JSONDecodeError is one
         raise TranscriptError(f"{path}: {exc}") from None

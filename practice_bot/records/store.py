@@ -26,9 +26,13 @@ from practice_bot.records.files import (
     FINAL_SUFFIX,
     JOURNAL_SUFFIX,
     RESCUE_FOLDER,
+    is_journal,
     own_private_folder,
+    read_each,
     temp_rescue_name,
-    transcript_files,
+)
+from practice_bot.records.files import (
+    transcript_files as transcript_files,  # callers list files through the store
 )
 from practice_bot.records.journal import (
     FILE_MODE,
@@ -289,7 +293,7 @@ def save_transcript(path: Path, transcript: Transcript) -> None:
 
 def load_transcript(path: Path) -> Transcript:
     """Load a finished transcript (.json) or an in-progress one (its journal)."""
-    if path.name.endswith(JOURNAL_SUFFIX):
+    if is_journal(path):
         transcript, _ = replay(path)
         return transcript
     try:
@@ -335,20 +339,12 @@ class Entry:
 
     @property
     def in_progress(self) -> bool:
-        return self.path.name.endswith(JOURNAL_SUFFIX)
+        return is_journal(self.path)
 
 
 def list_transcripts(folder: Path) -> tuple[list[Entry], list[str]]:
     """Every readable transcript in a folder, newest first, and a message per unreadable file."""
-    entries: list[Entry] = []
-    problems: list[str] = []
-    for path in transcript_files(folder):
-        try:
-            entries.append(Entry(path, load_transcript(path)))
-        except TranscriptError as exc:
-            if not path.exists():
-                continue  # a session finished (its journal made way for the final file) meanwhile
-            problems.append(str(exc))
+    entries, problems = read_each(folder, lambda path: Entry(path, load_transcript(path)))
     entries.sort(key=lambda e: e.transcript.started_at, reverse=True)
     return entries, problems
 
