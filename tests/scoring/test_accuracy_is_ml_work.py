@@ -5,18 +5,13 @@ object word is used in another sense (issue #13, missed credit in plain words)."
 
 from __future__ import annotations
 
-from practice_bot.rubric import load_rubric
-from practice_bot.scoring.offline import OfflineScorer
+from tests.scoring import verdicts
 
-RUBRIC = load_rubric()
-SCORER = OfflineScorer()
 LIVE = "model-deployment/pass-3"
 
 
 def status(answer: str) -> str:
-    topic = RUBRIC.topic(LIVE.split("/")[0])
-    got = SCORER.score(answer, "How did you take it live?", topic, topic.criteria)
-    return next(j.status for j in got.judgments if j.criterion_id == LIVE)
+    return verdicts.status(LIVE, answer, "How did you take it live?")
 
 
 def test_a_prototype_with_a_measured_accuracy_is_ml_work() -> None:

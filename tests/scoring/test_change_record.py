@@ -3,11 +3,8 @@ a record only in the learner's head or on their laptop is no record (issue #13, 
 
 from __future__ import annotations
 
-from practice_bot.rubric import load_rubric
-from practice_bot.scoring.offline import OfflineScorer
+from tests.scoring import verdicts
 
-RUBRIC = load_rubric()
-SCORER = OfflineScorer()
 REFINE = "model-testing-improvement/pass-4"
 
 IMPROVED = (
@@ -18,9 +15,7 @@ IMPROVED = (
 
 
 def status(answer: str) -> str:
-    topic = RUBRIC.topic(REFINE.split("/")[0])
-    got = SCORER.score(answer, "How do you improve a model?", topic, topic.criteria)
-    return next(j.status for j in got.judgments if j.criterion_id == REFINE)
+    return verdicts.status(REFINE, answer, "How do you improve a model?")
 
 
 def test_a_record_only_on_the_learners_machine_is_no_record() -> None:

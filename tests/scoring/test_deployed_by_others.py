@@ -3,11 +3,8 @@ hands it to another team to deploy has shown creating it, not deploying it (issu
 
 from __future__ import annotations
 
-from practice_bot.rubric import load_rubric
-from practice_bot.scoring.offline import OfflineScorer
+from tests.scoring import verdicts
 
-RUBRIC = load_rubric()
-SCORER = OfflineScorer()
 DEPLOY = "experiment-tracking/pass-3"
 
 BUILT = (
@@ -17,9 +14,7 @@ BUILT = (
 
 
 def status(answer: str) -> str:
-    topic = RUBRIC.topic(DEPLOY.split("/")[0])
-    got = SCORER.score(answer, "How do you deploy your models?", topic, topic.criteria)
-    return next(j.status for j in got.judgments if j.criterion_id == DEPLOY)
+    return verdicts.status(DEPLOY, answer, "How do you deploy your models?")
 
 
 def test_handing_the_model_to_another_team_to_deploy_is_not_deploying_it() -> None:

@@ -4,18 +4,13 @@ error from 19% to 12%") and rescaling as pre-processing count (issue #13, missed
 
 from __future__ import annotations
 
-from practice_bot.rubric import load_rubric
-from practice_bot.scoring.offline import OfflineScorer
+from tests.scoring import verdicts
 
-RUBRIC = load_rubric()
-SCORER = OfflineScorer()
 FEATURES = "experiment-tracking/pass-2"
 
 
 def status(answer: str) -> str:
-    topic = RUBRIC.topic(FEATURES.split("/")[0])
-    got = SCORER.score(answer, "Tell me about your feature work.", topic, topic.criteria)
-    return next(j.status for j in got.judgments if j.criterion_id == FEATURES)
+    return verdicts.status(FEATURES, answer, "Tell me about your feature work.")
 
 
 BUILT = (

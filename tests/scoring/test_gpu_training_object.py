@@ -6,23 +6,13 @@ from __future__ import annotations
 
 import pytest
 
-from practice_bot.rubric import load_rubric
-from practice_bot.scoring.offline import OfflineScorer
-
-RUBRIC = load_rubric()
-SCORER = OfflineScorer()
+from tests.scoring.verdicts import status
 
 NOTE = (
     "Measured our {what} emissions with a plug-in power meter: about 3 tonnes CO2 a year. "
     "Proposed to the facilities team moving the {jobs} to a low-carbon region and night hours; "
     "they adopted it as policy. Emissions down about half."
 )
-
-
-def status(criterion_id: str, answer: str) -> str:
-    topic = RUBRIC.topic(criterion_id.split("/")[0])
-    got = SCORER.score(answer, "", topic, topic.criteria)
-    return next(j.status for j in got.judgments if j.criterion_id == criterion_id)
 
 
 @pytest.mark.parametrize(

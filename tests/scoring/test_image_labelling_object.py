@@ -6,11 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from practice_bot.rubric import load_rubric
-from practice_bot.scoring.offline import OfflineScorer
-
-RUBRIC = load_rubric()
-SCORER = OfflineScorer()
+from tests.scoring.verdicts import status
 
 ANSWER = (
     "In our logistics company I lead the project where the warehouse staff {task}, and they come "
@@ -20,12 +16,6 @@ ANSWER = (
     "captions and we use the chat for questions. After the project I write the wiki page so the "
     "other site can run it without me."
 )
-
-
-def status(criterion_id: str, answer: str) -> str:
-    topic = RUBRIC.topic(criterion_id.split("/")[0])
-    got = SCORER.score(answer, "", topic, topic.criteria)
-    return next(j.status for j in got.judgments if j.criterion_id == criterion_id)
 
 
 @pytest.mark.parametrize(

@@ -4,11 +4,7 @@ effect the learner's stakeholder strategy had on the organisation (dist-1's requ
 
 from __future__ import annotations
 
-from practice_bot.rubric import load_rubric
-from practice_bot.scoring.offline import OfflineScorer
-
-RUBRIC = load_rubric()
-SCORER = OfflineScorer()
+from tests.scoring.verdicts import status
 
 ANSWER = (
     "I work in the data team of a bus company, and my forecasting model tells the depots how many "
@@ -20,12 +16,6 @@ ANSWER = (
     "The route model won because waiting times are our first priority, and the finance manager "
     "agreed after she saw the table.{effect}"
 )
-
-
-def status(criterion_id: str, answer: str) -> str:
-    topic = RUBRIC.topic(criterion_id.split("/")[0])
-    got = SCORER.score(answer, "", topic, topic.criteria)
-    return next(j.status for j in got.judgments if j.criterion_id == criterion_id)
 
 
 def test_impact_as_a_column_is_not_the_strategy_s_effect() -> None:

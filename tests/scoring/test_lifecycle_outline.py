@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from practice_bot.rubric import load_rubric
 from practice_bot.scoring.offline import OfflineScorer
+from tests.scoring import verdicts
 
 RUBRIC = load_rubric()
 SCORER = OfflineScorer()
@@ -13,9 +14,7 @@ OUTLINE = "model-scoping/pass-1"
 
 
 def status(answer: str) -> str:
-    topic = RUBRIC.topic("model-scoping")
-    got = SCORER.score(answer, "Talk me through the lifecycle.", topic, topic.criteria)
-    return next(j.status for j in got.judgments if j.criterion_id == OUTLINE)
+    return verdicts.status(OUTLINE, answer, "Talk me through the lifecycle.")
 
 
 def test_a_walk_through_the_stages_is_an_outline() -> None:

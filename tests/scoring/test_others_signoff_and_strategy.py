@@ -11,19 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from practice_bot.rubric import load_rubric
-from practice_bot.scoring.offline import OfflineScorer
+from tests.scoring.verdicts import status
 
-RUBRIC = load_rubric()
-SCORER = OfflineScorer()
 DEV = Path(__file__).parents[1] / "data" / "calibration" / "dev.jsonl"
-
-
-def status(criterion_id: str, answer: str) -> str:
-    """The offline verdict on criterion `criterion_id` for `answer`."""
-    topic = RUBRIC.topic(criterion_id.split("/")[0])
-    got = SCORER.score(answer, "", topic, topic.criteria)
-    return next(j.status for j in got.judgments if j.criterion_id == criterion_id)
 
 
 HANDOVER = (

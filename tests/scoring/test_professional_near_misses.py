@@ -4,19 +4,7 @@ same answer with the missing part said."""
 
 from __future__ import annotations
 
-from practice_bot.rubric import load_rubric
-from practice_bot.scoring.offline import OfflineScorer
-
-RUBRIC = load_rubric()
-SCORER = OfflineScorer()
-
-
-def status(criterion_id: str, answer: str) -> str:
-    """The offline verdict on criterion `criterion_id` for `answer`."""
-    topic = RUBRIC.topic(criterion_id.split("/")[0])
-    got = SCORER.score(answer, "", topic, topic.criteria)
-    return next(j.status for j in got.judgments if j.criterion_id == criterion_id)
-
+from tests.scoring.verdicts import RUBRIC, SCORER, status
 
 HANDOVER = (
     "I built a model that predicts which boilers in our housing stock will fail this winter. "

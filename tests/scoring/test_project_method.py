@@ -3,18 +3,13 @@ activities": a risk log is a technique, not the method; an iterative method shap
 
 from __future__ import annotations
 
-from practice_bot.rubric import load_rubric
-from practice_bot.scoring.offline import OfflineScorer
+from tests.scoring import verdicts
 
-RUBRIC = load_rubric()
-SCORER = OfflineScorer()
 METHOD = "model-scoping/pass-3"
 
 
 def status(answer: str) -> str:
-    topic = RUBRIC.topic("model-scoping")
-    got = SCORER.score(answer, "How did you manage the project?", topic, topic.criteria)
-    return next(j.status for j in got.judgments if j.criterion_id == METHOD)
+    return verdicts.status(METHOD, answer, "How did you manage the project?")
 
 
 def test_a_risk_log_offered_as_the_method_is_not_a_methodology() -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from practice_bot.rubric import load_rubric
 from practice_bot.scoring.offline import OfflineScorer
+from tests.scoring import verdicts
 
 RUBRIC = load_rubric()
 SCORER = OfflineScorer()
@@ -13,9 +14,7 @@ TRANSITION = "model-deployment/pass-3"
 
 
 def status(answer: str) -> str:
-    topic = RUBRIC.topic("model-deployment")
-    got = SCORER.score(answer, "How did you take it live?", topic, topic.criteria)
-    return next(j.status for j in got.judgments if j.criterion_id == TRANSITION)
+    return verdicts.status(TRANSITION, answer, "How did you take it live?")
 
 
 def test_a_prototype_stated_plainly_before_the_work_counts() -> None:

@@ -4,18 +4,13 @@ it; the refinement has to be there too (issue #13, precision)."""
 
 from __future__ import annotations
 
-from practice_bot.rubric import load_rubric
-from practice_bot.scoring.offline import OfflineScorer
+from tests.scoring import verdicts
 
-RUBRIC = load_rubric()
-SCORER = OfflineScorer()
 WHY = "model-testing-improvement/dist-1"
 
 
 def status(answer: str) -> str:
-    topic = RUBRIC.topic(WHY.split("/")[0])
-    got = SCORER.score(answer, "Why do you refine your models?", topic, topic.criteria)
-    return next(j.status for j in got.judgments if j.criterion_id == WHY)
+    return verdicts.status(WHY, answer, "Why do you refine your models?")
 
 
 def test_a_reason_and_a_figure_without_a_refinement_are_not_enough() -> None:

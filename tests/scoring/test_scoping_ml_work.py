@@ -4,11 +4,8 @@ adapted to (issue #13, missed credit in plain words)."""
 
 from __future__ import annotations
 
-from practice_bot.rubric import load_rubric
-from practice_bot.scoring.offline import OfflineScorer
+from tests.scoring import verdicts
 
-RUBRIC = load_rubric()
-SCORER = OfflineScorer()
 METHOD = "model-scoping/pass-3"
 
 RUN = (
@@ -18,9 +15,7 @@ RUN = (
 
 
 def status(answer: str) -> str:
-    topic = RUBRIC.topic(METHOD.split("/")[0])
-    got = SCORER.score(answer, "How do you manage your ML projects?", topic, topic.criteria)
-    return next(j.status for j in got.judgments if j.criterion_id == METHOD)
+    return verdicts.status(METHOD, answer, "How do you manage your ML projects?")
 
 
 def test_the_forecast_or_the_classifier_is_the_ml_work_the_method_was_adapted_to() -> None:

@@ -6,11 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from practice_bot.rubric import load_rubric
-from practice_bot.scoring.offline import OfflineScorer
-
-RUBRIC = load_rubric()
-SCORER = OfflineScorer()
+from tests.scoring.verdicts import status
 
 ANSWER = (
     "I build the demand forecast for our chain of garden centres. Two area managers both wanted "
@@ -20,12 +16,6 @@ ANSWER = (
     "scores to the other manager in person and listened to her points about her small sites. "
     "{settled}"
 )
-
-
-def status(criterion_id: str, answer: str) -> str:
-    topic = RUBRIC.topic(criterion_id.split("/")[0])
-    got = SCORER.score(answer, "", topic, topic.criteria)
-    return next(j.status for j in got.judgments if j.criterion_id == criterion_id)
 
 
 @pytest.mark.parametrize(

@@ -3,13 +3,10 @@ track it"): the negation must read the same as the written "didn't" (issue #13, 
 
 from __future__ import annotations
 
-from practice_bot.rubric import load_rubric
-from practice_bot.scoring.offline import OfflineScorer
 from practice_bot.scoring.scope import clauses
 from practice_bot.scoring.text import word_spans, words
+from tests.scoring import verdicts
 
-RUBRIC = load_rubric()
-SCORER = OfflineScorer()
 REFINE = "model-testing-improvement/pass-4"
 
 IMPROVED = (
@@ -20,9 +17,7 @@ IMPROVED = (
 
 
 def status(answer: str) -> str:
-    topic = RUBRIC.topic(REFINE.split("/")[0])
-    got = SCORER.score(answer, "How do you improve a model?", topic, topic.criteria)
-    return next(j.status for j in got.judgments if j.criterion_id == REFINE)
+    return verdicts.status(REFINE, answer, "How do you improve a model?")
 
 
 def test_a_contraction_without_its_apostrophe_splits_as_the_written_one() -> None:
