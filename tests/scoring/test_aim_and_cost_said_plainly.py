@@ -76,3 +76,23 @@ POTHOLES = (
 
 def test_a_refinement_chosen_between_options_is_evaluated() -> None:
     assert status("model-testing-improvement/dist-1", POTHOLES) == "evidenced"
+
+
+SHORTLIST = (
+    "At the recruitment agency I built a model that ranks CVs so consultants see the likeliest "
+    "matches first. "
+    "Before it went live, I ran six months of past vacancies through it and compared how often "
+    "each age band made the top-twenty shortlist. "
+    "Over-50s were shortlisted at about 0.6 times the rate of under-35s with similar experience. "
+    "The cause was a 'years since graduation' input, which was age by another name. "
+    "I took it out rather than reweighting, because the consultants could understand and check "
+    "that. "
+    "It cost about two points of precision. "
+    "I then wrote the age-band comparison as an automated test in our build pipeline, so a model "
+    "with a ratio below 0.8 can't be released."
+)
+
+
+def test_evaluation_two_sentences_from_the_practice_it_weighs_counts() -> None:
+    # the weighing (#5) is two sentences before the test it led to (#7), its own practice
+    assert status("model-deployment/dist-1", SHORTLIST) == "evidenced"
