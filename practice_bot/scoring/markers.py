@@ -78,7 +78,7 @@ _LOOK_PARTICLES: Final = word_set("into over through at")
 # Verbs that are actions with one of their particles: "I go back over", "I sit with", "I look into"
 _PHRASAL: Final = ((_GO, _GO_PARTICLES), (_SIT, _SIT_PARTICLES), (_LOOK, _LOOK_PARTICLES))
 # "I thought I'd check the drift first": deciding, then doing; not a wish
-_DECIDING: Final = word_set("thought figured reckoned decided")
+_DECIDING: Final = word_set("thought figured reckoned decided agreed")
 _NOT_ACTIONS: Final = frozenset(
     stem(w)
     for w in word_set(
@@ -437,6 +437,14 @@ def _reported_or_purpose(tokens: list[str], i: int, modal: str) -> bool:
     return k >= 0 and tokens[k] in _REPORTING and modal in _REPORTED_MODALS
 
 
+def _decided_before(tokens: list[str], i: int) -> bool:
+    """Whether the subject at `i` follows a decision ("I thought I'd", "we agreed that we'd", "they
+    agreed the middle one and that we'd review it"): its "'d" reports what was decided, not a wish."""
+    if tokens[i - 1] == "that":
+        return not _DECIDING.isdisjoint(tokens[:i])
+    return tokens[i - 1] in _DECIDING
+
+
 def own_action(tokens: list[str]) -> tuple[bool, bool, bool]:
     """(practice, hypothetical, negated): the first verb after a first-person subject ("I", "we", or
     "our"/"my" and a group: "our team") decides."""
@@ -504,8 +512,8 @@ def own_action(tokens: list[str]) -> tuple[bool, bool, bool]:
             if nxt == "going" and after == "to":
                 hypothetical = True
                 break  # "I'm going to retrain it", "I was going to": a plan, not something done
-            if nxt == "d" and i and tokens[i - 1] in _DECIDING:
-                continue  # "I thought I'd check": decided to
+            if nxt == "d" and i and _decided_before(tokens, i):
+                continue  # "I thought I'd check", "they agreed that we'd review it": decided to
             if nxt == "could" and not (j < len(tokens) and tokens[j] in ("have", "ve")):
                 continue  # "I could give them the inputs": past ability, not a wish
             if nxt in _MODALS:

@@ -27,6 +27,9 @@ def practice(sentence: str) -> tuple[bool, bool, bool]:
         # "only" narrows what was done, it does not negate it
         "I only used confirmed leaks from the field engineers, not customer complaints.",
         "we only retrained it on the last two years",
+        # what was agreed, reported: "we'd" after an agreement is the decision, not a wish
+        "We agreed we'd retrain it every quarter.",
+        "They agreed the middle threshold, and that we'd review it after three months.",
     ],
 )
 def test_first_person_action_forms_are_own_practice(sentence: str) -> None:
@@ -38,6 +41,7 @@ def test_first_person_action_forms_are_own_practice(sentence: str) -> None:
     [
         ("I do think it matters.", (False, False, False)),
         ("I'd check the drift first.", (False, True, False)),
+        ("I hoped that we'd check the drift first.", (False, True, False)),
         ("I was fine with that.", (False, False, False)),
         ("I didn't do the analysis.", (False, False, True)),
         ("I'm going to retrain it next quarter.", (False, True, False)),
