@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Final
 
 from practice_bot.scoring.lexicon import Lexicon
@@ -389,6 +390,18 @@ _DOUBTING: Final = word_set("think believe reckon remember recall")
 _GOOD_ABSENCES: Final = word_set(
     "complaints complaint incidents incident issues problems errors escalations grievances breaches"
 )
+# "I don't think they would have agreed if I'd pushed": a judgment of what would have happened
+_COUNTERFACTUAL: Final = word_set("would could might d")
+_COUNTERFACTUAL_REACH: Final = 5  # words after "think" to the modal
+
+
+def _counterfactual(tokens: list[str], doubt: int) -> bool:
+    """Whether "think" at tokens[doubt] opens a judgment of what would have happened ("I don't think
+    the board would have signed it off", "...they'd have trusted it"), a modal and "have" after it."""
+    after = tokens[doubt + 1 : doubt + 1 + _COUNTERFACTUAL_REACH]
+    return any(w in _COUNTERFACTUAL and nxt in ("have", "ve") for w, nxt in pairwise(after))
+
+
 # A stance, not work left undone: "I wasn't comfortable with that", "I wasn't happy with the recall"
 _STANCES: Final = word_set("comfortable happy keen convinced willing prepared")
 # ...when a clause follows ("I don't think we...", not "I didn't believe the first numbers")
@@ -466,6 +479,8 @@ def own_action(tokens: list[str]) -> tuple[bool, bool, bool]:
             j += 1
             if nxt in _NEGATIONS:
                 doubt = next_word(tokens, j - 1)  # the negation is tokens[j - 1]
+                if doubt in _DOUBTING and _counterfactual(tokens, tokens.index(doubt, j)):
+                    break  # "I don't think they would have agreed if...": a judgment
                 if (
                     doubt in _DOUBTING
                     and next_word(tokens, tokens.index(doubt, j)) in _CLAUSE_SUBJECTS
