@@ -42,6 +42,29 @@ def test_a_gap_between_groups_is_bias_in_plain_words() -> None:
     assert status("engineering-principles/pass-4", answer) == "evidenced"
 
 
+def test_error_for_one_group_is_bias_and_a_no_show_model_is_not_a_negation() -> None:
+    answer = (
+        "Our patient no-show model was wrong more often for younger patients. When I dug in, the "
+        "training data came mostly from the two city clinics, so the model never saw how the rural "
+        "clinics work, and one site logged cancellations as no-shows. I fixed the labels with the "
+        "clinic managers, reweighted the rural records, and the error for under-25s came down from "
+        "18% to 9%."
+    )
+    assert status("engineering-principles/pass-4", answer) == "evidenced"
+
+
+def test_a_comparison_of_methods_without_maths_is_not_the_maths() -> None:
+    # "oddly" is not "odds", a parcel's "weight" is not a model's weights
+    answer = (
+        "For call routing I compared keyword rules, logistic regression on TF-IDF and a fine-tuned "
+        "BERT model. The rules were easy to maintain but missed anything phrased oddly. Logistic "
+        "regression got 84% and BERT 89%, but BERT needed a GPU and was harder to explain to the "
+        "contact centre, so I chose logistic regression because the managers wanted to see which "
+        "words drove each decision."
+    )
+    assert status("engineering-principles/pass-3", answer) != "evidenced"
+
+
 def test_detection_models_named_plainly_are_methods() -> None:
     answer = (
         "For the shelf-gap project I tried two approaches. I first trained a gradient boosted "
