@@ -127,6 +127,14 @@ _GENERIC: Final = re.compile(
     r"an engineer|an organisation|an organization|a company) (?:should|must|need to|needs to|"
     r"ought to|have to|has to)\b|\bbest practice (?:is|says|suggests)\b"
 )
+
+
+def generic_clause(tokens: list[str]) -> bool:
+    """Whether a clause's words say what one should do in general ("at deployment you need to
+    secure the API", "it's important to log every run"), not what was done."""
+    return _GENERIC.search(" ".join(tokens)) is not None
+
+
 # Talking about oneself rather than about the work: "I'm good at problem solving".
 _SELF_PRAISE: Final = re.compile(
     r"\b(?:my (?:main |biggest |key |real )?strengths?|i(?: a|')m (?:really |very )?(?:good|great|strong) at|"
@@ -403,6 +411,34 @@ def _had(after: str) -> bool:
     return after in _HAD_AFTER or _regular_past(after)
 
 
+# "They agreed that we'd review it in March", "she said it'd need a notice": what was said then,
+# reported, not the learner's plan
+_REPORTING: Final = word_set("said agreed decided promised confirmed explained told warned")
+_REPORTED_MODALS: Final = word_set("d would ll will")
+_OBJECT_PRONOUNS: Final = word_set("me us them him her everyone everybody")
+_REPORT_REACH: Final = 8  # "they agreed the middle one, and that we'd...": words back to the verb
+
+
+def _reported_or_purpose(tokens: list[str], i: int, modal: str) -> bool:
+    """Whether the modal after the subject at tokens[i] reports what was said or agreed ("they agreed
+    that we'd review it", "I told them I'd check") or gives a purpose ("so I can compare them", "so
+    that we'd see it"): not a plan or a wish. ("Could" without "have" is never a plan: own_action.)"""
+    k = i - 1
+    if k >= 0 and tokens[k] == "so":
+        return modal == "can"  # "so I can compare them"
+    if k >= 0 and tokens[k] == "that":
+        k -= 1
+        if k >= 0 and tokens[k] == "so":
+            return modal in _REPORTED_MODALS or modal == "can"  # "so that we'd see it"
+        if k >= 0 and tokens[k] == "and":  # "they agreed the middle one, and that we'd review it"
+            return modal in _REPORTED_MODALS and not _REPORTING.isdisjoint(
+                tokens[max(0, k - _REPORT_REACH) : k]
+            )
+    if k >= 1 and tokens[k] in _OBJECT_PRONOUNS and tokens[k - 1] == "told":
+        k -= 1  # "I told them I'd check"
+    return k >= 0 and tokens[k] in _REPORTING and modal in _REPORTED_MODALS
+
+
 def _decided_before(tokens: list[str], i: int) -> bool:
     """Whether the subject at `i` follows a decision ("I thought I'd", "we agreed that we'd", "they
     agreed the middle one and that we'd review it"): its "'d" reports what was decided, not a wish."""
@@ -485,6 +521,8 @@ def own_action(tokens: list[str]) -> tuple[bool, bool, bool]:
             if nxt == "could" and not (j < len(tokens) and tokens[j] in ("have", "ve")):
                 continue  # "I could give them the inputs": past ability, not a wish
             if nxt in _MODALS:
+                if _reported_or_purpose(tokens, i, nxt):
+                    break  # "they agreed that we'd review it", "so I can compare them": not a plan
                 hypothetical = True
                 break
             if nxt in _REQUESTED and tokens[j - 2] in _PASSIVE_BE:

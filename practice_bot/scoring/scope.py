@@ -17,7 +17,14 @@ from collections.abc import Callable
 from collections.abc import Set as AbstractSet
 from typing import Final
 
-from practice_bot.scoring.markers import has_verb, is_action, is_past, next_word, own_action
+from practice_bot.scoring.markers import (
+    generic_clause,
+    has_verb,
+    is_action,
+    is_past,
+    next_word,
+    own_action,
+)
 from practice_bot.scoring.text import word_set, word_spans
 
 # Between two words, a mark that ends a clause: ";", ":", a bracket, or a dash with spaces around it.
@@ -197,7 +204,12 @@ def open_clauses(
     parts = clauses(norm, glue=glue if hedged is None else frozenset())
     if len(parts) < 2:
         return None
-    shut = [negated(tokens[a:b]) or (hedged is not None and hedged(a, b)) for a, b in parts]
+    shut = [
+        negated(tokens[a:b])
+        or (hedged is not None and hedged(a, b))
+        or generic_clause(tokens[a:b])  # "at deployment you need to secure the API"
+        for a, b in parts
+    ]
     if hedged is not None:
         for i, (a, b) in enumerate(parts[1:], 1):
             if (

@@ -59,3 +59,17 @@ def test_a_disparity_told_in_figures_is_algorithmic_bias() -> None:
     got = SCORER.score(answer, "How did you check for bias?", topic, topic.criteria)
     status = {j.criterion_id: j.status for j in got.judgments}
     assert status["model-deployment/pass-5"] == "evidenced"
+
+
+def test_a_bias_check_written_as_a_test_before_go_live_is_no_transition() -> None:
+    # "tested" and "test set" are not tests of the code, and a fairness test in the build is
+    # pass-5's validation: built, validated by group, went live is not moving a prototype on
+    answer = (
+        "At the university I built the prototype that sorts student support emails into queues. "
+        "Before it went live I validated it by group: I split the test set by whether English was "
+        "the student's first language. Recall on wellbeing emails was 74% against 90%. I added 600 "
+        "relabelled examples and wrote the group check as a pytest test in the CI pipeline, so any "
+        "retrain that widens the recall gap beyond five points fails the build. It delayed go-live "
+        "by a month."
+    )
+    assert status(answer) != "evidenced"

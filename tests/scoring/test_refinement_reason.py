@@ -35,3 +35,24 @@ def test_a_refinement_with_its_reason_and_gain_is_evidenced() -> None:
         "and I chose that over a bigger model because the team has to be able to explain a call."
     )
     assert status(answer) == "evidenced"
+
+
+# The reason is often the problem found, told before any "I": a plain statement of it is the reason.
+TOLD_FIRST = (
+    "The chat moderation model at the studio was flagging too many harmless messages, and appeals "
+    "showed a third of the mutes were wrong. I had two options: raise the threshold or retrain. I "
+    "labelled 3,000 in-game messages with a moderator and retrained the model, rather than raising "
+    "the threshold, which let real threats through. False flags went from 9% to 3% and recall on "
+    "real abuse stayed at 0.92, so the trade-off was worth it."
+)
+
+
+def test_the_problem_told_before_the_learner_s_action_is_the_reason() -> None:
+    assert status(TOLD_FIRST) == "evidenced"
+
+
+def test_the_refinement_still_has_to_be_the_learner_s_own() -> None:
+    told = TOLD_FIRST.replace("I labelled", "The vendor labelled").replace(
+        "I had two options", "They had two options"
+    )
+    assert status(told) != "evidenced"
