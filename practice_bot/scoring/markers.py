@@ -78,6 +78,8 @@ _LOOK: Final = word_set("look looks looking")
 _LOOK_PARTICLES: Final = word_set("into over through at")
 # Verbs that are actions with one of their particles: "I go back over", "I sit with", "I look into"
 _PHRASAL: Final = ((_GO, _GO_PARTICLES), (_SIT, _SIT_PARTICLES), (_LOOK, _LOOK_PARTICLES))
+# "no" as the first half of a noun: "no-show", "no-claims", "no-go", "no-code"
+_NO_COMPOUNDS: Final = word_set("show shows claims claim go code brainer")
 # "I thought I'd check the drift first": deciding, then doing; not a wish
 _DECIDING: Final = word_set("thought figured reckoned decided agreed")
 _NOT_ACTIONS: Final = frozenset(
@@ -477,6 +479,8 @@ def own_action(tokens: list[str]) -> tuple[bool, bool, bool]:
         while j < len(tokens) and j < i + OWN_ACTION_REACH:
             nxt = tokens[j]
             j += 1
+            if nxt == "no" and next_word(tokens, j - 1) in _NO_COMPOUNDS:
+                continue  # "our no-show model", "the no-claims discount": a noun, not a negation
             if nxt in _NEGATIONS:
                 doubt = next_word(tokens, j - 1)  # the negation is tokens[j - 1]
                 if doubt in _DOUBTING and _counterfactual(tokens, tokens.index(doubt, j)):
