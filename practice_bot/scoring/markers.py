@@ -160,6 +160,8 @@ _SELF_PRAISE: Final = re.compile(
     r"detail[- ]oriented|conscientious|proactive|a natural|a team player|a people person|"
     r"a lifelong learner)|"
     r"i take (?:[\w']+ ){1,4}(?:very |extremely |really |incredibly )?seriously|i (?:really )?thrive|"
+    # a creed claimed instead of the work: "it's part of my DNA", "that's my motto", "my mantra"
+    r"(?:part of|in) my dna|my (?:motto|mantra|creed)|"
     # praise reported instead of the work: "my documentation has been praised", "would tell you"
     r"(?:has|have|was|were) been praised|would tell you|described my [\w ]{1,30} as)\b"
     # praise reported: "my manager wrote that I excel at scoping", "my mentor said I have an
