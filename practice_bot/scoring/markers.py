@@ -464,6 +464,23 @@ def _decided_before(tokens: list[str], i: int) -> bool:
     return tokens[i - 1] in _DECIDING
 
 
+# Past participles spelt like their verb: "I'd split" is "had split" only in a story told in the past
+_AMBIGUOUS_PARTICIPLES: Final = word_set("split read set put cut run let hit shut spread")
+_PLANS: Final = word_set("if unless next again whether")
+
+
+def _had_in_past(tokens: list[str], after: str) -> bool:
+    """Whether "'d" before `after`, a participle spelt like its verb ("split", "read", "set"), is
+    "had" in a sentence told in the past ("the shadow run showed me, because I'd split the results
+    by letter length, that..."), not "would" ("I'd split it by region next time", "if I did it
+    again I'd set it lower")."""
+    return (
+        after in _AMBIGUOUS_PARTICIPLES
+        and _PLANS.isdisjoint(tokens)
+        and any(is_past(t) and t not in _AMBIGUOUS_PARTICIPLES for t in tokens)
+    )
+
+
 def own_action(tokens: list[str]) -> tuple[bool, bool, bool]:
     """(practice, hypothetical, negated): the first verb after a first-person subject ("I", "we", or
     "our"/"my" and a group: "our team") decides."""
@@ -516,7 +533,7 @@ def own_action(tokens: list[str]) -> tuple[bool, bool, bool]:
                 continue
             if nxt == "is" and tokens[j - 2] in _ROLES:
                 continue  # "my job is to check the alerts"
-            if nxt == "d" and _had(after):
+            if nxt == "d" and (_had(after) or _had_in_past(tokens, after)):
                 continue  # "I'd been following the discussions": had, not would
             if nxt in _COMPOUND_FIRST and is_action(after):
                 return True, False, False  # "I fine-tuned", "I pen tested"

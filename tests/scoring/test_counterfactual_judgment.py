@@ -36,3 +36,33 @@ def test_what_would_have_happened_is_a_judgment(sentence: str) -> None:
 )
 def test_what_was_not_done_is_still_negated(sentence: str) -> None:
     assert negated(sentence)
+
+
+def hypothetical(sentence: str) -> bool:
+    return own_action(words(normalise(sentence)))[1]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The shadow run showed me, because I'd split the results by letter length, a gap of 17 "
+        "points.",
+        "I'd read the studio's sustainability report, which showed this service was our biggest "
+        "item.",
+        "The audit found we'd cut carbon per kilowatt-hour by about a quarter.",
+    ],
+)
+def test_a_participle_spelt_like_its_verb_is_had_in_a_story_told_in_the_past(sentence: str) -> None:
+    assert not hypothetical(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I'd split it by region next time.",
+        "If I did it again I'd set the threshold lower.",
+        "I'd read the logs first.",
+    ],
+)
+def test_the_same_participle_is_would_in_a_plan(sentence: str) -> None:
+    assert hypothetical(sentence)
