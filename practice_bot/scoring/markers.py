@@ -438,15 +438,13 @@ _REPORT_REACH: Final = 8  # "they agreed the middle one, and that we'd...": word
 
 def _reported_or_purpose(tokens: list[str], i: int, modal: str) -> bool:
     """Whether the modal after the subject at tokens[i] reports what was said or agreed ("they agreed
-    that we'd review it", "I told them I'd check") or gives a purpose ("so I can compare them", "so
-    that we'd see it"): not a plan or a wish. ("Could" without "have" is never a plan: own_action.)"""
+    that we'd review it", "I told them I'd check") or gives a purpose ("so that we'd see it"): not a
+    plan or a wish. ("Can", and "could" without "have", are never one: own_action.)"""
     k = i - 1
-    if k >= 0 and tokens[k] == "so":
-        return modal == "can"  # "so I can compare them"
     if k >= 0 and tokens[k] == "that":
         k -= 1
         if k >= 0 and tokens[k] == "so":
-            return modal in _REPORTED_MODALS or modal == "can"  # "so that we'd see it"
+            return modal in _REPORTED_MODALS  # "so that we'd see it"
         if k >= 0 and tokens[k] == "and":  # "they agreed the middle one, and that we'd review it"
             return modal in _REPORTED_MODALS and not _REPORTING.isdisjoint(
                 tokens[max(0, k - _REPORT_REACH) : k]
@@ -556,6 +554,8 @@ def own_action(tokens: list[str]) -> tuple[bool, bool, bool]:
                 continue  # "I thought I'd check", "they agreed that we'd review it": decided to
             if nxt == "could" and not (j < len(tokens) and tokens[j] in ("have", "ve")):
                 continue  # "I could give them the inputs": past ability, not a wish
+            if nxt == "can" and after not in _NEGATIONS:
+                break  # "I can write pytest tests against them": an ability, not a plan
             if nxt in _MODALS:
                 if _reported_or_purpose(tokens, i, nxt):
                     break  # "they agreed that we'd review it", "so I can compare them": not a plan
