@@ -111,7 +111,9 @@ _ACTIONS: Final = frozenset(
     watch inspect verify handle oversee trigger rotate patch backfill reconcile query pull fetch
     extract transform filter aggregate visualise visualize plot summarise summarize draft rewrite
     upload install suggest try show demonstrate weigh pitch change adjust tweak
-    explore examine fit join load ingest parse wrap serve expose annotate backtest scrape"""
+    explore examine fit join load ingest parse wrap serve expose annotate backtest scrape
+    produce register translate decide reach strip convert rank score forecast predict classify
+    cluster detect contact visit hold talk speak send order refresh give tell take bring lower"""
     )
 )
 _DEFINITION: Final = re.compile(
@@ -545,7 +547,13 @@ def marks(text: str, norm: str, tokens: list[str], found: AbstractSet[int], m: M
     practice, hypothetical, negated = own_action(tokens)
     praise = _SELF_PRAISE.search(norm) is not None or _QUOTATION.search(norm) is not None
     generic = praise or (
-        not practice and (_DEFINITION.search(norm) is not None or _GENERIC.search(norm) is not None)
+        not practice
+        and (
+            # "My judgement is that the hold-out made it trustworthy": the learner's view, not a
+            # definition
+            (_DEFINITION.search(norm) is not None and tokens[0] not in _POSSESSIVES)
+            or _GENERIC.search(norm) is not None
+        )
     )
     reflection = not m.reflection.isdisjoint(found)
     past = any(is_past(t) for t in tokens)
