@@ -409,6 +409,25 @@ def states_setting(s: Sentence) -> bool:
     )
 
 
+# "they didn't have to open anything new", "nobody needs to retype it now", "not just the cost": no
+# obligation left, or more than one thing; not something left undone
+_NOT_UNDONE_AFTER: Final = frozenset(
+    {("have", "to"), ("need", "to"), ("needs", "to"), ("only",), ("just",)}
+)
+
+
+def _negates(tokens: list[str]) -> bool:
+    """Whether words `tokens` hold a negation saying something was not done or not there."""
+    for i, tok in enumerate(tokens):
+        if tok not in _NEGATED:
+            continue
+        j = i + 1 + (i + 1 < len(tokens) and tokens[i + 1] == "t")
+        if any(tuple(tokens[j : j + len(after)]) == after for after in _NOT_UNDONE_AFTER):
+            continue
+        return True
+    return False
+
+
 def _practice(s: Sentence, carried: bool) -> tuple[bool, str]:
     """Whether sentence `s` is own practice, and why (or why not); `carried`: an own action came at
     most CARRY sentences before it."""
@@ -436,7 +455,7 @@ def _practice(s: Sentence, carried: bool) -> tuple[bool, str]:
     if "you" in tokens:
         return False, "addressed to 'you': not the apprentice's own work"
     # the main clause decides: "Internal audit sampled two of my models: no findings" is not negated
-    if not (_NEGATED.isdisjoint(tokens[: s.facts.main_clause]) or s.facts.main_open):
+    if _negates(tokens[: s.facts.main_clause]) and not s.facts.main_open:
         return False, "negated: it says what was not done"
     if opens_own:
         return True, "a statement about the work opening with 'our'/'my'"

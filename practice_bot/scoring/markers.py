@@ -77,6 +77,8 @@ _LOOK: Final = word_set("look looks looking")
 _LOOK_PARTICLES: Final = word_set("into over through at")
 # Verbs that are actions with one of their particles: "I go back over", "I sit with", "I look into"
 _PHRASAL: Final = ((_GO, _GO_PARTICLES), (_SIT, _SIT_PARTICLES), (_LOOK, _LOOK_PARTICLES))
+# "no" as the first half of a noun: "no-show", "no-claims", "no-go", "no-code"
+_NO_COMPOUNDS: Final = word_set("show shows claims claim go code brainer")
 # "I thought I'd check the drift first": deciding, then doing; not a wish
 _DECIDING: Final = word_set("thought figured reckoned decided agreed")
 _NOT_ACTIONS: Final = frozenset(
@@ -109,7 +111,9 @@ _ACTIONS: Final = frozenset(
     watch inspect verify handle oversee trigger rotate patch backfill reconcile query pull fetch
     extract transform filter aggregate visualise visualize plot summarise summarize draft rewrite
     upload install suggest try show demonstrate weigh pitch change adjust tweak
-    explore examine fit join load ingest parse wrap serve expose annotate backtest scrape"""
+    explore examine fit join load ingest parse wrap serve expose annotate backtest scrape
+    produce register translate decide reach strip convert rank score forecast predict classify
+    cluster detect contact visit hold talk speak send order refresh give tell take bring lower"""
     )
 )
 _DEFINITION: Final = re.compile(
@@ -462,6 +466,8 @@ def own_action(tokens: list[str]) -> tuple[bool, bool, bool]:
         while j < len(tokens) and j < i + OWN_ACTION_REACH:
             nxt = tokens[j]
             j += 1
+            if nxt == "no" and next_word(tokens, j - 1) in _NO_COMPOUNDS:
+                continue  # "our no-show model", "the no-claims discount": a noun, not a negation
             if nxt in _NEGATIONS:
                 doubt = next_word(tokens, j - 1)  # the negation is tokens[j - 1]
                 if (
@@ -541,7 +547,13 @@ def marks(text: str, norm: str, tokens: list[str], found: AbstractSet[int], m: M
     practice, hypothetical, negated = own_action(tokens)
     praise = _SELF_PRAISE.search(norm) is not None or _QUOTATION.search(norm) is not None
     generic = praise or (
-        not practice and (_DEFINITION.search(norm) is not None or _GENERIC.search(norm) is not None)
+        not practice
+        and (
+            # "My judgement is that the hold-out made it trustworthy": the learner's view, not a
+            # definition
+            (_DEFINITION.search(norm) is not None and tokens[0] not in _POSSESSIVES)
+            or _GENERIC.search(norm) is not None
+        )
     )
     reflection = not m.reflection.isdisjoint(found)
     past = any(is_past(t) for t in tokens)

@@ -451,6 +451,13 @@ def _evaluation(
     near: set[int] = {s.index for s in mentioning}
     for s in supporting:
         near.update((s.index - 1, s.index, s.index + 1))
+        # two sentences on, the learner's own: "I had two options... I took it out because...
+        # ...it cost two points of precision. I then wrote the comparison as a test"
+        near.update(
+            i
+            for i in (s.index - 2, s.index + 2)
+            if 0 <= i < len(sentences) and sentences[i].practice
+        )
     return [
         sentences[i]
         for i in sorted(near)

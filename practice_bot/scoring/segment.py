@@ -433,6 +433,13 @@ class _Cutter:
             if opens and (keys[p - 1] in seg.clause_ends or keys[p - 1] in _STRANDED):
                 return _MARKER  # "...with them on the inclusion side I...", "...pleased with in terms of"
             # "...doing it and I wrote a parser": a clause start after an object ends its clause
+            if (
+                keys[p - 1] in seg.clause_ends
+                and keys[p] == "so"
+                and p + 1 < len(keys)
+                and keys[p + 1] in _RELATIVE_SUBJECTS
+            ):
+                return _MARKER  # "...forty people can see it | so I moved the secrets"
             if keys[p - 1] in seg.clause_ends and keys[p] in _NEW_CLAUSE:
                 n = _starts(keys, p, seg.clause_starts)
                 return _CLAUSE if n > 1 or keys[p] == "but" else 0

@@ -114,3 +114,24 @@ def test_our_after_a_verb_stays_with_it_in_unpunctuated_speech() -> None:
     )
     assert not any(p.startswith("our theatre") for p in pieces(answer))
     assert " ".join(pieces(answer)) == answer
+
+
+def test_so_i_after_an_object_pronoun_starts_a_sentence_in_unpunctuated_speech() -> None:
+    answer = (
+        "the first version had the database password sitting in the notebook and the notebook was "
+        "in our github which is private but still like forty people can see it so i moved the "
+        "secrets into azure key vault got it to rotate the password the same day added a pre "
+        "commit hook"
+    )
+    got = pieces(answer)
+    assert any(p.startswith("so i moved the secrets") for p in got)
+    assert " ".join(got) == answer
+
+
+def test_so_after_an_object_pronoun_without_a_subject_does_not() -> None:
+    answer = (
+        "we had about three thousand photos of leaves from the growers phones and i had our "
+        "agronomist label them so the labels matched what the growers would actually call each "
+        "disease in the field every single time we checked"
+    )
+    assert not any(p.startswith("so the labels") for p in pieces(answer))

@@ -41,6 +41,10 @@ def test_first_person_action_forms_are_own_practice(sentence: str) -> None:
     [
         ("I do think it matters.", (False, False, False)),
         ("I'd check the drift first.", (False, True, False)),
+        # "no" as the first half of a noun is not a negation; "no" before a noun phrase still is
+        ("Our team's no-show model was wrong for younger patients.", (False, False, False)),
+        ("We built a no-show model for the clinics.", (True, False, False)),
+        ("We had no baseline.", (False, False, True)),
         ("I hoped that we'd check the drift first.", (False, True, False)),
         ("I was fine with that.", (False, False, False)),
         ("I didn't do the analysis.", (False, False, True)),
