@@ -13,6 +13,7 @@ from practice_bot.scoring.base import FLAG_INJECTION, FLAG_KEYWORDS, FLAG_PADDIN
 from practice_bot.scoring.concepts import Batch, ConceptBook
 from practice_bot.scoring.markers import Marks, elided_subject, marks
 from practice_bot.scoring.memory import Memory
+from practice_bot.scoring.role import ROLE_SENTENCES, states_job
 from practice_bot.scoring.segment import Segmentation, fluent, fluent_pair, segment
 from practice_bot.scoring.text import normalise, split_sentences, word_set, words
 from practice_bot.scoring.thresholds import (
@@ -96,6 +97,9 @@ class Reading:
     other_sense: frozenset[int] = frozenset()
     # a terse answer: a few notes, at most TERSE_ANSWER_WORDS words as written
     terse: bool = False
+    # it opens by giving the learner's job as another field's ("I'm the fleet engineer for a bus
+    # company"): its object must be named in the field's own words (role.py)
+    job_elsewhere: bool = False
 
     @property
     def zeroed(self) -> bool:
@@ -215,10 +219,23 @@ def read(answer: str, topic: Topic, book: ConceptBook, batch: Batch, memory: Mem
             s.why = EXCLUDED_WHY[FLAG_INJECTION]
         return reading
     _defend(topic, reading, book, sentence_tokens)
+    reading.job_elsewhere = _job_elsewhere(reading, book)
     reading.terse = _written_words(scored, seg) <= TERSE_ANSWER_WORDS
     _own_practice(reading.sentences, terse=reading.terse)
     _personal_role(reading.sentences)
     return reading
+
+
+def _job_elsewhere(reading: Reading, book: ConceptBook) -> bool:
+    """The answer opens by giving the learner's job, and that sentence names no ML or data work
+    ("I'm a signalling design engineer for a rail contractor", not "I'm the ML apprentice at a
+    chain of garden centres" nor "I'm a junior analyst at a charity")."""
+    ours = (book.markers.object | book.markers.object_jobs) - reading.other_sense
+    return any(
+        states_job(s.facts.tokens) and ours.isdisjoint(s.facts.found)
+        for s in reading.sentences[:ROLE_SENTENCES]
+        if not s.excluded
+    )
 
 
 def _written_words(answer: str, seg: Segmentation) -> int:

@@ -266,6 +266,8 @@ class MarkerIds:
     hedges: frozenset[int] = frozenset()
     object: frozenset[int] = frozenset()
     object_weak: frozenset[int] = frozenset()
+    object_plain: frozenset[int] = frozenset()
+    object_jobs: frozenset[int] = frozenset()
 
 
 def register(lexicon: Lexicon, phrases: dict[str, tuple[str, ...]]) -> MarkerIds:
@@ -285,6 +287,8 @@ def register(lexicon: Lexicon, phrases: dict[str, tuple[str, ...]]) -> MarkerIds
         hedges=add("hedges"),
         object=add("object"),
         object_weak=add("object_weak"),
+        object_plain=add("object_plain"),
+        object_jobs=add("object_jobs"),
     )
 
 

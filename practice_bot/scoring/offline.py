@@ -128,9 +128,11 @@ def judge(
     named: list[Named],
     object_phrases: frozenset[int] = frozenset(),
     weak_object: frozenset[int] = frozenset(),
+    plain_object: frozenset[int] = frozenset(),
 ) -> Verdict:
     """Judge one criterion; `named` pairs each sentence of the reading that matches any of its slots
-    (in order) with the slots it matches; `object_phrases`: the ids of the `object` marker list."""
+    (in order) with the slots it matches; `object_phrases`, `weak_object`, `plain_object`: the ids of
+    the `object`, `object_weak` and `object_plain` marker lists."""
     cid = criterion.id
     if reading.zeroed:
         return Verdict(
@@ -217,7 +219,7 @@ def judge(
             path.append("no supporting sentence is concrete (tool, figure or people): partly")
             return made("partly", reasons.not_concrete(shown_labels), shown)
         path.append(f"concrete: {_numbers([s for s in supporting if s.marks.concrete])}")
-        if not _about_object(reading, object_phrases, weak_object):
+        if not _about_object(reading, object_phrases, weak_object, plain=plain_object):
             path.append("nothing in the answer names ML or data work (its object): partly")
             return made("partly", reasons.other_object(shown_labels), shown)
         if _no_instance(reading):
@@ -247,7 +249,9 @@ def judge(
                 f"the {concepts.need} needed: partly, possible"
             )
             return made("partly", reasons.thin(shown_labels), shown, "possible")
-        if len(supporting) < 2 and not _about_object(reading, object_phrases, weak_object, True):
+        if len(supporting) < 2 and not _about_object(
+            reading, object_phrases, weak_object, True, plain_object
+        ):
             # One sentence carrying the whole criterion, in an answer that says it is ML or data
             # work only in words every business uses ("the data protection lead for our school's
             # parent-teacher association"): too thin to credit.
@@ -473,14 +477,20 @@ def _about_object(
     object_phrases: frozenset[int],
     weak: frozenset[int] = frozenset(),
     strictly: bool = False,
+    plain: frozenset[int] = frozenset(),
 ) -> bool:
     """Some sentence names the criteria's object, ML or data work, in that sense: a phrase the
     answer uses in another sense anywhere ("a model railway society") names it nowhere in it, and
     then a `weak` phrase ("data") does not say it alone either ("the asset data for every door" of
-    a building information model); `strictly`: a weak phrase never says it alone."""
+    a building information model); `strictly`: a weak phrase never says it alone. In an answer
+    that gives the learner's job as another field's ("I'm the fleet engineer for a bus company"),
+    neither a weak nor a `plain` phrase says it ("46 older diesel models"): only the field's own
+    words do ("machine learning", "training data", a library)."""
     gone = reading.other_sense & object_phrases
     if gone or strictly:
         gone = gone | weak
+    if reading.job_elsewhere:  # "I'm the fleet engineer for a bus company": "46 diesel models"
+        gone = gone | weak | plain
     return any(
         s.marks.about and not (s.facts.found & object_phrases) <= gone
         for s in reading.sentences
@@ -521,7 +531,15 @@ class OfflineScorer:
                 for ci, slots in s.facts.named:
                     per[ci].append((s, slots))
         verdicts = tuple(
-            judge(reading, c, k, per[ci], book.markers.object, book.markers.object_weak)
+            judge(
+                reading,
+                c,
+                k,
+                per[ci],
+                book.markers.object,
+                book.markers.object_weak,
+                book.markers.object_plain,
+            )
             for ci, (c, k) in enumerate(zip(criteria, batch.concepts, strict=True))
         )
         flags = list(reading.flags)

@@ -73,6 +73,13 @@ class MarkerRules(_Strict):
     # Of the object phrases, those too common to say it alone once the answer has used one of them in
     # another sense ("data" in an answer about building information models)
     object_weak: list[str] = []
+    # Of the object phrases, those other fields use in their own senses too ("diesel models", "the
+    # features that affected accuracy"): with `object_weak`, they do not say it alone in an answer
+    # that gives the learner's job as another field's (scoring/role.py)
+    object_plain: list[str] = []
+    # Words that put a job the answer states in ML or data work, besides the object phrases ("the
+    # ML apprentice", "a junior analyst")
+    object_jobs: list[str] = []
 
 
 class RuleFile(_Strict):

@@ -1,0 +1,65 @@
+"""The learner's job, as an answer states it when it opens: "I'm the fleet engineer for a bus
+company", "I'm a casting coordinator at an online retailer", "I'm head of finance at a football
+club", "I teach chemistry at a comprehensive".
+
+An assessor reads what follows in that light. When the job named is another field's, the words
+other fields use too ("46 older diesel models", "the features that affected accuracy", "our air
+data test set", "automatic route setting") do not make the answer machine-learning or data work
+(offline.py, `_about_object`; the `object_plain` marker list). A job in the field ("the ML
+apprentice", "the only data person", "a junior analyst") is not another field's.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from practice_bot.scoring.text import word_set
+
+# How far into an answer its opening self-introduction may come ("Right, so, er, I farm...").
+ROLE_SENTENCES: Final = 3
+
+_LEAD: Final = r"^(?:(?:so|um|umm|er|erm|uh|yeah|yes|right|well|okay|ok|and|like|hi|hello)\s+)*"
+# "I'm a/an/the <job> at/for/on/in/with a <place>": the job is up to seven words.
+_PLACE: Final = r"(?:at|for|on|in|with)"
+# the job: up to seven words, none of them a preposition of place ("I'm at a port authority")
+_JOB: Final = rf"(?P<job>(?:(?!{_PLACE}\b)\w+\s+){{0,6}}?(?!{_PLACE}\b)\w+)"
+_ROLE: Final = re.compile(
+    _LEAD + rf"(?:i\s+m|i\s+am|im|i\s+work\s+as)\s+{_JOB}\s+{_PLACE}\s+(?:a|an|the|our|one|\d+)\b"
+)
+# "I'm a gas engineer by trade", "I'm an electrician and...", "I'm a Royal Signals sergeant.", "I'm
+# a B1 licensed engineer on ATR 72s": a job title, with no place after it or not a place's article.
+_TITLED: Final = re.compile(
+    _LEAD + rf"(?:i\s+m|i\s+am|im|i\s+work\s+as)\s+(?:a|an|the)\s+{_JOB}"
+    rf"(?:\s+(?:by\s+(?:trade|background|profession)|and|{_PLACE})\b|$)"
+)
+# A job told as what one does for a living: "I teach chemistry", "I farm 420 acres", "I manage a
+# care home".
+_DOING: Final = re.compile(_LEAD + r"i\s+(?:teach|farm|manage\s+(?:a|an))\b")
+_ARTICLES: Final = word_set("a an the")
+# The head words of a job title said without an article ("I'm company stage manager", "I'm deputy
+# launching authority", "im chief lx", "I am second engineer on a container ship").
+_TITLES: Final = word_set(
+    "manager engineer head chief deputy coordinator officer director supervisor technician "
+    "assistant authority inspector controller foreman superintendent sergeant nurse teacher "
+    "lecturer electrician plumber chef pilot driver solicitor accountant pharmacist surveyor "
+    "architect"
+)
+# Not a job: "I'm the one at the front", "I'm a bit new at this", "I'm the lead on the project"
+# (a part in the work, not a trade)
+_NOT_JOBS: Final = word_set("one bit lot little part member fan big lead owner person contact")
+
+
+def states_job(tokens: list[str]) -> bool:
+    """The sentence (its normalised words) opens by giving the learner's job."""
+    text = " ".join(tokens)
+    if _DOING.match(text):
+        return True
+    m = _ROLE.match(text)
+    if m is None:
+        titled = _TITLED.match(text)
+        return titled is not None and not _TITLES.isdisjoint(titled.group("job").split())
+    job = m.group("job").split()
+    if not _NOT_JOBS.isdisjoint(job):
+        return False
+    return job[0] in _ARTICLES or not _TITLES.isdisjoint(job)
