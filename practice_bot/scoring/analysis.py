@@ -227,15 +227,17 @@ def read(answer: str, topic: Topic, book: ConceptBook, batch: Batch, memory: Mem
 
 
 def _job_elsewhere(reading: Reading, book: ConceptBook) -> bool:
-    """The answer opens by giving the learner's job, and that sentence names no ML or data work
+    """The answer opens by giving the learner's job, and no sentence giving it names ML or data work
     ("I'm a signalling design engineer for a rail contractor", not "I'm the ML apprentice at a
     chain of garden centres" nor "I'm a junior analyst at a charity")."""
     ours = (book.markers.object | book.markers.object_jobs) - reading.other_sense
-    return any(
-        states_job(s.facts.tokens) and ours.isdisjoint(s.facts.found)
+    jobs = [
+        ours.isdisjoint(s.facts.found)
         for s in reading.sentences[:ROLE_SENTENCES]
-        if not s.excluded
-    )
+        if not s.excluded and states_job(s.facts.tokens)
+    ]
+    # "I was a nurse for ten years. Now I'm the ML apprentice in the trust's data team."
+    return any(jobs) and all(jobs)
 
 
 def _written_words(answer: str, seg: Segmentation) -> int:

@@ -19,23 +19,27 @@ from practice_bot.scoring.text import word_set
 # How far into an answer its opening self-introduction may come ("Right, so, er, I farm...").
 ROLE_SENTENCES: Final = 3
 
-_LEAD: Final = r"^(?:(?:so|um|umm|er|erm|uh|yeah|yes|right|well|okay|ok|and|like|hi|hello)\s+)*"
-# "I'm a/an/the <job> at/for/on/in/with a <place>": the job is up to seven words.
+# where a self-introduction starts: the sentence's start, or after "and" ("My name's Jo and I'm a
+# joiner at..."), past the fillers
+_START: Final = (
+    r"(?:^|\band\s+)(?:(?:so|um|umm|er|erm|uh|yeah|yes|right|well|okay|ok|and|like|hi|hello)\s+)*"
+)
+_I_AM: Final = r"(?:i\s+m|i\s+am|im|i\s+ve\s+been|i\s+work\s+as)"
 _PLACE: Final = r"(?:at|for|on|in|with)"
 # the job: up to seven words, none of them a preposition of place ("I'm at a port authority")
 _JOB: Final = rf"(?P<job>(?:(?!{_PLACE}\b)\w+\s+){{0,6}}?(?!{_PLACE}\b)\w+)"
-_ROLE: Final = re.compile(
-    _LEAD + rf"(?:i\s+m|i\s+am|im|i\s+work\s+as)\s+{_JOB}\s+{_PLACE}\s+(?:a|an|the|our|one|\d+)\b"
-)
-# "I'm a gas engineer by trade", "I'm an electrician and...", "I'm a Royal Signals sergeant.", "I'm
-# a B1 licensed engineer on ATR 72s": a job title, with no place after it or not a place's article.
-_TITLED: Final = re.compile(
-    _LEAD + rf"(?:i\s+m|i\s+am|im|i\s+work\s+as)\s+(?:a|an|the)\s+{_JOB}"
-    rf"(?:\s+(?:by\s+(?:trade|background|profession)|and|{_PLACE})\b|$)"
+# "I'm a/an/the <job> at/for/on/in/with a <place>", "I'm company stage manager on a touring musical"
+_ROLE: Final = re.compile(rf"{_START}{_I_AM}\s+{_JOB}\s+{_PLACE}\s+(?:a|an|the|our|one|\d+)\b")
+# "I'm a paramedic for twelve years", "I'm a B1 licensed engineer on ATR 72s", "I'm a gas engineer
+# by trade", "I'm an electrician and...", "I'm a Royal Signals sergeant.": with an article, a job
+# before a preposition of place, or a job title before anything else
+_ARTICLED: Final = re.compile(
+    rf"{_START}{_I_AM}\s+(?:a|an|the)\s+{_JOB}"
+    rf"(?:\s+(?P<place>{_PLACE})|\s+(?:by\s+(?:trade|background|profession)|and)\b|$)"
 )
 # A job told as what one does for a living: "I teach chemistry", "I farm 420 acres", "I manage a
 # care home".
-_DOING: Final = re.compile(_LEAD + r"i\s+(?:teach|farm|manage\s+(?:a|an))\b")
+_DOING: Final = re.compile(rf"{_START}i\s+(?:teach|farm|manage\s+(?:a|an))\b")
 _ARTICLES: Final = word_set("a an the")
 # The head words of a job title said without an article ("I'm company stage manager", "I'm deputy
 # launching authority", "im chief lx", "I am second engineer on a container ship").
@@ -47,19 +51,25 @@ _TITLES: Final = word_set(
 )
 # Not a job: "I'm the one at the front", "I'm a bit new at this", "I'm the lead on the project"
 # (a part in the work, not a trade)
-_NOT_JOBS: Final = word_set("one bit lot little part member fan big lead owner person contact")
+_NOT_JOBS: Final = word_set(
+    "one bit lot little part member fan big lead owner person contact stickler believer"
+)
 
 
 def states_job(tokens: list[str]) -> bool:
-    """The sentence (its normalised words) opens by giving the learner's job."""
+    """The sentence (its normalised words) gives the learner's job, at its start or after "and"."""
     text = " ".join(tokens)
-    if _DOING.match(text):
+    if _DOING.search(text):
         return True
-    m = _ROLE.match(text)
+    m = _ROLE.search(text)
+    if m is not None:
+        job = m.group("job").split()
+        if _NOT_JOBS.isdisjoint(job) and (job[0] in _ARTICLES or not _TITLES.isdisjoint(job)):
+            return True
+    m = _ARTICLED.search(text)
     if m is None:
-        titled = _TITLED.match(text)
-        return titled is not None and not _TITLES.isdisjoint(titled.group("job").split())
-    job = m.group("job").split()
-    if not _NOT_JOBS.isdisjoint(job):
         return False
-    return job[0] in _ARTICLES or not _TITLES.isdisjoint(job)
+    job = m.group("job").split()
+    return _NOT_JOBS.isdisjoint(job) and (
+        m.group("place") is not None or not _TITLES.isdisjoint(job)
+    )

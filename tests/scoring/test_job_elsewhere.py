@@ -50,6 +50,8 @@ def job(sentence: str) -> bool:
         "I teach chemistry at a comprehensive in Leicester.",
         "Right, so, er, I farm 420 acres in Lincolnshire.",
         "I manage a care home in Cumbria.",
+        "I've been a paramedic for twelve years.",
+        "My name's Jo and I'm a joiner at a housebuilder.",
     ],
 )
 def test_a_job_stated_when_the_answer_opens_is_read(sentence: str) -> None:
@@ -66,6 +68,9 @@ def test_a_job_stated_when_the_answer_opens_is_read(sentence: str) -> None:
         "I'm a natural collaborator and I enjoy it.",
         "I'm a big believer in stakeholder engagement.",
         "We had a workshop at the depot.",
+        "I've been monitoring the model for a year.",
+        "The model I'm the lead on is a classifier.",
+        "I'm a stickler for detail.",
     ],
 )
 def test_other_openings_are_not_a_job(sentence: str) -> None:
@@ -94,6 +99,18 @@ def test_the_same_account_without_the_job_is_still_read_as_before() -> None:
 )
 def test_a_job_in_the_field_is_not_another_fields(opening: str) -> None:
     assert judgment(opening + " " + BODY).status == "evidenced"
+
+
+def test_a_former_job_before_a_job_in_the_field_is_not_another_fields() -> None:
+    answer = (
+        "I was a coach driver for ten years. Now I'm the data apprentice at the same operator. "
+        + BODY
+    )
+    assert judgment(answer).status == "evidenced"
+    answer = (
+        "I've been a coach driver for ten years. I'm the data apprentice at a coach firm. " + BODY
+    )
+    assert judgment(answer).status == "evidenced"
 
 
 def test_the_fields_own_words_still_say_it_after_another_job() -> None:
