@@ -1,6 +1,6 @@
 """An answer that opens by giving the learner's job as another field's ("I'm the fleet engineer for a
 coach operator") is not machine-learning or data work through the words other fields use too
-("30 older diesel models", "the features that affected accuracy", "our air data test set"): only
+("30 older coach models", "the features that affected accuracy", "our air data test set"): only
 the field's own words say it is (scoring/role.py; markers.toml `object_plain`, `object_jobs`)."""
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ SCORER = OfflineScorer()
 LEGACY = "model-management/pass-4"  # decommissioning assets, current and legacy models, policy
 
 BODY = (
-    "We had 30 older diesel models that we needed to retire before the low emission zone started. "
+    "We had 30 older coach models that we needed to retire before the low emission zone started. "
     "I wrote the decommissioning plan for each one under our disposal policy, with the routes, "
     "mileage and resale value, and we sold 18 and scrapped the rest, keeping the disposal records "
     "for the regulator. For the replacements I compared two platforms: battery-electric needed "
