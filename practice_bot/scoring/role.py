@@ -37,6 +37,12 @@ _ARTICLED: Final = re.compile(
     rf"{_START}{_I_AM}\s+(?:a|an|the)\s+{_JOB}"
     rf"(?:\s+(?P<place>{_PLACE})|\s+(?:by\s+(?:trade|background|profession)|and)\b|$)"
 )
+# "As a paramedic with the ambulance service, I...", "As the site manager, I...", "I work for the
+# ambulance service as a paramedic": the job after "as", before a place, "I" or the end
+_AS: Final = re.compile(
+    rf"(?:{_START}|^i\s+work\b.*?\b)as\s+(?:a|an|the)\s+{_JOB}"
+    rf"(?:\s+(?P<place>{_PLACE})\s+(?:a|an|the|our)\b|\s+i\b|$)"
+)
 # A job told as what one does for a living: "I teach chemistry", "I farm 420 acres", "I manage a
 # care home".
 _DOING: Final = re.compile(rf"{_START}i\s+(?:teach|farm|manage\s+(?:a|an))\b")
@@ -52,7 +58,8 @@ _TITLES: Final = word_set(
 # Not a job: "I'm the one at the front", "I'm a bit new at this", "I'm the lead on the project"
 # (a part in the work, not a trade)
 _NOT_JOBS: Final = word_set(
-    "one bit lot little part member fan big lead owner person contact stickler believer"
+    "one bit lot little part member fan big lead owner person contact stickler believer team "
+    "result rule whole example first start starting consequence side"
 )
 
 
@@ -66,6 +73,9 @@ def states_job(tokens: list[str]) -> bool:
         job = m.group("job").split()
         if _NOT_JOBS.isdisjoint(job) and (job[0] in _ARTICLES or not _TITLES.isdisjoint(job)):
             return True
+    m = _AS.search(text)
+    if m is not None and _NOT_JOBS.isdisjoint(m.group("job").split()):
+        return True
     m = _ARTICLED.search(text)
     if m is None:
         return False

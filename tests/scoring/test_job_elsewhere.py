@@ -52,6 +52,8 @@ def job(sentence: str) -> bool:
         "I manage a care home in Cumbria.",
         "I've been a paramedic for twelve years.",
         "My name's Jo and I'm a joiner at a housebuilder.",
+        "As a paramedic with the ambulance service, I see it every shift.",
+        "I work for the ambulance service as a paramedic.",
     ],
 )
 def test_a_job_stated_when_the_answer_opens_is_read(sentence: str) -> None:
@@ -71,6 +73,8 @@ def test_a_job_stated_when_the_answer_opens_is_read(sentence: str) -> None:
         "I've been monitoring the model for a year.",
         "The model I'm the lead on is a classifier.",
         "I'm a stickler for detail.",
+        "As a team we agreed the threshold.",
+        "As a result of the audit, I rewrote it.",
     ],
 )
 def test_other_openings_are_not_a_job(sentence: str) -> None:
