@@ -63,7 +63,8 @@ _OBJECT_START: Final = word_set(
 # The first word of a compound verb: "I fine-tuned", "I pen tested", "I spot checked", "I hand
 # labelled" (the second word an action)
 _COMPOUND_FIRST: Final = word_set(
-    "fine pen spot hand double cross unit load stress smoke peer sense back hard user sanity"
+    "fine pen spot hand double cross unit load stress smoke peer sense back hard user sanity down up "
+    "over under"
 )
 # "go" with a particle is an action ("I go back over the logs", "I go through the alerts"); alone it
 # may be a plan ("I'm going to")

@@ -79,6 +79,9 @@ def test_other_forms_stay_what_they_were(sentence: str, expected: tuple[bool, bo
         "I did look at a deep learning model on the raw traces.",
         "I look into every alert the same morning.",
         "I basically rebuilt the features per door cycle.",
+        # a verb with its particle hyphenated in front: "down-weighted", "up-sampled", "over-sampled"
+        "So I- I down-weighted popular titles in the loss.",
+        "I up-sampled the rare class before training.",
     ],
 )
 def test_spoken_and_non_native_forms_are_own_practice(sentence: str) -> None:
