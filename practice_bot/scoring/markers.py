@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Final
 
 from practice_bot.scoring.lexicon import Lexicon
@@ -160,6 +161,8 @@ _SELF_PRAISE: Final = re.compile(
     r"detail[- ]oriented|conscientious|proactive|a natural|a team player|a people person|"
     r"a lifelong learner)|"
     r"i take (?:[\w']+ ){1,4}(?:very |extremely |really |incredibly )?seriously|i (?:really )?thrive|"
+    # a creed claimed instead of the work: "it's part of my DNA", "that's my motto", "my mantra"
+    r"(?:part of|in) my dna|my (?:motto|mantra|creed)|"
     # praise reported instead of the work: "my documentation has been praised", "would tell you"
     r"(?:has|have|was|were) been praised|would tell you|described my [\w ]{1,30} as)\b"
     # praise reported: "my manager wrote that I excel at scoping", "my mentor said I have an
@@ -392,6 +395,18 @@ _DOUBTING: Final = word_set("think believe reckon remember recall")
 _GOOD_ABSENCES: Final = word_set(
     "complaints complaint incidents incident issues problems errors escalations grievances breaches"
 )
+# "I don't think they would have agreed if I'd pushed": a judgment of what would have happened
+_COUNTERFACTUAL: Final = word_set("would could might d")
+_COUNTERFACTUAL_REACH: Final = 5  # words after "think" to the modal
+
+
+def _counterfactual(tokens: list[str], doubt: int) -> bool:
+    """Whether "think" at tokens[doubt] opens a judgment of what would have happened ("I don't think
+    the board would have signed it off", "...they'd have trusted it"), a modal and "have" after it."""
+    after = tokens[doubt + 1 : doubt + 1 + _COUNTERFACTUAL_REACH]
+    return any(w in _COUNTERFACTUAL and nxt in ("have", "ve") for w, nxt in pairwise(after))
+
+
 # A stance, not work left undone: "I wasn't comfortable with that", "I wasn't happy with the recall"
 _STANCES: Final = word_set("comfortable happy keen convinced willing prepared")
 # ...when a clause follows ("I don't think we...", not "I didn't believe the first numbers")
@@ -424,15 +439,13 @@ _REPORT_REACH: Final = 8  # "they agreed the middle one, and that we'd...": word
 
 def _reported_or_purpose(tokens: list[str], i: int, modal: str) -> bool:
     """Whether the modal after the subject at tokens[i] reports what was said or agreed ("they agreed
-    that we'd review it", "I told them I'd check") or gives a purpose ("so I can compare them", "so
-    that we'd see it"): not a plan or a wish. ("Could" without "have" is never a plan: own_action.)"""
+    that we'd review it", "I told them I'd check") or gives a purpose ("so that we'd see it"): not a
+    plan or a wish. ("Can", and "could" without "have", are never one: own_action.)"""
     k = i - 1
-    if k >= 0 and tokens[k] == "so":
-        return modal == "can"  # "so I can compare them"
     if k >= 0 and tokens[k] == "that":
         k -= 1
         if k >= 0 and tokens[k] == "so":
-            return modal in _REPORTED_MODALS or modal == "can"  # "so that we'd see it"
+            return modal in _REPORTED_MODALS  # "so that we'd see it"
         if k >= 0 and tokens[k] == "and":  # "they agreed the middle one, and that we'd review it"
             return modal in _REPORTED_MODALS and not _REPORTING.isdisjoint(
                 tokens[max(0, k - _REPORT_REACH) : k]
@@ -448,6 +461,23 @@ def _decided_before(tokens: list[str], i: int) -> bool:
     if tokens[i - 1] == "that":
         return not _DECIDING.isdisjoint(tokens[:i])
     return tokens[i - 1] in _DECIDING
+
+
+# Past participles spelt like their verb: "I'd split" is "had split" only in a story told in the past
+_AMBIGUOUS_PARTICIPLES: Final = word_set("split read set put cut run let hit shut spread")
+_PLANS: Final = word_set("if unless next again whether")
+
+
+def _had_in_past(tokens: list[str], after: str) -> bool:
+    """Whether "'d" before `after`, a participle spelt like its verb ("split", "read", "set"), is
+    "had" in a sentence told in the past ("the shadow run showed me, because I'd split the results
+    by letter length, that..."), not "would" ("I'd split it by region next time", "if I did it
+    again I'd set it lower")."""
+    return (
+        after in _AMBIGUOUS_PARTICIPLES
+        and _PLANS.isdisjoint(tokens)
+        and any(is_past(t) and t not in _AMBIGUOUS_PARTICIPLES for t in tokens)
+    )
 
 
 def own_action(tokens: list[str]) -> tuple[bool, bool, bool]:
@@ -471,6 +501,8 @@ def own_action(tokens: list[str]) -> tuple[bool, bool, bool]:
                 continue  # "our no-show model", "the no-claims discount": a noun, not a negation
             if nxt in _NEGATIONS:
                 doubt = next_word(tokens, j - 1)  # the negation is tokens[j - 1]
+                if doubt in _DOUBTING and _counterfactual(tokens, tokens.index(doubt, j)):
+                    break  # "I don't think they would have agreed if...": a judgment
                 if (
                     doubt in _DOUBTING
                     and next_word(tokens, tokens.index(doubt, j)) in _CLAUSE_SUBJECTS
@@ -500,7 +532,7 @@ def own_action(tokens: list[str]) -> tuple[bool, bool, bool]:
                 continue
             if nxt == "is" and tokens[j - 2] in _ROLES:
                 continue  # "my job is to check the alerts"
-            if nxt == "d" and _had(after):
+            if nxt == "d" and (_had(after) or _had_in_past(tokens, after)):
                 continue  # "I'd been following the discussions": had, not would
             if nxt in _COMPOUND_FIRST and is_action(after):
                 return True, False, False  # "I fine-tuned", "I pen tested"
@@ -523,6 +555,8 @@ def own_action(tokens: list[str]) -> tuple[bool, bool, bool]:
                 continue  # "I thought I'd check", "they agreed that we'd review it": decided to
             if nxt == "could" and not (j < len(tokens) and tokens[j] in ("have", "ve")):
                 continue  # "I could give them the inputs": past ability, not a wish
+            if nxt == "can" and after not in _NEGATIONS:
+                break  # "I can write pytest tests against them": an ability, not a plan
             if nxt in _MODALS:
                 if _reported_or_purpose(tokens, i, nxt):
                     break  # "they agreed that we'd review it", "so I can compare them": not a plan

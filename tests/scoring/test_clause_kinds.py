@@ -135,3 +135,14 @@ def test_so_after_an_object_pronoun_without_a_subject_does_not() -> None:
         "disease in the field every single time we checked"
     )
     assert not any(p.startswith("so the labels") for p in pieces(answer))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "and i can write pytest tests against them and the main libraries are pandas",
+        "the ethics one I can talk about is a client asking us to rank candidates",
+    ],
+)
+def test_an_ability_is_not_a_plan(sentence: str) -> None:
+    assert not hypothetical(sentence)

@@ -40,3 +40,13 @@ def test_a_reason_and_a_comparison_about_retiring_models_are_not_a_platform_choi
 
 def test_the_options_set_side_by_side_in_plain_words_are_a_choice() -> None:
     assert status(CHOOSING) == "evidenced"
+
+
+def test_options_tried_for_hyperparameters_on_hardware_chosen_by_others_are_not_a_choice() -> None:
+    answer = (
+        "At the insurer the model was already hosted on AWS SageMaker when I joined, on a GPU "
+        "instance the platform team chose. I tuned the model so it fitted the instance memory, and I "
+        "kept a log of the options I tried for the hyperparameters. It cut scoring time by 40% which "
+        "saved money for the business."
+    )
+    assert status(answer) != "evidenced"
