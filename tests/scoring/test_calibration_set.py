@@ -26,7 +26,7 @@ SPOKEN_STYLES = {"spoken", "spoken-unpunctuated"}
 SPOKEN_SYMBOLS = {"per", "cent", "and", "plus", "point", "pounds", "dollars", "euros"}
 V2_MIN_PER_TOPIC = 50  # v1 and v2 items of a topic written for v2, not counting the copies
 # Blind items added to dev only (ids <topic>-mNN, -nNN, -hNN and -kNN; docs/calibration.md): styled, outside the split balance.
-BLIND_ID = re.compile(r"-[mnhkpqrstuvwxyzjgbcdefio]\d+(?:" + re.escape(COPY_SUFFIX) + ")?")
+BLIND_ID = re.compile(r"-[mnhkpqrstuvwxyzjgbcdefiola]\d+(?:" + re.escape(COPY_SUFFIX) + ")?")
 
 
 def number(item: Item) -> int | None:
