@@ -11,7 +11,7 @@ from practice_bot.rubric.models import Topic
 from practice_bot.scoring import defences, scope
 from practice_bot.scoring.base import FLAG_INJECTION, FLAG_KEYWORDS, FLAG_PADDING, FLAG_RECITAL
 from practice_bot.scoring.concepts import Batch, ConceptBook
-from practice_bot.scoring.markers import Marks, elided_subject, marks
+from practice_bot.scoring.markers import Marks, elided_subject, headed_note, marks
 from practice_bot.scoring.memory import Memory
 from practice_bot.scoring.role import ROLE_SENTENCES, states_job
 from practice_bot.scoring.segment import Segmentation, fluent, fluent_pair, segment
@@ -402,7 +402,12 @@ def _personal(tokens: list[str]) -> bool:
 def _personal_role(sentences: list[Sentence]) -> None:
     """A team's "we" with no personal role earns nothing: when no sentence says "I", "me" or "my"
     (nor is a note with its "I" left out: "Ran the flag rate..."), no sentence is own practice."""
-    if any(_personal(s.facts.tokens) or elided_subject(s.facts.tokens) for s in sentences):
+    if any(
+        _personal(s.facts.tokens)
+        or elided_subject(s.facts.tokens)
+        or (":" in s.text and headed_note(normalise(s.text)))
+        for s in sentences
+    ):
         return
     for s in sentences:
         if s.practice:

@@ -14,7 +14,7 @@ from itertools import pairwise
 from typing import Final
 
 from practice_bot.scoring.lexicon import Lexicon
-from practice_bot.scoring.text import stem, word_set
+from practice_bot.scoring.text import stem, word_set, words
 from practice_bot.scoring.thresholds import DISCLAIMER_WORDS, OWN_ACTION_BRIDGES, OWN_ACTION_REACH
 
 _SUBJECTS: Final = frozenset({"i", "we"})
@@ -367,6 +367,12 @@ def elided_subject(tokens: list[str]) -> bool:
     )
 
 
+def headed_note(norm: str) -> bool:
+    """A terse note after its heading, its "I" left out: "Gym chain membership churn: chose logistic
+    regression over a random forest" (`norm`: the sentence normalised)."""
+    return ":" in norm and elided_subject(words(norm.split(":", 1)[1]))
+
+
 def _verb_search(tokens: list[str], i: int) -> int | None:
     """Where the search for the verb of a first-person subject at tokens[i] starts, or None when
     tokens[i] is not one: "I", "we"; "our"/"my" and a group ("our team retrained") or a role ("my
@@ -584,6 +590,8 @@ def marks(text: str, norm: str, tokens: list[str], found: AbstractSet[int], m: M
     """Classify one sentence: `text` as written, `norm` normalised, `tokens` its words, `found` the
     phrase ids the shared lexicon matched in it."""
     practice, hypothetical, negated = own_action(tokens)
+    if not practice and headed_note(norm):
+        practice = True  # a note after its heading: "Gym chain churn: chose logistic regression"
     praise = _SELF_PRAISE.search(norm) is not None or _QUOTATION.search(norm) is not None
     generic = praise or (
         not practice

@@ -65,6 +65,15 @@ def test_a_comparison_of_methods_without_maths_is_not_the_maths() -> None:
     assert status("engineering-principles/pass-3", answer) != "evidenced"
 
 
+def test_a_gap_in_the_data_is_not_bias() -> None:
+    answer = (
+        "For the energy forecast I found a gap between the smart meter data and the billing data: "
+        "about 8% of readings were missing, mostly when meters lost signal. I filled the gaps with "
+        "interpolation and the MAPE dropped from 12% to 9%."
+    )
+    assert status("engineering-principles/pass-4", answer) != "evidenced"
+
+
 def test_detection_models_named_plainly_are_methods() -> None:
     answer = (
         "For the shelf-gap project I tried two approaches. I first trained a gradient boosted "
