@@ -53,8 +53,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _start_screen() -> int:
-    """Bare `practice-bot`: the start screen, without building the parser or loading the settings
-    first (pydantic costs as much to import as Textual); the app loads them after its first frame.
+    """Bare `practice-bot`: the start screen, without building the parser. The settings are loaded
+    first (a broken config file is reported on one line before the app opens), so the screen's first
+    frame is complete: its scoring line, name and theme, and then its recent sessions. Loading them in
+    a thread after a first frame drawn from the prefs file alone drew that frame sooner but completed
+    the screen later (issue #14: 1.98-2.00x the minimal app against 1.82-1.84x, the same CPU time;
+    docs/app.md, "Speed and memory").
 
     Garbage collection waits until the start screen is complete (it resumes it, as does leaving it):
     starting makes some 70,000 objects that live as long as the app (modules, classes, widgets), and
@@ -63,10 +67,12 @@ def _start_screen() -> int:
 
     gc.disable()
     try:
-        from practice_bot.tui.app import run
         from practice_bot.tui.lazy_settings import load_default_settings
 
-        code: int = run(load_default_settings)
+        settings = load_default_settings()
+        from practice_bot.tui.app import run
+
+        code: int = run(settings)
     finally:
         gc.enable()
     return code

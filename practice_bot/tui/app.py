@@ -1,9 +1,9 @@
 """The Textual app: `run(settings, config=None, resume=None)` is what `practice-bot` calls.
 
 Kept light so the first screen appears fast: screens, the engine and the records are imported when first
-needed, and nothing here imports an LLM library. `settings` may be a loader instead of Settings (bare
-`practice-bot`): the start screen draws from the prefs file and defaults, the settings load in a thread
-after the first frame, and the screens that need them are told when they arrive (`settings_signal`;
+needed, and nothing here imports an LLM library. `settings` may be a loader instead of Settings
+(`practice-bot review`): the first screen draws from the prefs file and defaults, the settings load in a
+thread after the first frame, and the screens that need them are told when they arrive (`settings_signal`;
 `when_settings` runs an action once they are there).
 """
 

@@ -1,8 +1,9 @@
 """Settings the app can start without: given as a loader, they are read once, after the first frame.
 
-`practice-bot` on its own starts the app before `practice_bot.config` (pydantic, pydantic-settings: as
-long to import as Textual itself) is imported; the start screen's first frame needs only the prefs file.
-Standard library only, so importing it costs nothing.
+`practice-bot review` starts the app before `practice_bot.config` (pydantic, pydantic-settings) is
+imported: its first frame needs only the prefs file. (Bare `practice-bot` loads them first: its start
+screen completes sooner so; docs/app.md, "Speed and memory".) Standard library only, so importing it
+costs nothing.
 """
 
 from __future__ import annotations

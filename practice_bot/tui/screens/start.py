@@ -1,10 +1,11 @@
 """The start screen: the apprentice's name (remembered), the kind of session, topics for practice, what
 scores the answers, and recent sessions (resume an unfinished one, or open a finished one's report).
 
-The form draws from the prefs file alone (its parts are in start_parts.py). Bare `practice-bot` loads
-the settings in a thread after the first frame (the app's `settings_signal` says when): until they
-arrive the scoring line says so, and then it, the name (if none was remembered) and the recent sessions
-(read from the transcripts folder in a thread) are filled in. Keys pressed before then wait for them.
+The form draws from the prefs file and the settings (its parts are in start_parts.py); the recent
+sessions are read from the transcripts folder in a thread. Bare `practice-bot` loads the settings before
+the app starts; given a loader instead (`practice-bot review`), the app loads them in a thread after the
+first frame (its `settings_signal` says when): until they arrive the scoring line says so, and then it
+and the name (if none was remembered) are filled in. Keys pressed before then wait for them.
 """
 
 from __future__ import annotations
