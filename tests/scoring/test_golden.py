@@ -35,7 +35,9 @@ MIN_COMPARED = 250
 # "we" with no personal role, docs/labelling.md). Chosen on the dev split alone (3 false credits fewer,
 # no true credit lost, the same on both halves); on these items it moved test kappa from 0.620 to
 # 0.604, so the test floor is 0.60.
-KAPPA_FLOOR = {"dev": 0.75, "test": 0.60}
+# Issue #13, sixth round: on these items dev kappa 0.947 and test kappa 0.687 (the whole test split
+# 0.688, its targets met), so the floors rise to just under them, to keep what the rounds gained.
+KAPPA_FLOOR = {"dev": 0.93, "test": 0.67}
 FALSE_CREDIT_CEILING = 0.0
 
 
