@@ -47,6 +47,17 @@ def is_journal(path: Path) -> bool:
     return path.name.endswith(JOURNAL_SUFFIX)
 
 
+def read_text(path: Path) -> str:
+    """A transcript file's text; a file that cannot be read or is not UTF-8 is a TranscriptError
+    naming it."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise TranscriptError(
+            f"{path}: cannot read: {getattr(exc, 'strerror', None) or exc}"
+        ) from None
+
+
 def read_each(folder: Path, read: Callable[[Path], T]) -> tuple[list[T], list[str]]:
     """Each transcript file in a folder as `read` gives it, and a message per unreadable file (a
     journal that made way for its final file while we looked is skipped, not a problem)."""

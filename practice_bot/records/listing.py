@@ -17,7 +17,13 @@ from pathlib import Path
 from typing import Any
 
 from practice_bot.errors import TranscriptError
-from practice_bot.records.files import is_journal, read_each, session_places, transcript_files
+from practice_bot.records.files import (
+    is_journal,
+    read_each,
+    read_text,
+    session_places,
+    transcript_files,
+)
 from practice_bot.textsafe import check_text
 
 MODES = ("mock", "practice", "drill")
@@ -63,12 +69,7 @@ def unfinished_elsewhere(folder: Path) -> list[SessionRow]:
 
 def read_row(path: Path) -> SessionRow:
     """The row of one transcript file (a finished one, or a journal); raises TranscriptError."""
-    try:
-        raw = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise TranscriptError(
-            f"{path}: cannot read: {getattr(exc, 'strerror', None) or exc}"
-        ) from None
+    raw = read_text(path)
     try:
         fields = _journal_fields(raw) if is_journal(path) else _json(raw)
         return _row(path, fields)

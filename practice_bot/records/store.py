@@ -29,6 +29,7 @@ from practice_bot.records.files import (
     is_journal,
     own_private_folder,
     read_each,
+    read_text,
     temp_rescue_name,
 )
 from practice_bot.records.files import (
@@ -296,12 +297,7 @@ def load_transcript(path: Path) -> Transcript:
     if is_journal(path):
         transcript, _ = replay(path)
         return transcript
-    try:
-        raw = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise TranscriptError(
-            f"{path}: cannot read: {getattr(exc, 'strerror', None) or exc}"
-        ) from None
+    raw = read_text(path)
     try:
         data = json.loads(raw)
         check_text(raw, data)
