@@ -30,6 +30,7 @@ from practice_bot.scoring.base import (
     Status,
 )
 from practice_bot.scoring.concepts import Concepts, concept_book
+from practice_bot.scoring.markers import MarkerIds
 from practice_bot.scoring.memory import Memory
 from practice_bot.scoring.text import word_set
 from practice_bot.scoring.thresholds import (
@@ -126,13 +127,11 @@ def judge(
     criterion: Criterion,
     concepts: Concepts,
     named: list[Named],
-    object_phrases: frozenset[int] = frozenset(),
-    weak_object: frozenset[int] = frozenset(),
-    plain_object: frozenset[int] = frozenset(),
+    markers: MarkerIds,
 ) -> Verdict:
     """Judge one criterion; `named` pairs each sentence of the reading that matches any of its slots
-    (in order) with the slots it matches; `object_phrases`, `weak_object`, `plain_object`: the ids of
-    the `object`, `object_weak` and `object_plain` marker lists."""
+    (in order) with the slots it matches; `markers`: the rules' marker lists (what names the criteria's
+    object, ML or data work, is read from them)."""
     cid = criterion.id
     if reading.zeroed:
         return Verdict(
@@ -219,7 +218,7 @@ def judge(
             path.append("no supporting sentence is concrete (tool, figure or people): partly")
             return made("partly", reasons.not_concrete(shown_labels), shown)
         path.append(f"concrete: {_numbers([s for s in supporting if s.marks.concrete])}")
-        if not _about_object(reading, object_phrases, weak_object, plain=plain_object):
+        if not _about_object(reading, markers):
             path.append("nothing in the answer names ML or data work (its object): partly")
             return made("partly", reasons.other_object(shown_labels), shown)
         if _no_instance(reading):
@@ -249,9 +248,7 @@ def judge(
                 f"the {concepts.need} needed: partly, possible"
             )
             return made("partly", reasons.thin(shown_labels), shown, "possible")
-        if len(supporting) < 2 and not _about_object(
-            reading, object_phrases, weak_object, True, plain_object
-        ):
+        if len(supporting) < 2 and not _about_object(reading, markers, strictly=True):
             # One sentence carrying the whole criterion, in an answer that says it is ML or data
             # work only in words every business uses ("the data protection lead for our school's
             # parent-teacher association"): too thin to credit.
@@ -472,25 +469,20 @@ def _evaluation(
     ]
 
 
-def _about_object(
-    reading: Reading,
-    object_phrases: frozenset[int],
-    weak: frozenset[int] = frozenset(),
-    strictly: bool = False,
-    plain: frozenset[int] = frozenset(),
-) -> bool:
+def _about_object(reading: Reading, markers: MarkerIds, *, strictly: bool = False) -> bool:
     """Some sentence names the criteria's object, ML or data work, in that sense: a phrase the
     answer uses in another sense anywhere ("a model railway society") names it nowhere in it, and
-    then a `weak` phrase ("data") does not say it alone either ("the asset data for every door" of
+    then an `object_weak` phrase ("data") does not say it alone either ("the asset data for every door" of
     a building information model); `strictly`: a weak phrase never says it alone. In an answer
     that gives the learner's job as another field's ("I'm the fleet engineer for a bus company"),
-    neither a weak nor a `plain` phrase says it ("46 older diesel models"): only the field's own
+    neither a weak nor an `object_plain` phrase says it ("46 older diesel models"): only the field's own
     words do ("machine learning", "training data", a library)."""
+    object_phrases, weak = markers.object, markers.object_weak
     gone = reading.other_sense & object_phrases
     if gone or strictly:
         gone = gone | weak
     if reading.job_elsewhere:  # "I'm the fleet engineer for a bus company": "46 diesel models"
-        gone = gone | weak | plain
+        gone = gone | weak | markers.object_plain
     return any(
         s.marks.about and not (s.facts.found & object_phrases) <= gone
         for s in reading.sentences
@@ -531,15 +523,7 @@ class OfflineScorer:
                 for ci, slots in s.facts.named:
                     per[ci].append((s, slots))
         verdicts = tuple(
-            judge(
-                reading,
-                c,
-                k,
-                per[ci],
-                book.markers.object,
-                book.markers.object_weak,
-                book.markers.object_plain,
-            )
+            judge(reading, c, k, per[ci], book.markers)
             for ci, (c, k) in enumerate(zip(criteria, batch.concepts, strict=True))
         )
         flags = list(reading.flags)
