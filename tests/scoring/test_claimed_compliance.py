@@ -3,17 +3,11 @@ secure" evidences nothing; confident claims without an example): model-deploymen
 
 from __future__ import annotations
 
-from practice_bot.rubric import load_rubric
-from practice_bot.scoring.offline import OfflineScorer
-
-RUBRIC = load_rubric()
-SCORER = OfflineScorer()
+from tests.scoring import verdicts
 
 
 def statuses(answer: str) -> dict[str, str]:
-    topic = RUBRIC.topic("model-deployment")
-    got = SCORER.score(answer, "Tell me about data security and bias.", topic, topic.criteria)
-    return {j.criterion_id: j.status for j in got.judgments}
+    return verdicts.statuses("model-deployment", answer, "Tell me about data security and bias.")
 
 
 def test_following_gdpr_and_doing_the_training_is_not_outlining_the_standards() -> None:
@@ -47,25 +41,23 @@ def test_fairness_claimed_with_best_practice_named_is_not_minimising_bias() -> N
 
 
 def test_a_vague_result_claimed_is_not_the_business_problem_solved() -> None:
-    topic = RUBRIC.topic("model-testing-improvement")
     answer = (
         "The fraud project was really complex and there was a lot of uncertainty, because the data "
         "was messy and nobody knew what fraud looked like. I evaluated three different tools and "
         "picked the best one for the job. In the end the solution solved the business problem and "
         "saved the company a lot of money."
     )
-    got = SCORER.score(answer, "Tell me about a complex problem.", topic, topic.criteria)
-    status = {j.criterion_id: j.status for j in got.judgments}
-    assert status["model-testing-improvement/pass-3"] != "evidenced"
+    got = verdicts.status(
+        "model-testing-improvement/pass-3", answer, "Tell me about a complex problem."
+    )
+    assert got != "evidenced"
 
 
 def test_a_data_choice_claimed_without_the_choice_is_not_evaluating_it() -> None:
-    topic = RUBRIC.topic("model-testing-improvement")
     answer = (
         "At the bank I worked on the mortgage arrears model. For example, I considered GDPR when "
         "choosing the data and made sure the data quality was good. Everything was signed off by "
         "governance in June."
     )
-    got = SCORER.score(answer, "How did you make choices about data?", topic, topic.criteria)
-    status = {j.criterion_id: j.status for j in got.judgments}
-    assert status["model-testing-improvement/pass-2"] != "evidenced"
+    question = "How did you make choices about data?"
+    assert verdicts.status("model-testing-improvement/pass-2", answer, question) != "evidenced"

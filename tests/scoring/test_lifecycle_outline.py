@@ -4,12 +4,8 @@ blight", "a phased launch", "the maintenance planners", "my first model") is not
 
 from __future__ import annotations
 
-from practice_bot.rubric import load_rubric
-from practice_bot.scoring.offline import OfflineScorer
 from tests.scoring import verdicts
 
-RUBRIC = load_rubric()
-SCORER = OfflineScorer()
 OUTLINE = "model-scoping/pass-1"
 
 
@@ -60,8 +56,6 @@ def test_standard_metrics_with_no_business_need_are_half_of_pass_2() -> None:
         "imbalanced classification problems. I set the target at F1 above 0.8 and AUC above 0.85, "
         "and the final model reached F1 0.83 and AUC 0.88 on the test set, so it passed."
     )
-    topic = RUBRIC.topic("model-scoping")
-    got = SCORER.score(answer, "How did you choose your metrics?", topic, topic.criteria)
-    judgment = next(j for j in got.judgments if j.criterion_id == "model-scoping/pass-2")
+    judgment = verdicts.judgment("model-scoping/pass-2", answer, "How did you choose your metrics?")
     assert judgment.status == "partly"
     assert "business need" in judgment.reason

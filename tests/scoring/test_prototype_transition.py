@@ -4,12 +4,8 @@ prototype, so a bias answer that mentions a pilot and unit tests is no transitio
 
 from __future__ import annotations
 
-from practice_bot.rubric import load_rubric
-from practice_bot.scoring.offline import OfflineScorer
 from tests.scoring import verdicts
 
-RUBRIC = load_rubric()
-SCORER = OfflineScorer()
 TRANSITION = "model-deployment/pass-3"
 
 
@@ -49,16 +45,14 @@ def test_switching_over_to_the_model_is_going_live() -> None:
 
 
 def test_a_disparity_told_in_figures_is_algorithmic_bias() -> None:
-    topic = RUBRIC.topic("model-deployment")
     answer = (
         "Before the size model went live I split validation error by size band, as complaints came from "
         "plus-size customers. Error for UK 20 and above was double the average. I reweighted the "
         "samples and put a per-band error check as a unit test in our CI, so any new version fails "
         "the build if one band is more than 1.3 times the average."
     )
-    got = SCORER.score(answer, "How did you check for bias?", topic, topic.criteria)
-    status = {j.criterion_id: j.status for j in got.judgments}
-    assert status["model-deployment/pass-5"] == "evidenced"
+    got = verdicts.statuses("model-deployment", answer, "How did you check for bias?")
+    assert got["model-deployment/pass-5"] == "evidenced"
 
 
 def test_a_bias_check_written_as_a_test_before_go_live_is_no_transition() -> None:

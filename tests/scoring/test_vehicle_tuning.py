@@ -4,19 +4,14 @@ earns no credit; a model about cars still does (issue #13, close-wording off-top
 
 from __future__ import annotations
 
-from practice_bot.rubric import load_rubric
-from practice_bot.scoring.offline import OfflineScorer
+from tests.scoring import verdicts
 
-RUBRIC = load_rubric()
-SCORER = OfflineScorer()
 REFINE = "model-testing-improvement/pass-4"
 WHY = "model-testing-improvement/dist-1"
 
 
 def statuses(answer: str) -> dict[str, str]:
-    topic = RUBRIC.topic(REFINE.split("/")[0])
-    got = SCORER.score(answer, "How do you improve a model?", topic, topic.criteria)
-    return {j.criterion_id: j.status for j in got.judgments}
+    return verdicts.statuses(REFINE.split("/")[0], answer, "How do you improve a model?")
 
 
 def test_tuning_a_car_is_not_refining_a_model() -> None:
