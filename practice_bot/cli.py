@@ -67,9 +67,9 @@ def _start_screen() -> int:
 
     gc.disable()
     try:
-        from practice_bot.tui.lazy_settings import load_default_settings
+        from practice_bot.config import load_settings
 
-        settings = load_default_settings()
+        settings = load_settings()  # defaults < config file < environment
         from practice_bot.tui.app import run
 
         code: int = run(settings)
