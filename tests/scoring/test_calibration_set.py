@@ -109,8 +109,10 @@ def test_kind_mix_is_roughly_as_designed(items: list[Item]) -> None:
     assert 0.28 <= share["strong"] <= 0.45
     assert 0.18 <= share["partial"] <= 0.32
     assert 0.10 <= share["weak"] <= 0.22
-    assert 0.05 <= share["gaming"] <= 0.15
-    assert 0.04 <= share["injection"] <= 0.12
+    # The blind batches are weighted to near misses and close off-topic answers, so gaming and
+    # injection shares have thinned as they joined dev; these floors still fail a set that lost them.
+    assert 0.04 <= share["gaming"] <= 0.15
+    assert 0.03 <= share["injection"] <= 0.12
     assert 0.04 <= share["offtopic"] <= 0.11
 
 
