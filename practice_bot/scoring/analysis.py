@@ -443,8 +443,8 @@ _NOT_UNDONE_AFTER: Final = frozenset(
 def _negates(tokens: list[str]) -> bool:
     """Whether words `tokens` hold a negation saying something was not done or not there."""
     for i, tok in enumerate(tokens):
-        if tok not in _NEGATED:
-            continue
+        if tok not in _NEGATED or scope.inexperience(tokens, i):
+            continue  # "a data analyst who'd never touched it": a person described, not work undone
         j = i + 1 + (i + 1 < len(tokens) and tokens[i + 1] == "t")
         if any(tuple(tokens[j : j + len(after)]) == after for after in _NOT_UNDONE_AFTER):
             continue

@@ -1,0 +1,87 @@
+"""Forms fresh answers use that the reading layers must take as what they say (issue #13, fifth
+session): a person described by what they had never done is not work left undone; a terse note
+opening with a verb spelt alike in present and past ("Read about it...") is told in the past when it
+goes on in the past."""
+
+from __future__ import annotations
+
+import pytest
+
+from practice_bot.scoring import scope
+from practice_bot.scoring.markers import elided_subject
+from practice_bot.scoring.text import normalise, words
+from tests.scoring.verdicts import status
+
+
+def left_undone(sentence: str) -> bool:
+    tokens = words(normalise(sentence))
+    return scope.negated(tokens)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In March, Tom, a data analyst who'd never touched it, retrained it on his own.",
+        "A new starter who hadn't used git before deployed it from the README.",
+        "Priya, who had never seen the pipeline, reran it from my runbook.",
+    ],
+)
+def test_a_person_described_by_what_they_had_not_done_is_not_work_left_undone(
+    sentence: str,
+) -> None:
+    assert not left_undone(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We handed it to ops, who never monitored it.",  # simple past: their work left undone
+        "The data team never checked it for drift.",
+        "It hasn't been updated since.",
+    ],
+)
+def test_work_left_undone_is_still_negated(sentence: str) -> None:
+    assert left_undone(sentence)
+
+
+DOCS = (
+    "I built a model that ranks our 6,000 homes by the risk of damp and mould. "
+    "Before handover I presented it to the housing officers' monthly meeting. "
+    "For the team I wrote a page in Confluence covering what data goes in, how each field is "
+    "cleaned, how to retrain it and what the scores mean. "
+    "In March, Tom, a data analyst who'd never touched it, retrained it on his own from that page "
+    "while I was on leave."
+)
+
+
+def test_documentation_someone_new_used_on_their_own_is_credited() -> None:
+    assert status("collaborative-working-am1/pass-2", DOCS) == "evidenced"
+    # the control: the same documentation, with nobody using it, is only part of the criterion
+    alone = DOCS[: DOCS.index(" In March")]
+    assert status("collaborative-working-am1/pass-2", alone) != "evidenced"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "told"),
+    [
+        ("Read about conformal prediction on a blog, tested it on our ETA model.", True),
+        ("Set up alerts in Grafana, added a weekly PSI check.", True),
+        ("Read the docs every week.", False),  # a habit, not a past note
+        ("Set by the vendor, tested by us.", False),  # a passive
+    ],
+)
+def test_a_note_opening_with_a_verb_spelt_alike_in_the_past(sentence: str, told: bool) -> None:
+    assert elided_subject(words(normalise(sentence))) is told
+
+
+CPD = (
+    "Read about conformal prediction on a blog, tested it on our scaffold-delivery ETA model in my "
+    "own time, showed the ops lead. ETA ranges from it now go out on the customer texts."
+)
+
+
+def test_a_terse_cpd_note_told_in_the_past_is_credited() -> None:
+    assert status("continuous-professional-development/pass-1", CPD) == "evidenced"
+    # the control: the same note as a habit, with nothing applied, is not
+    habit = "Read about new methods on blogs in my own time."
+    assert status("continuous-professional-development/pass-1", habit) != "evidenced"
