@@ -501,6 +501,29 @@ def _had_in_past(tokens: list[str], after: str) -> bool:
     )
 
 
+# Someone else's fear, view or claim about what "we" do: "the union rep worried we use data to judge
+# pickers", "the nurses thought we were replacing them"
+_VIEWS: Final = word_set(
+    "worry worries worried fear fears feared think thinks thought believe believes believed assume "
+    "assumes assumed suspect suspects suspected complain complains complained claim claims claimed "
+    "felt feel feels"
+)
+_VIEW_REACH: Final = 4  # words before the view's verb where the learner may be its subject
+
+
+def _others_view(tokens: list[str], i: int) -> bool:
+    """Whether the subject at tokens[i] opens what someone else worried, thought or claimed ("the
+    union rep worry we use data to judge pickers", "staff felt that we were watching them"), not
+    the learner's own view ("I thought we...") nor their action."""
+    k = i - 1
+    if k >= 0 and tokens[k] == "that":
+        k -= 1
+    if k < 1 or tokens[k] not in _VIEWS:
+        return False
+    before = tokens[max(0, k - _VIEW_REACH) : k]
+    return _SUBJECTS.isdisjoint(before) and "me" not in before and "you" not in before
+
+
 def own_action(tokens: list[str]) -> tuple[bool, bool, bool]:
     """(practice, hypothetical, negated): the first verb after a first-person subject ("I", "we", or
     "our"/"my" and a group: "our team") decides."""
@@ -513,6 +536,8 @@ def own_action(tokens: list[str]) -> tuple[bool, bool, bool]:
             continue
         if i and tokens[i - 1] in _CONDITIONS:
             continue  # "If I did it again I'd sample earlier": a condition, not something done
+        if _others_view(tokens, i):
+            continue  # "the union rep worried we use data to judge pickers": their view of it
         j = found
         bridged = 0
         while j < len(tokens) and j < i + OWN_ACTION_REACH:

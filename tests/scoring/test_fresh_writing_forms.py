@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from practice_bot.scoring import scope
-from practice_bot.scoring.markers import elided_subject
+from practice_bot.scoring.markers import elided_subject, own_action
 from practice_bot.scoring.text import normalise, words
 from tests.scoring.verdicts import status
 
@@ -85,3 +85,45 @@ def test_a_terse_cpd_note_told_in_the_past_is_credited() -> None:
     # the control: the same note as a habit, with nothing applied, is not
     habit = "Read about new methods on blogs in my own time."
     assert status("continuous-professional-development/pass-1", habit) != "evidenced"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "own"),
+    [
+        ("The union rep worry we use data to judge individual pickers.", False),
+        ("The nurses thought that we were replacing them.", False),
+        ("I thought we should check it, so I ran the backtest.", True),  # the learner's own action
+        ("Staff felt we were watching them, so I showed them the model only uses totals.", True),
+    ],
+)
+def test_someone_elses_view_of_what_we_do_is_not_own_practice(sentence: str, own: bool) -> None:
+    assert own_action(words(normalise(sentence)))[0] is own
+
+
+TEAM = (
+    "At the zoo, the visitor numbers model, we built a pipeline in Airflow that pulls the ticket "
+    "sales every night, and then the model gets retrained and pushed to an endpoint on SageMaker. "
+    "We used a CI pipeline in GitHub Actions so when we merge it deploys, and there was a staging "
+    "environment first. It's been running about a year now. "
+)
+
+
+def test_a_teams_we_is_the_teams_when_the_learner_says_their_part_was_elsewhere() -> None:
+    criterion = "experiment-tracking/pass-3"
+    mine = TEAM + "I wrote the Airflow DAG and the GitHub Actions workflow myself."
+    assert status(criterion, mine) == "evidenced"  # the control: the learner's own part
+    theirs = (
+        TEAM + "The data engineers did a lot of that, to be honest, and I was mostly on the "
+        "dashboard side at that point."
+    )
+    assert status(criterion, theirs) != "evidenced"
+
+
+def test_cultures_grown_in_a_lab_are_not_a_security_culture() -> None:
+    lab = (
+        "Culture is central to our work at the microbiology lab. I built an image model that reads "
+        "agar plates and flags cultures showing contamination. The main risk to the model was that "
+        "cultures grown on a new supplier's plates looked different, so it flagged clean plates. I "
+        "retrained it with 600 images and false alarms dropped from 12% to 3%."
+    )
+    assert status("compliance-assurance/pass-1", lab) != "evidenced"
