@@ -524,6 +524,27 @@ def _others_view(tokens: list[str], i: int) -> bool:
     return _SUBJECTS.isdisjoint(before) and "me" not in before and "you" not in before
 
 
+# A state, not the first half of a compound verb: "I feel stressed", "I seem tired", "we became aligned"
+_STATE_VERBS: Final = word_set("feel feels seem seems seemed look looks became become get gets")
+# ...nor an adverb before a verb: "before I even joined the project", "I never checked"
+_ADVERBS: Final = word_set("even ever never once again almost nearly hardly barely simply")
+
+
+def _compound_past(first: str, second: str) -> bool:
+    """Whether `first`, a word the verb search does not know, and `second` are a compound verb in
+    the past, its hyphen split off ("I target-encoded it", "I mean-imputed the gaps"): the second a
+    past tense in "-ed" of an action (empty `second`: whether `first` may open one)."""
+    return (
+        first.isalpha()
+        and first not in _STATE_VERBS
+        and first not in _ADVERBS
+        and first not in _NEGATIONS
+        and first not in _MODALS
+        and stem(first) not in _NOT_ACTIONS
+        and (not second or _regular_past(second))
+    )
+
+
 def own_action(tokens: list[str]) -> tuple[bool, bool, bool]:
     """(practice, hypothetical, negated): the first verb after a first-person subject ("I", "we", or
     "our"/"my" and a group: "our team") decides."""
@@ -612,9 +633,15 @@ def own_action(tokens: list[str]) -> tuple[bool, bool, bool]:
                 break  # "I was asked to build it": the request, not the work
             if is_action(nxt) and stem(nxt) not in _NOT_ACTIONS:
                 return True, False, False
+            if nxt == "agree" and tokens[i] == "we" and after != "with":
+                return True, False, False  # "We agree: fabric forecast is the official one"
             if nxt in _BRIDGES and bridged < OWN_ACTION_BRIDGES:
                 bridged += 1  # "I was responsible for monitoring", "we decided to retrain"
                 continue
+            if _compound_past(nxt, after) or (
+                _compound_past(nxt, "") and _compound_past(after, next_word(tokens, j))
+            ):
+                return True, False, False  # "I target-encoded it", "we one-hot encoded them"
             break
     return False, hypothetical, negated
 

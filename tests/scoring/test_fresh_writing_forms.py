@@ -127,3 +127,55 @@ def test_cultures_grown_in_a_lab_are_not_a_security_culture() -> None:
         "retrained it with 600 images and false alarms dropped from 12% to 3%."
     )
     assert status("compliance-assurance/pass-1", lab) != "evidenced"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "own"),
+    [
+        ("Garage ID had 4,000 values, so I target-encoded it inside the folds.", True),
+        ("I one-hot encoded the region codes.", True),
+        ("We agree: fabric forecast two months ahead is the official one.", True),
+        ("I agree that monitoring matters.", False),  # an opinion
+        ("We agree with the auditors on most things.", False),
+        ("The director had decided it before I even joined the project.", False),
+        ("I feel stressed about the deadline.", False),
+    ],
+)
+def test_compound_verbs_and_agreements_made_are_actions(sentence: str, own: bool) -> None:
+    assert own_action(words(normalise(sentence)))[0] is own
+
+
+NEGOTIATED = (
+    "In the furniture factory I make forecast for demand of sofas. Sales team want forecast every "
+    "week by model and colour, but warehouse team say they need it only by fabric and two months "
+    "ahead, because fabric come from Turkey with long lead time. Their priorities was in conflict "
+    "and both managers come to me separately. I organise one meeting with the two managers "
+    "together, I show them forecast accuracy at each level, by colour weekly it was only 55% right, "
+    "by fabric monthly 88%. "
+)
+
+
+def test_an_agreement_told_in_the_present_settles_the_conflict() -> None:
+    criterion = "collaborative-working-am2/pass-1"
+    settled = NEGOTIATED + (
+        "We agree: fabric forecast two months ahead is the official one, sales get weekly view as "
+        "guide only with big warning."
+    )
+    assert status(criterion, settled) == "evidenced"
+    assert status(criterion, NEGOTIATED) != "evidenced"  # the conflict, nothing settled
+
+
+def test_a_standard_named_in_lower_case_is_concrete() -> None:
+    assurance = (
+        "so i went through the companys ai assurance process which is built on the nist ai risk "
+        "framework. so i filled in the risk register and the model card with the intended use and "
+        "the output goes to the offers platform through the agreed json schema contract with a "
+        "version number"
+    )
+    assert status("compliance-assurance/pass-2", assurance) == "evidenced"
+    vague = (
+        "so i went through the companys ai assurance process which is built on a risk framework. "
+        "so i filled in the risk register with the intended use and the output goes to the offers "
+        "platform through the agreed schema contract"
+    )
+    assert status("compliance-assurance/pass-2", vague) != "evidenced"
