@@ -179,3 +179,19 @@ def test_a_standard_named_in_lower_case_is_concrete() -> None:
         "platform through the agreed schema contract"
     )
     assert status("compliance-assurance/pass-2", vague) != "evidenced"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "own"),
+    [
+        ("They agreed that we'd review it with the ward managers in March.", True),
+        ("They agreed that we would review it with the ward managers in March.", True),  # the same
+        ("They agreed that we'll review it in March.", False),  # decided, not yet done
+        ("She said we'd need a notice on the ward.", False),  # what was said
+        ("It went on the dashboard so that we'd see it every morning.", False),  # a purpose
+        ("The manager decided we'd retrain it monthly.", True),
+        ("We would retrain it monthly.", False),  # a plan
+    ],
+)
+def test_a_modal_after_a_decision_or_a_report_is_read_one_way(sentence: str, own: bool) -> None:
+    assert own_action(words(normalise(sentence)))[0] is own
