@@ -195,3 +195,17 @@ def test_a_standard_named_in_lower_case_is_concrete() -> None:
 )
 def test_a_modal_after_a_decision_or_a_report_is_read_one_way(sentence: str, own: bool) -> None:
     assert own_action(words(normalise(sentence)))[0] is own
+
+
+TERSE_DOCS = (
+    "Seed bank, X-ray viability classifier. Wrote a model card for the curators and a README with "
+    "retraining steps. "
+)
+
+
+def test_a_dated_event_corroborates_a_terse_answer() -> None:
+    criterion = "collaborative-working-am1/pass-2"
+    dated = TERSE_DOCS + "Our other analyst reran it alone in March."
+    assert status(criterion, dated) == "evidenced"
+    undated = TERSE_DOCS + "Our other analyst reran it alone."
+    assert status(criterion, undated) != "evidenced"  # a claim an assessor would probe
