@@ -266,6 +266,8 @@ class MarkerIds:
     object_weak: frozenset[int] = frozenset()
     object_plain: frozenset[int] = frozenset()
     object_jobs: frozenset[int] = frozenset()
+    object_bare: frozenset[int] = frozenset()
+    object_signs: frozenset[int] = frozenset()
 
 
 def register(lexicon: Lexicon, phrases: dict[str, tuple[str, ...]]) -> MarkerIds:
@@ -287,6 +289,8 @@ def register(lexicon: Lexicon, phrases: dict[str, tuple[str, ...]]) -> MarkerIds
         object_weak=add("object_weak"),
         object_plain=add("object_plain"),
         object_jobs=add("object_jobs"),
+        object_bare=add("object_bare"),
+        object_signs=add("object_signs"),
     )
 
 

@@ -33,7 +33,7 @@ from practice_bot.scoring.base import (
 from practice_bot.scoring.concepts import Concepts, concept_book
 from practice_bot.scoring.markers import MarkerIds
 from practice_bot.scoring.memory import Memory
-from practice_bot.scoring.text import word_set
+from practice_bot.scoring.text import normalise, word_set, words
 from practice_bot.scoring.thresholds import (
     CLEAR_SENTENCES,
     CORROBORATION,
@@ -219,7 +219,7 @@ def judge(
             path.append("no supporting sentence is concrete (tool, figure or people): partly")
             return made("partly", reasons.not_concrete(shown_labels), shown)
         path.append(f"concrete: {_numbers([s for s in supporting if s.marks.concrete])}")
-        if not _about_object(reading, markers):
+        if not _about_object(reading, markers, model_work=_model_work(criterion)):
             path.append("nothing in the answer names ML or data work (its object): partly")
             return made("partly", reasons.other_object(shown_labels), shown)
         if _no_instance(reading):
@@ -334,6 +334,31 @@ def judge(
         return made("not_yet", reasons.flagged(flags[0]))
     path.append("no sentence names its slots: not yet")
     return made("not_yet", reasons.not_covered(concepts.wanted))
+
+
+# The topics whose criteria are about models and machine learning itself: there, work that names
+# its object only in the words every business uses ("data", "features", "SQL") needs a sign that
+# something learns or predicts ("the feature driving it was the flour" of a recipe trial; "data
+# quality checks" on a BI report estate). In the professional topics (collaboration, compliance,
+# sustainability, CPD) the apprentice's data work is their object too ("a monthly data clinic").
+MODEL_TOPICS: Final = frozenset(
+    {
+        "model-scoping",
+        "experiment-tracking",
+        "model-deployment",
+        "model-testing-improvement",
+        "model-management",
+        "engineering-principles",
+    }
+)
+
+
+def _model_work(criterion: Criterion) -> bool:
+    """Whether the criterion's object is ML work itself: a criterion of the topics about models,
+    unless its own wording is about data ("...policies and procedures relevant to data management",
+    "each stage of the data process"), where data work is its object."""
+    topic = criterion.id.split("/")[0]
+    return topic in MODEL_TOPICS and "data" not in words(normalise(criterion.text))
 
 
 # When something happened: "in September", "last year", "two weeks ago" ("may" left out: a modal).
@@ -492,7 +517,9 @@ def _evaluation(
     ]
 
 
-def _about_object(reading: Reading, markers: MarkerIds, *, strictly: bool = False) -> bool:
+def _about_object(
+    reading: Reading, markers: MarkerIds, *, strictly: bool = False, model_work: bool = False
+) -> bool:
     """Some sentence names the criteria's object, ML or data work, in that sense: a phrase the
     answer uses in another sense anywhere ("a model railway society") names it nowhere in it, and
     then an `object_weak` phrase ("data") does not say it alone either ("the asset data for every door" of
@@ -506,11 +533,20 @@ def _about_object(reading: Reading, markers: MarkerIds, *, strictly: bool = Fals
         gone = gone | weak
     if reading.job_elsewhere:  # "I'm the fleet engineer for a bus company": "46 diesel models"
         gone = gone | weak | markers.object_plain
+    elif model_work and not _learns(reading, markers):  # "the feature driving it was the flour"
+        gone = gone | markers.object_bare
     return any(
         s.marks.about and not (s.facts.found & object_phrases) <= gone
         for s in reading.sentences
         if not s.excluded
     )
+
+
+def _learns(reading: Reading, markers: MarkerIds) -> bool:
+    """Some sentence shows a model learning from data or deciding about cases, in plain words
+    (`object_signs`: "flags the claims likely to be fraud", "retrained it", "got twelve wrong")."""
+    signs = markers.object_signs - reading.other_sense
+    return any(not signs.isdisjoint(s.facts.found) for s in reading.sentences if not s.excluded)
 
 
 def _off_topic(reading: Reading) -> bool:

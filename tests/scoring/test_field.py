@@ -1,0 +1,158 @@
+"""Another field's real work told in the topic's words is not machine-learning work, whether or not
+the answer states the job: a booking website taken "live" through dev, staging and production, a
+cider farm's pressing "trials" and "the feature driving it", a report estate "decommissioned" with
+"data quality checks", "eleven models of loom", a "care model", a pricing "model" that is an Excel
+workbook (offline.py `_about_object`, `MODEL_TOPICS`; markers.toml `object_bare`, `object_signs`;
+senses.toml "model*"). An ML answer in the same plain words keeps its credit."""
+
+from __future__ import annotations
+
+import pytest
+
+from practice_bot.rubric import load_rubric
+from practice_bot.scoring.offline import OfflineScorer, Verdict, _about_object, _model_work
+
+RUBRIC = load_rubric()
+SCORER = OfflineScorer()
+OFF_OBJECT = "nothing in the answer names ML or data work"
+
+WEBSITE = (
+    "I led the build of the leisure centre's new class booking app. The prototype was a clickable "
+    "mock-up we tried with fifteen members at reception, and then I built the real thing in Laravel "
+    "with a MySQL database. To take it live I set up dev, staging and production environments, with "
+    "a GitLab pipeline so nothing reached production without passing the tests and a code review "
+    "from Tom, our other developer. We kept member data encrypted at rest and I ran a vulnerability "
+    "scan on every release. It took 9,000 bookings in the first month and phone calls to reception "
+    "fell by half."
+)
+# the same account of a model that flags bookings likely to be missed
+NO_SHOW_MODEL = (
+    "I led the build of the leisure centre's no-show model, which flags bookings likely to be "
+    "missed so reception can offer the place to the waiting list. The prototype was a notebook we "
+    "tried on last year's bookings, and then I rebuilt it as a small Flask service with a MySQL "
+    "database. To take it live I set up dev, staging and production environments, with a GitLab "
+    "pipeline so nothing reached production without passing the tests and a code review from Tom, "
+    "our other developer. We kept member data encrypted at rest and I ran a vulnerability scan on "
+    "every release. It scored 9,000 bookings in the first month and empty places fell by half."
+)
+CIDER = (
+    "At the cider farm I run pressing trials every week and log each one in a spreadsheet: apple "
+    "mix, pressing time, yeast strain and cellar temperature. Last autumn the sweetness kept "
+    "swinging between tanks, so I set out to identify which variables were doing it. I changed one "
+    "thing at a time and found the real feature driving it was the apple mix: the bramleys from one "
+    "orchard varied from 9% to 12% sugar. I tested each change on a small tank and tuned the blend "
+    "for the sweeter batches."
+)
+REPORTS = (
+    "When I joined the housing association we had about 300 Crystal Reports on an old SQL Server "
+    "box. I built a process to decommission them under our records policy and archived the report "
+    "files to SharePoint. For data quality I set up checks in the nightly load, row counts and "
+    "blank tenancy references."
+)
+
+
+def verdict(answer: str, criterion: str) -> Verdict:
+    topic = RUBRIC.topic(criterion.split("/")[0])
+    out = SCORER.outcome(answer, topic, topic.criteria)
+    return next(v for v in out.verdicts if v.criterion_id == criterion)
+
+
+def about(answer: str, topic_id: str, *, model_work: bool = True) -> bool:
+    topic = RUBRIC.topic(topic_id)
+    reading = SCORER.outcome(answer, topic, topic.criteria).reading
+    return _about_object(reading, SCORER.book.markers, model_work=model_work)
+
+
+def test_a_website_taken_live_is_not_a_model_taken_live() -> None:
+    v = verdict(WEBSITE, "model-deployment/pass-3")
+    assert v.status == "partly"
+    assert any(OFF_OBJECT in step for step in v.path)
+    assert "machine-learning or data work" in v.reason
+
+
+def test_the_same_account_of_a_model_keeps_its_credit() -> None:
+    v = verdict(NO_SHOW_MODEL, "model-deployment/pass-3")
+    assert v.status == "evidenced"
+    assert not any(OFF_OBJECT in step for step in v.path)
+
+
+@pytest.mark.parametrize(
+    ("answer", "topic"),
+    [(CIDER, "experiment-tracking"), (REPORTS, "model-management"), (WEBSITE, "model-deployment")],
+)
+def test_words_every_business_uses_need_a_sign_of_learning(answer: str, topic: str) -> None:
+    # "data", "features", "SQL", "tests": nothing learns from data or predicts anything
+    assert not about(answer, topic)
+
+
+@pytest.mark.parametrize(
+    "sign",
+    [
+        "It now flags the tanks likely to come out too sweet.",
+        "I retrained it on the new season's pressings.",
+        "It got twelve of them wrong.",
+        "The false alarms fell to one a month.",
+        "I fitted a model to last year's pressing logs.",
+    ],
+)
+def test_one_sign_of_learning_or_predicting_anywhere_makes_it_ml_work(sign: str) -> None:
+    assert about(CIDER + " " + sign, "experiment-tracking")
+
+
+def test_in_the_professional_topics_data_work_is_their_object() -> None:
+    answer = (
+        "I started a monthly data clinic for the warehouse supervisors, where they bring a question "
+        "and we answer it together from the stock data."
+    )
+    assert about(answer, "collaborative-working-am2", model_work=False)
+    assert not about(answer, "collaborative-working-am2", model_work=True)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # versions of a product
+        "At the mill we had nine legacy models of overlocker still on the floor.",
+        # a way of organising people's work
+        "We brought in a new care model for residents with dementia, with a key worker each.",
+        "I rewrote the staffing model for the night shifts.",
+        # what the model is said to be
+        "I look after the rota model, which is a big Excel workbook with forty tabs.",
+        "The budget model is basically a spreadsheet with a bit of VBA behind it.",
+    ],
+)
+def test_a_model_in_another_sense_is_not_the_object(sentence: str) -> None:
+    answer = sentence + " I reviewed it every month and updated it when the guidance changed."
+    assert not about(answer, "model-management", model_work=False)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I built a model of which items are bought together, so fast movers sit near dispatch.",
+        "I look after the claims fraud model, which scores every new claim.",
+        "My churn model replaced the old Excel forecast last year.",
+        "I retired three old mortgage models in March.",
+    ],
+)
+def test_an_ml_model_in_plain_words_is_the_object(sentence: str) -> None:
+    answer = sentence + " I reviewed it every month and updated it when the guidance changed."
+    assert about(answer, "model-management")
+
+
+@pytest.mark.parametrize(
+    ("criterion", "model_work"),
+    [
+        ("model-deployment/pass-3", True),  # taking prototypes live: a model's
+        ("experiment-tracking/pass-1", True),
+        ("model-deployment/pass-1", False),  # "...relevant to data management": data work too
+        ("model-testing-improvement/pass-2", False),  # "each stage of the data process"
+        ("collaborative-working-am2/pass-2", False),  # a professional topic
+    ],
+)
+def test_what_a_criterion_is_about_comes_from_its_topic_and_wording(
+    criterion: str, model_work: bool
+) -> None:
+    topic = RUBRIC.topic(criterion.split("/")[0])
+    found = next(c for c in topic.criteria if c.id == criterion)
+    assert _model_work(found) is model_work
