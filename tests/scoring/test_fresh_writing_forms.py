@@ -9,8 +9,9 @@ import pytest
 
 from practice_bot.scoring import scope
 from practice_bot.scoring.markers import elided_subject, own_action
+from practice_bot.scoring.offline import OfflineScorer
 from practice_bot.scoring.text import normalise, words
-from tests.scoring.verdicts import status
+from tests.scoring.verdicts import RUBRIC, status
 
 
 def left_undone(sentence: str) -> bool:
@@ -209,3 +210,29 @@ def test_a_dated_event_corroborates_a_terse_answer() -> None:
     assert status(criterion, dated) == "evidenced"
     undated = TERSE_DOCS + "Our other analyst reran it alone."
     assert status(criterion, undated) != "evidenced"  # a claim an assessor would probe
+
+
+def test_a_word_with_the_head_of_ops_and_locked_exports_answer_a_culture() -> None:
+    culture = (
+        "so at the recruitment agency i built a model that ranks cvs for the warehouse jobs. the "
+        "other thing was the culture the consultants were used to downloading cvs to their laptops "
+        "and emailing them round and that included the training exports i'd made so i had a word "
+        "with the head of ops. we locked the exports to the azure workspace and i did a ten minute "
+        "slot at the monday meeting about why a leaked training set is worse than one leaked cv"
+    )
+    assert status("compliance-assurance/pass-1", culture) == "evidenced"
+    unanswered = culture[: culture.index(" so i had a word")] + "."
+    assert status("compliance-assurance/pass-1", unanswered) != "evidenced"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We agreed up front with the union rep, in writing, that it was an editing tool.",
+        "I ran weekly sessions with the curators and the volunteers.",
+    ],
+)
+def test_staff_representatives_and_front_line_roles_are_people_named(sentence: str) -> None:
+    topic = RUBRIC.topic("collaborative-working-am2")
+    reading = OfflineScorer().outcome(sentence, topic, list(topic.criteria)).reading
+    assert reading.sentences[0].marks.people
