@@ -236,3 +236,26 @@ def test_staff_representatives_and_front_line_roles_are_people_named(sentence: s
     topic = RUBRIC.topic("collaborative-working-am2")
     reading = OfflineScorer().outcome(sentence, topic, list(topic.criteria)).reading
     assert reading.sentences[0].marks.people
+
+
+SUBSTITUTES = (
+    "At the online grocer I own the model that picks substitutes when an item is out of stock. "
+    "Offline it looked fine, top-3 accuracy of 0.81, but 22% of substitutes were still being "
+    "rejected at the door, and each rejection is a refund. I went through 500 rejections and found "
+    "60% were dietary. {weighing}So I re-engineered the ranking: a hard filter on dietary "
+    "attributes from the product catalogue, then a re-ranker using price difference. {stop}Every "
+    "change went through a pull request with a model change note, data versioned in DVC and runs "
+    "in MLflow. Rejections fell to 16% in a four-week A/B test."
+)
+
+
+def test_an_option_judged_by_what_it_would_not_have_done_is_evaluation() -> None:
+    criterion = "model-testing-improvement/dist-1"
+    weighed = SUBSTITUTES.format(
+        weighing="Retraining with more data would not fix that, because the history barely "
+        "contained those cases. ",
+        stop="I stopped there deliberately. ",
+    )
+    assert status(criterion, weighed) == "evidenced"
+    plain = SUBSTITUTES.format(weighing="", stop="")
+    assert status(criterion, plain) != "evidenced"  # the practice without the weighing
