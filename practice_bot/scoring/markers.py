@@ -131,6 +131,16 @@ _GENERIC: Final = re.compile(
 )
 
 
+# Praise offered as the evaluation: "everyone was happy", "it went really well", "the best way",
+# "good catch", "a great success"
+_PRAISE: Final = re.compile(
+    r"\b(?:(?:very|really|so|super|extremely|all|everyone|everybody) (?:happy|pleased)"
+    r"|(?:went|worked|going) (?:really |very |so )?(?:well|great|brilliant)"
+    r"|the best way|good catch|great (?:success|result|job)"
+    r"|(?:was|were|is) (?:a )?(?:huge |big |great )?success|loved it|(?:really|very) good)\b"
+)
+
+
 def generic_clause(tokens: list[str]) -> bool:
     """Whether a clause's words say what one should do in general ("at deployment you need to
     secure the API", "it's important to log every run"), not what was done."""
@@ -672,6 +682,10 @@ def marks(text: str, norm: str, tokens: list[str], found: AbstractSet[int], m: M
         )
     )
     reflection = not m.reflection.isdisjoint(found)
+    # Praise is not evaluation: "it is the best way, and the company was very happy with it"
+    praised = _PRAISE.search(norm) is not None and not _digit_at(norm)
+    if praised:
+        reflection = False
     past = any(is_past(t) for t in tokens)
     verbish = sum(1 for t in tokens if t in _VERBISH)
     return Marks(
@@ -679,7 +693,7 @@ def marks(text: str, norm: str, tokens: list[str], found: AbstractSet[int], m: M
         hypothetical=hypothetical,
         negated=negated,
         generic=generic,
-        evaluation=reflection or not m.reasoning.isdisjoint(found),
+        evaluation=reflection or (not praised and not m.reasoning.isdisjoint(found)),
         reflection=reflection,
         outcome=not m.outcomes.isdisjoint(found) or _CHANGE.search(text) is not None,
         people=not m.people.isdisjoint(found),

@@ -259,3 +259,32 @@ def test_an_option_judged_by_what_it_would_not_have_done_is_evaluation() -> None
     assert status(criterion, weighed) == "evidenced"
     plain = SUBSTITUTES.format(weighing="", stop="")
     assert status(criterion, plain) != "evidenced"  # the practice without the weighing
+
+
+def sentence_marks(answer: str, topic_id: str = "collaborative-working-am2") -> list[bool]:
+    topic = RUBRIC.topic(topic_id)
+    reading = OfflineScorer().outcome(answer, topic, list(topic.criteria)).reading
+    return [s.marks.evaluation for s in reading.sentences]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "evaluation"),
+    [
+        (
+            "I choose this strategy because it is the best way, and the company was very happy.",
+            False,
+        ),
+        ("One ticket staff found the model confuse two zebras because of mud, good catch.", False),
+        ("It went really well because everyone could see it.", False),
+        (
+            "I chose weekly demos because the manager could see progress without a full release.",
+            True,
+        ),
+        (
+            "It worked well: complaints fell from 40 to 12 a month because the labels were clearer.",
+            True,
+        ),
+    ],
+)
+def test_praise_is_not_evaluation(sentence: str, evaluation: bool) -> None:
+    assert sentence_marks(sentence) == [evaluation]
