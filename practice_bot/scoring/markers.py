@@ -270,6 +270,7 @@ class MarkerIds:
     object_jobs: frozenset[int] = frozenset()
     object_bare: frozenset[int] = frozenset()
     object_signs: frozenset[int] = frozenset()
+    object_data: frozenset[int] = frozenset()
 
 
 def register(lexicon: Lexicon, phrases: dict[str, tuple[str, ...]]) -> MarkerIds:
@@ -293,6 +294,7 @@ def register(lexicon: Lexicon, phrases: dict[str, tuple[str, ...]]) -> MarkerIds
         object_jobs=add("object_jobs"),
         object_bare=add("object_bare"),
         object_signs=add("object_signs"),
+        object_data=add("object_data"),
     )
 
 

@@ -99,13 +99,21 @@ def test_one_sign_of_learning_or_predicting_anywhere_makes_it_ml_work(sign: str)
     assert about(CIDER + " " + sign, "experiment-tracking")
 
 
-def test_in_the_professional_topics_data_work_is_their_object() -> None:
+def test_data_work_is_the_object_of_a_criterion_about_data() -> None:
     answer = (
         "I started a monthly data clinic for the warehouse supervisors, where they bring a question "
         "and we answer it together from the stock data."
     )
     assert about(answer, "collaborative-working-am2", model_work=False)
     assert not about(answer, "collaborative-working-am2", model_work=True)
+
+
+def test_automation_alone_is_not_data_work() -> None:
+    answer = (
+        "I run the test automation for our mobile banking app, and I brought in silent sticky notes "
+        "in the retrospectives so the quieter testers were heard."
+    )
+    assert not about(answer, "collaborative-working-am2", model_work=False)
 
 
 @pytest.mark.parametrize(
@@ -147,7 +155,14 @@ def test_an_ml_model_in_plain_words_is_the_object(sentence: str) -> None:
         ("experiment-tracking/pass-1", True),
         ("model-deployment/pass-1", False),  # "...relevant to data management": data work too
         ("model-testing-improvement/pass-2", False),  # "each stage of the data process"
-        ("collaborative-working-am2/pass-2", False),  # a professional topic
+        ("collaborative-working-am2/pass-2", False),  # names neither: data work is its object too
+        ("collaborative-working-am1/pass-1", True),  # "...documentation on the model development"
+        (
+            "collaborative-working-am1/pass-2",
+            True,
+        ),  # "machine learning and data science techniques"
+        ("compliance-assurance/pass-1", True),  # "security risk for Machine Learning solutions"
+        ("compliance-assurance/pass-3", False),  # "the use of data and machine learning models"
     ],
 )
 def test_what_a_criterion_is_about_comes_from_its_topic_and_wording(
