@@ -508,7 +508,10 @@ def _about_object(
     a building information model); `strictly`: a weak phrase never says it alone. In an answer
     that gives the learner's job as another field's ("I'm the fleet engineer for a bus company"),
     neither a weak nor an `object_plain` phrase says it ("46 older diesel models"): only the field's own
-    words do ("machine learning", "training data", a library)."""
+    words do ("machine learning", "training data", a library). Otherwise the words every business
+    uses (`object_bare`: "data", "features", "SQL") say it only beside a sign somewhere that
+    something learns or predicts (`object_signs`); for a criterion about data (not `model_work`),
+    the words of data work (`object_data`) still do."""
     object_phrases, weak = markers.object, markers.object_weak
     gone = reading.other_sense & object_phrases
     if gone or strictly:

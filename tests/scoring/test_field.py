@@ -11,6 +11,8 @@ import pytest
 
 from practice_bot.rubric import load_rubric
 from practice_bot.scoring.offline import OfflineScorer, Verdict, _about_object, _model_work
+from practice_bot.scoring.role import states_job
+from practice_bot.scoring.text import normalise, words
 
 RUBRIC = load_rubric()
 SCORER = OfflineScorer()
@@ -171,3 +173,49 @@ def test_what_a_criterion_is_about_comes_from_its_topic_and_wording(
     topic = RUBRIC.topic(criterion.split("/")[0])
     found = next(c for c in topic.criteria if c.id == criterion)
     assert _model_work(found) is model_work
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "My work is building the Power BI reporting, I am BI developer, I do not build any model.",
+        "I am scrum master for the mobile banking app team, so I run the retrospectives.",
+        "so im data engineer in a bank and I look after the nightly loads",
+    ],
+)
+def test_a_job_title_without_an_article_anywhere_in_a_sentence_is_read(sentence: str) -> None:
+    assert states_job(words(normalise(sentence)))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["I am happy with it, so we kept it.", "I am responsible for the release of the model."],
+)
+def test_other_sentences_are_not_a_bare_job_title(sentence: str) -> None:
+    assert not states_job(words(normalise(sentence)))
+
+
+# A QA engineer's account, the job stated in its second sentence.
+QA = (
+    "Every day I write the API tests for our mobile banking app in Python with pytest. "
+    "I am test engineer in the payments squad. When developers finish a feature, I write the test "
+    "cases in Jira, and my automated regression suite runs in the GitLab pipeline before each "
+    "release. Last month I found a bug in the new payee feature and we stopped the release."
+)
+
+
+def test_a_job_stated_mid_answer_is_read_and_python_is_not_ml_work_there() -> None:
+    assert not about(QA, "experiment-tracking")
+    # the same account by the ML engineer of the squad is the field's
+    ml = QA.replace("I am test engineer", "I am the ML engineer").replace(
+        "Last month", "I also retrained our fraud classifier, and last month"
+    )
+    assert about(ml, "experiment-tracking")
+
+
+def test_a_job_sentence_naming_only_words_other_fields_use_is_another_fields() -> None:
+    answer = (
+        "I'm an audiologist in a hearing service, and last year I piloted a remote fine-tuning "
+        "app with twenty patients from our rural clinics; eighteen preferred it."
+    )
+    assert not about(answer, "continuous-professional-development")
