@@ -514,9 +514,17 @@ def _about_object(
     the words of data work (`object_data`) still do."""
     object_phrases, weak = markers.object, markers.object_weak
     gone = reading.other_sense & object_phrases
+    if _names(reading, markers.object_products) and not _learns(
+        reading, markers, markers.object_model
+    ):
+        # "the newer models were rolled out ward by ward... a certificate for each serial number":
+        # nothing learns or predicts, and the models are things with serial numbers, scrapped or resold
+        gone = gone | markers.object_model
     if gone or strictly:
         gone = gone | weak
-    if reading.job_elsewhere:  # "I'm the fleet engineer for a bus company": "46 diesel models"
+    if reading.job_elsewhere or not markers.object_model.isdisjoint(gone):
+        # "I'm the fleet engineer for a bus company": "46 diesel models"; "the junction model in
+        # the traffic software": its "forecast year" is the traffic model's too
         gone = gone | weak | markers.object_plain
     elif not _learns(reading, markers):  # "the real feature driving it was the flour"
         # data work is the object of a criterion about data ("a monthly data clinic"), but not
@@ -530,11 +538,17 @@ def _about_object(
     )
 
 
-def _learns(reading: Reading, markers: MarkerIds) -> bool:
+def _names(reading: Reading, phrases: frozenset[int]) -> bool:
+    """Some sentence of the answer names one of `phrases`, in that sense."""
+    phrases = phrases - reading.other_sense
+    return any(not phrases.isdisjoint(s.facts.found) for s in reading.sentences if not s.excluded)
+
+
+def _learns(reading: Reading, markers: MarkerIds, but: frozenset[int] = frozenset()) -> bool:
     """Some sentence shows a model learning from data or deciding about cases, in plain words
-    (`object_signs`: "flags the claims likely to be fraud", "retrained it", "got twelve wrong")."""
-    signs = markers.object_signs - reading.other_sense
-    return any(not signs.isdisjoint(s.facts.found) for s in reading.sentences if not s.excluded)
+    (`object_signs`: "flags the claims likely to be fraud", "retrained it", "got twelve wrong");
+    `but`: signs that do not count here (a model itself)."""
+    return _names(reading, markers.object_signs - but)
 
 
 def _off_topic(reading: Reading) -> bool:

@@ -89,6 +89,9 @@ class MarkerRules(_Strict):
     object_signs: list[str] = []
     # Of `object_bare`, the words of data work: enough for a criterion about data (offline.py)
     object_data: list[str] = []
+    # The object phrase "model", and signs that an answer's models are products (offline.py)
+    object_model: list[str] = []
+    object_products: list[str] = []
 
 
 class RuleFile(_Strict):

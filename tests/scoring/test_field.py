@@ -219,3 +219,42 @@ def test_a_job_sentence_naming_only_words_other_fields_use_is_another_fields() -
         "app with twenty patients from our rural clinics; eighteen preferred it."
     )
     assert not about(answer, "continuous-professional-development")
+
+
+# Infusion pumps retired: "models" of a product, with serial numbers, and nothing learns or predicts.
+PUMPS = (
+    "When the trust replaced its infusion pumps I wrote the process to decommission the 600 old "
+    "ones. Every pump was checked against the asset register, wiped of its drug library, tagged, "
+    "and sent back to the manufacturer with a certificate for each serial number. The newer models "
+    "were rolled out ward by ward, and I kept the legacy models in two wards until March."
+)
+
+
+def test_models_that_have_serial_numbers_are_products() -> None:
+    assert not about(PUMPS, "model-management")
+
+
+def test_models_that_have_serial_numbers_and_predict_are_ml_models() -> None:
+    answer = PUMPS + " The newer models' alarms are also flagged by my model of likely occlusions."
+    assert about(answer, "model-management")
+
+
+# A traffic engineer's simulation: "the junction model", its "forecast year".
+TRAFFIC = (
+    "I moved our junction model for the high street to the new version of the traffic software. "
+    "I checked the flows against the counts from March and kept the base year and the forecast "
+    "year scenarios in separate folders with a version log. Journey times in the model were within "
+    "15% of the observed times on every route."
+)
+
+
+def test_a_simulation_model_and_its_forecast_are_not_ml_work() -> None:
+    # the model in another sense tells the field: "forecast" is that model's word too
+    assert not about(TRAFFIC, "model-deployment")
+
+
+def test_the_same_words_with_a_trained_model_are_ml_work() -> None:
+    answer = TRAFFIC.replace("our junction model", "our journey-time model").replace(
+        "traffic software", "scoring service, retrained on last year's journeys,"
+    )
+    assert about(answer, "model-deployment")
