@@ -3,6 +3,7 @@ the gaming flags that take sentences (or the whole answer) out of the running.""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Final
@@ -345,18 +346,43 @@ EXCLUDED_WHY: Final = {
 }
 
 
+# The learner saying the work was others' and their own part elsewhere: "the data engineers did a
+# lot of that", "I was mostly on the dashboard side", "I wasn't really involved in that part"
+_DISOWNING: Final = re.compile(
+    r"\bi (?:was|m|am) (?:\w+ ){0,2}?(?:on|doing) the (?:\w+ ){0,3}?(?:side|bit|end)\b"
+    r"|\b(?:they|he|she|the \w+(?: \w+)?) did (?:most|a lot|the bulk|all|much|the main)"
+    r" (?:\w+ )?of (?:that|it|this|the)\b"
+    r"|\bi (?:wasn t|was not) (?:really |directly |that |much )?involved"
+    r"|\bnot my (?:bit|area|side|department|part)\b"
+)
+
+
+def disowning(tokens: list[str]) -> bool:
+    """Whether a sentence's words say the work was others' and the learner's part elsewhere ("the
+    data engineers did a lot of that, and I was mostly on the dashboard side")."""
+    return _DISOWNING.search(" ".join(tokens)) is not None
+
+
 def _own_practice(sentences: list[Sentence], terse: bool = False) -> None:
     """Own practice: first-person action, or a factual statement about the apprentice's own work:
     one that follows such an action closely, or opens with "our"/"my" ("Our prototype was..."); in a
-    `terse` answer (a few notes), one anywhere in an answer holding such an action.
+    `terse` answer (a few notes), one anywhere in an answer holding such an action. When the answer
+    says the work was others' and the learner's own part elsewhere ("the data engineers did a lot of
+    that, I was mostly on the dashboard side"), a team's "we" is the team's: only sentences saying
+    "I", "me" or "my" carry own practice.
     Sets each sentence's `practice`, and `why` in words."""
     last_practice = -CARRY - 1
     acted = terse and any(
         s.marks.practice and not s.marks.generic and not s.excluded for s in sentences
     )
+    disowned = any(disowning(s.facts.tokens) for s in sentences if not s.excluded)
     for i, s in enumerate(sentences):
         if s.excluded:
             s.why = EXCLUDED_WHY.get(s.excluded, s.excluded)
+            continue
+        if disowned and s.marks.practice and not _personal(s.facts.tokens):
+            s.practice = False
+            s.why = "a team's 'we': the answer says your own part was elsewhere"
             continue
         s.practice, s.why = _practice(s, carried=acted or i - last_practice <= CARRY)
         if s.practice and s.marks.practice:
@@ -447,8 +473,8 @@ _NOT_UNDONE_AFTER: Final = frozenset(
 def _negates(tokens: list[str]) -> bool:
     """Whether words `tokens` hold a negation saying something was not done or not there."""
     for i, tok in enumerate(tokens):
-        if tok not in _NEGATED:
-            continue
+        if tok not in _NEGATED or scope.inexperience(tokens, i):
+            continue  # "a data analyst who'd never touched it": a person described, not work undone
         j = i + 1 + (i + 1 < len(tokens) and tokens[i + 1] == "t")
         if any(tuple(tokens[j : j + len(after)]) == after for after in _NOT_UNDONE_AFTER):
             continue

@@ -372,9 +372,20 @@ def elided_subject(tokens: list[str]) -> bool:
         len(tokens) > 2
         and tokens[0] not in _VERBISH
         and tokens[1] != "by"
-        and is_past(tokens[0])
+        and (is_past(tokens[0]) or _past_in_note(tokens))
         and stem(tokens[0]) not in _NOT_ACTIONS
     )
+
+
+# Verbs whose past is spelt like their present: a note opening with one is told in the past when it
+# goes on in the past ("Read about conformal prediction on a blog, tested it on our ETA model")
+_SAME_PAST: Final = word_set("read set put cut split shut spread hit")
+
+
+def _past_in_note(tokens: list[str]) -> bool:
+    """Whether a note opening with a verb spelt alike in the present and past (`_SAME_PAST`) tells it
+    in the past: another past tense follows ("Read about it on a blog, tested it on our data")."""
+    return tokens[0] in _SAME_PAST and any(is_past(t) and t not in _SAME_PAST for t in tokens[1:])
 
 
 def headed_note(norm: str) -> bool:
@@ -500,6 +511,50 @@ def _had_in_past(tokens: list[str], after: str) -> bool:
     )
 
 
+# Someone else's fear, view or claim about what "we" do: "the union rep worried we use data to judge
+# pickers", "the nurses thought we were replacing them"
+_VIEWS: Final = word_set(
+    "worry worries worried fear fears feared think thinks thought believe believes believed assume "
+    "assumes assumed suspect suspects suspected complain complains complained claim claims claimed "
+    "felt feel feels"
+)
+_VIEW_REACH: Final = 4  # words before the view's verb where the learner may be its subject
+
+
+def _others_view(tokens: list[str], i: int) -> bool:
+    """Whether the subject at tokens[i] opens what someone else worried, thought or claimed ("the
+    union rep worry we use data to judge pickers", "staff felt that we were watching them"), not
+    the learner's own view ("I thought we...") nor their action."""
+    k = i - 1
+    if k >= 0 and tokens[k] == "that":
+        k -= 1
+    if k < 1 or tokens[k] not in _VIEWS:
+        return False
+    before = tokens[max(0, k - _VIEW_REACH) : k]
+    return _SUBJECTS.isdisjoint(before) and "me" not in before and "you" not in before
+
+
+# A state, not the first half of a compound verb: "I feel stressed", "I seem tired", "we became aligned"
+_STATE_VERBS: Final = word_set("feel feels seem seems seemed look looks became become get gets")
+# ...nor an adverb before a verb: "before I even joined the project", "I never checked"
+_ADVERBS: Final = word_set("even ever never once again almost nearly hardly barely simply")
+
+
+def _compound_past(first: str, second: str) -> bool:
+    """Whether `first`, a word the verb search does not know, and `second` are a compound verb in
+    the past, its hyphen split off ("I target-encoded it", "I mean-imputed the gaps"): the second a
+    past tense in "-ed" of an action (empty `second`: whether `first` may open one)."""
+    return (
+        first.isalpha()
+        and first not in _STATE_VERBS
+        and first not in _ADVERBS
+        and first not in _NEGATIONS
+        and first not in _MODALS
+        and stem(first) not in _NOT_ACTIONS
+        and (not second or _regular_past(second))
+    )
+
+
 def own_action(tokens: list[str]) -> tuple[bool, bool, bool]:
     """(practice, hypothetical, negated): the first verb after a first-person subject ("I", "we", or
     "our"/"my" and a group: "our team") decides."""
@@ -512,6 +567,8 @@ def own_action(tokens: list[str]) -> tuple[bool, bool, bool]:
             continue
         if i and tokens[i - 1] in _CONDITIONS:
             continue  # "If I did it again I'd sample earlier": a condition, not something done
+        if _others_view(tokens, i):
+            continue  # "the union rep worried we use data to judge pickers": their view of it
         j = found
         bridged = 0
         while j < len(tokens) and j < i + OWN_ACTION_REACH:
@@ -586,9 +643,15 @@ def own_action(tokens: list[str]) -> tuple[bool, bool, bool]:
                 break  # "I was asked to build it": the request, not the work
             if is_action(nxt) and stem(nxt) not in _NOT_ACTIONS:
                 return True, False, False
+            if nxt == "agree" and tokens[i] == "we" and after != "with":
+                return True, False, False  # "We agree: fabric forecast is the official one"
             if nxt in _BRIDGES and bridged < OWN_ACTION_BRIDGES:
                 bridged += 1  # "I was responsible for monitoring", "we decided to retrain"
                 continue
+            if _compound_past(nxt, after) or (
+                _compound_past(nxt, "") and _compound_past(after, next_word(tokens, j))
+            ):
+                return True, False, False  # "I target-encoded it", "we one-hot encoded them"
             break
     return False, hypothetical, negated
 

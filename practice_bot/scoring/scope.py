@@ -152,6 +152,7 @@ def _left_undone(tokens: list[str]) -> bool:
     return any(
         (
             (tok in _UNDONE or (tok == "not" and i and tokens[i - 1] in _UNDONE_BEFORE_NOT))
+            and not inexperience(tokens, i)
             and _action_follows(tokens, i)
         )
         or (
@@ -177,6 +178,22 @@ def _after_nobody(tokens: list[str], i: int) -> str:
     while j < len(tokens) and tokens[j] in _PERFECT:
         j += 1
     return tokens[j] if j < len(tokens) else ""
+
+
+# "a data analyst who'd never touched it", "someone who hadn't used Python": a person described by what
+# they had not done before, not work left undone
+_WHO: Final = word_set("who")
+_PERFECT_AUX: Final = word_set("d had has s ve have")
+
+
+def inexperience(tokens: list[str], i: int) -> bool:
+    """Whether the negation tokens[i] describes a person by their experience ("Tom, a data analyst
+    who'd never touched it, retrained it from my page", "a new starter who hadn't used git"), in
+    the perfect after "who"; "ops, who never checked it" is still work left undone."""
+    before = tokens[max(0, i - 2) : i]
+    if tokens[i] in ("hadn", "hasn", "haven"):
+        return before[-1:] == ["who"]
+    return len(before) == 2 and before[0] in _WHO and before[1] in _PERFECT_AUX
 
 
 def _action_follows(tokens: list[str], i: int) -> bool:

@@ -1,0 +1,181 @@
+"""Forms fresh answers use that the reading layers must take as what they say (issue #13, fifth
+session): a person described by what they had never done is not work left undone; a terse note
+opening with a verb spelt alike in present and past ("Read about it...") is told in the past when it
+goes on in the past."""
+
+from __future__ import annotations
+
+import pytest
+
+from practice_bot.scoring import scope
+from practice_bot.scoring.markers import elided_subject, own_action
+from practice_bot.scoring.text import normalise, words
+from tests.scoring.verdicts import status
+
+
+def left_undone(sentence: str) -> bool:
+    tokens = words(normalise(sentence))
+    return scope.negated(tokens)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In March, Tom, a data analyst who'd never touched it, retrained it on his own.",
+        "A new starter who hadn't used git before deployed it from the README.",
+        "Priya, who had never seen the pipeline, reran it from my runbook.",
+    ],
+)
+def test_a_person_described_by_what_they_had_not_done_is_not_work_left_undone(
+    sentence: str,
+) -> None:
+    assert not left_undone(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We handed it to ops, who never monitored it.",  # simple past: their work left undone
+        "The data team never checked it for drift.",
+        "It hasn't been updated since.",
+    ],
+)
+def test_work_left_undone_is_still_negated(sentence: str) -> None:
+    assert left_undone(sentence)
+
+
+DOCS = (
+    "I built a model that ranks our 6,000 homes by the risk of damp and mould. "
+    "Before handover I presented it to the housing officers' monthly meeting. "
+    "For the team I wrote a page in Confluence covering what data goes in, how each field is "
+    "cleaned, how to retrain it and what the scores mean. "
+    "In March, Tom, a data analyst who'd never touched it, retrained it on his own from that page "
+    "while I was on leave."
+)
+
+
+def test_documentation_someone_new_used_on_their_own_is_credited() -> None:
+    assert status("collaborative-working-am1/pass-2", DOCS) == "evidenced"
+    # the control: the same documentation, with nobody using it, is only part of the criterion
+    alone = DOCS[: DOCS.index(" In March")]
+    assert status("collaborative-working-am1/pass-2", alone) != "evidenced"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "told"),
+    [
+        ("Read about conformal prediction on a blog, tested it on our ETA model.", True),
+        ("Set up alerts in Grafana, added a weekly PSI check.", True),
+        ("Read the docs every week.", False),  # a habit, not a past note
+        ("Set by the vendor, tested by us.", False),  # a passive
+    ],
+)
+def test_a_note_opening_with_a_verb_spelt_alike_in_the_past(sentence: str, told: bool) -> None:
+    assert elided_subject(words(normalise(sentence))) is told
+
+
+CPD = (
+    "Read about conformal prediction on a blog, tested it on our scaffold-delivery ETA model in my "
+    "own time, showed the ops lead. ETA ranges from it now go out on the customer texts."
+)
+
+
+def test_a_terse_cpd_note_told_in_the_past_is_credited() -> None:
+    assert status("continuous-professional-development/pass-1", CPD) == "evidenced"
+    # the control: the same note as a habit, with nothing applied, is not
+    habit = "Read about new methods on blogs in my own time."
+    assert status("continuous-professional-development/pass-1", habit) != "evidenced"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "own"),
+    [
+        ("The union rep worry we use data to judge individual pickers.", False),
+        ("The nurses thought that we were replacing them.", False),
+        ("I thought we should check it, so I ran the backtest.", True),  # the learner's own action
+        ("Staff felt we were watching them, so I showed them the model only uses totals.", True),
+    ],
+)
+def test_someone_elses_view_of_what_we_do_is_not_own_practice(sentence: str, own: bool) -> None:
+    assert own_action(words(normalise(sentence)))[0] is own
+
+
+TEAM = (
+    "At the zoo, the visitor numbers model, we built a pipeline in Airflow that pulls the ticket "
+    "sales every night, and then the model gets retrained and pushed to an endpoint on SageMaker. "
+    "We used a CI pipeline in GitHub Actions so when we merge it deploys, and there was a staging "
+    "environment first. It's been running about a year now. "
+)
+
+
+def test_a_teams_we_is_the_teams_when_the_learner_says_their_part_was_elsewhere() -> None:
+    criterion = "experiment-tracking/pass-3"
+    mine = TEAM + "I wrote the Airflow DAG and the GitHub Actions workflow myself."
+    assert status(criterion, mine) == "evidenced"  # the control: the learner's own part
+    theirs = (
+        TEAM + "The data engineers did a lot of that, to be honest, and I was mostly on the "
+        "dashboard side at that point."
+    )
+    assert status(criterion, theirs) != "evidenced"
+
+
+def test_cultures_grown_in_a_lab_are_not_a_security_culture() -> None:
+    lab = (
+        "Culture is central to our work at the microbiology lab. I built an image model that reads "
+        "agar plates and flags cultures showing contamination. The main risk to the model was that "
+        "cultures grown on a new supplier's plates looked different, so it flagged clean plates. I "
+        "retrained it with 600 images and false alarms dropped from 12% to 3%."
+    )
+    assert status("compliance-assurance/pass-1", lab) != "evidenced"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "own"),
+    [
+        ("Garage ID had 4,000 values, so I target-encoded it inside the folds.", True),
+        ("I one-hot encoded the region codes.", True),
+        ("We agree: fabric forecast two months ahead is the official one.", True),
+        ("I agree that monitoring matters.", False),  # an opinion
+        ("We agree with the auditors on most things.", False),
+        ("The director had decided it before I even joined the project.", False),
+        ("I feel stressed about the deadline.", False),
+    ],
+)
+def test_compound_verbs_and_agreements_made_are_actions(sentence: str, own: bool) -> None:
+    assert own_action(words(normalise(sentence)))[0] is own
+
+
+NEGOTIATED = (
+    "In the furniture factory I make forecast for demand of sofas. Sales team want forecast every "
+    "week by model and colour, but warehouse team say they need it only by fabric and two months "
+    "ahead, because fabric come from Turkey with long lead time. Their priorities was in conflict "
+    "and both managers come to me separately. I organise one meeting with the two managers "
+    "together, I show them forecast accuracy at each level, by colour weekly it was only 55% right, "
+    "by fabric monthly 88%. "
+)
+
+
+def test_an_agreement_told_in_the_present_settles_the_conflict() -> None:
+    criterion = "collaborative-working-am2/pass-1"
+    settled = NEGOTIATED + (
+        "We agree: fabric forecast two months ahead is the official one, sales get weekly view as "
+        "guide only with big warning."
+    )
+    assert status(criterion, settled) == "evidenced"
+    assert status(criterion, NEGOTIATED) != "evidenced"  # the conflict, nothing settled
+
+
+def test_a_standard_named_in_lower_case_is_concrete() -> None:
+    assurance = (
+        "so i went through the companys ai assurance process which is built on the nist ai risk "
+        "framework. so i filled in the risk register and the model card with the intended use and "
+        "the output goes to the offers platform through the agreed json schema contract with a "
+        "version number"
+    )
+    assert status("compliance-assurance/pass-2", assurance) == "evidenced"
+    vague = (
+        "so i went through the companys ai assurance process which is built on a risk framework. "
+        "so i filled in the risk register with the intended use and the output goes to the offers "
+        "platform through the agreed schema contract"
+    )
+    assert status("compliance-assurance/pass-2", vague) != "evidenced"
