@@ -539,6 +539,14 @@ def _others_view(tokens: list[str], i: int) -> bool:
     return _SUBJECTS.isdisjoint(before) and "me" not in before and "you" not in before
 
 
+# "I was involved in it", "we were shown the dashboard", "I was copied in": a passive, done to the
+# learner, not by them
+_BE_PASSIVE: Final = word_set("was were been")
+_DONE_TO: Final = word_set("given shown sent taught kept told brought put")
+# "we plan to add drift alerts next quarter", "I'm planning to", "we aim to": an intention
+_INTENDING: Final = frozenset(
+    stem(w) for w in word_set("plan planning plans aim aiming intend hoping")
+)
 # A state, not the first half of a compound verb: "I feel stressed", "I seem tired", "we became aligned"
 _STATE_VERBS: Final = word_set("feel feels seem seems seemed look looks became become get gets")
 # ...nor an adverb before a verb: "before I even joined the project", "I never checked"
@@ -630,9 +638,9 @@ def own_action(tokens: list[str]) -> tuple[bool, bool, bool]:
                 return True, False, False  # "I did look at a deep learning model", "I did try"
             if nxt in _SKIP or nxt in _AUXILIARIES or (nxt.endswith("ly") and len(nxt) > 4):
                 continue
-            if nxt == "going" and after == "to":
+            if (nxt == "going" or stem(nxt) in _INTENDING) and after == "to":
                 hypothetical = True
-                break  # "I'm going to retrain it", "I was going to": a plan, not something done
+                break  # "I'm going to retrain it", "we plan to add alerts": a plan, not done
             if nxt == "could" and not (j < len(tokens) and tokens[j] in ("have", "ve")):
                 continue  # "I could give them the inputs": past ability, not a wish
             if nxt == "can" and after not in _NEGATIONS:
@@ -647,6 +655,16 @@ def own_action(tokens: list[str]) -> tuple[bool, bool, bool]:
                 break
             if nxt in _REQUESTED and tokens[j - 2] in _PASSIVE_BE:
                 break  # "I was asked to build it": the request, not the work
+            if tokens[j - 2] in _BE_PASSIVE and (nxt in _DONE_TO or _regular_past(nxt)):
+                # "I was involved in it", "I was kept in the loop": done to the learner; but "I was
+                # seconded to the data team and built the pipeline" goes on to what they did
+                rest = tokens[j : j + OWN_ACTION_REACH]
+                if any(
+                    a == "and" and is_past(b) and b not in _VERBISH and stem(b) not in _NOT_ACTIONS
+                    for a, b in pairwise(rest)
+                ):
+                    return True, False, False
+                break
             if is_action(nxt) and stem(nxt) not in _NOT_ACTIONS:
                 return True, False, False
             if nxt == "agree" and tokens[i] == "we" and after != "with":

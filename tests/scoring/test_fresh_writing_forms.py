@@ -288,3 +288,33 @@ def sentence_marks(answer: str, topic_id: str = "collaborative-working-am2") -> 
 )
 def test_praise_is_not_evaluation(sentence: str, evaluation: bool) -> None:
     assert sentence_marks(sentence) == [evaluation]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "own", "plan"),
+    [
+        ("We plan to add drift alerts next quarter.", False, True),
+        ("I'm planning to add alerts in Grafana.", False, True),
+        ("We aim to retrain it monthly.", False, True),
+        ("I planned the sprints in Jira.", True, False),  # planning is work done
+        ("I was involved in setting up the drift monitoring.", False, False),
+        ("I was kept in the loop on the retraining.", False, False),
+        ("I was seconded to the data team and built the pipeline.", True, False),
+        ("I was responsible for the retraining.", True, False),
+    ],
+)
+def test_plans_and_being_involved_are_not_actions(sentence: str, own: bool, plan: bool) -> None:
+    practice, hypothetical, _ = own_action(words(normalise(sentence)))
+    assert (practice, hypothetical) == (own, plan)
+
+
+def test_a_team_answer_with_the_learner_only_involved_earns_nothing() -> None:
+    team = (
+        "At the housing association we built a damp and mould risk model in Azure ML. We set up "
+        "PSI alerts on the top ten features and a weekly precision check against surveyor visits, "
+        "and we retrained it in March when the drift alert fired. {part}"
+    )
+    criterion = "model-management/pass-3"
+    assert status(criterion, team.format(part="I wrote the PSI alert job myself.")) == "evidenced"
+    involved = team.format(part="I was involved in the monitoring side.")
+    assert status(criterion, involved) != "evidenced"
