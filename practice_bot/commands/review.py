@@ -178,15 +178,17 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def _open_screen(args: argparse.Namespace, folder: Path) -> int:
+    """The review screen. The settings are loaded first, as bare `practice-bot` loads them: a broken
+    config file is reported on one line (cli.py's `_run`, exit code 2) before the app opens."""
+    from practice_bot.config import load_settings
     from practice_bot.tui.app import ReviewStart, run
-    from practice_bot.tui.lazy_settings import load_default_settings
     from practice_bot.tutor.listing import parse_filters
 
     filters = parse_filters(args.filter or [])  # a bad --filter is reported before the app opens
     name = filters.pop("apprentice", "")  # the screen's filter box reads plain words as a name
     text = " ".join([*(f"{k}={v}" for k, v in filters.items()), name]).strip()
     start = ReviewStart(folder, sort=args.sort or "date", reverse=bool(args.reverse), filter=text)
-    code: int = run(load_default_settings, review=start)
+    code: int = run(load_settings(), review=start)
     return code
 
 

@@ -14,7 +14,7 @@ from practice_bot.scoring.base import FLAG_INJECTION, FLAG_KEYWORDS, FLAG_PADDIN
 from practice_bot.scoring.concepts import Batch, ConceptBook
 from practice_bot.scoring.markers import Marks, elided_subject, headed_note, marks
 from practice_bot.scoring.memory import Memory
-from practice_bot.scoring.role import ROLE_SENTENCES, states_job
+from practice_bot.scoring.role import states_job
 from practice_bot.scoring.segment import Segmentation, fluent, fluent_pair, segment
 from practice_bot.scoring.text import normalise, split_sentences, word_set, words
 from practice_bot.scoring.thresholds import (
@@ -98,7 +98,7 @@ class Reading:
     other_sense: frozenset[int] = frozenset()
     # a terse answer: a few notes, at most TERSE_ANSWER_WORDS words as written
     terse: bool = False
-    # it opens by giving the learner's job as another field's ("I'm the fleet engineer for a bus
+    # it gives the learner's job as another field's ("I'm the fleet engineer for a bus
     # company"): its object must be named in the field's own words (role.py)
     job_elsewhere: bool = False
 
@@ -228,13 +228,17 @@ def read(answer: str, topic: Topic, book: ConceptBook, batch: Batch, memory: Mem
 
 
 def _job_elsewhere(reading: Reading, book: ConceptBook) -> bool:
-    """The answer opens by giving the learner's job, and no sentence giving it names ML or data work
-    ("I'm a signalling design engineer for a rail contractor", not "I'm the ML apprentice at a
+    """The answer gives the learner's job, at its start or anywhere in it, and no sentence giving it
+    names ML or data work in the field's own words ("I'm a signalling design engineer for a rail
+    contractor", "I'm an audiologist ... a remote fine-tuning app", not "I'm the ML apprentice at a
     chain of garden centres" nor "I'm a junior analyst at a charity")."""
-    ours = (book.markers.object | book.markers.object_jobs) - reading.other_sense
+    m = book.markers
+    # the field's own words, not those other fields use too ("the fleet engineer for our 46 diesel
+    # models", "an audiologist ... a remote fine-tuning app")
+    ours = ((m.object - m.object_plain - m.object_weak) | m.object_jobs) - reading.other_sense
     jobs = [
         ours.isdisjoint(s.facts.found)
-        for s in reading.sentences[:ROLE_SENTENCES]
+        for s in reading.sentences
         if not s.excluded and states_job(s.facts.tokens)
     ]
     # "I was a nurse for ten years. Now I'm the ML apprentice in the trust's data team."

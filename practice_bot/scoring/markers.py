@@ -278,6 +278,9 @@ class MarkerIds:
     object_jobs: frozenset[int] = frozenset()
     object_bare: frozenset[int] = frozenset()
     object_signs: frozenset[int] = frozenset()
+    object_data: frozenset[int] = frozenset()
+    object_model: frozenset[int] = frozenset()
+    object_products: frozenset[int] = frozenset()
 
 
 def register(lexicon: Lexicon, phrases: dict[str, tuple[str, ...]]) -> MarkerIds:
@@ -301,6 +304,9 @@ def register(lexicon: Lexicon, phrases: dict[str, tuple[str, ...]]) -> MarkerIds
         object_jobs=add("object_jobs"),
         object_bare=add("object_bare"),
         object_signs=add("object_signs"),
+        object_data=add("object_data"),
+        object_model=add("object_model"),
+        object_products=add("object_products"),
     )
 
 

@@ -336,11 +336,8 @@ def judge(
     return made("not_yet", reasons.not_covered(concepts.wanted))
 
 
-# The topics whose criteria are about models and machine learning itself: there, work that names
-# its object only in the words every business uses ("data", "features", "SQL") needs a sign that
-# something learns or predicts ("the feature driving it was the flour" of a recipe trial; "data
-# quality checks" on a BI report estate). In the professional topics (collaboration, compliance,
-# sustainability, CPD) the apprentice's data work is their object too ("a monthly data clinic").
+# The topics whose criteria are about models and machine learning itself, though some criteria
+# name neither ("Explains how they transition prototypes into the live environment").
 MODEL_TOPICS: Final = frozenset(
     {
         "model-scoping",
@@ -351,14 +348,22 @@ MODEL_TOPICS: Final = frozenset(
         "engineering-principles",
     }
 )
+_ML_WORDS: Final = word_set("machine ml model models ai algorithmic")
 
 
 def _model_work(criterion: Criterion) -> bool:
-    """Whether the criterion's object is ML work itself: a criterion of the topics about models,
-    unless its own wording is about data ("...policies and procedures relevant to data management",
-    "each stage of the data process"), where data work is its object."""
-    topic = criterion.id.split("/")[0]
-    return topic in MODEL_TOPICS and "data" not in words(normalise(criterion.text))
+    """Whether the criterion's object is ML work itself, not data work too: its wording names ML or
+    models ("...documentation on the model development", "...security risk for Machine Learning
+    solutions"), or it is of a topic about models, and it does not name data as what it is about
+    ("...relevant to data management", "the ethical aspects associated with the use of data"; "data
+    science" is ML's field, not data). There, work named only in the words every business uses
+    ("data", "SQL", "features") needs a sign that something learns or predicts (`_about_object`)."""
+    tokens = words(normalise(criterion.text))
+    names_data = any(
+        t == "data" and tokens[k + 1 : k + 2] != ["science"] for k, t in enumerate(tokens)
+    )
+    names_ml = not _ML_WORDS.isdisjoint(tokens)
+    return (names_ml or criterion.id.split("/")[0] in MODEL_TOPICS) and not names_data
 
 
 # When something happened: "in September", "last year", "two weeks ago" ("may" left out: a modal).
@@ -526,15 +531,29 @@ def _about_object(
     a building information model); `strictly`: a weak phrase never says it alone. In an answer
     that gives the learner's job as another field's ("I'm the fleet engineer for a bus company"),
     neither a weak nor an `object_plain` phrase says it ("46 older diesel models"): only the field's own
-    words do ("machine learning", "training data", a library)."""
+    words do ("machine learning", "training data", a library). Otherwise the words every business
+    uses (`object_bare`: "data", "features", "SQL") say it only beside a sign somewhere that
+    something learns or predicts (`object_signs`); for a criterion about data (not `model_work`),
+    the words of data work (`object_data`) still do."""
     object_phrases, weak = markers.object, markers.object_weak
     gone = reading.other_sense & object_phrases
+    if _names(reading, markers.object_products) and not _learns(
+        reading, markers, markers.object_model
+    ):
+        # "the newer models were rolled out ward by ward... a certificate for each serial number":
+        # nothing learns or predicts, and the models are things with serial numbers, scrapped or resold
+        gone = gone | markers.object_model
     if gone or strictly:
         gone = gone | weak
-    if reading.job_elsewhere:  # "I'm the fleet engineer for a bus company": "46 diesel models"
+    if reading.job_elsewhere or not markers.object_model.isdisjoint(gone):
+        # "I'm the fleet engineer for a bus company": "46 diesel models"; "the junction model in
+        # the traffic software": its "forecast year" is the traffic model's too
         gone = gone | weak | markers.object_plain
-    elif model_work and not _learns(reading, markers):  # "the feature driving it was the flour"
-        gone = gone | markers.object_bare
+    elif not _learns(reading, markers):  # "the real feature driving it was the flour"
+        # data work is the object of a criterion about data ("a monthly data clinic"), but not
+        # automation, features or accuracy alone ("test automation" of a banking app)
+        bare = markers.object_bare
+        gone = gone | (bare if model_work else bare - markers.object_data)
     return any(
         s.marks.about and not (s.facts.found & object_phrases) <= gone
         for s in reading.sentences
@@ -542,11 +561,17 @@ def _about_object(
     )
 
 
-def _learns(reading: Reading, markers: MarkerIds) -> bool:
+def _names(reading: Reading, phrases: frozenset[int]) -> bool:
+    """Some sentence of the answer names one of `phrases`, in that sense."""
+    phrases = phrases - reading.other_sense
+    return any(not phrases.isdisjoint(s.facts.found) for s in reading.sentences if not s.excluded)
+
+
+def _learns(reading: Reading, markers: MarkerIds, but: frozenset[int] = frozenset()) -> bool:
     """Some sentence shows a model learning from data or deciding about cases, in plain words
-    (`object_signs`: "flags the claims likely to be fraud", "retrained it", "got twelve wrong")."""
-    signs = markers.object_signs - reading.other_sense
-    return any(not signs.isdisjoint(s.facts.found) for s in reading.sentences if not s.excluded)
+    (`object_signs`: "flags the claims likely to be fraud", "retrained it", "got twelve wrong");
+    `but`: signs that do not count here (a model itself)."""
+    return _names(reading, markers.object_signs - but)
 
 
 def _off_topic(reading: Reading) -> bool:

@@ -1,8 +1,9 @@
-"""The learner's job, as an answer states it when it opens: "I'm the fleet engineer for a bus
-company", "I'm a casting coordinator at an online retailer", "I'm head of finance at a football
-club", "I teach chemistry at a comprehensive".
+"""The learner's job, as an answer states it, when it opens or anywhere in it: "I'm the fleet
+engineer for a bus company", "I'm a casting coordinator at an online retailer", "I'm head of finance
+at a football club", "I teach chemistry at a comprehensive", "...the Power BI reporting, I am BI
+developer, I do not build any prediction".
 
-An assessor reads what follows in that light. When the job named is another field's, the words
+An assessor reads the whole answer in that light. When the job named is another field's, the words
 other fields use too ("46 older diesel models", "the features that affected accuracy", "our air
 data test set", "automatic route setting") do not make the answer machine-learning or data work
 (offline.py, `_about_object`; the `object_plain` marker list). A job in the field ("the ML
@@ -15,9 +16,6 @@ import re
 from typing import Final
 
 from practice_bot.scoring.text import word_set
-
-# How far into an answer its opening self-introduction may come ("Right, so, er, I farm...").
-ROLE_SENTENCES: Final = 3
 
 # where a self-introduction starts: the sentence's start, or after "and" ("My name's Jo and I'm a
 # joiner at..."), past the fillers
@@ -43,6 +41,13 @@ _AS: Final = re.compile(
     rf"(?:{_START}|^i\s+work\b.*?\b)as\s+(?:a|an|the)\s+{_JOB}"
     rf"(?:\s+(?P<place>{_PLACE})\s+(?:a|an|the|our)\b|\s+i\b|$)"
 )
+# "...the Power BI reporting, I am BI developer, I do not build any prediction", "I am scrum master
+# for the app team": a job title without an article, anywhere in a sentence, before a place, a new
+# clause or the end
+_BARE_TITLE: Final = re.compile(
+    rf"(?:^|\s){_I_AM}\s+(?P<job>(?:\w+\s+){{0,2}}?\w+)"
+    rf"(?=\s+(?:{_PLACE}|i|we|so|and|but|because)\b|$)"
+)
 # A job told as what one does for a living: "I teach chemistry", "I farm 420 acres", "I manage a
 # care home".
 _DOING: Final = re.compile(rf"{_START}i\s+(?:teach|farm|manage\s+(?:a|an))\b")
@@ -53,7 +58,7 @@ _TITLES: Final = word_set(
     "manager engineer head chief deputy coordinator officer director supervisor technician "
     "assistant authority inspector controller foreman superintendent sergeant nurse teacher "
     "lecturer electrician plumber chef pilot driver solicitor accountant pharmacist surveyor "
-    "architect"
+    "architect developer tester designer administrator consultant master"
 )
 # Not a job: "I'm the one at the front", "I'm a bit new at this", "I'm the lead on the project"
 # (a part in the work, not a trade)
@@ -72,6 +77,11 @@ def states_job(tokens: list[str]) -> bool:
     if m is not None:
         job = m.group("job").split()
         if _NOT_JOBS.isdisjoint(job) and (job[0] in _ARTICLES or not _TITLES.isdisjoint(job)):
+            return True
+    m = _BARE_TITLE.search(text)
+    if m is not None:
+        job = m.group("job").split()
+        if job[-1] in _TITLES and _NOT_JOBS.isdisjoint(job):
             return True
     m = _AS.search(text)
     if m is not None and _NOT_JOBS.isdisjoint(m.group("job").split()):

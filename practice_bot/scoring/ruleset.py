@@ -87,6 +87,11 @@ class MarkerRules(_Strict):
     # its object only in these needs one of `object_signs` somewhere (offline.py)
     object_bare: list[str] = []
     object_signs: list[str] = []
+    # Of `object_bare`, the words of data work: enough for a criterion about data (offline.py)
+    object_data: list[str] = []
+    # The object phrase "model", and signs that an answer's models are products (offline.py)
+    object_model: list[str] = []
+    object_products: list[str] = []
 
 
 class RuleFile(_Strict):

@@ -1,10 +1,9 @@
-"""The Textual app: `run(settings, config=None, resume=None)` is what `practice-bot` calls.
+"""The Textual app: `run(settings, config=None, resume=None, review=None)` is what `practice-bot` and
+`practice-bot review` call, with the settings already loaded (so the first frame is complete, and a
+broken config file is reported before the app opens).
 
 Kept light so the first screen appears fast: screens, the engine and the records are imported when first
-needed, and nothing here imports an LLM library. `settings` may be a loader instead of Settings
-(`practice-bot review`): the first screen draws from the prefs file and defaults, the settings load in a
-thread after the first frame, and the screens that need them are told when they arrive (`settings_signal`;
-`when_settings` runs an action once they are there).
+needed, and nothing here imports an LLM library.
 """
 
 from __future__ import annotations
@@ -15,15 +14,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.message import Message
 from textual.screen import Screen
-from textual.signal import Signal
 
 from practice_bot.prefs import Prefs, load_prefs, save_prefs
-from practice_bot.tui.lazy_settings import LazySettings, SettingsSource
 from practice_bot.tui.screens.base import AppScreen
 
 if TYPE_CHECKING:
@@ -48,21 +43,13 @@ class ReviewStart:
     filter: str = ""
 
 
-class SettingsLoaded(Message):
-    """The settings loader finished (in a thread); `failed` if it raised a UserError."""
-
-    def __init__(self, failed: bool) -> None:
-        super().__init__()
-        self.failed = failed
-
-
 class PracticeApp(App[int]):
     TITLE = "practice-bot"
     BINDINGS = [Binding("f1", "toggle_keys", "Keys", key_display="F1")]
 
     def __init__(
         self,
-        settings: SettingsSource,
+        settings: Settings,
         *,
         config: SessionConfig | None = None,
         resume: Path | None = None,
@@ -71,9 +58,8 @@ class PracticeApp(App[int]):
         scorer: Scorer | None = None,
     ) -> None:
         super().__init__()
-        self._settings = LazySettings(settings)
-        self._when_settings: list[Callable[[], None]] = []
-        self._theme_from_settings = False
+        self.settings = settings
+        self._theme_chosen = False  # set on mount: a theme set after that was picked in the app
         self.prefs: Prefs = load_prefs()
         self.clock = clock
         self.scorer = scorer
@@ -81,8 +67,6 @@ class PracticeApp(App[int]):
         self._resume = resume
         self._review = review
         self.session: Session | None = None  # the session in the discussion room, if any
-        # Published (with the settings) when a loader's settings arrive after the first frame.
-        self.settings_signal: Signal[Settings] = Signal(self, "settings")
 
     # ----- start-up ---------------------------------------------------------------------------------
     def get_default_screen(self) -> Screen[None]:
@@ -101,81 +85,23 @@ class PracticeApp(App[int]):
 
         self.register_theme(HIGH_CONTRAST)
         self.theme = self._wanted_theme()
-        resume, config = self._resume, self._config
-        if resume is not None:
-            self.when_settings(lambda: self.resume(resume))
-        elif config is not None:
-            self.when_settings(lambda: self.begin(config))
-        if not self._settings.ready:
-            self.call_after_refresh(self._load_settings)
+        self._theme_chosen = True
+        if self._resume is not None:
+            self.resume(self._resume)
+        elif self._config is not None:
+            self.begin(self._config)
 
     def _wanted_theme(self) -> str:
         """The config's theme if it names one, else the one last picked, else the default."""
-        s = self._settings.value
-        if s is None:
-            wanted = self.prefs.theme or DEFAULT_THEME
-        elif "theme" in s.model_fields_set:
-            wanted = s.theme
-        else:
-            wanted = self.prefs.theme or s.theme
+        s = self.settings
+        wanted = s.theme if "theme" in s.model_fields_set else self.prefs.theme or s.theme
         return wanted if wanted in self.available_themes else DEFAULT_THEME
 
     def watch_theme(self, theme: str) -> None:
-        if self._theme_from_settings:
-            return
-        if self.is_mounted(self.screen) and theme != self.prefs.theme:
+        """A theme picked in the app (not the config file's) is remembered as the last one picked."""
+        if self._theme_chosen and theme != self.prefs.theme:
             self.prefs.theme = theme
             self.save_prefs()
-
-    # ----- settings (maybe loaded after the first frame) -----------------------------------------
-    @property
-    def settings(self) -> Settings:
-        """The settings; if they are still loading, waits for them (prefer `when_settings`)."""
-        return self._settings.get()
-
-    @property
-    def loaded_settings(self) -> Settings | None:
-        """The settings if they have loaded, else None: for drawing before they arrive."""
-        return self._settings.value
-
-    def when_settings(self, go: Callable[[], None]) -> None:
-        """Call `go` now if the settings have loaded, else as soon as they do (never if they fail)."""
-        if self._settings.ready:
-            go()
-        else:
-            self._when_settings.append(go)
-
-    @work(thread=True, exclusive=True, group="settings", exit_on_error=False)
-    def _load_settings(self) -> None:
-        from practice_bot.errors import UserError
-
-        try:
-            self._settings.get()
-        except UserError:
-            self.post_message(SettingsLoaded(failed=True))
-            return
-        self.post_message(SettingsLoaded(failed=False))
-
-    def on_settings_loaded(self, message: SettingsLoaded) -> None:
-        if message.failed:  # a broken config file: `run` raises it, so the CLI reports it as usual
-            self._when_settings.clear()
-            self.exit(return_code=2)
-            return
-        wanted = self._wanted_theme()
-        if wanted != self.theme:
-            self._theme_from_settings = True
-            try:
-                self.theme = wanted
-            finally:
-                self._theme_from_settings = False
-        self.settings_signal.publish(self.settings)
-        waiting, self._when_settings = self._when_settings, []
-        for go in waiting:
-            go()
-
-    @property
-    def settings_error(self) -> Exception | None:
-        return self._settings.error
 
     def save_prefs(self) -> None:
         save_prefs(self.prefs)
@@ -374,17 +300,14 @@ class PracticeApp(App[int]):
 
 
 def run(
-    settings: SettingsSource,
+    settings: Settings,
     config: SessionConfig | None = None,
     resume: Path | None = None,
     review: ReviewStart | None = None,
 ) -> int:
-    """Run the app; `settings` may be a loader (see lazy_settings). A UserError from loading them is
-    raised once the app has closed, for the command line to report."""
+    """Run the app with settings already loaded (`config.load_settings`); its exit code."""
     app = PracticeApp(settings, config=config, resume=resume, review=review)
     code = app.run()
-    if app.settings_error is not None:
-        raise app.settings_error
     if app.exit_note:
         print(app.exit_note, file=sys.stderr)
     return code or 0

@@ -11,6 +11,8 @@ import pytest
 
 from practice_bot.rubric import load_rubric
 from practice_bot.scoring.offline import OfflineScorer, Verdict, _about_object, _model_work
+from practice_bot.scoring.role import states_job
+from practice_bot.scoring.text import normalise, words
 
 RUBRIC = load_rubric()
 SCORER = OfflineScorer()
@@ -99,13 +101,21 @@ def test_one_sign_of_learning_or_predicting_anywhere_makes_it_ml_work(sign: str)
     assert about(CIDER + " " + sign, "experiment-tracking")
 
 
-def test_in_the_professional_topics_data_work_is_their_object() -> None:
+def test_data_work_is_the_object_of_a_criterion_about_data() -> None:
     answer = (
         "I started a monthly data clinic for the warehouse supervisors, where they bring a question "
         "and we answer it together from the stock data."
     )
     assert about(answer, "collaborative-working-am2", model_work=False)
     assert not about(answer, "collaborative-working-am2", model_work=True)
+
+
+def test_automation_alone_is_not_data_work() -> None:
+    answer = (
+        "I run the test automation for our mobile banking app, and I brought in silent sticky notes "
+        "in the retrospectives so the quieter testers were heard."
+    )
+    assert not about(answer, "collaborative-working-am2", model_work=False)
 
 
 @pytest.mark.parametrize(
@@ -147,7 +157,14 @@ def test_an_ml_model_in_plain_words_is_the_object(sentence: str) -> None:
         ("experiment-tracking/pass-1", True),
         ("model-deployment/pass-1", False),  # "...relevant to data management": data work too
         ("model-testing-improvement/pass-2", False),  # "each stage of the data process"
-        ("collaborative-working-am2/pass-2", False),  # a professional topic
+        ("collaborative-working-am2/pass-2", False),  # names neither: data work is its object too
+        ("collaborative-working-am1/pass-1", True),  # "...documentation on the model development"
+        (
+            "collaborative-working-am1/pass-2",
+            True,
+        ),  # "machine learning and data science techniques"
+        ("compliance-assurance/pass-1", True),  # "security risk for Machine Learning solutions"
+        ("compliance-assurance/pass-3", False),  # "the use of data and machine learning models"
     ],
 )
 def test_what_a_criterion_is_about_comes_from_its_topic_and_wording(
@@ -156,3 +173,88 @@ def test_what_a_criterion_is_about_comes_from_its_topic_and_wording(
     topic = RUBRIC.topic(criterion.split("/")[0])
     found = next(c for c in topic.criteria if c.id == criterion)
     assert _model_work(found) is model_work
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "My work is building the Power BI reporting, I am BI developer, I do not build any model.",
+        "I am scrum master for the mobile banking app team, so I run the retrospectives.",
+        "so im data engineer in a bank and I look after the nightly loads",
+    ],
+)
+def test_a_job_title_without_an_article_anywhere_in_a_sentence_is_read(sentence: str) -> None:
+    assert states_job(words(normalise(sentence)))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["I am happy with it, so we kept it.", "I am responsible for the release of the model."],
+)
+def test_other_sentences_are_not_a_bare_job_title(sentence: str) -> None:
+    assert not states_job(words(normalise(sentence)))
+
+
+# A QA engineer's account, the job stated in its second sentence.
+QA = (
+    "Every day I write the API tests for our mobile banking app in Python with pytest. "
+    "I am test engineer in the payments squad. When developers finish a feature, I write the test "
+    "cases in Jira, and my automated regression suite runs in the GitLab pipeline before each "
+    "release. Last month I found a bug in the new payee feature and we stopped the release."
+)
+
+
+def test_a_job_stated_mid_answer_is_read_and_python_is_not_ml_work_there() -> None:
+    assert not about(QA, "experiment-tracking")
+    # the same account by the ML engineer of the squad is the field's
+    ml = QA.replace("I am test engineer", "I am the ML engineer").replace(
+        "Last month", "I also retrained our fraud classifier, and last month"
+    )
+    assert about(ml, "experiment-tracking")
+
+
+def test_a_job_sentence_naming_only_words_other_fields_use_is_another_fields() -> None:
+    answer = (
+        "I'm an audiologist in a hearing service, and last year I piloted a remote fine-tuning "
+        "app with twenty patients from our rural clinics; eighteen preferred it."
+    )
+    assert not about(answer, "continuous-professional-development")
+
+
+# Infusion pumps retired: "models" of a product, with serial numbers, and nothing learns or predicts.
+PUMPS = (
+    "When the trust replaced its infusion pumps I wrote the process to decommission the 600 old "
+    "ones. Every pump was checked against the asset register, wiped of its drug library, tagged, "
+    "and sent back to the manufacturer with a certificate for each serial number. The newer models "
+    "were rolled out ward by ward, and I kept the legacy models in two wards until March."
+)
+
+
+def test_models_that_have_serial_numbers_are_products() -> None:
+    assert not about(PUMPS, "model-management")
+
+
+def test_models_that_have_serial_numbers_and_predict_are_ml_models() -> None:
+    answer = PUMPS + " The newer models' alarms are also flagged by my model of likely occlusions."
+    assert about(answer, "model-management")
+
+
+# A traffic engineer's simulation: "the junction model", its "forecast year".
+TRAFFIC = (
+    "I moved our junction model for the high street to the new version of the traffic software. "
+    "I checked the flows against the counts from March and kept the base year and the forecast "
+    "year scenarios in separate folders with a version log. Journey times in the model were within "
+    "15% of the observed times on every route."
+)
+
+
+def test_a_simulation_model_and_its_forecast_are_not_ml_work() -> None:
+    # the model in another sense tells the field: "forecast" is that model's word too
+    assert not about(TRAFFIC, "model-deployment")
+
+
+def test_the_same_words_with_a_trained_model_are_ml_work() -> None:
+    answer = TRAFFIC.replace("our junction model", "our journey-time model").replace(
+        "traffic software", "scoring service, retrained on last year's journeys,"
+    )
+    assert about(answer, "model-deployment")

@@ -20,7 +20,7 @@ LEGACY = "model-management/pass-4"  # decommissioning assets, current and legacy
 BODY = (
     "We had 30 older coach models that we needed to retire before the low emission zone started. "
     "I wrote the decommissioning plan for each one under our disposal policy, with the routes, "
-    "mileage and resale value, and we sold 18 and scrapped the rest, keeping the disposal records "
+    "mileage and age, and we sold 18 and scrapped the rest, keeping the disposal records "
     "for the regulator. For the replacements I compared two platforms: battery-electric needed "
     "£1.2m of chargers, while hybrids used our existing fuel infrastructure, so we went electric "
     "on the town routes."

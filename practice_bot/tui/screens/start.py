@@ -1,18 +1,16 @@
 """The start screen: the apprentice's name (remembered), the kind of session, topics for practice, what
 scores the answers, and recent sessions (resume an unfinished one, or open a finished one's report).
 
-The form draws from the prefs file and the settings (its parts are in start_parts.py); the recent
-sessions are read from the transcripts folder in a thread. Bare `practice-bot` loads the settings before
-the app starts; given a loader instead (`practice-bot review`), the app loads them in a thread after the
-first frame (its `settings_signal` says when): until they arrive the scoring line says so, and then it
-and the name (if none was remembered) are filled in. Keys pressed before then wait for them.
+The form draws from the prefs file and the settings, which are loaded before the app starts, so its
+first frame is complete but for the recent sessions (its parts are in start_parts.py); those are read
+from the transcripts folder in a thread.
 """
 
 from __future__ import annotations
 
 import gc
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from textual import work
@@ -30,7 +28,6 @@ from practice_bot.tui.widgets.keys_line import KeysLine
 from practice_bot.tui.widgets.toggles import TopicPicker
 
 if TYPE_CHECKING:
-    from practice_bot.config import Settings
     from practice_bot.records.listing import SessionRow
 
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
@@ -79,7 +76,6 @@ class StartScreen(AppScreen[None]):
 
     def compose(self) -> ComposeResult:
         app = self.practice_app
-        settings = app.loaded_settings
         mode = self._mode or app.prefs.mode
         yield Header()
         with VerticalScroll(id="start"):
@@ -87,7 +83,7 @@ class StartScreen(AppScreen[None]):
                 with Vertical(id="left"):
                     yield Label("Your name (as on your report)")
                     yield Input(
-                        app.prefs.name or (settings.name if settings else ""),
+                        app.prefs.name or app.settings.name,
                         placeholder="e.g. Sam Patel",
                         max_length=80,
                         id="name",
@@ -106,13 +102,7 @@ class StartScreen(AppScreen[None]):
         self.query_one("#name", Input).focus()
         self._highlight_chosen_mode()  # in the first frame, not a frame of its own after it
         self.built = True
-        app = self.practice_app
-        # The recent sessions are read when the screen is shown (on_screen_resume, which follows), in
-        # a thread that waits for the settings if they are still loading.
-        if app.loaded_settings is not None:
-            self._show_scoring()
-        else:
-            app.settings_signal.subscribe(self, self._settings_arrived)
+        # The recent sessions are read when the screen is shown (on_screen_resume, which follows).
 
     def _highlight_chosen_mode(self) -> None:
         """The mode list's highlight starts on the chosen mode (RadioSet, mounted before the screen,
@@ -120,23 +110,11 @@ class StartScreen(AppScreen[None]):
         modes = self.query_one("#mode", RadioSet)
         modes._selected = modes.pressed_index
 
-    def _settings_arrived(self, settings: Settings) -> None:
-        """The app's settings have loaded (bare `practice-bot`): fill in what depends on them."""
-        name = self.query_one("#name", Input)
-        if not name.value and settings.name:
-            name.value = settings.name
-        self._show_scoring()
-
-    def _show_scoring(self) -> None:
-        self.query_one("#scoring", Static).update(self._scoring_text())
-
     def _scoring_text(self) -> Content:
         scorer = self.practice_app.scorer
         if scorer is not None:
             return Content(f"Scoring: {scorer.name} scorer.")
-        settings = self.practice_app.loaded_settings
-        if settings is None:
-            return Content("Scoring: reading the settings...")
+        settings = self.practice_app.settings
         if settings.scorer != "offline" and settings.llm_configured:
             from practice_bot.llm.consent import endpoint_key
 
@@ -149,13 +127,9 @@ class StartScreen(AppScreen[None]):
     # ----- recent sessions ------------------------------------------------------------------------
     @work(thread=True, exclusive=True, group="recent", exit_on_error=False)
     def _load_recent(self) -> None:
-        from practice_bot.errors import UserError
         from practice_bot.records.listing import list_rows, unfinished_elsewhere
 
-        try:
-            folder = self.practice_app.settings.transcripts  # waits while they load
-        except UserError:  # a broken config file: the app closes and says why
-            return
+        folder = self.practice_app.settings.transcripts
         entries, problems = list_rows(folder)  # without the transcript models: a row is enough
         entries += unfinished_elsewhere(folder)  # a rescued session, a class's folder: F3 finds it
         entries.sort(key=lambda e: e.started_at, reverse=True)
@@ -229,22 +203,12 @@ class StartScreen(AppScreen[None]):
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         self.practice_app.open_file(self.shown[int(str(event.row_key.value))].path)
 
-    def _waiting_for_settings(self, action: Callable[[], None]) -> bool:
-        """True (and `action` queued) if the settings are still loading."""
-        app = self.practice_app
-        if app.loaded_settings is not None:
-            return False
-        app.when_settings(action)
-        return True
-
     # ----- actions --------------------------------------------------------------------------------
     def action_start(self) -> None:
         import secrets
 
         from practice_bot.session.plan import SessionConfig
 
-        if self._waiting_for_settings(self.action_start):
-            return
         name = self.apprentice
         if not name:
             self.notify(
@@ -276,8 +240,6 @@ class StartScreen(AppScreen[None]):
         app.begin(config)
 
     def action_resume(self) -> None:
-        if self._waiting_for_settings(self.action_resume):
-            return
         table = self.query_one("#recent", DataTable)
         chosen = self.shown[table.cursor_row] if self.shown and table.has_focus else None
         if chosen is None or not chosen.in_progress:
@@ -294,8 +256,6 @@ class StartScreen(AppScreen[None]):
     def action_history(self) -> None:
         from practice_bot.tui.screens.history import HistoryScreen
 
-        if self._waiting_for_settings(self.action_history):
-            return
         name = self.apprentice
         if not name:
             self.notify("Type your name first to see your history.", markup=False)
@@ -303,8 +263,7 @@ class StartScreen(AppScreen[None]):
         self.app.push_screen(HistoryScreen(name))
 
     def action_review(self) -> None:
-        if not self._waiting_for_settings(self.action_review):
-            self.practice_app.open_review()
+        self.practice_app.open_review()
 
     def palette_commands(self) -> Iterator[SystemCommand]:
         yield SystemCommand(
