@@ -44,7 +44,7 @@ _CLEFTS: Final = frozenset(
 # After "'d", these make it "had": "I'd been", "I'd already set it up", "I'd just finished"
 _HAD_AFTER: Final = word_set(
     "been done seen written built made found got gone taken given spoken shown begun known heard "
-    "brought bought taught sent spent already just previously recently only"
+    "brought bought taught sent spent already just previously recently only had"
 )
 _BRIDGES: Final = word_set(
     "responsible tasked asked decided needed wanted tried managed able going got started began "

@@ -318,3 +318,22 @@ def test_a_team_answer_with_the_learner_only_involved_earns_nothing() -> None:
     assert status(criterion, team.format(part="I wrote the PSI alert job myself.")) == "evidenced"
     involved = team.format(part="I was involved in the monitoring side.")
     assert status(criterion, involved) != "evidenced"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "plan"),
+    [
+        ("A parish council complaint we'd had just went away.", False),  # "had had"
+        ("I'd had three alerts that week, so I retrained it.", False),
+        ("We'd add a second check next time.", True),
+    ],
+)
+def test_d_had_is_had_not_would(sentence: str, plan: bool) -> None:
+    assert own_action(words(normalise(sentence)))[1] is plan
+
+
+def test_would_ve_reflects_as_would_have_does() -> None:
+    marks = sentence_marks(
+        "Without it the live system would've sent the crews mostly to town.", "model-deployment"
+    )
+    assert marks == [True]
