@@ -10,6 +10,7 @@ docs/scoring.md walks through the decision; `practice-bot explain` prints it for
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
@@ -497,6 +498,18 @@ def _confidence(
     return "clear", f"{len(supporting)} supporting sentences, {len(supported)} slots"
 
 
+# What the learner would change, looking back on the work: "If I did it again I'd stratify the
+# labelling from the start", "Next time I'd ask the growers earlier"
+_LOOKING_BACK: Final = re.compile(
+    r"\b(?:if i (?:did|were to do|had to do) (?:it|this|that) again|next time|looking back|"
+    r"in hindsight|with hindsight|in retrospect|on reflection)\b"
+)
+
+
+def _looking_back(tokens: list[str]) -> bool:
+    return _LOOKING_BACK.search(" ".join(tokens)) is not None
+
+
 def _evaluation(
     sentences: list[Sentence], supporting: list[Sentence], mentioning: list[Sentence]
 ) -> list[Sentence]:
@@ -510,7 +523,8 @@ def _evaluation(
         near.update(
             i
             for i in (s.index - 2, s.index + 2)
-            if 0 <= i < len(sentences) and sentences[i].practice
+            if 0 <= i < len(sentences)
+            and (sentences[i].practice or _looking_back(sentences[i].facts.tokens))
         )
     return [
         sentences[i]

@@ -337,3 +337,25 @@ def test_would_ve_reflects_as_would_have_does() -> None:
         "Without it the live system would've sent the crews mostly to town.", "model-deployment"
     )
     assert marks == [True]
+
+
+POTHOLES = (
+    "So I'm on the highways team at the council, and the model spots potholes from the dashcam "
+    "footage on the bin lorries. When I validated the prototype I didn't just look at overall "
+    "recall, I split it by ward, and rural roads were at 0.62 against 0.84 in town, because the "
+    "training frames were mostly lit urban streets. So I got two thousand rural frames labelled, "
+    "retrained, and the gap came down to four points. The ward report goes to the highways "
+    "manager every month. {later}"
+)
+
+
+def test_what_the_learner_would_change_two_sentences_on_is_evaluation() -> None:
+    topic = RUBRIC.topic("model-deployment")
+    answer = POTHOLES.format(
+        later="If I did it again I'd stratify the labelling from the start rather than find it at "
+        "the end, because that cost us five weeks."
+    )
+    outcome = OfflineScorer().outcome(answer, topic, list(topic.criteria))
+    verdict = next(v for v in outcome.verdicts if v.criterion_id == "model-deployment/dist-1")
+    step = next(p for p in verdict.path if p.startswith("distinction"))
+    assert "#5" in step.split("(needs 2)")[0]  # the looking-back sentence counts as evaluation
