@@ -559,19 +559,24 @@ _STATE_VERBS: Final = word_set("feel feels seem seems seemed look looks became b
 _ADVERBS: Final = word_set("even ever never once again almost nearly hardly barely simply")
 
 
-def _compound_past(first: str, second: str) -> bool:
-    """Whether `first`, a word the verb search does not know, and `second` are a compound verb in
-    the past, its hyphen split off ("I target-encoded it", "I mean-imputed the gaps"): the second a
-    past tense in "-ed" of an action (empty `second`: whether `first` may open one)."""
+def _compound_first(word: str) -> bool:
+    """Whether `word`, one the verb search does not know, may open a compound verb ("target" of
+    "target-encoded"): not a state, an adverb, a modal, a negation or a verb-ish word."""
     return (
-        first.isalpha()
-        and first not in _STATE_VERBS
-        and first not in _ADVERBS
-        and first not in _NEGATIONS
-        and first not in _MODALS
-        and stem(first) not in _NOT_ACTIONS
-        and (not second or _regular_past(second))
+        word.isalpha()
+        and word not in _STATE_VERBS
+        and word not in _ADVERBS
+        and word not in _MODALS
+        and word not in _NEGATIONS
+        and word not in _VERBISH
+        and stem(word) not in _NOT_ACTIONS
     )
+
+
+def _compound_past(first: str, second: str) -> bool:
+    """Whether `first` and `second` are a compound verb in the past, its hyphen split off ("I
+    target-encoded it", "I mean-imputed the gaps"): the second a past tense in "-ed" of an action."""
+    return _compound_first(first) and _regular_past(second)
 
 
 def own_action(tokens: list[str]) -> tuple[bool, bool, bool]:
@@ -679,7 +684,7 @@ def own_action(tokens: list[str]) -> tuple[bool, bool, bool]:
                 bridged += 1  # "I was responsible for monitoring", "we decided to retrain"
                 continue
             if _compound_past(nxt, after) or (
-                _compound_past(nxt, "") and _compound_past(after, next_word(tokens, j))
+                _compound_first(nxt) and _compound_past(after, next_word(tokens, j))
             ):
                 return True, False, False  # "I target-encoded it", "we one-hot encoded them"
             break
