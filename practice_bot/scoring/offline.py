@@ -111,11 +111,13 @@ def _supported(concepts: Concepts, support: list[Named]) -> list[int]:
     if all(len(slots) <= cap for _, slots in support):
         return sorted({k for _, slots in support for k in slots})
     got: list[int] = []
-    required = concepts.required
+    required, core = concepts.required, concepts.core
     for _, slots in sorted(support, key=lambda item: len(item[1])):
         # a part the criterion needs is kept first ("tested on the held-out months and on regions
-        # it hadn't seen": the robustness, not only the testing)
-        new = sorted((k for k in slots if k not in got), key=lambda k: k not in required)
+        # it hadn't seen": the robustness, not only the testing), and its core before the rest
+        new = sorted(
+            (k for k in slots if k not in got), key=lambda k: (k not in required, k not in core)
+        )
         got.extend(new[:cap])
     return sorted(got)
 

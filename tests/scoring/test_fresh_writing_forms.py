@@ -362,3 +362,20 @@ def test_what_the_learner_would_change_two_sentences_on_is_evaluation() -> None:
     verdict = next(v for v in outcome.verdicts if v.criterion_id == "model-deployment/dist-1")
     step = next(p for p in verdict.path if p.startswith("distinction"))
     assert "#5" in step.split("(needs 2)")[0]  # the looking-back sentence counts as evaluation
+
+
+FERRY = (
+    "At the ferry port, the operations manager wanted arrival-time predictions for every sailing "
+    "within a month, while the finance lead wouldn't fund more than the freight routes until she'd "
+    "seen savings. They'd stopped replying to each other's emails. I booked one meeting with both, "
+    "brought a one-page sheet showing what each route cost us in idle dock crews when ferries ran "
+    "late, and proposed doing the two busiest freight routes first, with a date in week six to "
+    "decide on passenger routes based on the figures. Ops got something live in five weeks, "
+    "finance got a go/no-go point, and I sent both of them the same weekly three-line update."
+)
+
+
+def test_a_conflict_told_plainly_and_settled_is_negotiation() -> None:
+    assert status("collaborative-working-am2/pass-1", FERRY) == "evidenced"
+    settled_only = FERRY[FERRY.index("I booked") :]
+    assert status("collaborative-working-am2/pass-1", settled_only) != "evidenced"
