@@ -336,7 +336,9 @@ def judge(
 
 
 # The topics whose criteria are about models and machine learning itself, though some criteria
-# name neither ("Explains how they transition prototypes into the live environment").
+# name neither ("Explains how they transition prototypes into the live environment") and some name
+# data ("the implications of data types on security"): a warehouse system's platform and data types
+# are not their object.
 MODEL_TOPICS: Final = frozenset(
     {
         "model-scoping",
@@ -351,18 +353,18 @@ _ML_WORDS: Final = word_set("machine ml model models ai algorithmic")
 
 
 def _model_work(criterion: Criterion) -> bool:
-    """Whether the criterion's object is ML work itself, not data work too: its wording names ML or
-    models ("...documentation on the model development", "...security risk for Machine Learning
-    solutions"), or it is of a topic about models, and it does not name data as what it is about
-    ("...relevant to data management", "the ethical aspects associated with the use of data"; "data
-    science" is ML's field, not data). There, work named only in the words every business uses
-    ("data", "SQL", "features") needs a sign that something learns or predicts (`_about_object`)."""
+    """Whether the criterion's object is ML work itself, not data work too: a criterion of the
+    topics about models, or one whose wording names ML or models ("...documentation on the model
+    development", "...security risk for Machine Learning solutions") and not data as what it is
+    about ("the ethical aspects associated with the use of data"; "data science" is ML's field,
+    not data). There, work named only in the words every business uses ("data", "SQL",
+    "features") needs a sign that something learns or predicts (`_about_object`)."""
     tokens = words(normalise(criterion.text))
     names_data = any(
         t == "data" and tokens[k + 1 : k + 2] != ["science"] for k, t in enumerate(tokens)
     )
     names_ml = not _ML_WORDS.isdisjoint(tokens)
-    return (names_ml or criterion.id.split("/")[0] in MODEL_TOPICS) and not names_data
+    return criterion.id.split("/")[0] in MODEL_TOPICS or (names_ml and not names_data)
 
 
 # When something happened: "in September", "last year", "two weeks ago" ("may" left out: a modal).

@@ -155,8 +155,9 @@ def test_an_ml_model_in_plain_words_is_the_object(sentence: str) -> None:
     [
         ("model-deployment/pass-3", True),  # taking prototypes live: a model's
         ("experiment-tracking/pass-1", True),
-        ("model-deployment/pass-1", False),  # "...relevant to data management": data work too
-        ("model-testing-improvement/pass-2", False),  # "each stage of the data process"
+        # a topic about models, though the wording names data: "...relevant to data management"
+        ("model-deployment/pass-1", True),
+        ("model-management/pass-2", True),  # "the implications of data types on security"
         ("collaborative-working-am2/pass-2", False),  # names neither: data work is its object too
         ("collaborative-working-am1/pass-1", True),  # "...documentation on the model development"
         (
@@ -258,3 +259,24 @@ def test_the_same_words_with_a_trained_model_are_ml_work() -> None:
         "traffic software", "scoring service, retrained on last year's journeys,"
     )
     assert about(answer, "model-deployment")
+
+
+@pytest.mark.parametrize(
+    ("sign", "learns"),
+    [
+        ("The new app flags any loop that misses the one-millimetre tolerance.", False),
+        ("The big risk of the change was the Monday peak.", False),
+        ("One group was flagged at twice the average rate, so I dropped the postcode.", True),
+        ("It flags the tanks likely to come out too sweet.", True),
+    ],
+)
+def test_a_check_that_flags_is_not_a_model_that_predicts(sign: str, learns: bool) -> None:
+    assert about(CIDER + " " + sign, "experiment-tracking") is learns
+
+
+def test_a_recommender_is_ml_work_however_short_the_answer() -> None:
+    answer = (
+        "Library book recommender. Marketing wanted children's loans in it; I refused, citing "
+        "the Children's Code, and took it to the DPO."
+    )
+    assert about(answer, "compliance-assurance")
