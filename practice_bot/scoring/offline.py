@@ -10,6 +10,7 @@ docs/scoring.md walks through the decision; `practice-bot explain` prints it for
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
@@ -516,6 +517,8 @@ def _about_object(
     the words of data work (`object_data`) still do."""
     object_phrases, weak = markers.object, markers.object_weak
     gone = reading.other_sense & object_phrases
+    if _said_to_be_other(reading, markers):  # "the patronage model... It's a big Excel workbook"
+        gone = gone | markers.object_model
     if _names(reading, markers.object_products) and not _learns(
         reading, markers, markers.object_model
     ):
@@ -538,6 +541,43 @@ def _about_object(
         for s in reading.sentences
         if not s.excluded
     )
+
+
+# What a model is said to be when it is not a trained one: a spreadsheet of formulas, a drawing, a
+# physical replica ("It's a big Excel workbook really", "which is basically a spreadsheet")
+_NOT_TRAINED: Final = (
+    "excel", "workbook", "spreadsheet", "vba", "macro", "formula", "calculator", "template", "3d",
+    "cad", "drawing", "foam", "mdf", "cardboard", "replica",
+)  # fmt: skip
+# "it's (really) a (big) ...", "the model, which is basically a ...": said to be something, with an
+# article (not "it's fed by a weekly spreadsheet")
+_IS_A: Final = re.compile(
+    r"(?:^|\b(?:model|models|which|that)\s+)(?:it\s+s|it\s+is|it\s+was|its|is|s|was)\s+"
+    r"(?:(?:just|basically|really|actually|only|essentially|literally|simply|mainly)\s+)*"
+    r"(?:a|an|one)\s+(?P<rest>(?:\w+\s+){0,3}\w+)"
+)
+
+
+def _not_trained(word: str) -> bool:
+    """One of `_NOT_TRAINED` ("workbooks", "formulas"; a short one whole: "cad", not "cadence")."""
+    return any(word.startswith(w) if len(w) > 3 else word == w for w in _NOT_TRAINED)
+
+
+def _said_to_be_other(reading: Reading, markers: MarkerIds) -> bool:
+    """The answer says its model is something not trained: "the patronage model for the new
+    route. It's a big Excel workbook really", "the pricing model, which is basically a
+    spreadsheet" (in the sentence naming the model or the one after it)."""
+    named = False  # the sentence before names a model
+    for s in reading.sentences:
+        if s.excluded:
+            continue
+        has_model = not markers.object_model.isdisjoint(s.facts.found)
+        if has_model or named:
+            m = _IS_A.search(" ".join(s.facts.tokens))
+            if m is not None and any(_not_trained(w) for w in m.group("rest").split()):
+                return True
+        named = has_model
+    return False
 
 
 def _names(reading: Reading, phrases: frozenset[int]) -> bool:

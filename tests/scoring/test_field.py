@@ -280,3 +280,29 @@ def test_a_recommender_is_ml_work_however_short_the_answer() -> None:
         "the Children's Code, and took it to the DPO."
     )
     assert about(answer, "compliance-assurance")
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "It's, er, it's a big Excel workbook really, a tab for each stop.",
+        "It is basically a spreadsheet with a few formulas.",
+        "Honestly the model is just a 3D drawing in the planning software.",
+    ],
+)
+def test_a_model_said_to_be_a_spreadsheet_is_not_a_trained_model(said: str) -> None:
+    answer = "I scoped the patronage model for the new route with the council. " + said
+    assert not about(answer, "model-scoping")
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "It's fed by a weekly spreadsheet the depot sends.",
+        "It is a gradient-boosted model that replaced the old Excel workbook.",
+        "The model is a big improvement on the spreadsheet we had.",
+    ],
+)
+def test_a_model_beside_a_spreadsheet_is_still_a_model(said: str) -> None:
+    answer = "I scoped the patronage model for the new route with the council. " + said
+    assert about(answer, "model-scoping")
