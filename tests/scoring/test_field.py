@@ -306,3 +306,20 @@ def test_a_model_said_to_be_a_spreadsheet_is_not_a_trained_model(said: str) -> N
 def test_a_model_beside_a_spreadsheet_is_still_a_model(said: str) -> None:
     answer = "I scoped the patronage model for the new route with the council. " + said
     assert about(answer, "model-scoping")
+
+
+def test_a_prototype_tested_against_past_cases_with_known_answers_is_ml_work() -> None:
+    answer = (
+        "The prototype was a notebook that read the repair requests tenants type into the portal "
+        "and put the urgent ones at the top of the queue. To take it live I moved the code into a "
+        "small service and wrote tests against 400 past requests with the right answers."
+    )
+    assert about(answer, "model-deployment")
+
+
+def test_a_service_scoring_claims_is_ml_work() -> None:
+    answer = (
+        "I moved the scoring of our fraud alerts from a laptop to a small virtual machine, which "
+        "scores a day's claims in four minutes, and I compared its cost with a managed service."
+    )
+    assert about(answer, "model-management")
