@@ -323,3 +323,31 @@ def test_a_service_scoring_claims_is_ml_work() -> None:
         "scores a day's claims in four minutes, and I compared its cost with a managed service."
     )
     assert about(answer, "model-management")
+
+
+@pytest.mark.parametrize(
+    ("answer", "topic"),
+    [
+        (
+            "Our squad's training data from the GPS vests showed the wingers were over their weekly "
+            "load, so I refined the plan and capped high-speed running at 110% of each player's "
+            "average. Soft tissue injuries fell from nine to four.",
+            "model-testing-improvement",
+        ),
+        (
+            "The weather model we run for the airport is the one the Met Office supplies; I chose "
+            "to run its hourly update in the cloud, which was 30% cheaper than our servers.",
+            "model-management",
+        ),
+    ],
+)
+def test_training_an_athlete_and_a_weather_model_are_not_ml_work(answer: str, topic: str) -> None:
+    assert not about(answer, topic)
+
+
+def test_training_data_of_a_model_is_ml_work() -> None:
+    answer = (
+        "The training data for the injury model came from two seasons of match records, and I "
+        "capped the high-speed running features at the 99th percentile."
+    )
+    assert about(answer, "model-testing-improvement")
