@@ -81,8 +81,6 @@ _LOOK_PARTICLES: Final = word_set("into over through at")
 _PHRASAL: Final = ((_GO, _GO_PARTICLES), (_SIT, _SIT_PARTICLES), (_LOOK, _LOOK_PARTICLES))
 # "no" as the first half of a noun: "no-show", "no-claims", "no-go", "no-code"
 _NO_COMPOUNDS: Final = word_set("show shows claims claim go code brainer")
-# "I thought I'd check the drift first": deciding, then doing; not a wish
-_DECIDING: Final = word_set("thought figured reckoned decided agreed")
 _NOT_ACTIONS: Final = frozenset(
     stem(w)
     for w in word_set(
@@ -130,6 +128,16 @@ _GENERIC: Final = re.compile(
     r"organizations|companies|teams|engineers|businesses|people|practitioners|firms|a team|"
     r"an engineer|an organisation|an organization|a company) (?:should|must|need to|needs to|"
     r"ought to|have to|has to)\b|\bbest practice (?:is|says|suggests)\b"
+)
+
+
+# Praise offered as the evaluation: "everyone was happy", "it went really well", "the best way",
+# "good catch", "a great success"
+_PRAISE: Final = re.compile(
+    r"\b(?:(?:very|really|so|super|extremely|all|everyone|everybody) (?:happy|pleased)"
+    r"|(?:went|worked|going) (?:really |very |so )?(?:well|great|brilliant)"
+    r"|the best way|good catch|great (?:success|result|job)"
+    r"|(?:was|were|is) (?:a )?(?:huge |big |great )?success|loved it|(?:really|very) good)\b"
 )
 
 
@@ -460,38 +468,41 @@ def _had(after: str) -> bool:
     return after in _HAD_AFTER or _regular_past(after)
 
 
-# "They agreed that we'd review it in March", "she said it'd need a notice": what was said then,
-# reported, not the learner's plan
-_REPORTING: Final = word_set("said agreed decided promised confirmed explained told warned")
+# A modal after a subject may tell what was decided or said then, not the learner's plan or wish:
+# after a decision ("I thought I'd check the drift first", "we agreed that we'd review it in March":
+# deciding, then doing), after what was said ("she said it'd need a notice", "I told them I'd
+# check": reported), or giving a purpose ("so that we'd see it").
+_DECIDING: Final = word_set("thought figured reckoned decided agreed")
+_REPORTING: Final = word_set("said promised confirmed explained told warned")
 _REPORTED_MODALS: Final = word_set("d would ll will")
+_PAST_MODALS: Final = word_set("d would")
 _OBJECT_PRONOUNS: Final = word_set("me us them him her everyone everybody")
 _REPORT_REACH: Final = 8  # "they agreed the middle one, and that we'd...": words back to the verb
 
 
-def _reported_or_purpose(tokens: list[str], i: int, modal: str) -> bool:
-    """Whether the modal after the subject at tokens[i] reports what was said or agreed ("they agreed
-    that we'd review it", "I told them I'd check") or gives a purpose ("so that we'd see it"): not a
-    plan or a wish. ("Can", and "could" without "have", are never one: own_action.)"""
+def _reported_modal(tokens: list[str], i: int, modal: str) -> str:
+    """What the modal after the subject at tokens[i] tells, when not a plan or a wish: "decided"
+    (after "I thought", "we agreed that", "they agreed the middle one, and that", with "'d" or
+    "would": the verb after it is what was then done), "reported" (after "she said", "I told them",
+    or a decision with "'ll" or "will": what was said, or decided and not yet done), "purpose"
+    ("so that we'd see it"); else "". ("Can", and "could" without "have", are never a plan:
+    own_action.)"""
+    if modal not in _REPORTED_MODALS or not i:
+        return ""
     k = i - 1
-    if k >= 0 and tokens[k] == "that":
-        k -= 1
-        if k >= 0 and tokens[k] == "so":
-            return modal in _REPORTED_MODALS  # "so that we'd see it"
-        if k >= 0 and tokens[k] == "and":  # "they agreed the middle one, and that we'd review it"
-            return modal in _REPORTED_MODALS and not _REPORTING.isdisjoint(
-                tokens[max(0, k - _REPORT_REACH) : k]
-            )
-    if k >= 1 and tokens[k] in _OBJECT_PRONOUNS and tokens[k - 1] == "told":
-        k -= 1  # "I told them I'd check"
-    return k >= 0 and tokens[k] in _REPORTING and modal in _REPORTED_MODALS
-
-
-def _decided_before(tokens: list[str], i: int) -> bool:
-    """Whether the subject at `i` follows a decision ("I thought I'd", "we agreed that we'd", "they
-    agreed the middle one and that we'd review it"): its "'d" reports what was decided, not a wish."""
-    if tokens[i - 1] == "that":
-        return not _DECIDING.isdisjoint(tokens[:i])
-    return tokens[i - 1] in _DECIDING
+    if tokens[k] == "that" and k and tokens[k - 1] == "so":
+        return "purpose"
+    if tokens[k] == "that" and k and tokens[k - 1] == "and":
+        before = tokens[max(0, k - 1 - _REPORT_REACH) : k - 1]  # the verb before "and that"
+    else:
+        k -= tokens[k] == "that"
+        if k >= 1 and tokens[k] in _OBJECT_PRONOUNS and tokens[k - 1] == "told":
+            k -= 1  # "I told them I'd check"
+        before = tokens[k : k + 1] if k >= 0 else []
+    if not _DECIDING.isdisjoint(before):
+        # "we agreed we'll review it in March": decided, but not yet done
+        return "decided" if modal in _PAST_MODALS else "reported"
+    return "reported" if not _REPORTING.isdisjoint(before) else ""
 
 
 # Past participles spelt like their verb: "I'd split" is "had split" only in a story told in the past
@@ -628,15 +639,16 @@ def own_action(tokens: list[str]) -> tuple[bool, bool, bool]:
             if nxt == "going" and after == "to":
                 hypothetical = True
                 break  # "I'm going to retrain it", "I was going to": a plan, not something done
-            if nxt == "d" and i and _decided_before(tokens, i):
-                continue  # "I thought I'd check", "they agreed that we'd review it": decided to
             if nxt == "could" and not (j < len(tokens) and tokens[j] in ("have", "ve")):
                 continue  # "I could give them the inputs": past ability, not a wish
             if nxt == "can" and after not in _NEGATIONS:
                 break  # "I can write pytest tests against them": an ability, not a plan
+            told = _reported_modal(tokens, i, nxt)
+            if told == "decided":
+                continue  # "I thought I'd check", "we agreed that we'd review it": decided, then done
+            if told:
+                break  # "she said it'd need a notice", "so that we'd see it": not a plan
             if nxt in _MODALS:
-                if _reported_or_purpose(tokens, i, nxt):
-                    break  # "they agreed that we'd review it", "so I can compare them": not a plan
                 hypothetical = True
                 break
             if nxt in _REQUESTED and tokens[j - 2] in _PASSIVE_BE:
@@ -676,6 +688,10 @@ def marks(text: str, norm: str, tokens: list[str], found: AbstractSet[int], m: M
         )
     )
     reflection = not m.reflection.isdisjoint(found)
+    # Praise is not evaluation: "it is the best way, and the company was very happy with it"
+    praised = _PRAISE.search(norm) is not None and not _digit_at(norm)
+    if praised:
+        reflection = False
     past = any(is_past(t) for t in tokens)
     verbish = sum(1 for t in tokens if t in _VERBISH)
     return Marks(
@@ -683,7 +699,7 @@ def marks(text: str, norm: str, tokens: list[str], found: AbstractSet[int], m: M
         hypothetical=hypothetical,
         negated=negated,
         generic=generic,
-        evaluation=reflection or not m.reasoning.isdisjoint(found),
+        evaluation=reflection or (not praised and not m.reasoning.isdisjoint(found)),
         reflection=reflection,
         outcome=not m.outcomes.isdisjoint(found) or _CHANGE.search(text) is not None,
         people=not m.people.isdisjoint(found),

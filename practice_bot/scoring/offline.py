@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 from typing import Final
 
@@ -388,13 +389,35 @@ def _no_instance(reading: Reading) -> bool:
     )
 
 
+# A date: a month or a day named, "yesterday", "two weeks ago", "last spring" (not "once", which is
+# often "as soon as": "switched over once the manager signed it off")
+_DATES: Final = _WHEN - word_set("once recently last")
+_PERIODS: Final = word_set(
+    "week month year quarter spring summer autumn winter term sprint release christmas"
+)
+
+
+def _dated(tokens: list[str]) -> bool:
+    """Whether words `tokens` date what they tell: "in March", "last winter", "two weeks ago"."""
+    return not _DATES.isdisjoint(tokens) or any(
+        a == "last" and b in _PERIODS for a, b in pairwise(tokens)
+    )
+
+
 def _second_fact(s: Sentence) -> bool:
     """An own-practice sentence that corroborates another showing a criterion's core: checkable (a
     figure or a named tool; people alone, "the head of data adopted it", are a claim), and either
-    the learner's own action or a measured result."""
+    the learner's own action or a measured result; or a dated event ("In March the analysts
+    retrained it without me", "our other analyst reran it alone in March")."""
     m = s.marks
     checkable = m.number or m.tool
-    return checkable and not (m.hedged or m.generic) and (m.practice or (m.outcome and m.number))
+    # a dated event is checkable too: "In March the analysts retrained it without me"
+    dated = m.past and _dated(s.facts.tokens) and not s.facts.partly_negated
+    return (
+        (checkable or dated)
+        and not (m.hedged or m.generic or m.negated)
+        and (m.practice or (m.outcome and m.number) or dated)
+    )
 
 
 def _firm(s: Sentence) -> bool:

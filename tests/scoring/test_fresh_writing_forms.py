@@ -9,8 +9,9 @@ import pytest
 
 from practice_bot.scoring import scope
 from practice_bot.scoring.markers import elided_subject, own_action
+from practice_bot.scoring.offline import OfflineScorer
 from practice_bot.scoring.text import normalise, words
-from tests.scoring.verdicts import status
+from tests.scoring.verdicts import RUBRIC, status
 
 
 def left_undone(sentence: str) -> bool:
@@ -179,3 +180,111 @@ def test_a_standard_named_in_lower_case_is_concrete() -> None:
         "platform through the agreed schema contract"
     )
     assert status("compliance-assurance/pass-2", vague) != "evidenced"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "own"),
+    [
+        ("They agreed that we'd review it with the ward managers in March.", True),
+        ("They agreed that we would review it with the ward managers in March.", True),  # the same
+        ("They agreed that we'll review it in March.", False),  # decided, not yet done
+        ("She said we'd need a notice on the ward.", False),  # what was said
+        ("It went on the dashboard so that we'd see it every morning.", False),  # a purpose
+        ("The manager decided we'd retrain it monthly.", True),
+        ("We would retrain it monthly.", False),  # a plan
+    ],
+)
+def test_a_modal_after_a_decision_or_a_report_is_read_one_way(sentence: str, own: bool) -> None:
+    assert own_action(words(normalise(sentence)))[0] is own
+
+
+TERSE_DOCS = (
+    "Seed bank, X-ray viability classifier. Wrote a model card for the curators and a README with "
+    "retraining steps. "
+)
+
+
+def test_a_dated_event_corroborates_a_terse_answer() -> None:
+    criterion = "collaborative-working-am1/pass-2"
+    dated = TERSE_DOCS + "Our other analyst reran it alone in March."
+    assert status(criterion, dated) == "evidenced"
+    undated = TERSE_DOCS + "Our other analyst reran it alone."
+    assert status(criterion, undated) != "evidenced"  # a claim an assessor would probe
+
+
+def test_a_word_with_the_head_of_ops_and_locked_exports_answer_a_culture() -> None:
+    culture = (
+        "so at the recruitment agency i built a model that ranks cvs for the warehouse jobs. the "
+        "other thing was the culture the consultants were used to downloading cvs to their laptops "
+        "and emailing them round and that included the training exports i'd made so i had a word "
+        "with the head of ops. we locked the exports to the azure workspace and i did a ten minute "
+        "slot at the monday meeting about why a leaked training set is worse than one leaked cv"
+    )
+    assert status("compliance-assurance/pass-1", culture) == "evidenced"
+    unanswered = culture[: culture.index(" so i had a word")] + "."
+    assert status("compliance-assurance/pass-1", unanswered) != "evidenced"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We agreed up front with the union rep, in writing, that it was an editing tool.",
+        "I ran weekly sessions with the curators and the volunteers.",
+    ],
+)
+def test_staff_representatives_and_front_line_roles_are_people_named(sentence: str) -> None:
+    topic = RUBRIC.topic("collaborative-working-am2")
+    reading = OfflineScorer().outcome(sentence, topic, list(topic.criteria)).reading
+    assert reading.sentences[0].marks.people
+
+
+SUBSTITUTES = (
+    "At the online grocer I own the model that picks substitutes when an item is out of stock. "
+    "Offline it looked fine, top-3 accuracy of 0.81, but 22% of substitutes were still being "
+    "rejected at the door, and each rejection is a refund. I went through 500 rejections and found "
+    "60% were dietary. {weighing}So I re-engineered the ranking: a hard filter on dietary "
+    "attributes from the product catalogue, then a re-ranker using price difference. {stop}Every "
+    "change went through a pull request with a model change note, data versioned in DVC and runs "
+    "in MLflow. Rejections fell to 16% in a four-week A/B test."
+)
+
+
+def test_an_option_judged_by_what_it_would_not_have_done_is_evaluation() -> None:
+    criterion = "model-testing-improvement/dist-1"
+    weighed = SUBSTITUTES.format(
+        weighing="Retraining with more data would not fix that, because the history barely "
+        "contained those cases. ",
+        stop="I stopped there deliberately. ",
+    )
+    assert status(criterion, weighed) == "evidenced"
+    plain = SUBSTITUTES.format(weighing="", stop="")
+    assert status(criterion, plain) != "evidenced"  # the practice without the weighing
+
+
+def sentence_marks(answer: str, topic_id: str = "collaborative-working-am2") -> list[bool]:
+    topic = RUBRIC.topic(topic_id)
+    reading = OfflineScorer().outcome(answer, topic, list(topic.criteria)).reading
+    return [s.marks.evaluation for s in reading.sentences]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "evaluation"),
+    [
+        (
+            "I choose this strategy because it is the best way, and the company was very happy.",
+            False,
+        ),
+        ("One ticket staff found the model confuse two zebras because of mud, good catch.", False),
+        ("It went really well because everyone could see it.", False),
+        (
+            "I chose weekly demos because the manager could see progress without a full release.",
+            True,
+        ),
+        (
+            "It worked well: complaints fell from 40 to 12 a month because the labels were clearer.",
+            True,
+        ),
+    ],
+)
+def test_praise_is_not_evaluation(sentence: str, evaluation: bool) -> None:
+    assert sentence_marks(sentence) == [evaluation]
