@@ -567,17 +567,18 @@ def _about_object(
 
 
 # What a model is said to be when it is not a trained one: a spreadsheet of formulas, a drawing, a
-# physical replica ("It's a big Excel workbook really", "which is basically a spreadsheet")
+# physical replica, a table built in SQL ("It's a big Excel workbook really", "which is basically a
+# spreadsheet", "the orders model, it's our biggest dbt model")
 _NOT_TRAINED: Final = (
     "excel", "workbook", "spreadsheet", "vba", "macro", "formula", "calculator", "template", "3d",
-    "cad", "drawing", "foam", "mdf", "cardboard", "replica",
+    "cad", "drawing", "foam", "mdf", "cardboard", "replica", "dbt", "sql", "view", "table",
 )  # fmt: skip
 # "it's (really) a (big) ...", "the model, which is basically a ...": said to be something, with an
 # article (not "it's fed by a weekly spreadsheet")
 _IS_A: Final = re.compile(
     r"(?:^|\b(?:model|models|which|that)\s+)(?:it\s+s|it\s+is|it\s+was|its|is|s|was)\s+"
     r"(?:(?:just|basically|really|actually|only|essentially|literally|simply|mainly)\s+)*"
-    r"(?:a|an|one)\s+(?P<rest>(?:\w+\s+){0,3}\w+)"
+    r"(?:a|an|one|our|their)\s+(?P<rest>(?:\w+\s+){0,3}\w+)"
 )
 
 

@@ -288,6 +288,7 @@ def test_a_recommender_is_ml_work_however_short_the_answer() -> None:
         "It's, er, it's a big Excel workbook really, a tab for each stop.",
         "It is basically a spreadsheet with a few formulas.",
         "Honestly the model is just a 3D drawing in the planning software.",
+        "It's our biggest dbt model, forty minutes every morning.",
     ],
 )
 def test_a_model_said_to_be_a_spreadsheet_is_not_a_trained_model(said: str) -> None:
@@ -351,3 +352,14 @@ def test_training_data_of_a_model_is_ml_work() -> None:
         "capped the high-speed running features at the 99th percentile."
     )
     assert about(answer, "model-testing-improvement")
+
+
+def test_a_databases_data_model_is_not_ml_work() -> None:
+    answer = (
+        "I wrote the page on the data model, which explains how an employee, a pay period and a "
+        "pay element link together, because new developers kept asking about it."
+    )
+    assert not about(answer, "collaborative-working-am1")
+    # "data, modelling" columns on a board are an ML project's stages
+    board = "I ran the churn project on a Trello board with columns for backlog, data, modelling and done."
+    assert about(board, "model-scoping")
