@@ -363,3 +363,16 @@ def test_a_databases_data_model_is_not_ml_work() -> None:
     # "data, modelling" columns on a board are an ML project's stages
     board = "I ran the churn project on a Trello board with columns for backlog, data, modelling and done."
     assert about(board, "model-scoping")
+
+
+def test_a_software_developer_building_a_model_is_in_the_field_but_a_bi_developer_is_not() -> None:
+    ml = (
+        "I'm a software developer at a bank, and I built the fraud model that flags card payments "
+        "likely to be stolen."
+    )
+    assert about(ml, "model-scoping")
+    bi = (
+        "My work is the Power BI reporting, I am BI developer, and I built the model of the depot "
+        "figures that predicts nothing, it only shows the dashboard."
+    )
+    assert not about(bi, "model-scoping")
