@@ -384,3 +384,23 @@ def test_a_terse_feature_note_measured_on_unseen_months_is_ml_work() -> None:
         "ID, it leaked the answer. Accuracy on the last quarter up from 84% to 91%."
     )
     assert about(note, "experiment-tracking")
+
+
+@pytest.mark.parametrize(
+    ("answer", "topic"),
+    [
+        (
+            "I built the features from the raw till data, dropped the loyalty tier because it was "
+            "set using the very thing we wanted to know, and the version with the 30-day spend did "
+            "best on the months I kept back.",
+            "experiment-tracking",
+        ),
+        (
+            "The Python code went into a container and a nightly job that sorts the day's "
+            "complaints into five queues, and for two weeks it ran beside the complaints team.",
+            "model-deployment",
+        ),
+    ],
+)
+def test_learning_told_in_plain_words_is_ml_work(answer: str, topic: str) -> None:
+    assert about(answer, topic)
