@@ -579,6 +579,16 @@ def _compound_past(first: str, second: str) -> bool:
     return _compound_first(first) and _regular_past(second)
 
 
+def _set_up_for_me(tokens: list[str], i: int) -> bool:
+    """Whether the subject at tokens[i] opens a purpose ("so I can", "so that we can") after work
+    told in the past ("every training run logged in MLflow so I can compare", "I set up alerts so
+    we can see it"): the work was set up by and for the learner."""
+    k = i - 1 - (i >= 1 and tokens[i - 1] == "that")
+    if k < 0 or tokens[k] != "so":
+        return False
+    return any(is_past(t) and t not in _VERBISH and stem(t) not in _NOT_ACTIONS for t in tokens[:k])
+
+
 def own_action(tokens: list[str]) -> tuple[bool, bool, bool]:
     """(practice, hypothetical, negated): the first verb after a first-person subject ("I", "we", or
     "our"/"my" and a group: "our team") decides."""
@@ -655,6 +665,8 @@ def own_action(tokens: list[str]) -> tuple[bool, bool, bool]:
             if nxt == "could" and not (j < len(tokens) and tokens[j] in ("have", "ve")):
                 continue  # "I could give them the inputs": past ability, not a wish
             if nxt == "can" and after not in _NEGATIONS:
+                if _set_up_for_me(tokens, i):
+                    return True, False, False  # "every run logged in MLflow so I can compare"
                 break  # "I can write pytest tests against them": an ability, not a plan
             told = _reported_modal(tokens, i, nxt)
             if told == "decided":

@@ -379,3 +379,16 @@ def test_a_conflict_told_plainly_and_settled_is_negotiation() -> None:
     assert status("collaborative-working-am2/pass-1", FERRY) == "evidenced"
     settled_only = FERRY[FERRY.index("I booked") :]
     assert status("collaborative-working-am2/pass-1", settled_only) != "evidenced"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "own"),
+    [
+        ("Every training run logged in MLflow so I can compare.", True),
+        ("Alerts set up in Grafana so that we can see drift the same day.", True),
+        ("I can write pytest tests against them.", False),  # an ability
+        ("MLflow is there so I can compare runs.", False),  # nothing told as done
+    ],
+)
+def test_work_set_up_so_the_learner_can_use_it_is_theirs(sentence: str, own: bool) -> None:
+    assert own_action(words(normalise(sentence)))[0] is own
