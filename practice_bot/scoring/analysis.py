@@ -354,6 +354,9 @@ _DISOWNING: Final = re.compile(
     r" (?:\w+ )?of (?:that|it|this|the)\b"
     r"|\bi (?:wasn t|was not) (?:really |directly |that |much )?involved"
     r"|\bnot my (?:bit|area|side|department|part)\b"
+    # watching it done: "I mostly sat in the review meetings", "I just shadowed them"
+    r"|\bi (?:mostly|mainly|just|only) (?:sat in|sat on|watched|observed|listened|shadowed"
+    r"|took notes)\b"
 )
 
 

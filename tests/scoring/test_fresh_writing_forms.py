@@ -392,3 +392,15 @@ def test_a_conflict_told_plainly_and_settled_is_negotiation() -> None:
 )
 def test_work_set_up_so_the_learner_can_use_it_is_theirs(sentence: str, own: bool) -> None:
     assert own_action(words(normalise(sentence)))[0] is own
+
+
+def test_watching_the_team_do_it_is_not_a_personal_part() -> None:
+    team = (
+        "We deployed the new ferry port booking forecast pipeline using Airflow. The platform team "
+        "built the DAG and the CI/CD and pushed the container to Kubernetes. {part}"
+    )
+    criterion = "experiment-tracking/pass-3"
+    sat_in = team.format(part="I mostly sat in the review meetings.")
+    assert status(criterion, sat_in) != "evidenced"
+    built = team.format(part="I wrote the Airflow DAG's retraining task and its tests myself.")
+    assert status(criterion, built) == "evidenced"  # the control: a part of their own
