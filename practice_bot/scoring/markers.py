@@ -141,6 +141,20 @@ _PRAISE: Final = re.compile(
 )
 
 
+_COPULAS: Final = word_set("is are means was were")
+
+
+def _possessive_subject(tokens: list[str]) -> bool:
+    """Whether the subject before the sentence's first "is" is the learner's or their group's ("my
+    job is", "at the co-op our goal is"), which makes it no definition."""
+    for t in tokens:
+        if t in _COPULAS:
+            return False
+        if t in _POSSESSIVES:
+            return True
+    return False
+
+
 def generic_clause(tokens: list[str]) -> bool:
     """Whether a clause's words say what one should do in general ("at deployment you need to
     secure the API", "it's important to log every run"), not what was done."""
@@ -716,9 +730,9 @@ def marks(text: str, norm: str, tokens: list[str], found: AbstractSet[int], m: M
     generic = praise or (
         not practice
         and (
-            # "My judgement is that the hold-out made it trustworthy": the learner's view, not a
-            # definition
-            (_DEFINITION.search(norm) is not None and tokens[0] not in _POSSESSIVES)
+            # "My judgement is that the hold-out made it trustworthy", "At the food co-op my job
+            # is the stock forecasting": the learner's view or role, not a definition
+            (_DEFINITION.search(norm) is not None and not _possessive_subject(tokens))
             or _GENERIC.search(norm) is not None
         )
     )

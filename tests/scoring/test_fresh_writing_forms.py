@@ -404,3 +404,21 @@ def test_watching_the_team_do_it_is_not_a_personal_part() -> None:
     assert status(criterion, sat_in) != "evidenced"
     built = team.format(part="I wrote the Airflow DAG's retraining task and its tests myself.")
     assert status(criterion, built) == "evidenced"  # the control: a part of their own
+
+
+@pytest.mark.parametrize(
+    ("sentence", "generic"),
+    [
+        (
+            "At the food co-op my job is the stock forecasting behind our goal of halving waste.",
+            False,
+        ),
+        ("In the team our approach is a weekly review of every alert.", False),
+        ("Data drift is when the inputs change over time.", True),  # a definition
+        ("Model monitoring is a set of dashboards and alerts.", True),
+    ],
+)
+def test_the_learners_own_role_is_not_a_definition(sentence: str, generic: bool) -> None:
+    topic = RUBRIC.topic("collaborative-working-am2")
+    reading = OfflineScorer().outcome(sentence, topic, list(topic.criteria)).reading
+    assert reading.sentences[0].marks.generic is generic
