@@ -111,11 +111,13 @@ def _supported(concepts: Concepts, support: list[Named]) -> list[int]:
     if all(len(slots) <= cap for _, slots in support):
         return sorted({k for _, slots in support for k in slots})
     got: list[int] = []
-    required = concepts.required
+    required, core = concepts.required, concepts.core
     for _, slots in sorted(support, key=lambda item: len(item[1])):
         # a part the criterion needs is kept first ("tested on the held-out months and on regions
-        # it hadn't seen": the robustness, not only the testing)
-        new = sorted((k for k in slots if k not in got), key=lambda k: k not in required)
+        # it hadn't seen": the robustness, not only the testing), and its core before the rest
+        new = sorted(
+            (k for k in slots if k not in got), key=lambda k: (k not in required, k not in core)
+        )
         got.extend(new[:cap])
     return sorted(got)
 
@@ -500,6 +502,18 @@ def _confidence(
     return "clear", f"{len(supporting)} supporting sentences, {len(supported)} slots"
 
 
+# What the learner would change, looking back on the work: "If I did it again I'd stratify the
+# labelling from the start", "Next time I'd ask the growers earlier"
+_LOOKING_BACK: Final = re.compile(
+    r"\b(?:if i (?:did|were to do|had to do) (?:it|this|that) again|next time|looking back|"
+    r"in hindsight|with hindsight|in retrospect|on reflection)\b"
+)
+
+
+def _looking_back(tokens: list[str]) -> bool:
+    return _LOOKING_BACK.search(" ".join(tokens)) is not None
+
+
 def _evaluation(
     sentences: list[Sentence], supporting: list[Sentence], mentioning: list[Sentence]
 ) -> list[Sentence]:
@@ -513,7 +527,8 @@ def _evaluation(
         near.update(
             i
             for i in (s.index - 2, s.index + 2)
-            if 0 <= i < len(sentences) and sentences[i].practice
+            if 0 <= i < len(sentences)
+            and (sentences[i].practice or _looking_back(sentences[i].facts.tokens))
         )
     return [
         sentences[i]
