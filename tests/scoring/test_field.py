@@ -404,3 +404,38 @@ def test_a_terse_feature_note_measured_on_unseen_months_is_ml_work() -> None:
 )
 def test_learning_told_in_plain_words_is_ml_work(answer: str, topic: str) -> None:
     assert about(answer, topic)
+
+
+@pytest.mark.parametrize(
+    ("answer", "topic", "learns"),
+    [
+        (
+            "I split the data by date and tested it on 2023, cases it hadn't seen; it was right "
+            "nine times out of ten there.",
+            "experiment-tracking",
+            True,
+        ),
+        (
+            "I moved the invoice matching into a container and tested it on 500 invoices we had "
+            "already matched by hand.",
+            "model-deployment",
+            True,
+        ),
+        (
+            "I tested the new payroll in staging and checked 200 payslips by hand; the new one got "
+            "every payslip right, and the employee data is encrypted at rest.",
+            "model-deployment",
+            False,
+        ),
+        (
+            "I agreed the metric with the operations director and worked out which shifts will be "
+            "short each week from last year's call data.",
+            "model-scoping",
+            False,
+        ),
+    ],
+)
+def test_plain_words_for_testing_on_unseen_cases_are_signs_a_payroll_check_is_not(
+    answer: str, topic: str, learns: bool
+) -> None:
+    assert about(answer, topic) is learns
