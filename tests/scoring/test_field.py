@@ -416,8 +416,8 @@ def test_learning_told_in_plain_words_is_ml_work(answer: str, topic: str) -> Non
             True,
         ),
         (
-            "I moved the invoice matching into a container and tested it on 500 invoices we had "
-            "already matched by hand.",
+            "I moved the Python for the invoice matching into a container and tested it on 500 "
+            "invoices we had already matched by hand.",
             "model-deployment",
             True,
         ),
