@@ -396,9 +396,10 @@ _PERSONAL: Final = word_set("i me my myself mine")
 _ASIDES: Final = word_set("think guess suppose believe mean reckon remember")
 
 
-# "I'm in the group", "I was part of the team", "I sit on the working group", "I am a member of it":
-# belonging to the team that did it is not a part in what it did
-_BELONGING: Final = word_set("in on part member among")
+# "I'm in the group", "I was part of the team", "I sit on the working group", "I am a member of it",
+# "I was involved in it", "I was kept in the loop": belonging to the team that did it, or being
+# there, is not a part in what it did
+_BELONGING: Final = word_set("in on part member among involved kept copied there")
 _BE_AFTER_I: Final = word_set("m am was also just sit sat")
 # "my team", "my company": the learner's group, not the learner's part
 _MY_GROUP: Final = word_set(

@@ -44,7 +44,7 @@ _CLEFTS: Final = frozenset(
 # After "'d", these make it "had": "I'd been", "I'd already set it up", "I'd just finished"
 _HAD_AFTER: Final = word_set(
     "been done seen written built made found got gone taken given spoken shown begun known heard "
-    "brought bought taught sent spent already just previously recently only"
+    "brought bought taught sent spent already just previously recently only had"
 )
 _BRIDGES: Final = word_set(
     "responsible tasked asked decided needed wanted tried managed able going got started began "
@@ -545,25 +545,38 @@ def _others_view(tokens: list[str], i: int) -> bool:
     return _SUBJECTS.isdisjoint(before) and "me" not in before and "you" not in before
 
 
+# "I was involved in it", "we were shown the dashboard", "I was copied in": a passive, done to the
+# learner, not by them
+_BE_PASSIVE: Final = word_set("was were been")
+_DONE_TO: Final = word_set("given shown sent taught kept told brought put")
+# "we plan to add drift alerts next quarter", "I'm planning to", "we aim to": an intention
+_INTENDING: Final = frozenset(
+    stem(w) for w in word_set("plan planning plans aim aiming intend hoping")
+)
 # A state, not the first half of a compound verb: "I feel stressed", "I seem tired", "we became aligned"
 _STATE_VERBS: Final = word_set("feel feels seem seems seemed look looks became become get gets")
 # ...nor an adverb before a verb: "before I even joined the project", "I never checked"
 _ADVERBS: Final = word_set("even ever never once again almost nearly hardly barely simply")
 
 
-def _compound_past(first: str, second: str) -> bool:
-    """Whether `first`, a word the verb search does not know, and `second` are a compound verb in
-    the past, its hyphen split off ("I target-encoded it", "I mean-imputed the gaps"): the second a
-    past tense in "-ed" of an action (empty `second`: whether `first` may open one)."""
+def _compound_first(word: str) -> bool:
+    """Whether `word`, one the verb search does not know, may open a compound verb ("target" of
+    "target-encoded"): not a state, an adverb, a modal, a negation or a verb-ish word."""
     return (
-        first.isalpha()
-        and first not in _STATE_VERBS
-        and first not in _ADVERBS
-        and first not in _NEGATIONS
-        and first not in _MODALS
-        and stem(first) not in _NOT_ACTIONS
-        and (not second or _regular_past(second))
+        word.isalpha()
+        and word not in _STATE_VERBS
+        and word not in _ADVERBS
+        and word not in _MODALS
+        and word not in _NEGATIONS
+        and word not in _VERBISH
+        and stem(word) not in _NOT_ACTIONS
     )
+
+
+def _compound_past(first: str, second: str) -> bool:
+    """Whether `first` and `second` are a compound verb in the past, its hyphen split off ("I
+    target-encoded it", "I mean-imputed the gaps"): the second a past tense in "-ed" of an action."""
+    return _compound_first(first) and _regular_past(second)
 
 
 def own_action(tokens: list[str]) -> tuple[bool, bool, bool]:
@@ -636,9 +649,9 @@ def own_action(tokens: list[str]) -> tuple[bool, bool, bool]:
                 return True, False, False  # "I did look at a deep learning model", "I did try"
             if nxt in _SKIP or nxt in _AUXILIARIES or (nxt.endswith("ly") and len(nxt) > 4):
                 continue
-            if nxt == "going" and after == "to":
+            if (nxt == "going" or stem(nxt) in _INTENDING) and after == "to":
                 hypothetical = True
-                break  # "I'm going to retrain it", "I was going to": a plan, not something done
+                break  # "I'm going to retrain it", "we plan to add alerts": a plan, not done
             if nxt == "could" and not (j < len(tokens) and tokens[j] in ("have", "ve")):
                 continue  # "I could give them the inputs": past ability, not a wish
             if nxt == "can" and after not in _NEGATIONS:
@@ -653,6 +666,16 @@ def own_action(tokens: list[str]) -> tuple[bool, bool, bool]:
                 break
             if nxt in _REQUESTED and tokens[j - 2] in _PASSIVE_BE:
                 break  # "I was asked to build it": the request, not the work
+            if tokens[j - 2] in _BE_PASSIVE and (nxt in _DONE_TO or _regular_past(nxt)):
+                # "I was involved in it", "I was kept in the loop": done to the learner; but "I was
+                # seconded to the data team and built the pipeline" goes on to what they did
+                rest = tokens[j : j + OWN_ACTION_REACH]
+                if any(
+                    a == "and" and is_past(b) and b not in _VERBISH and stem(b) not in _NOT_ACTIONS
+                    for a, b in pairwise(rest)
+                ):
+                    return True, False, False
+                break
             if is_action(nxt) and stem(nxt) not in _NOT_ACTIONS:
                 return True, False, False
             if nxt == "agree" and tokens[i] == "we" and after != "with":
@@ -661,7 +684,7 @@ def own_action(tokens: list[str]) -> tuple[bool, bool, bool]:
                 bridged += 1  # "I was responsible for monitoring", "we decided to retrain"
                 continue
             if _compound_past(nxt, after) or (
-                _compound_past(nxt, "") and _compound_past(after, next_word(tokens, j))
+                _compound_first(nxt) and _compound_past(after, next_word(tokens, j))
             ):
                 return True, False, False  # "I target-encoded it", "we one-hot encoded them"
             break

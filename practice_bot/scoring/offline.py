@@ -10,6 +10,7 @@ docs/scoring.md walks through the decision; `practice-bot explain` prints it for
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
@@ -110,11 +111,13 @@ def _supported(concepts: Concepts, support: list[Named]) -> list[int]:
     if all(len(slots) <= cap for _, slots in support):
         return sorted({k for _, slots in support for k in slots})
     got: list[int] = []
-    required = concepts.required
+    required, core = concepts.required, concepts.core
     for _, slots in sorted(support, key=lambda item: len(item[1])):
         # a part the criterion needs is kept first ("tested on the held-out months and on regions
-        # it hadn't seen": the robustness, not only the testing)
-        new = sorted((k for k in slots if k not in got), key=lambda k: k not in required)
+        # it hadn't seen": the robustness, not only the testing), and its core before the rest
+        new = sorted(
+            (k for k in slots if k not in got), key=lambda k: (k not in required, k not in core)
+        )
         got.extend(new[:cap])
     return sorted(got)
 
@@ -337,7 +340,9 @@ def judge(
 
 
 # The topics whose criteria are about models and machine learning itself, though some criteria
-# name neither ("Explains how they transition prototypes into the live environment").
+# name neither ("Explains how they transition prototypes into the live environment") and some name
+# data ("the implications of data types on security"): a warehouse system's platform and data types
+# are not their object.
 MODEL_TOPICS: Final = frozenset(
     {
         "model-scoping",
@@ -352,18 +357,18 @@ _ML_WORDS: Final = word_set("machine ml model models ai algorithmic")
 
 
 def _model_work(criterion: Criterion) -> bool:
-    """Whether the criterion's object is ML work itself, not data work too: its wording names ML or
-    models ("...documentation on the model development", "...security risk for Machine Learning
-    solutions"), or it is of a topic about models, and it does not name data as what it is about
-    ("...relevant to data management", "the ethical aspects associated with the use of data"; "data
-    science" is ML's field, not data). There, work named only in the words every business uses
-    ("data", "SQL", "features") needs a sign that something learns or predicts (`_about_object`)."""
+    """Whether the criterion's object is ML work itself, not data work too: a criterion of the
+    topics about models, or one whose wording names ML or models ("...documentation on the model
+    development", "...security risk for Machine Learning solutions") and not data as what it is
+    about ("the ethical aspects associated with the use of data"; "data science" is ML's field,
+    not data). There, work named only in the words every business uses ("data", "SQL",
+    "features") needs a sign that something learns or predicts (`_about_object`)."""
     tokens = words(normalise(criterion.text))
     names_data = any(
         t == "data" and tokens[k + 1 : k + 2] != ["science"] for k, t in enumerate(tokens)
     )
     names_ml = not _ML_WORDS.isdisjoint(tokens)
-    return (names_ml or criterion.id.split("/")[0] in MODEL_TOPICS) and not names_data
+    return criterion.id.split("/")[0] in MODEL_TOPICS or (names_ml and not names_data)
 
 
 # When something happened: "in September", "last year", "two weeks ago" ("may" left out: a modal).
@@ -497,6 +502,18 @@ def _confidence(
     return "clear", f"{len(supporting)} supporting sentences, {len(supported)} slots"
 
 
+# What the learner would change, looking back on the work: "If I did it again I'd stratify the
+# labelling from the start", "Next time I'd ask the growers earlier"
+_LOOKING_BACK: Final = re.compile(
+    r"\b(?:if i (?:did|were to do|had to do) (?:it|this|that) again|next time|looking back|"
+    r"in hindsight|with hindsight|in retrospect|on reflection)\b"
+)
+
+
+def _looking_back(tokens: list[str]) -> bool:
+    return _LOOKING_BACK.search(" ".join(tokens)) is not None
+
+
 def _evaluation(
     sentences: list[Sentence], supporting: list[Sentence], mentioning: list[Sentence]
 ) -> list[Sentence]:
@@ -510,7 +527,8 @@ def _evaluation(
         near.update(
             i
             for i in (s.index - 2, s.index + 2)
-            if 0 <= i < len(sentences) and sentences[i].practice
+            if 0 <= i < len(sentences)
+            and (sentences[i].practice or _looking_back(sentences[i].facts.tokens))
         )
     return [
         sentences[i]
@@ -537,6 +555,8 @@ def _about_object(
     the words of data work (`object_data`) still do."""
     object_phrases, weak = markers.object, markers.object_weak
     gone = reading.other_sense & object_phrases
+    if _said_to_be_other(reading, markers):  # "the patronage model... It's a big Excel workbook"
+        gone = gone | markers.object_model
     if _names(reading, markers.object_products) and not _learns(
         reading, markers, markers.object_model
     ):
@@ -559,6 +579,44 @@ def _about_object(
         for s in reading.sentences
         if not s.excluded
     )
+
+
+# What a model is said to be when it is not a trained one: a spreadsheet of formulas, a drawing, a
+# physical replica, a table built in SQL ("It's a big Excel workbook really", "which is basically a
+# spreadsheet", "the orders model, it's our biggest dbt model")
+_NOT_TRAINED: Final = (
+    "excel", "workbook", "spreadsheet", "vba", "macro", "formula", "calculator", "template", "3d",
+    "cad", "drawing", "foam", "mdf", "cardboard", "replica", "dbt", "sql", "view", "table",
+)  # fmt: skip
+# "it's (really) a (big) ...", "the model, which is basically a ...": said to be something, with an
+# article (not "it's fed by a weekly spreadsheet")
+_IS_A: Final = re.compile(
+    r"(?:^|\b(?:model|models|which|that)\s+)(?:it\s+s|it\s+is|it\s+was|its|is|s|was)\s+"
+    r"(?:(?:just|basically|really|actually|only|essentially|literally|simply|mainly)\s+)*"
+    r"(?:a|an|one|our|their)\s+(?P<rest>(?:\w+\s+){0,3}\w+)"
+)
+
+
+def _not_trained(word: str) -> bool:
+    """One of `_NOT_TRAINED` ("workbooks", "formulas"; a short one whole: "cad", not "cadence")."""
+    return any(word.startswith(w) if len(w) > 3 else word == w for w in _NOT_TRAINED)
+
+
+def _said_to_be_other(reading: Reading, markers: MarkerIds) -> bool:
+    """The answer says its model is something not trained: "the patronage model for the new
+    route. It's a big Excel workbook really", "the pricing model, which is basically a
+    spreadsheet" (in the sentence naming the model or the one after it)."""
+    named = False  # the sentence before names a model
+    for s in reading.sentences:
+        if s.excluded:
+            continue
+        has_model = not markers.object_model.isdisjoint(s.facts.found)
+        if has_model or named:
+            m = _IS_A.search(" ".join(s.facts.tokens))
+            if m is not None and any(_not_trained(w) for w in m.group("rest").split()):
+                return True
+        named = has_model
+    return False
 
 
 def _names(reading: Reading, phrases: frozenset[int]) -> bool:

@@ -155,8 +155,9 @@ def test_an_ml_model_in_plain_words_is_the_object(sentence: str) -> None:
     [
         ("model-deployment/pass-3", True),  # taking prototypes live: a model's
         ("experiment-tracking/pass-1", True),
-        ("model-deployment/pass-1", False),  # "...relevant to data management": data work too
-        ("model-testing-improvement/pass-2", False),  # "each stage of the data process"
+        # a topic about models, though the wording names data: "...relevant to data management"
+        ("model-deployment/pass-1", True),
+        ("model-management/pass-2", True),  # "the implications of data types on security"
         ("collaborative-working-am2/pass-2", False),  # names neither: data work is its object too
         ("collaborative-working-am1/pass-1", True),  # "...documentation on the model development"
         (
@@ -258,3 +259,148 @@ def test_the_same_words_with_a_trained_model_are_ml_work() -> None:
         "traffic software", "scoring service, retrained on last year's journeys,"
     )
     assert about(answer, "model-deployment")
+
+
+@pytest.mark.parametrize(
+    ("sign", "learns"),
+    [
+        ("The new app flags any loop that misses the one-millimetre tolerance.", False),
+        ("The big risk of the change was the Monday peak.", False),
+        ("One group was flagged at twice the average rate, so I dropped the postcode.", True),
+        ("It flags the tanks likely to come out too sweet.", True),
+    ],
+)
+def test_a_check_that_flags_is_not_a_model_that_predicts(sign: str, learns: bool) -> None:
+    assert about(CIDER + " " + sign, "experiment-tracking") is learns
+
+
+def test_a_recommender_is_ml_work_however_short_the_answer() -> None:
+    answer = (
+        "Library book recommender. Marketing wanted children's loans in it; I refused, citing "
+        "the Children's Code, and took it to the DPO."
+    )
+    assert about(answer, "compliance-assurance")
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "It's, er, it's a big Excel workbook really, a tab for each stop.",
+        "It is basically a spreadsheet with a few formulas.",
+        "Honestly the model is just a 3D drawing in the planning software.",
+        "It's our biggest dbt model, forty minutes every morning.",
+    ],
+)
+def test_a_model_said_to_be_a_spreadsheet_is_not_a_trained_model(said: str) -> None:
+    answer = "I scoped the patronage model for the new route with the council. " + said
+    assert not about(answer, "model-scoping")
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "It's fed by a weekly spreadsheet the depot sends.",
+        "It is a gradient-boosted model that replaced the old Excel workbook.",
+        "The model is a big improvement on the spreadsheet we had.",
+    ],
+)
+def test_a_model_beside_a_spreadsheet_is_still_a_model(said: str) -> None:
+    answer = "I scoped the patronage model for the new route with the council. " + said
+    assert about(answer, "model-scoping")
+
+
+def test_a_prototype_tested_against_past_cases_with_known_answers_is_ml_work() -> None:
+    answer = (
+        "The prototype was a notebook that read the repair requests tenants type into the portal "
+        "and put the urgent ones at the top of the queue. To take it live I moved the code into a "
+        "small service and wrote tests against 400 past requests with the right answers."
+    )
+    assert about(answer, "model-deployment")
+
+
+def test_a_service_scoring_claims_is_ml_work() -> None:
+    answer = (
+        "I moved the scoring of our fraud alerts from a laptop to a small virtual machine, which "
+        "scores a day's claims in four minutes, and I compared its cost with a managed service."
+    )
+    assert about(answer, "model-management")
+
+
+@pytest.mark.parametrize(
+    ("answer", "topic"),
+    [
+        (
+            "Our squad's training data from the GPS vests showed the wingers were over their weekly "
+            "load, so I refined the plan and capped high-speed running at 110% of each player's "
+            "average. Soft tissue injuries fell from nine to four.",
+            "model-testing-improvement",
+        ),
+        (
+            "The weather model we run for the airport is the one the Met Office supplies; I chose "
+            "to run its hourly update in the cloud, which was 30% cheaper than our servers.",
+            "model-management",
+        ),
+    ],
+)
+def test_training_an_athlete_and_a_weather_model_are_not_ml_work(answer: str, topic: str) -> None:
+    assert not about(answer, topic)
+
+
+def test_training_data_of_a_model_is_ml_work() -> None:
+    answer = (
+        "The training data for the injury model came from two seasons of match records, and I "
+        "capped the high-speed running features at the 99th percentile."
+    )
+    assert about(answer, "model-testing-improvement")
+
+
+def test_a_databases_data_model_is_not_ml_work() -> None:
+    answer = (
+        "I wrote the page on the data model, which explains how an employee, a pay period and a "
+        "pay element link together, because new developers kept asking about it."
+    )
+    assert not about(answer, "collaborative-working-am1")
+    # "data, modelling" columns on a board are an ML project's stages
+    board = "I ran the churn project on a Trello board with columns for backlog, data, modelling and done."
+    assert about(board, "model-scoping")
+
+
+def test_a_software_developer_building_a_model_is_in_the_field_but_a_bi_developer_is_not() -> None:
+    ml = (
+        "I'm a software developer at a bank, and I built the fraud model that flags card payments "
+        "likely to be stolen."
+    )
+    assert about(ml, "model-scoping")
+    bi = (
+        "My work is the Power BI reporting, I am BI developer, and I built the model of the depot "
+        "figures that predicts nothing, it only shows the dashboard."
+    )
+    assert not about(bi, "model-scoping")
+
+
+def test_a_terse_feature_note_measured_on_unseen_months_is_ml_work() -> None:
+    note = (
+        "Features: sales lags at 7, 14 and 28 days, promo flags, school holidays. Dropped store "
+        "ID, it leaked the answer. Accuracy on the last quarter up from 84% to 91%."
+    )
+    assert about(note, "experiment-tracking")
+
+
+@pytest.mark.parametrize(
+    ("answer", "topic"),
+    [
+        (
+            "I built the features from the raw till data, dropped the loyalty tier because it was "
+            "set using the very thing we wanted to know, and the version with the 30-day spend did "
+            "best on the months I kept back.",
+            "experiment-tracking",
+        ),
+        (
+            "The Python code went into a container and a nightly job that sorts the day's "
+            "complaints into five queues, and for two weeks it ran beside the complaints team.",
+            "model-deployment",
+        ),
+    ],
+)
+def test_learning_told_in_plain_words_is_ml_work(answer: str, topic: str) -> None:
+    assert about(answer, topic)

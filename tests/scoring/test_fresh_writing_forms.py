@@ -140,6 +140,9 @@ def test_cultures_grown_in_a_lab_are_not_a_security_culture() -> None:
         ("We agree with the auditors on most things.", False),
         ("The director had decided it before I even joined the project.", False),
         ("I feel stressed about the deadline.", False),
+        # a subject and a word ending the sentence are no compound verb
+        ("I'm planning to try it next quarter, and my manager is keen.", False),
+        ("That is where we are.", False),
     ],
 )
 def test_compound_verbs_and_agreements_made_are_actions(sentence: str, own: bool) -> None:
@@ -288,3 +291,91 @@ def sentence_marks(answer: str, topic_id: str = "collaborative-working-am2") -> 
 )
 def test_praise_is_not_evaluation(sentence: str, evaluation: bool) -> None:
     assert sentence_marks(sentence) == [evaluation]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "own", "plan"),
+    [
+        ("We plan to add drift alerts next quarter.", False, True),
+        ("I'm planning to add alerts in Grafana.", False, True),
+        ("We aim to retrain it monthly.", False, True),
+        ("I planned the sprints in Jira.", True, False),  # planning is work done
+        ("I was involved in setting up the drift monitoring.", False, False),
+        ("I was kept in the loop on the retraining.", False, False),
+        ("I was seconded to the data team and built the pipeline.", True, False),
+        ("I was responsible for monitoring it.", True, False),
+    ],
+)
+def test_plans_and_being_involved_are_not_actions(sentence: str, own: bool, plan: bool) -> None:
+    practice, hypothetical, _ = own_action(words(normalise(sentence)))
+    assert (practice, hypothetical) == (own, plan)
+
+
+def test_a_team_answer_with_the_learner_only_involved_earns_nothing() -> None:
+    team = (
+        "At the housing association we built a damp and mould risk model in Azure ML. We set up "
+        "PSI alerts on the top ten features and a weekly precision check against surveyor visits, "
+        "and we retrained it in March when the drift alert fired. {part}"
+    )
+    criterion = "model-management/pass-3"
+    assert status(criterion, team.format(part="I wrote the PSI alert job myself.")) == "evidenced"
+    involved = team.format(part="I was involved in the monitoring side.")
+    assert status(criterion, involved) != "evidenced"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "plan"),
+    [
+        ("A parish council complaint we'd had just went away.", False),  # "had had"
+        ("I'd had three alerts that week, so I retrained it.", False),
+        ("We'd add a second check next time.", True),
+    ],
+)
+def test_d_had_is_had_not_would(sentence: str, plan: bool) -> None:
+    assert own_action(words(normalise(sentence)))[1] is plan
+
+
+def test_would_ve_reflects_as_would_have_does() -> None:
+    marks = sentence_marks(
+        "Without it the live system would've sent the crews mostly to town.", "model-deployment"
+    )
+    assert marks == [True]
+
+
+POTHOLES = (
+    "So I'm on the highways team at the council, and the model spots potholes from the dashcam "
+    "footage on the bin lorries. When I validated the prototype I didn't just look at overall "
+    "recall, I split it by ward, and rural roads were at 0.62 against 0.84 in town, because the "
+    "training frames were mostly lit urban streets. So I got two thousand rural frames labelled, "
+    "retrained, and the gap came down to four points. The ward report goes to the highways "
+    "manager every month. {later}"
+)
+
+
+def test_what_the_learner_would_change_two_sentences_on_is_evaluation() -> None:
+    topic = RUBRIC.topic("model-deployment")
+    answer = POTHOLES.format(
+        later="If I did it again I'd stratify the labelling from the start rather than find it at "
+        "the end, because that cost us five weeks."
+    )
+    outcome = OfflineScorer().outcome(answer, topic, list(topic.criteria))
+    verdict = next(v for v in outcome.verdicts if v.criterion_id == "model-deployment/dist-1")
+    step = next(p for p in verdict.path if p.startswith("distinction"))
+    assert "#5" in step.split("(needs 2)")[0]  # the looking-back sentence counts as evaluation
+
+
+FERRY = (
+    "At the ferry port, the operations manager wanted arrival-time predictions for every sailing "
+    "within a month, while the finance lead wouldn't fund more than the freight routes until she'd "
+    "seen savings. They'd stopped replying to each other's emails. I booked one meeting with both, "
+    "brought a one-page sheet showing what each route cost us in idle dock crews when ferries ran "
+    "late, and proposed doing the two busiest freight routes first, with a date in week six to "
+    "decide on passenger routes based on the figures. Ops got something live in five weeks, "
+    "finance got a go/no-go point, and I sent both of them the same weekly three-line update."
+)
+
+
+def test_a_conflict_told_plainly_and_settled_is_negotiation() -> None:
+    assert status("collaborative-working-am2/pass-1", FERRY) == "evidenced"
+    settled_only = FERRY[FERRY.index("I booked") :]
+    assert status("collaborative-working-am2/pass-1", settled_only) != "evidenced"

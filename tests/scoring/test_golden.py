@@ -37,7 +37,12 @@ MIN_COMPARED = 250
 # 0.604, so the test floor is 0.60.
 # Issue #13, sixth round: on these items dev kappa 0.947 and test kappa 0.687 (the whole test split
 # 0.688, its targets met), so the floors rise to just under them, to keep what the rounds gained.
-KAPPA_FLOOR = {"dev": 0.93, "test": 0.67}
+# Issue #13, seventh round: words every business uses ("data", "features", "SQL") say ML work only
+# beside a sign that something learns or predicts, so that another field's work told in the topic's
+# words is not credited (false credit on fresh answers written to fool the scorer 6.7% -> 0.9%). On
+# these items it cost test kappa 0.684 -> 0.668 (recall on the whole test split 0.656 -> 0.646, the
+# precision unchanged), so the test floor is 0.66; dev is unchanged at 0.947.
+KAPPA_FLOOR = {"dev": 0.93, "test": 0.66}
 FALSE_CREDIT_CEILING = 0.0
 
 
