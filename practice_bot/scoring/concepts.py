@@ -44,6 +44,7 @@ class Concepts:
     slots: tuple[Slot, ...]
     need: int
     per_sentence: int
+    data_work: bool = False  # data work is the criterion's object too, not ML work alone
 
     @property
     def labels(self) -> tuple[str, ...]:
@@ -221,7 +222,12 @@ class ConceptBook:
             )
             for s in cs.slots
         )
-        return Concepts(slots=slots, need=min(cs.need, len(slots)), per_sentence=cs.per_sentence)
+        return Concepts(
+            slots=slots,
+            need=min(cs.need, len(slots)),
+            per_sentence=cs.per_sentence,
+            data_work=cs.data_work,
+        )
 
     def batch(self, criteria: Sequence[Criterion]) -> Batch:
         key = tuple(c.id for c in criteria)

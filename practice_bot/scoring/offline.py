@@ -32,9 +32,10 @@ from practice_bot.scoring.base import (
     Status,
 )
 from practice_bot.scoring.concepts import Concepts, concept_book
+from practice_bot.scoring.field import about_object
 from practice_bot.scoring.markers import MarkerIds
 from practice_bot.scoring.memory import Memory
-from practice_bot.scoring.text import normalise, word_set, words
+from practice_bot.scoring.text import word_set
 from practice_bot.scoring.thresholds import (
     CLEAR_SENTENCES,
     CORROBORATION,
@@ -222,7 +223,7 @@ def judge(
             path.append("no supporting sentence is concrete (tool, figure or people): partly")
             return made("partly", reasons.not_concrete(shown_labels), shown)
         path.append(f"concrete: {_numbers([s for s in supporting if s.marks.concrete])}")
-        if not _about_object(reading, markers, model_work=_model_work(criterion)):
+        if not about_object(reading, markers, data_work=concepts.data_work):
             path.append("nothing in the answer names ML or data work (its object): partly")
             return made("partly", reasons.other_object(shown_labels), shown)
         if _no_instance(reading):
@@ -252,7 +253,7 @@ def judge(
                 f"the {concepts.need} needed: partly, possible"
             )
             return made("partly", reasons.thin(shown_labels), shown, "possible")
-        if len(supporting) < 2 and not _about_object(reading, markers, strictly=True):
+        if len(supporting) < 2 and not about_object(reading, markers, strictly=True):
             # One sentence carrying the whole criterion, in an answer that says it is ML or data
             # work only in words every business uses ("the data protection lead for our school's
             # parent-teacher association"): too thin to credit.
@@ -337,38 +338,6 @@ def judge(
         return made("not_yet", reasons.flagged(flags[0]))
     path.append("no sentence names its slots: not yet")
     return made("not_yet", reasons.not_covered(concepts.wanted))
-
-
-# The topics whose criteria are about models and machine learning itself, though some criteria
-# name neither ("Explains how they transition prototypes into the live environment") and some name
-# data ("the implications of data types on security"): a warehouse system's platform and data types
-# are not their object.
-MODEL_TOPICS: Final = frozenset(
-    {
-        "model-scoping",
-        "experiment-tracking",
-        "model-deployment",
-        "model-testing-improvement",
-        "model-management",
-        "engineering-principles",
-    }
-)
-_ML_WORDS: Final = word_set("machine ml model models ai algorithmic")
-
-
-def _model_work(criterion: Criterion) -> bool:
-    """Whether the criterion's object is ML work itself, not data work too: a criterion of the
-    topics about models, or one whose wording names ML or models ("...documentation on the model
-    development", "...security risk for Machine Learning solutions") and not data as what it is
-    about ("the ethical aspects associated with the use of data"; "data science" is ML's field,
-    not data). There, work named only in the words every business uses ("data", "SQL",
-    "features") needs a sign that something learns or predicts (`_about_object`)."""
-    tokens = words(normalise(criterion.text))
-    names_data = any(
-        t == "data" and tokens[k + 1 : k + 2] != ["science"] for k, t in enumerate(tokens)
-    )
-    names_ml = not _ML_WORDS.isdisjoint(tokens)
-    return criterion.id.split("/")[0] in MODEL_TOPICS or (names_ml and not names_data)
 
 
 # When something happened: "in September", "last year", "two weeks ago" ("may" left out: a modal).
@@ -538,98 +507,6 @@ def _evaluation(
         and not sentences[i].excluded
         and not (sentences[i].marks.negated and not sentences[i].practice)
     ]
-
-
-def _about_object(
-    reading: Reading, markers: MarkerIds, *, strictly: bool = False, model_work: bool = False
-) -> bool:
-    """Some sentence names the criteria's object, ML or data work, in that sense: a phrase the
-    answer uses in another sense anywhere ("a model railway society") names it nowhere in it, and
-    then an `object_weak` phrase ("data") does not say it alone either ("the asset data for every door" of
-    a building information model); `strictly`: a weak phrase never says it alone. In an answer
-    that gives the learner's job as another field's ("I'm the fleet engineer for a bus company"),
-    neither a weak nor an `object_plain` phrase says it ("46 older diesel models"): only the field's own
-    words do ("machine learning", "training data", a library). Otherwise the words every business
-    uses (`object_bare`: "data", "features", "SQL") say it only beside a sign somewhere that
-    something learns or predicts (`object_signs`); for a criterion about data (not `model_work`),
-    the words of data work (`object_data`) still do."""
-    object_phrases, weak = markers.object, markers.object_weak
-    gone = reading.other_sense & object_phrases
-    if _said_to_be_other(reading, markers):  # "the patronage model... It's a big Excel workbook"
-        gone = gone | markers.object_model
-    if _names(reading, markers.object_products) and not _learns(
-        reading, markers, markers.object_model
-    ):
-        # "the newer models were rolled out ward by ward... a certificate for each serial number":
-        # nothing learns or predicts, and the models are things with serial numbers, scrapped or resold
-        gone = gone | markers.object_model
-    if gone or strictly:
-        gone = gone | weak
-    if reading.job_elsewhere or not markers.object_model.isdisjoint(gone):
-        # "I'm the fleet engineer for a bus company": "46 diesel models"; "the junction model in
-        # the traffic software": its "forecast year" is the traffic model's too
-        gone = gone | weak | markers.object_plain
-    elif not _learns(reading, markers):  # "the real feature driving it was the flour"
-        # data work is the object of a criterion about data ("a monthly data clinic"), but not
-        # automation, features or accuracy alone ("test automation" of a banking app)
-        bare = markers.object_bare
-        gone = gone | (bare if model_work else bare - markers.object_data)
-    return any(
-        s.marks.about and not (s.facts.found & object_phrases) <= gone
-        for s in reading.sentences
-        if not s.excluded
-    )
-
-
-# What a model is said to be when it is not a trained one: a spreadsheet of formulas, a drawing, a
-# physical replica, a table built in SQL ("It's a big Excel workbook really", "which is basically a
-# spreadsheet", "the orders model, it's our biggest dbt model")
-_NOT_TRAINED: Final = (
-    "excel", "workbook", "spreadsheet", "vba", "macro", "formula", "calculator", "template", "3d",
-    "cad", "drawing", "foam", "mdf", "cardboard", "replica", "dbt", "sql", "view", "table",
-)  # fmt: skip
-# "it's (really) a (big) ...", "the model, which is basically a ...": said to be something, with an
-# article (not "it's fed by a weekly spreadsheet")
-_IS_A: Final = re.compile(
-    r"(?:^|\b(?:model|models|which|that)\s+)(?:it\s+s|it\s+is|it\s+was|its|is|s|was)\s+"
-    r"(?:(?:just|basically|really|actually|only|essentially|literally|simply|mainly)\s+)*"
-    r"(?:a|an|one|our|their)\s+(?P<rest>(?:\w+\s+){0,3}\w+)"
-)
-
-
-def _not_trained(word: str) -> bool:
-    """One of `_NOT_TRAINED` ("workbooks", "formulas"; a short one whole: "cad", not "cadence")."""
-    return any(word.startswith(w) if len(w) > 3 else word == w for w in _NOT_TRAINED)
-
-
-def _said_to_be_other(reading: Reading, markers: MarkerIds) -> bool:
-    """The answer says its model is something not trained: "the patronage model for the new
-    route. It's a big Excel workbook really", "the pricing model, which is basically a
-    spreadsheet" (in the sentence naming the model or the one after it)."""
-    named = False  # the sentence before names a model
-    for s in reading.sentences:
-        if s.excluded:
-            continue
-        has_model = not markers.object_model.isdisjoint(s.facts.found)
-        if has_model or named:
-            m = _IS_A.search(" ".join(s.facts.tokens))
-            if m is not None and any(_not_trained(w) for w in m.group("rest").split()):
-                return True
-        named = has_model
-    return False
-
-
-def _names(reading: Reading, phrases: frozenset[int]) -> bool:
-    """Some sentence of the answer names one of `phrases`, in that sense."""
-    phrases = phrases - reading.other_sense
-    return any(not phrases.isdisjoint(s.facts.found) for s in reading.sentences if not s.excluded)
-
-
-def _learns(reading: Reading, markers: MarkerIds, but: frozenset[int] = frozenset()) -> bool:
-    """Some sentence shows a model learning from data or deciding about cases, in plain words
-    (`object_signs`: "flags the claims likely to be fraud", "retrained it", "got twelve wrong");
-    `but`: signs that do not count here (a model itself)."""
-    return _names(reading, markers.object_signs - but)
 
 
 def _off_topic(reading: Reading) -> bool:

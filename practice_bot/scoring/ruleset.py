@@ -56,6 +56,10 @@ class CriterionRules(_Strict):
     slots: list[SlotRules]
     need: int = Field(DEFAULT_NEED, ge=1)  # own-practice slots needed
     per_sentence: int = Field(DEFAULT_PER_SENTENCE, ge=1)  # most slots one sentence may support
+    # Data work is this criterion's object too, not ML work alone ("...the use of data", "...relevant
+    # to data management", or naming neither): the words of data work (`object_data` in markers.toml)
+    # say it without a sign that something learns or predicts (field.py)
+    data_work: bool = False
 
 
 class MarkerRules(_Strict):
@@ -122,6 +126,7 @@ class CriterionSpec:
     slots: tuple[SlotSpec, ...]
     need: int
     per_sentence: int
+    data_work: bool = False  # data work is its object too, not ML work alone (rules: `data_work`)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -318,7 +323,10 @@ def _load(directory: Path) -> tuple[Rules, list[Problem], dict[str, RuleFile]]:
                     )
                 )
             criteria[cid] = CriterionSpec(
-                slots=tuple(slots), need=min(c.need, len(slots)), per_sentence=c.per_sentence
+                slots=tuple(slots),
+                need=min(c.need, len(slots)),
+                per_sentence=c.per_sentence,
+                data_work=c.data_work,
             )
             where[cid] = name
     for entry, (name, _) in vocabulary.items():

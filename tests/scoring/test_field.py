@@ -2,15 +2,16 @@
 the answer states the job: a booking website taken "live" through dev, staging and production, a
 cider farm's pressing "trials" and "the feature driving it", a report estate "decommissioned" with
 "data quality checks", "eleven models of loom", a "care model", a pricing "model" that is an Excel
-workbook (offline.py `_about_object`, `MODEL_TOPICS`; markers.toml `object_bare`, `object_signs`;
-senses.toml "model*"). An ML answer in the same plain words keeps its credit."""
+workbook (field.py `about_object`; a criterion's `data_work` in its rules; markers.toml `object_bare`,
+`object_signs`; senses.toml "model*"). An ML answer in the same plain words keeps its credit."""
 
 from __future__ import annotations
 
 import pytest
 
 from practice_bot.rubric import load_rubric
-from practice_bot.scoring.offline import OfflineScorer, Verdict, _about_object, _model_work
+from practice_bot.scoring.field import about_object
+from practice_bot.scoring.offline import OfflineScorer, Verdict
 from practice_bot.scoring.role import states_job
 from practice_bot.scoring.text import normalise, words
 
@@ -59,10 +60,10 @@ def verdict(answer: str, criterion: str) -> Verdict:
     return next(v for v in out.verdicts if v.criterion_id == criterion)
 
 
-def about(answer: str, topic_id: str, *, model_work: bool = True) -> bool:
+def about(answer: str, topic_id: str, *, data_work: bool = False) -> bool:
     topic = RUBRIC.topic(topic_id)
     reading = SCORER.outcome(answer, topic, topic.criteria).reading
-    return _about_object(reading, SCORER.book.markers, model_work=model_work)
+    return about_object(reading, SCORER.book.markers, data_work=data_work)
 
 
 def test_a_website_taken_live_is_not_a_model_taken_live() -> None:
@@ -106,8 +107,8 @@ def test_data_work_is_the_object_of_a_criterion_about_data() -> None:
         "I started a monthly data clinic for the warehouse supervisors, where they bring a question "
         "and we answer it together from the stock data."
     )
-    assert about(answer, "collaborative-working-am2", model_work=False)
-    assert not about(answer, "collaborative-working-am2", model_work=True)
+    assert about(answer, "collaborative-working-am2", data_work=True)
+    assert not about(answer, "collaborative-working-am2", data_work=False)
 
 
 def test_automation_alone_is_not_data_work() -> None:
@@ -115,7 +116,7 @@ def test_automation_alone_is_not_data_work() -> None:
         "I run the test automation for our mobile banking app, and I brought in silent sticky notes "
         "in the retrospectives so the quieter testers were heard."
     )
-    assert not about(answer, "collaborative-working-am2", model_work=False)
+    assert not about(answer, "collaborative-working-am2", data_work=True)
 
 
 @pytest.mark.parametrize(
@@ -133,7 +134,7 @@ def test_automation_alone_is_not_data_work() -> None:
 )
 def test_a_model_in_another_sense_is_not_the_object(sentence: str) -> None:
     answer = sentence + " I reviewed it every month and updated it when the guidance changed."
-    assert not about(answer, "model-management", model_work=False)
+    assert not about(answer, "model-management", data_work=True)
 
 
 @pytest.mark.parametrize(
@@ -151,29 +152,29 @@ def test_an_ml_model_in_plain_words_is_the_object(sentence: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("criterion", "model_work"),
+    ("criterion", "data_work"),
     [
-        ("model-deployment/pass-3", True),  # taking prototypes live: a model's
-        ("experiment-tracking/pass-1", True),
+        ("model-deployment/pass-3", False),  # taking prototypes live: a model's
+        ("experiment-tracking/pass-1", False),
         # a topic about models, though the wording names data: "...relevant to data management"
-        ("model-deployment/pass-1", True),
-        ("model-management/pass-2", True),  # "the implications of data types on security"
-        ("collaborative-working-am2/pass-2", False),  # names neither: data work is its object too
-        ("collaborative-working-am1/pass-1", True),  # "...documentation on the model development"
+        ("model-deployment/pass-1", False),
+        ("model-management/pass-2", False),  # "the implications of data types on security"
+        ("collaborative-working-am2/pass-2", True),  # names neither: data work is its object too
+        ("collaborative-working-am1/pass-1", False),  # "...documentation on the model development"
         (
             "collaborative-working-am1/pass-2",
-            True,
+            False,
         ),  # "machine learning and data science techniques"
-        ("compliance-assurance/pass-1", True),  # "security risk for Machine Learning solutions"
-        ("compliance-assurance/pass-3", False),  # "the use of data and machine learning models"
+        ("compliance-assurance/pass-1", False),  # "security risk for Machine Learning solutions"
+        ("compliance-assurance/pass-3", True),  # "the use of data and machine learning models"
     ],
 )
-def test_what_a_criterion_is_about_comes_from_its_topic_and_wording(
-    criterion: str, model_work: bool
+def test_whether_data_work_is_a_criterions_object_is_in_its_rules(
+    criterion: str, data_work: bool
 ) -> None:
     topic = RUBRIC.topic(criterion.split("/")[0])
     found = next(c for c in topic.criteria if c.id == criterion)
-    assert _model_work(found) is model_work
+    assert SCORER.book.concepts(found).data_work is data_work
 
 
 @pytest.mark.parametrize(
@@ -404,3 +405,38 @@ def test_a_terse_feature_note_measured_on_unseen_months_is_ml_work() -> None:
 )
 def test_learning_told_in_plain_words_is_ml_work(answer: str, topic: str) -> None:
     assert about(answer, topic)
+
+
+@pytest.mark.parametrize(
+    ("answer", "topic", "learns"),
+    [
+        (
+            "I split the data by date and tested it on 2023, cases it hadn't seen; it was right "
+            "nine times out of ten there.",
+            "experiment-tracking",
+            True,
+        ),
+        (
+            "I moved the Python for the invoice matching into a container and tested it on 500 "
+            "invoices we had already matched by hand.",
+            "model-deployment",
+            True,
+        ),
+        (
+            "I tested the new payroll in staging and checked 200 payslips by hand; the new one got "
+            "every payslip right, and the employee data is encrypted at rest.",
+            "model-deployment",
+            False,
+        ),
+        (
+            "I agreed the metric with the operations director and worked out which shifts will be "
+            "short each week from last year's call data.",
+            "model-scoping",
+            False,
+        ),
+    ],
+)
+def test_plain_words_for_testing_on_unseen_cases_are_signs_a_payroll_check_is_not(
+    answer: str, topic: str, learns: bool
+) -> None:
+    assert about(answer, topic) is learns
