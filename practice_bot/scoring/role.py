@@ -6,7 +6,7 @@ developer, I do not build any prediction".
 An assessor reads the whole answer in that light. When the job named is another field's, the words
 other fields use too ("46 older diesel models", "the features that affected accuracy", "our air
 data test set", "automatic route setting") do not make the answer machine-learning or data work
-(offline.py, `_about_object`; the `object_plain` marker list). A job in the field ("the ML
+(field.py, `about_object`; the `object_plain` marker list). A job in the field ("the ML
 apprentice", "the only data person", "a junior analyst") is not another field's.
 """
 

@@ -84,16 +84,15 @@ class MarkerRules(_Strict):
     # Words that put a job the answer states in ML or data work, besides the object phrases ("the
     # ML apprentice", "a junior analyst")
     object_jobs: list[str] = []
-    # Signs that a model learns from data or decides about cases ("flags the claims likely to be
-    # fraud", "retrained it", "got twelve wrong"): an answer naming its object only in the words
-    # other fields use too ("the model", "data", "features") needs one somewhere (offline.py)
     # Of the object phrases, those every business uses ("data", "features", "SQL"): an answer naming
-    # its object only in these needs one of `object_signs` somewhere (offline.py)
+    # its object only in these needs one of `object_signs` somewhere (field.py)
     object_bare: list[str] = []
+    # Signs that a model learns from data or decides about cases ("flags the claims likely to be
+    # fraud", "retrained it", "got twelve wrong") (field.py)
     object_signs: list[str] = []
-    # Of `object_bare`, the words of data work: enough for a criterion about data (offline.py)
+    # Of `object_bare`, the words of data work: enough for a criterion about data (field.py)
     object_data: list[str] = []
-    # The object phrase "model", and signs that an answer's models are products (offline.py)
+    # The object phrase "model", and signs that an answer's models are products (field.py)
     object_model: list[str] = []
     object_products: list[str] = []
 
