@@ -593,6 +593,11 @@ def _compound_past(first: str, second: str) -> bool:
     return _compound_first(first) and _regular_past(second)
 
 
+def _past_action(word: str) -> bool:
+    """Whether `word` is a past tense of an action: not "was" or "had" (`_VERBISH`), nor a state."""
+    return is_past(word) and word not in _VERBISH and stem(word) not in _NOT_ACTIONS
+
+
 def _set_up_for_me(tokens: list[str], i: int) -> bool:
     """Whether the subject at tokens[i] opens a purpose ("so I can", "so that we can") after work
     told in the past ("every training run logged in MLflow so I can compare", "I set up alerts so
@@ -600,7 +605,7 @@ def _set_up_for_me(tokens: list[str], i: int) -> bool:
     k = i - 1 - (i >= 1 and tokens[i - 1] == "that")
     if k < 0 or tokens[k] != "so":
         return False
-    return any(is_past(t) and t not in _VERBISH and stem(t) not in _NOT_ACTIONS for t in tokens[:k])
+    return any(_past_action(t) for t in tokens[:k])
 
 
 def own_action(tokens: list[str]) -> tuple[bool, bool, bool]:
@@ -696,10 +701,7 @@ def own_action(tokens: list[str]) -> tuple[bool, bool, bool]:
                 # "I was involved in it", "I was kept in the loop": done to the learner; but "I was
                 # seconded to the data team and built the pipeline" goes on to what they did
                 rest = tokens[j : j + OWN_ACTION_REACH]
-                if any(
-                    a == "and" and is_past(b) and b not in _VERBISH and stem(b) not in _NOT_ACTIONS
-                    for a, b in pairwise(rest)
-                ):
+                if any(a == "and" and _past_action(b) for a, b in pairwise(rest)):
                     return True, False, False
                 break
             if is_action(nxt) and stem(nxt) not in _NOT_ACTIONS:
