@@ -560,8 +560,8 @@ def _others_view(tokens: list[str], i: int) -> bool:
 
 
 # "I was involved in it", "we were shown the dashboard", "I was copied in": a passive, done to the
-# learner, not by them
-_BE_PASSIVE: Final = word_set("was were been")
+# learner, not by them (the passive's "be" as for `_REQUESTED`, less "being" and "got")
+_DONE_TO_BE: Final = _PASSIVE_BE - word_set("being got")
 _DONE_TO: Final = word_set("given shown sent taught kept told brought put")
 # "we plan to add drift alerts next quarter", "I'm planning to", "we aim to": an intention
 _INTENDING: Final = frozenset(
@@ -697,7 +697,7 @@ def own_action(tokens: list[str]) -> tuple[bool, bool, bool]:
                 break
             if nxt in _REQUESTED and tokens[j - 2] in _PASSIVE_BE:
                 break  # "I was asked to build it": the request, not the work
-            if tokens[j - 2] in _BE_PASSIVE and (nxt in _DONE_TO or _regular_past(nxt)):
+            if tokens[j - 2] in _DONE_TO_BE and (nxt in _DONE_TO or _regular_past(nxt)):
                 # "I was involved in it", "I was kept in the loop": done to the learner; but "I was
                 # seconded to the data team and built the pipeline" goes on to what they did
                 rest = tokens[j : j + OWN_ACTION_REACH]
