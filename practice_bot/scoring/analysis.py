@@ -360,7 +360,7 @@ _DISOWNING: Final = re.compile(
 )
 
 
-def disowning(tokens: list[str]) -> bool:
+def _disowning(tokens: list[str]) -> bool:
     """Whether a sentence's words say the work was others' and the learner's part elsewhere ("the
     data engineers did a lot of that, and I was mostly on the dashboard side")."""
     return _DISOWNING.search(" ".join(tokens)) is not None
@@ -378,7 +378,7 @@ def _own_practice(sentences: list[Sentence], terse: bool = False) -> None:
     acted = terse and any(
         s.marks.practice and not s.marks.generic and not s.excluded for s in sentences
     )
-    disowned = any(disowning(s.facts.tokens) for s in sentences if not s.excluded)
+    disowned = any(_disowning(s.facts.tokens) for s in sentences if not s.excluded)
     for i, s in enumerate(sentences):
         if s.excluded:
             s.why = EXCLUDED_WHY.get(s.excluded, s.excluded)
