@@ -239,7 +239,8 @@ def judge(
         ]
         # A second concrete own-practice sentence showing another of its slots, as an action of
         # the learner's ("switched over only once agreement held above 97%") or a measured result
-        # ("Holdout MAE fell 9%"), corroborates it too: a terse answer says each thing once.
+        # ("Holdout MAE fell 9%") or a dated event ("In March the analysts retrained it without
+        # me"), corroborates it too: a terse answer says each thing once.
         seconds = [
             s for s in supporting if reading.terse and s not in core_support and _second_fact(s)
         ]
@@ -376,13 +377,13 @@ def _dated(tokens: list[str]) -> bool:
 
 
 def _second_fact(s: Sentence) -> bool:
-    """An own-practice sentence that corroborates another showing a criterion's core: checkable (a
-    figure or a named tool; people alone, "the head of data adopted it", are a claim), and either
-    the learner's own action or a measured result; or a dated event ("In March the analysts
-    retrained it without me", "our other analyst reran it alone in March")."""
+    """An own-practice sentence that corroborates another showing a criterion's core, firmly (not
+    hedged, generic or negated): checkable (a figure or a named tool; people alone, "the head of
+    data adopted it", are a claim) and either the learner's own action or a measured result; or a
+    dated event in the past, checkable by its date ("In March the analysts retrained it without
+    me", "our other analyst reran it alone in March")."""
     m = s.marks
     checkable = m.number or m.tool
-    # a dated event is checkable too: "In March the analysts retrained it without me"
     dated = m.past and _dated(s.facts.tokens) and not s.facts.partly_negated
     return (
         (checkable or dated)
@@ -472,7 +473,8 @@ def _confidence(
 
 
 # What the learner would change, looking back on the work: "If I did it again I'd stratify the
-# labelling from the start", "Next time I'd ask the growers earlier"
+# labelling from the start", "Next time I'd ask the growers earlier". (These phrases are also among
+# the `reflection` markers in markers.toml, which hold much else besides: "the impact", "rather than".)
 _LOOKING_BACK: Final = re.compile(
     r"\b(?:if i (?:did|were to do|had to do) (?:it|this|that) again|next time|looking back|"
     r"in hindsight|with hindsight|in retrospect|on reflection)\b"
@@ -480,6 +482,7 @@ _LOOKING_BACK: Final = re.compile(
 
 
 def _looking_back(tokens: list[str]) -> bool:
+    """Whether words `tokens` say what the learner would change, looking back (`_LOOKING_BACK`)."""
     return _LOOKING_BACK.search(" ".join(tokens)) is not None
 
 
