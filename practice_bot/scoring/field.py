@@ -22,18 +22,35 @@ from practice_bot.scoring.markers import MarkerIds
 def about_object(
     reading: Reading, markers: MarkerIds, *, strictly: bool = False, data_work: bool = False
 ) -> bool:
-    """Some sentence names the criteria's object, ML or data work, in that sense: a phrase the
-    answer uses in another sense anywhere ("a model railway society") names it nowhere in it, and
-    then an `object_weak` phrase ("data") does not say it alone either ("the asset data for every door" of
-    a building information model); `strictly`: a weak phrase never says it alone. In an answer
+    """Some sentence names the criteria's object, ML or data work, in that sense: in an object
+    phrase that says it in this answer (not one of `_not_saying_it`)."""
+    gone = _not_saying_it(reading, markers, strictly=strictly, data_work=data_work)
+    return any(
+        s.marks.about and not (s.facts.found & markers.object) <= gone
+        for s in reading.sentences
+        if not s.excluded
+    )
+
+
+def _not_saying_it(
+    reading: Reading, markers: MarkerIds, *, strictly: bool, data_work: bool
+) -> frozenset[int]:
+    """The object phrases that do not say, in this answer, that it is ML or data work.
+
+    A phrase the answer uses in another sense anywhere ("a model railway society") names it nowhere
+    in it, and then an `object_weak` phrase ("data") does not say it alone either ("the asset data
+    for every door" of a building information model); `strictly`: a weak phrase never says it
+    alone. A model said to be something not trained ("It's a big Excel workbook really"), or
+    products with serial numbers where nothing learns, take `object_model` with them. In an answer
     that gives the learner's job as another field's ("I'm the fleet engineer for a bus company"),
-    neither a weak nor an `object_plain` phrase says it ("46 older diesel models"): only the field's own
-    words do ("machine learning", "training data", a library). Otherwise the words every business
-    uses (`object_bare`: "data", "features", "SQL") say it only beside a sign somewhere that
-    something learns or predicts (`object_signs`); for a criterion whose object is data work too
-    (`data_work`, rules: a criterion's `data_work`), the words of data work (`object_data`) still do."""
-    object_phrases, weak = markers.object, markers.object_weak
-    gone = reading.other_sense & object_phrases
+    or whose "model" is not a trained one, neither a weak nor an `object_plain` phrase says it ("46
+    older diesel models"): only the field's own words do ("machine learning", "training data", a
+    library). Otherwise the words every business uses (`object_bare`: "data", "features", "SQL")
+    say it only beside a sign somewhere that something learns or predicts (`object_signs`); for a
+    criterion whose object is data work too (`data_work`, rules: a criterion's `data_work`), the
+    words of data work (`object_data`) still do."""
+    weak = markers.object_weak
+    gone = reading.other_sense & markers.object
     if _said_to_be_other(reading, markers):  # "the patronage model... It's a big Excel workbook"
         gone = gone | markers.object_model
     if _names(reading, markers.object_products) and not _learns(
@@ -53,11 +70,7 @@ def about_object(
         # automation, features or accuracy alone ("test automation" of a banking app)
         bare = markers.object_bare
         gone = gone | (bare - markers.object_data if data_work else bare)
-    return any(
-        s.marks.about and not (s.facts.found & object_phrases) <= gone
-        for s in reading.sentences
-        if not s.excluded
-    )
+    return gone
 
 
 # What a model is said to be when it is not a trained one: a spreadsheet of formulas, a drawing, a
