@@ -361,8 +361,9 @@ def _no_instance(reading: Reading) -> bool:
     )
 
 
-# A date: a month or a day named, "yesterday", "two weeks ago", "last spring" (not "once", which is
-# often "as soon as": "switched over once the manager signed it off")
+# A date: a month or a day named, "yesterday", "two weeks ago"; "last" only before a period ("last
+# spring", `_PERIODS`; not "the last step"). Not "once", which is often "as soon as" ("switched
+# over once the manager signed it off"), nor "recently", which names no time.
 _DATES: Final = _WHEN - word_set("once recently last")
 _PERIODS: Final = word_set(
     "week month year quarter spring summer autumn winter term sprint release christmas"
