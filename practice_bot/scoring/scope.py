@@ -182,7 +182,6 @@ def _after_nobody(tokens: list[str], i: int) -> str:
 
 # "a data analyst who'd never touched it", "someone who hadn't used Python": a person described by what
 # they had not done before, not work left undone
-_WHO: Final = word_set("who")
 _PERFECT_AUX: Final = word_set("d had has s ve have")
 
 
@@ -193,7 +192,7 @@ def inexperience(tokens: list[str], i: int) -> bool:
     before = tokens[max(0, i - 2) : i]
     if tokens[i] in ("hadn", "hasn", "haven"):
         return before[-1:] == ["who"]
-    return len(before) == 2 and before[0] in _WHO and before[1] in _PERFECT_AUX
+    return len(before) == 2 and before[0] == "who" and before[1] in _PERFECT_AUX
 
 
 def _action_follows(tokens: list[str], i: int) -> bool:
