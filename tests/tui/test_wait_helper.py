@@ -53,6 +53,10 @@ async def test_settle_fails_on_a_screen_that_keeps_changing() -> None:
     async with app.run_test() as pilot:
         app.go.set()
         ticks = iter(range(10**6))
-        app.set_interval(0.01, lambda: app.query_one("#out", Static).update(str(next(ticks))))
+        timer = app.set_interval(
+            0.01, lambda: app.query_one("#out", Static).update(str(next(ticks)))
+        )
         with pytest.raises(AssertionError, match=r"still changing after 0\.5 s"):
             await settle(pilot, timeout=0.5)
+        # stopped before the app closes: a tick during teardown finds no "#out" and fails the app
+        timer.stop()
