@@ -11,7 +11,7 @@ import re
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from itertools import pairwise
-from typing import Final
+from typing import Final, Literal
 
 from practice_bot.scoring.lexicon import Lexicon
 from practice_bot.scoring.text import stem, word_set, words
@@ -494,7 +494,11 @@ _OBJECT_PRONOUNS: Final = word_set("me us them him her everyone everybody")
 _REPORT_REACH: Final = 8  # "they agreed the middle one, and that we'd...": words back to the verb
 
 
-def _reported_modal(tokens: list[str], i: int, modal: str) -> str:
+# What a modal after a subject tells when it is not a plan or a wish ("": none of these)
+_Told = Literal["decided", "reported", "purpose", ""]
+
+
+def _reported_modal(tokens: list[str], i: int, modal: str) -> _Told:
     """What the modal after the subject at tokens[i] tells, when not a plan or a wish: "decided"
     (after "I thought", "we agreed that", "they agreed the middle one, and that", with "'d" or
     "would": the verb after it is what was then done), "reported" (after "she said", "I told them",
