@@ -4,16 +4,12 @@ data work, so an answer about them earns nothing; the same words beside real ML 
 
 from __future__ import annotations
 
-from practice_bot.rubric import load_rubric
-from practice_bot.scoring.offline import OfflineScorer
+from tests.scoring.verdicts import names_ml_work
 
 
 def about(sentence: str) -> bool:
     """Whether a one-sentence answer names ML or data work, in that sense."""
-    topic = load_rubric().topic("engineering-principles")
-    reading = OfflineScorer().outcome(sentence, topic, list(topic.criteria)).reading
-    (only,) = reading.sentences
-    return only.marks.about and not reading.other_sense & only.facts.found
+    return names_ml_work("engineering-principles", sentence)
 
 
 def test_the_other_senses_name_no_ml_work() -> None:

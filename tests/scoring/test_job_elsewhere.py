@@ -7,14 +7,11 @@ from __future__ import annotations
 
 import pytest
 
-from practice_bot.rubric import load_rubric
 from practice_bot.scoring.base import Judgment
-from practice_bot.scoring.offline import OfflineScorer
 from practice_bot.scoring.role import states_job
 from practice_bot.scoring.text import normalise, words
+from tests.scoring import verdicts
 
-RUBRIC = load_rubric()
-SCORER = OfflineScorer()
 LEGACY = "model-management/pass-4"  # decommissioning assets, current and legacy models, policy
 
 BODY = (
@@ -28,9 +25,7 @@ BODY = (
 
 
 def judgment(answer: str, criterion: str = LEGACY) -> Judgment:
-    topic = RUBRIC.topic(criterion.split("/")[0])
-    got = SCORER.score(answer, "Tell me about it.", topic, topic.criteria)
-    return next(j for j in got.judgments if j.criterion_id == criterion)
+    return verdicts.judgment(criterion, answer, "Tell me about it.")
 
 
 def job(sentence: str) -> bool:

@@ -4,12 +4,7 @@ work, while a model's scoring still does."""
 
 from __future__ import annotations
 
-from practice_bot.rubric import load_rubric
-from practice_bot.scoring.offline import OfflineScorer
-from tests.scoring.verdicts import status
-
-RUBRIC = load_rubric()
-SCORER = OfflineScorer()
+from tests.scoring.verdicts import names_ml_work, status
 
 BREWERY = (
     "At the microbrewery I keep a proper log of every trial batch: the malt bill, hop additions, "
@@ -27,10 +22,7 @@ def test_a_tasting_panel_scoring_beers_is_not_ml_work() -> None:
 
 def about(sentence: str) -> bool:
     """Whether a one-sentence answer names ML or data work, in that sense."""
-    topic = RUBRIC.topic("experiment-tracking")
-    reading = SCORER.outcome(sentence, topic, list(topic.criteria)).reading
-    (only,) = reading.sentences
-    return only.marks.about and not reading.other_sense & only.facts.found
+    return names_ml_work("experiment-tracking", sentence)
 
 
 def test_a_model_scoring_still_is() -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from practice_bot.rubric import load_rubric
 from practice_bot.scoring.offline import OfflineScorer
+from tests.scoring import verdicts
 
 RUBRIC = load_rubric()
 SCORER = OfflineScorer()
@@ -15,11 +16,7 @@ ASSESSING = "assessing vulnerabilities"
 
 def slots(sentence: str, topic_id: str = TOPIC) -> set[str]:
     """The labels of the slots one sentence names, over every criterion of the topic."""
-    topic = RUBRIC.topic(topic_id)
-    criteria = list(topic.criteria)
-    labels = [k.labels for k in SCORER.book.batch(criteria).concepts]
-    (only,) = SCORER.outcome(sentence, topic, criteria).reading.sentences
-    return {labels[ci][k] for ci, ks in only.facts.named for k in ks}
+    return verdicts.slots(topic_id, sentence)
 
 
 def test_a_model_fragile_on_unusual_days_is_not_a_security_weakness() -> None:

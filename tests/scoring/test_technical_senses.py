@@ -5,22 +5,7 @@ model-management/pass-2 needs the kinds of data as well as the infrastructure.""
 
 from __future__ import annotations
 
-from practice_bot.rubric import load_rubric
-from practice_bot.scoring.offline import OfflineScorer
-from tests.scoring.verdicts import status
-
-RUBRIC = load_rubric()
-SCORER = OfflineScorer()
-
-
-def slots(topic_id: str, sentence: str) -> set[str]:
-    """The labels of the slots one sentence names, over every criterion of the topic."""
-    topic = RUBRIC.topic(topic_id)
-    criteria = list(topic.criteria)
-    labels = [k.labels for k in SCORER.book.batch(criteria).concepts]
-    outcome = SCORER.outcome(sentence, topic, criteria)
-    (only,) = outcome.reading.sentences
-    return {labels[ci][k] for ci, ks in only.facts.named for k in ks}
+from tests.scoring.verdicts import slots, status
 
 
 def test_cloud_cover_is_not_a_platform() -> None:
