@@ -18,7 +18,8 @@ from practice_bot.scoring.text import stem, word_set, words
 from practice_bot.scoring.thresholds import DISCLAIMER_WORDS, OWN_ACTION_BRIDGES, OWN_ACTION_REACH
 
 _SUBJECTS: Final = frozenset({"i", "we"})
-_POSSESSIVES: Final = frozenset({"my", "our"})
+# "my", "our": the learner's or their group's (segment.py: after a verb, its object's)
+POSSESSIVES: Final = frozenset({"my", "our"})
 _GROUPS: Final = word_set("team squad manager colleague colleagues lead company department client")
 _SKIP: Final = word_set(
     "ve m re also then first later personally together initially eventually quickly actually "
@@ -150,7 +151,7 @@ def _possessive_subject(tokens: list[str]) -> bool:
     for t in tokens:
         if t in _COPULAS:
             return False
-        if t in _POSSESSIVES:
+        if t in POSSESSIVES:
             return True
     return False
 
@@ -399,15 +400,23 @@ def elided_subject(tokens: list[str]) -> bool:
     )
 
 
-# Verbs whose past is spelt like their present: a note opening with one is told in the past when it
-# goes on in the past ("Read about conformal prediction on a blog, tested it on our ETA model")
-_SAME_PAST: Final = word_set("read set put cut split shut spread hit")
+# Verbs whose past participle is spelt like the verb ("I'd split", "had read"); of them, those whose
+# past tense a note may open with ("Read about it on a blog"): not "run" (its past is "ran"), nor
+# "let" (a note opening with it asks: "Let the ops team know").
+_SPELT_ALIKE: Final = word_set("split read set put cut run let hit shut spread")
+_SAME_PAST: Final = _SPELT_ALIKE - word_set("run let")
+
+
+def _told_in_past(tokens: list[str], alike: AbstractSet[str]) -> bool:
+    """Whether words `tokens` hold a past tense not spelt like its verb (not one of `alike`): a
+    sentence plainly told in the past."""
+    return any(is_past(t) and t not in alike for t in tokens)
 
 
 def _past_in_note(tokens: list[str]) -> bool:
     """Whether a note opening with a verb spelt alike in the present and past (`_SAME_PAST`) tells it
     in the past: another past tense follows ("Read about it on a blog, tested it on our data")."""
-    return tokens[0] in _SAME_PAST and any(is_past(t) and t not in _SAME_PAST for t in tokens[1:])
+    return tokens[0] in _SAME_PAST and _told_in_past(tokens[1:], _SAME_PAST)
 
 
 def headed_note(norm: str) -> bool:
@@ -425,7 +434,7 @@ def _verb_search(tokens: list[str], i: int) -> int | None:
     nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
     if tok in _SUBJECTS:
         return i + 1
-    if tok in _POSSESSIVES and (nxt in _GROUPS or nxt in _ROLES):
+    if tok in POSSESSIVES and (nxt in _GROUPS or nxt in _ROLES):
         return i + 2
     if tok != "me":
         return None
@@ -523,8 +532,7 @@ def _reported_modal(tokens: list[str], i: int, modal: str) -> _Told:
     return "reported" if not _REPORTING.isdisjoint(before) else ""
 
 
-# Past participles spelt like their verb: "I'd split" is "had split" only in a story told in the past
-_AMBIGUOUS_PARTICIPLES: Final = word_set("split read set put cut run let hit shut spread")
+# "I'd split" (`_SPELT_ALIKE`) is "had split" only in a story told in the past
 _PLANS: Final = word_set("if unless next again whether")
 
 
@@ -534,9 +542,7 @@ def _had_in_past(tokens: list[str], after: str) -> bool:
     by letter length, that..."), not "would" ("I'd split it by region next time", "if I did it
     again I'd set it lower")."""
     return (
-        after in _AMBIGUOUS_PARTICIPLES
-        and _PLANS.isdisjoint(tokens)
-        and any(is_past(t) and t not in _AMBIGUOUS_PARTICIPLES for t in tokens)
+        after in _SPELT_ALIKE and _PLANS.isdisjoint(tokens) and _told_in_past(tokens, _SPELT_ALIKE)
     )
 
 

@@ -29,7 +29,7 @@ from typing import Final
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from practice_bot.errors import UserError
-from practice_bot.scoring.markers import is_action
+from practice_bot.scoring.markers import POSSESSIVES, is_action
 from practice_bot.scoring.text import Span, normalise
 from practice_bot.scoring.thresholds import (
     RUN_ON_WORDS,
@@ -55,9 +55,6 @@ _NEW_CLAUSE: Final = frozenset({"and", "but"})
 
 # Subjects of a relative clause after a noun of `relative_heads` ("the model I built")
 _RELATIVE_SUBJECTS: Final = frozenset({"i", "we", "i'd", "i've", "we'd", "we've"})
-
-# "my", "our" after a verb are its object's ("...took our system offline"), not a new clause's
-_POSSESSIVES: Final = frozenset({"my", "our"})
 
 # Glue words that end a clause before a subject all the same ("...done really I move on")
 _CLAUSE_ENDING: Final = frozenset({"really", "actually", "now"})
@@ -455,8 +452,9 @@ class _Cutter:
         if _starts(keys, p, seg.clause_starts):
             if not pause and keys[p - 1] in seg.relative_heads and keys[p] in _RELATIVE_SUBJECTS:
                 return 0  # "the risk model I work on is trained on...": one clause
-            if not pause and keys[p] in _POSSESSIVES and is_action(keys[p - 1]):
-                return 0  # "a cyber attack took our scheduling system offline": its object
+            if not pause and keys[p] in POSSESSIVES and is_action(keys[p - 1]):
+                # "my", "our" after a verb: "a cyber attack took our scheduling system offline"
+                return 0  # its object's, not a new clause's
             return _CLAUSE + pause
         if _starts(keys, p, seg.joints):
             return _JOINT + pause
