@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from practice_bot.rubric import load_rubric
 from practice_bot.scoring.offline import OfflineScorer
+from tests.scoring import verdicts
 
 RUBRIC = load_rubric()
 SCORER = OfflineScorer()
@@ -22,21 +23,19 @@ DRIFT = (
 )
 
 
-def status(topic_id: str, answer: str, criterion_id: str) -> str:
-    topic = RUBRIC.topic(topic_id)
-    got = SCORER.score(answer, "Tell me about it.", topic, topic.criteria)
-    return next(j.status for j in got.judgments if j.criterion_id == criterion_id)
+def status(criterion_id: str, answer: str) -> str:
+    return verdicts.status(criterion_id, answer, "Tell me about it.")
 
 
 def test_the_core_stated_firmly_in_context_corroborates_the_one_own_practice_sentence() -> None:
-    assert status("model-management", DRIFT, "model-management/pass-3") == "evidenced"
+    assert status("model-management/pass-3", DRIFT) == "evidenced"
 
 
 def test_a_hedged_statement_of_the_core_does_not_corroborate() -> None:
     hedged = DRIFT.replace(
         "Model drift was the whole job", "I think model drift was probably the job"
     )
-    assert status("model-management", hedged, "model-management/pass-3") == "partly"
+    assert status("model-management/pass-3", hedged) == "partly"
 
 
 BIM = (
@@ -68,12 +67,12 @@ STAR = (
 
 def test_an_outcome_word_alone_is_not_concrete_evidence() -> None:
     # STAR shape without substance: no tool, figure or person, only "the result was an improvement"
-    assert status("sustainability", STAR, "sustainability/pass-1") != "evidenced"
+    assert status("sustainability/pass-1", STAR) != "evidenced"
     measured = STAR.replace(
         "the result was a more sustainable outcome, with a clear improvement for the business",
         "I cut the retraining energy from 40 to 6 kWh a week, measured in CodeCarbon",
     )
-    assert status("sustainability", measured, "sustainability/pass-1") == "evidenced"
+    assert status("sustainability/pass-1", measured) == "evidenced"
 
 
 def test_a_score_out_of_ten_is_not_ml_work() -> None:
@@ -111,4 +110,4 @@ def test_one_sentence_and_only_a_common_word_for_the_object_is_not_evidenced() -
     ml = CLUB.replace("running club", "churn model's training data").replace(
         "members' list", "churn model's training data"
     )
-    assert status("model-deployment", ml, "model-deployment/pass-1") == "evidenced"
+    assert status("model-deployment/pass-1", ml) == "evidenced"
